@@ -1,0 +1,139 @@
+# signpost - accessible print and screen output from mutual-aid meeting directories.
+#
+#   make run      install what is missing, build, render the examples into out/
+#   make check    install what is missing, build, run the whole test suite (TAP via prove)
+#   make asan     the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make fuzz     build the libFuzzer targets (clang); FUZZ_SECONDS=300 make fuzz-run runs them
+#   make bench    benchmarks (figures, not pass/fail)
+#   make analyze  cppcheck + clang --analyze
+#
+# GNU make.  Sources are found by wildcard per folder (src/<stage>/*.c), so a new module
+# needs no Makefile edit; every object depends on every header (coarse but correct).
+
+VERSION   = 0.1.0
+PKGS      = pangocairo pangoft2 fontconfig cairo cairo-pdf cairo-png cairo-svg \
+            libqrencode json-c glib-2.0 liblouis
+BUILD    ?= build
+CC       ?= cc
+OPT      ?= -O2 -g
+WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-unused-parameter \
+            -Wmissing-prototypes
+ifeq ($(WERROR),1)
+WARN     += -Werror
+endif
+ifdef CI
+WARN     += -Werror
+endif
+SAN      ?=
+DATADIR  ?= $(CURDIR)
+
+-include $(BUILD)/config.mk
+
+CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) $(SAN) \
+             -DSP_VERSION='"$(VERSION)"' -DSP_DATADIR='"$(DATADIR)"' -DSP_TEST \
+             $(PKG_CFLAGS) $(CFLAGS)
+LIBS_ALL   = $(PKG_LIBS) -lcsv -lm $(SAN) $(LDFLAGS)
+
+SRCS      = $(sort $(wildcard src/*.c src/*/*.c))
+HDRS      = $(sort $(wildcard src/*.h src/*/*.h tests/test.h))
+LIBSRCS   = $(filter-out src/main.c,$(SRCS))
+LIBOBJS   = $(LIBSRCS:%.c=$(BUILD)/%.o)
+MAINOBJ   = $(BUILD)/src/main.o
+UNITSRCS  = $(sort $(wildcard tests/unit/test_*.c))
+UNITBINS  = $(UNITSRCS:tests/unit/%.c=$(BUILD)/tests/%)
+TOOLSRCS  = $(sort $(wildcard tests/tools/*.c bench/*.c))
+TOOLBINS  = $(TOOLSRCS:%.c=$(BUILD)/%)
+SIGNPOST  = $(BUILD)/signpost
+
+.PHONY: all run check test asan fuzz fuzz-run bench analyze clean install deps golden-update
+
+all: $(SIGNPOST)
+
+# Installs missing Debian packages (scripts/deps.sh is a no-op when all is present)
+# and records pkg-config's flags.  GNU make re-reads the Makefile after making it.
+$(BUILD)/config.mk: scripts/deps.sh Makefile
+	@mkdir -p $(BUILD)
+	@scripts/deps.sh
+	@{ echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))"; \
+	   echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))"; } > $@.tmp && mv $@.tmp $@
+
+deps:
+	@scripts/deps.sh
+
+$(BUILD)/%.o: %.c $(HDRS) $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/libsignpost.a: $(LIBOBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(SIGNPOST): $(MAINOBJ) $(BUILD)/libsignpost.a
+	$(CC) -o $@ $(MAINOBJ) $(BUILD)/libsignpost.a $(LIBS_ALL)
+
+$(BUILD)/tests/%: tests/unit/%.c $(HDRS) $(BUILD)/libsignpost.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
+
+$(BUILD)/tests/tools/%: tests/tools/%.c $(HDRS) $(BUILD)/libsignpost.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
+
+$(BUILD)/bench/%: bench/%.c $(HDRS) $(BUILD)/libsignpost.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
+
+run: $(SIGNPOST)
+	@scripts/deps.sh
+	SIGNPOST=$(SIGNPOST) scripts/run-examples.sh
+
+check test: $(SIGNPOST) $(UNITBINS) $(TOOLBINS)
+	@scripts/deps.sh
+	SIGNPOST=$(SIGNPOST) BUILD=$(BUILD) tests/run_all.sh
+
+asan:
+	$(MAKE) BUILD=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \
+	    SAN='-fsanitize=address,undefined -fno-sanitize-recover=undefined' check
+
+FUZZERS = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
+fuzz: $(BUILD)/config.mk
+	$(MAKE) BUILD=build/fuzz CC=clang OPT='-O1 -g' \
+	    SAN='-fsanitize=fuzzer-no-link,address,undefined' fuzz-bins
+
+.PHONY: fuzz-bins
+fuzz-bins: $(FUZZERS)
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(HDRS) $(BUILD)/libsignpost.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer -Isrc -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
+
+fuzz-run: fuzz
+	@for f in build/fuzz/fuzz/fuzz_*; do \
+	    n=$$(basename $$f); mkdir -p tests/fuzz/corpus/$${n#fuzz_}; \
+	    echo "== $$n for $(FUZZ_SECONDS)s"; \
+	    $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	        tests/fuzz/corpus/$${n#fuzz_} tests/fuzz/seeds/$${n#fuzz_} || exit 1; \
+	done
+
+bench: $(SIGNPOST) $(TOOLBINS)
+	SIGNPOST=$(SIGNPOST) BUILD=$(BUILD) bench/run.sh
+
+golden-update: $(SIGNPOST)
+	SIGNPOST=$(SIGNPOST) tests/golden/update.sh
+
+analyze: $(BUILD)/config.mk
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --std=c11 \
+	    --suppress=missingIncludeSystem -Isrc src
+	@for f in $(SRCS); do clang --analyze -Xanalyzer -analyzer-output=text \
+	    $(filter-out -Wformat=2,$(CFLAGS_ALL)) -o /dev/null $$f || exit 1; done
+
+PREFIX ?= /usr/local
+install: $(SIGNPOST)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/signpost/layouts \
+	    $(DESTDIR)$(PREFIX)/share/signpost/fonts
+	install -m 755 $(SIGNPOST) $(DESTDIR)$(PREFIX)/bin/signpost
+	install -m 644 layouts/* $(DESTDIR)$(PREFIX)/share/signpost/layouts/
+	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/signpost/fonts/
+
+clean:
+	rm -rf build out

@@ -1,0 +1,43 @@
+#!/bin/sh
+# deps.sh - install the Debian 12 packages signpost needs to build, run and test.
+#
+# Called by the Makefile whenever pkg-config or a test tool is missing, so a fresh
+# machine needs no separate set-up step.  Does nothing when everything is present.
+# Needs root (or sudo) only when something is missing.  Never reads standard input.
+set -eu
+
+PKGS_BUILD="build-essential pkg-config libcairo2-dev libpango1.0-dev libfontconfig-dev
+ libqrencode-dev libjson-c-dev libcsv-dev libglib2.0-dev liblouis-dev"
+PKGS_TEST="poppler-utils zbar-tools qpdf mupdf-tools perl clang libclang-rt-14-dev
+ locales"
+
+missing=""
+for m in cairo cairo-pdf cairo-png cairo-svg pangocairo pangoft2 fontconfig libqrencode \
+         json-c glib-2.0 liblouis; do
+    if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists "$m"; then
+        missing="$missing $m"
+    fi
+done
+[ -f /usr/include/csv.h ] || missing="$missing libcsv"
+for t in cc make pdftotext pdftoppm pdffonts pdfinfo zbarimg qpdf mutool prove clang; do
+    command -v "$t" >/dev/null 2>&1 || missing="$missing $t"
+done
+[ -n "$(find /usr/lib -name 'libclang_rt.fuzzer*' 2>/dev/null | head -1)" ] || \
+    missing="$missing libclang-rt"
+
+if [ -z "$missing" ]; then
+    exit 0
+fi
+
+echo "signpost: installing missing packages for:$missing" >&2
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; else
+        echo "signpost: need root to install:$missing" >&2
+        exit 1
+    fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq </dev/null
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $PKGS_BUILD $PKGS_TEST </dev/null >&2

@@ -1,0 +1,106 @@
+/*
+ * error.c - error records and the diagnostics list.
+ */
+#include "error.h"
+#include "mem.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int sp_error_set(struct sp_error *err, enum sp_errcode code, const char *file,
+                 int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!err || err->code != SP_OK)
+        return -1;
+    err->code = code;
+    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+    err->line = line;
+    err->col = col;
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static void format_pos(char *buf, size_t size, const char *file, int line, int col)
+{
+    if (!file || !*file)
+        snprintf(buf, size, "%s", "");
+    else if (line > 0 && col > 0)
+        snprintf(buf, size, "%s:%d:%d: ", file, line, col);
+    else if (line > 0)
+        snprintf(buf, size, "%s:%d: ", file, line);
+    else
+        snprintf(buf, size, "%s: ", file);
+}
+
+void sp_error_format(const struct sp_error *err, char *buf, size_t size)
+{
+    char pos[300];
+
+    format_pos(pos, sizeof pos, err->file, err->line, err->col);
+    snprintf(buf, size, "%s%s", pos, err->msg);
+}
+
+int sp_error_exit_status(enum sp_errcode code)
+{
+    switch (code) {
+    case SP_OK:           return 0;
+    case SP_ERR_INPUT:    return 1;
+    case SP_ERR_USAGE:    return 2;
+    case SP_ERR_IO:       return 3;
+    case SP_ERR_RESOURCE: return 4;
+    }
+    return 4;
+}
+
+void sp_diag_init(struct sp_diag *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+void sp_diag_release(struct sp_diag *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->v[i].file);
+        free(d->v[i].msg);
+    }
+    free(d->v);
+    memset(d, 0, sizeof *d);
+}
+
+void sp_diag_add(struct sp_diag *d, enum sp_severity sev, const char *file, int line,
+                 int col, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    struct sp_diag_entry *e;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (d->n == d->cap) {
+        d->cap = d->cap ? 2 * d->cap : 16;
+        d->v = xrealloc(d->v, d->cap * sizeof *d->v);
+    }
+    e = &d->v[d->n++];
+    e->severity = sev;
+    e->file = xstrdup(file ? file : "");
+    e->line = line;
+    e->col = col;
+    e->msg = xstrdup(msg);
+    if (sev == SP_PROBLEM)
+        d->nproblems++;
+}
+
+void sp_diag_format(const struct sp_diag_entry *e, char *buf, size_t size)
+{
+    char pos[300];
+
+    format_pos(pos, sizeof pos, e->file, e->line, e->col);
+    snprintf(buf, size, "%s%s: %s", pos, e->severity == SP_PROBLEM ? "problem" : "warning",
+             e->msg);
+}

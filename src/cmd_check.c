@@ -1,0 +1,150 @@
+/*
+ * cmd_check.c - `signpost check`: load, validate, and print a summary a volunteer can
+ * act on (counts by attendance, fellowship, weekday and region; online meetings with
+ * no usable link; duplicates across files).  Problems go to diag (main.c prints them).
+ */
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "input/select.h"
+#include "run.h"
+
+struct count { const char *key; size_t n; };
+
+static int by_count(const void *a, const void *b)
+{
+    const struct count *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n < y->n ? 1 : -1;
+    return strcmp(x->key, y->key);
+}
+
+/* Print "label: k1 n1, k2 n2 ..." sorted by count then name. */
+static void print_counts(FILE *fp, const char *label, GHashTable *h)
+{
+    GHashTableIter it;
+    gpointer k, v;
+    size_t n = g_hash_table_size(h), i = 0;
+    struct count *c = g_new(struct count, n ? n : 1);
+
+    g_hash_table_iter_init(&it, h);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        c[i].key = k;
+        c[i].n = GPOINTER_TO_SIZE(v);
+        i++;
+    }
+    qsort(c, n, sizeof *c, by_count);
+    fprintf(fp, "%-14s", label);
+    for (i = 0; i < n; i++)
+        fprintf(fp, "%s%s %zu", i ? ", " : "", c[i].key, c[i].n);
+    fprintf(fp, "%s\n", n ? "" : "none");
+    g_free(c);
+}
+
+static void bump(GHashTable *h, const char *key)
+{
+    gpointer v = g_hash_table_lookup(h, key);
+    g_hash_table_insert(h, (gpointer)key, GSIZE_TO_POINTER(GPOINTER_TO_SIZE(v) + 1));
+}
+
+int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_error *err)
+{
+    struct sp_arena a;
+    struct sp_directory dir;
+    const struct sp_meeting **sel = NULL;
+    size_t nsel, nolink = 0, ndup = 0, per_day[7] = { 0 }, per_att[4] = { 0 };
+    GHashTable *fell, *reg, *seen;
+    FILE *fp = stdout;
+    int rc = -1;
+
+    sp_arena_init(&a);
+    sp_directory_init(&dir);
+    if (sp_run_load(o, &dir, &a, diag, err) != 0)
+        goto out;
+
+    nsel = sp_select(&dir, &o->sel, &sel);
+    fell = g_hash_table_new(g_str_hash, g_str_equal);
+    reg = g_hash_table_new(g_str_hash, g_str_equal);
+    seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+    for (size_t i = 0; i < nsel; i++) {
+        const struct sp_meeting *m = sel[i];
+        per_att[m->attendance]++;
+        bump(fell, m->fellowship);
+        bump(reg, m->region ? m->region : "(no region)");
+        for (int d = 0; d < 7; d++) {
+            char *name, *key;
+            const struct sp_meeting *first;
+
+            if (!(m->days & SP_DAY_BIT(d)))
+                continue;
+            per_day[d]++;
+            /* duplicates: same name, day and start time (case-insensitive name) */
+            name = g_utf8_casefold(m->name, -1);
+            key = g_strdup_printf("%s\t%d\t%d", name, d, m->start_min);
+            g_free(name);
+            first = g_hash_table_lookup(seen, key);
+            if (first) {
+                ndup++;
+                sp_diag_add(diag, SP_WARNING, m->file, m->line, 0,
+                            "meeting '%s' on %s at %02d:%02d duplicates %s:%d", m->name,
+                            sp_day_name(d), m->start_min / 60, m->start_min % 60, first->file,
+                            first->line);
+                g_free(key);
+            } else {
+                g_hash_table_insert(seen, key, (gpointer)m);
+            }
+        }
+    }
+
+    if (!o->quiet) {
+        fprintf(fp, "%zu meeting%s from %zu file%s", nsel, nsel == 1 ? "" : "s", o->ninputs,
+                o->ninputs == 1 ? "" : "s");
+        if (nsel != dir.n)
+            fprintf(fp, " (%zu in the files; the rest not selected)", dir.n);
+        fprintf(fp, "; %zu record%s could not be used\n\n", dir.nrejected,
+                dir.nrejected == 1 ? "" : "s");
+        fprintf(fp, "%-14sin person %zu, online %zu, online and in person %zu, "
+                "temporarily closed %zu\n", "Attendance:", per_att[SP_ATTEND_IN_PERSON],
+                per_att[SP_ATTEND_ONLINE], per_att[SP_ATTEND_HYBRID], per_att[SP_ATTEND_CLOSED]);
+        print_counts(fp, "Fellowship:", fell);
+        fprintf(fp, "%-14s", "Weekday:");
+        for (int k = 0; k < 7; k++) {
+            int d = (k + 1) % 7;  /* Monday first, as UK readers expect */
+            fprintf(fp, "%s%.3s %zu", k ? ", " : "", sp_day_name(d), per_day[d]);
+        }
+        fprintf(fp, "\n");
+        print_counts(fp, "Region:", reg);
+        fprintf(fp, "\n");
+    }
+
+    for (size_t i = 0; i < nsel; i++) {
+        const struct sp_meeting *m = sel[i];
+        if ((m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) && !m->url) {
+            if (!nolink++ && !o->quiet)
+                fprintf(fp, "Online meetings without a usable link:\n");
+            if (!o->quiet)
+                fprintf(fp, "  %s:%d: '%s'%s%s\n", m->file, m->line, m->name,
+                        m->phone ? " (dial-in only: " : "", m->phone ? m->phone : "");
+            if (!o->quiet && m->phone)
+                fprintf(fp, ")\n");
+        }
+    }
+    if (!o->quiet) {
+        if (!nolink)
+            fprintf(fp, "Online meetings without a usable link: none\n");
+        fprintf(fp, "Duplicates (same name, day and time): %zu\n", ndup);
+        fprintf(fp, "Problems: %zu, warnings: %zu\n", diag->nproblems,
+                diag->n - diag->nproblems);
+    }
+    g_hash_table_destroy(fell);
+    g_hash_table_destroy(reg);
+    g_hash_table_destroy(seen);
+    free(sel);
+    rc = 0;
+out:
+    sp_directory_release(&dir);
+    sp_arena_free(&a);
+    return rc;
+}

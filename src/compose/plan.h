@@ -1,0 +1,113 @@
+/*
+ * plan.h - the positioned display list: the only input to render.c and the out modules.
+ *
+ * Owns: nothing (items, strings and QR symbols live in plan->arena).  Must not:
+ * include model.h, measure text or make layout decisions.  Units: points (for screen
+ * layouts 1 pt = 1 px), origin top-left of the page, y down.
+ */
+#ifndef SP_PLAN_H
+#define SP_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../base/mem.h"
+
+enum sp_item_kind {
+    SP_ITEM_TEXT,       /* one line of text, already broken by compose */
+    SP_ITEM_RECT,       /* filled rectangle (panel background) */
+    SP_ITEM_RULE,       /* stroked line from (x,y) to (x+w,y+h) */
+    SP_ITEM_QR,         /* QR symbol; the box includes the quiet zone */
+    SP_ITEM_TAG_BEGIN,  /* structure element begins: text = tag name ("H1", "P", "Link") */
+    SP_ITEM_TAG_END     /* structure element ends: text = tag name */
+};
+
+struct sp_font {
+    const char *family;  /* fontconfig family list, "Atkinson Hyperlegible Next" */
+    double size;         /* points */
+    bool bold;
+    const char *lang;    /* BCP 47 tag ("en-GB", "cy", "ur") or NULL for en-GB */
+};
+
+struct sp_qr {
+    int n;               /* modules per side, without quiet zone */
+    int quiet;           /* quiet zone in modules on every side (4) */
+    int version;         /* QR version 1..40 */
+    char ecl;            /* 'L', 'M', 'Q', 'H' */
+    const uint8_t *dark; /* n*n bytes, row-major, 1 = dark */
+};
+
+struct sp_item {
+    enum sp_item_kind kind;
+    double x, y, w, h;   /* box in points; TEXT: y is the top of the line box */
+    uint32_t rgb;        /* 0xRRGGBB: TEXT colour, RECT fill, RULE stroke, QR dark modules */
+    uint32_t bg;         /* QR: light colour (module background incl. quiet zone) */
+
+    /* TEXT */
+    const char *text;    /* TEXT: UTF-8, one line; TAG: tag name */
+    struct sp_font font;
+    double baseline;     /* TEXT: baseline offset below y */
+    int rotate;          /* TEXT: 0, or 90 = reads bottom-to-top (box is then the rotated box) */
+
+    /* RULE / RECT */
+    double line_width;   /* RULE stroke width; RECT: 0 = filled, > 0 = stroked outline */
+    double dash;         /* RULE: dash length, 0 = solid */
+
+    /* QR */
+    const struct sp_qr *qr;
+
+    /* TAG_BEGIN */
+    const char *attr;    /* cairo tag attributes ("uri='https://…' rect=[x y w h]") or NULL */
+    const char *alt;     /* Figure: alt text; Link: /Contents text; else NULL */
+};
+
+struct sp_outline_entry {
+    int parent;          /* index of parent entry, or -1 for top level */
+    const char *title;
+    int page;            /* 0-based page index */
+    double y;            /* points from the top */
+};
+
+struct sp_page {
+    struct sp_item *items;
+    size_t n, cap;
+    const char *label;   /* PDF page label, or NULL */
+    const char *name;    /* file-name stem for per-page outputs (kiosk slides), or NULL */
+};
+
+struct sp_plan {
+    struct sp_arena arena;
+    double width, height;   /* page size in points */
+    double bleed;           /* print-shop bleed in points (TrimBox/BleedBox), 0 = none */
+    struct sp_page *pages;
+    size_t npages, cap;
+    struct sp_outline_entry *outline;
+    size_t noutline, outline_cap;
+    /* metadata */
+    const char *title, *author, *subject, *keywords, *lang;  /* lang: "en-GB" */
+};
+
+void sp_plan_init(struct sp_plan *p, double width, double height);
+void sp_plan_release(struct sp_plan *p);
+
+/* Append a page and return it (pointer valid until the next sp_plan_add_page). */
+struct sp_page *sp_plan_add_page(struct sp_plan *p);
+
+/* Append an item (copied) to page; returns the stored item. */
+struct sp_item *sp_plan_add(struct sp_plan *p, struct sp_page *page, const struct sp_item *it);
+
+/* Add an outline (bookmark) entry; returns its index. */
+int sp_plan_add_outline(struct sp_plan *p, int parent, const char *title, int page, double y);
+
+/* Copy a string into the plan's arena. */
+const char *sp_plan_str(struct sp_plan *p, const char *s);
+
+/*
+ * Write the plan as stable text (the --dump-plan format and golden files): one line
+ * per page and per item, coordinates "%.2f".  Returns 0 or -1 on write error.
+ */
+int sp_plan_dump(const struct sp_plan *p, FILE *fp);
+
+#endif

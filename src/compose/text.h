@@ -1,0 +1,78 @@
+/*
+ * text.h - fonts and text measurement: the private fontconfig set over fonts/, the one
+ * device-independent PangoContext, line breaking and drawing of single lines.
+ *
+ * Owns: the FcConfig, font map and PangoContext (sp_text_new/sp_text_free).  Must not:
+ * use any system font, read the model, or make layout decisions.  Units: points.
+ * The only module that creates Pango objects.
+ */
+#ifndef SP_TEXT_H
+#define SP_TEXT_H
+
+#include <cairo.h>
+#include <stddef.h>
+
+#include "../base/error.h"
+#include "../base/mem.h"
+#include "plan.h"
+
+struct sp_text;
+
+/*
+ * Create the text engine over the fonts in fontdir (which must hold fonts.conf-free TTFs;
+ * the fontconfig cache goes to cachedir, created if missing).  Fails with
+ * SP_ERR_RESOURCE if Atkinson Hyperlegible Next (regular and bold) is not there.
+ */
+struct sp_text *sp_text_new(const char *fontdir, const char *cachedir, struct sp_error *err);
+void sp_text_free(struct sp_text *t);
+
+/*
+ * The family list for a language ("ur" gets Nastaliq first after Atkinson; NULL = the
+ * default list).  Every call below takes a struct sp_font: family NULL or "" means
+ * "choose by language", where the language is the script of the text when it is Arabic,
+ * Bengali or Gurmukhi (sp_text_guess_lang; an "ar" font->lang stays Arabic), else
+ * font->lang.  A non-empty family is used as given.  Size <= 0 means 12 pt.
+ */
+const char *sp_text_family_for(const char *lang);
+
+/* Guess a language tag from the script of s: "ur" for Arabic script, "bn", "pa", or NULL. */
+const char *sp_text_guess_lang(const char *s);
+
+struct sp_line {
+    const char *text;   /* the line's text (arena), trailing spaces trimmed */
+    double width;       /* advance width, points */
+    double height;      /* logical line height, points */
+    double baseline;    /* baseline below the top of the line */
+};
+
+/*
+ * Break utf8 into lines no wider than width (words; a word longer than the width is
+ * broken between characters, never hyphenated).  U+00A0 and U+2060 are honoured, so
+ * callers glue times, phone numbers and postcodes with them.  Lines go to *lines
+ * (arena array).  Returns the number of lines (>= 1 for non-empty text, 0 for "").
+ */
+int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
+                  double width, struct sp_arena *a, struct sp_line **lines);
+
+/* Width of utf8 set on one line. */
+double sp_text_width(struct sp_text *t, const struct sp_font *f, const char *utf8);
+
+/* Height and baseline of one line of this font (for empty-line spacing). */
+void sp_text_metrics(struct sp_text *t, const struct sp_font *f, double *height,
+                     double *baseline);
+
+/* Glyphs the fonts cannot show (tofu) in utf8; 0 is the requirement. */
+int sp_text_unknown_glyphs(struct sp_text *t, const struct sp_font *f, const char *utf8);
+
+/*
+ * Family of the font pango chose for the first visible character of utf8 (arena string),
+ * e.g. "Noto Nastaliq Urdu"; NULL for text with nothing visible.  For tests and checks.
+ */
+const char *sp_text_font_of(struct sp_text *t, const struct sp_font *f, const char *utf8,
+                            struct sp_arena *a);
+
+/* Draw one line with its top-left at (x, y) on cr, in the current cairo colour. */
+void sp_text_draw(struct sp_text *t, cairo_t *cr, const struct sp_font *f, const char *utf8,
+                  double x, double y);
+
+#endif

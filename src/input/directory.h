@@ -1,0 +1,53 @@
+/*
+ * directory.h - load meeting directory files (sniffing the format), combine them into
+ * one struct sp_directory, and report every record that cannot be used.
+ *
+ * Owns: struct sp_directory's array (strings live in the caller's arena).  Must not:
+ * print, exit, or include cairo/pango/qrencode.
+ */
+#ifndef SP_DIRECTORY_H
+#define SP_DIRECTORY_H
+
+#include "../base/error.h"
+#include "../base/mem.h"
+#include "model.h"
+
+struct sp_source_opts {
+    enum sp_format format;       /* SP_FORMAT_AUTO to sniff */
+    const char *fellowship;      /* tag for every meeting of this file, or NULL:
+                                    BMLT defaults to "Narcotics Anonymous", MG JSON to
+                                    "Alcoholics Anonymous", CSV to a Fellowship column or
+                                    "Alcoholics Anonymous" */
+    const char *formats_path;    /* BMLT GetFormats JSON, or NULL */
+};
+
+void sp_directory_init(struct sp_directory *dir);
+void sp_directory_release(struct sp_directory *dir);
+
+/*
+ * Read one directory file and append its usable meetings to *dir.  Records that
+ * cannot be used and repairs (invalid UTF-8, unknown codes, http links...) go to *diag
+ * as SP_PROBLEM / SP_WARNING with file:line.  Returns 0, or -1 with *err set when the
+ * whole file cannot be read (SP_ERR_IO) or is not a directory at all (SP_ERR_INPUT,
+ * e.g. malformed JSON with line:col).
+ */
+int sp_directory_load(struct sp_directory *dir, const char *path,
+                      const struct sp_source_opts *opts, struct sp_arena *arena,
+                      struct sp_diag *diag, struct sp_error *err);
+
+/* The same from memory (used by tests and fuzzers); name is used in messages. */
+int sp_directory_load_mem(struct sp_directory *dir, const char *name, const char *data,
+                          size_t len, const struct sp_source_opts *opts,
+                          struct sp_arena *arena, struct sp_diag *diag,
+                          struct sp_error *err);
+
+/* Sniff a buffer: SP_FORMAT_MG_JSON, SP_FORMAT_BMLT, SP_FORMAT_TSML_CSV or AUTO if unknown. */
+enum sp_format sp_directory_sniff(const char *data, size_t len);
+
+/* "Meeting Guide JSON", "TSML CSV", "BMLT JSON". */
+const char *sp_format_name(enum sp_format f);
+
+/* Parse a --format value ("auto", "json", "meeting-guide", "csv", "tsml", "bmlt"); -1 if unknown. */
+int sp_format_parse(const char *s, enum sp_format *out);
+
+#endif

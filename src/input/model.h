@@ -1,0 +1,94 @@
+/*
+ * model.h - the normalised meeting directory: pure data, no functions.
+ *
+ * Owns: nothing (all strings live in the directory's arena).  Must not: include
+ * cairo, pango, qrencode or json-c.  Every string is valid, trimmed UTF-8 with no
+ * control characters, NBSPs folded to spaces, HTML entities decoded; NULL when absent
+ * (never "").
+ */
+#ifndef SP_MODEL_H
+#define SP_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum sp_attendance {
+    SP_ATTEND_IN_PERSON = 0,
+    SP_ATTEND_ONLINE,
+    SP_ATTEND_HYBRID,    /* both a venue and a join link */
+    SP_ATTEND_CLOSED     /* temporarily closed (TC): left out unless asked for */
+};
+
+enum sp_format {
+    SP_FORMAT_AUTO = 0,  /* sniffed from content */
+    SP_FORMAT_MG_JSON,   /* Meeting Guide JSON (code4recovery/spec) */
+    SP_FORMAT_TSML_CSV,  /* 12 Step Meeting List CSV */
+    SP_FORMAT_BMLT       /* BMLT GetSearchResults JSON */
+};
+
+#define SP_DAY_BIT(d) (1u << (d))  /* d: 0 = Sunday ... 6 = Saturday */
+#define SP_ALL_DAYS   0x7Fu
+
+struct sp_type {
+    const char *code;   /* as normalised: upper case for Meeting Guide codes ("O", "ONL") */
+    const char *label;  /* English label ("Open"); the code itself when unknown */
+    const char *world_id; /* BMLT NAWS world_id ("OPEN", "CLOSED", ...) or NULL */
+    bool known;         /* false when the code is not in the spec table / formats file */
+};
+
+struct sp_meeting {
+    /* what it is */
+    const char *name;        /* never NULL */
+    const char *fellowship;  /* "Alcoholics Anonymous", "Narcotics Anonymous", ...; never NULL */
+    const char *slug;        /* MG slug / BMLT id_bigint / CSV "Slug" or "ID"; NULL if none */
+    const char *group;       /* group name, or NULL */
+    const char *notes;       /* free text, or NULL */
+    const char *updated;     /* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" as given, or NULL */
+
+    /* when */
+    unsigned days;           /* SP_DAY_BIT() set; >= 1 bit set */
+    int start_min;           /* minutes after midnight, 0..1439 */
+    int end_min;             /* minutes after midnight, 0..1439 (may be < start: runs past midnight) */
+    bool end_assumed;        /* end_min was not given: start + 60 */
+    const char *timezone;    /* IANA name; "Europe/London" by default */
+
+    /* where */
+    enum sp_attendance attendance;
+    const char *venue;       /* location / venue name, or NULL */
+    const char *address;     /* street part of the address ("125 Charing Cross Rd"), or NULL */
+    const char *town;        /* town/city, or NULL */
+    const char *postcode;    /* UK postcode normalised "CF10 1AA", or NULL */
+    const char *formatted_address; /* the full one-line address as given/assembled, or NULL */
+    const char *region;      /* or NULL */
+    const char *sub_region;  /* or NULL */
+    const char *location_notes; /* or NULL */
+
+    /* online */
+    const char *url;         /* safe join URL (https:, or http: with a warning), "()\" escaped; or NULL */
+    const char *provider;    /* "Zoom", "Google Meet", "Microsoft Teams", ...; NULL if unknown host */
+    bool url_is_http;        /* plain http: (warned) */
+    bool url_has_passcode;   /* the URL itself carries a passcode (Zoom pwd=, ...) */
+    const char *url_without_passcode; /* URL with the passcode parameter removed, or NULL */
+    const char *phone;       /* dial-in number as given (display form), or NULL */
+    const char *meeting_id;  /* "812 3456 7890" display form, or NULL */
+    const char *passcode;    /* or NULL */
+
+    /* types */
+    const struct sp_type *types;
+    size_t ntypes;
+
+    /* provenance */
+    const char *file;        /* path as given on the command line */
+    int line;                /* JSON: line where the record starts; CSV: physical line of the row */
+    int record;              /* 1-based record number in its file (CSV: data row number) */
+    size_t index;            /* position in the whole directory: the stable sort tiebreak */
+};
+
+struct sp_directory {
+    struct sp_meeting *meetings;  /* usable meetings only; problems are in the diag list */
+    size_t n, cap;
+    size_t nfiles;
+    size_t nrejected;             /* records reported as unusable */
+};
+
+#endif

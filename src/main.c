@@ -1,0 +1,65 @@
+/*
+ * main.c - argv -> sp_cli_parse -> sp_run; prints problems, warnings and errors to
+ * stderr as "signpost: file:line:col: ..."; maps error codes to exit status.
+ * The only place that calls exit().
+ */
+#include <locale.h>
+#include <stdio.h>
+
+#include "base/error.h"
+#include "cli.h"
+#include "run.h"
+
+int main(int argc, char **argv)
+{
+    struct sp_options opts;
+    struct sp_error err = { 0 };
+    struct sp_diag diag;
+    char buf[1400];
+    int rc, status;
+
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C");  /* numbers are parsed and printed the C way */
+    sp_options_init(&opts);
+    sp_diag_init(&diag);
+
+    if (sp_cli_parse(argc, argv, &opts, &err) != 0) {
+        sp_error_format(&err, buf, sizeof buf);
+        fprintf(stderr, "signpost: %s\n", buf);
+        fprintf(stderr, "Try 'signpost --help' for more information.\n");
+        sp_options_release(&opts);
+        return 2;
+    }
+    if (opts.help) {
+        sp_cli_help(stdout, opts.command);
+        sp_options_release(&opts);
+        return 0;
+    }
+    if (opts.command == SP_CMD_VERSION) {
+        printf("signpost %s\n", SP_VERSION);
+        sp_options_release(&opts);
+        return 0;
+    }
+
+    rc = sp_run(&opts, argv[0], &diag, &err);
+
+    for (size_t i = 0; i < diag.n; i++) {
+        sp_diag_format(&diag.v[i], buf, sizeof buf);
+        fprintf(stderr, "signpost: %s\n", buf);
+    }
+    if (rc != 0) {
+        sp_error_format(&err, buf, sizeof buf);
+        fprintf(stderr, "signpost: %s\n", buf);
+        status = sp_error_exit_status(err.code);
+    } else if (diag.nproblems > 0 && opts.command == SP_CMD_CHECK) {
+        status = 1;
+    } else if (opts.werror && diag.n > 0) {
+        fprintf(stderr, "signpost: warnings treated as errors (--werror)\n");
+        status = 1;
+    } else {
+        status = 0;
+    }
+    sp_diag_release(&diag);
+    sp_options_release(&opts);
+    return status;
+}

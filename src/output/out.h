@@ -1,0 +1,42 @@
+/*
+ * out.h - write a plan to a file: PDF (tagged, with the accessibility update), PNG
+ * (one file per page) or SVG (one file per page), always through a temporary file
+ * and rename, so a failed run never leaves a broken file where a good one was.
+ *
+ * Owns: surfaces and files during the call.  Must not: include model.h or json-c.
+ */
+#ifndef SP_OUT_H
+#define SP_OUT_H
+
+#include <time.h>
+
+#include "../base/error.h"
+#include "../compose/plan.h"
+#include "../compose/text.h"
+
+enum sp_out_format { SP_OUT_PDF, SP_OUT_PNG, SP_OUT_SVG };
+
+struct sp_out_opts {
+    enum sp_out_format format;
+    double dpi;          /* PNG: pixels per inch (72 = 1 px per point; kiosk plans use 72) */
+    time_t date;         /* PDF CreationDate/ModDate; (time_t)-1 = leave cairo's default */
+    const char *creator; /* "signpost 0.1.0" */
+};
+
+/* Guess the format from path's extension (.pdf .png .svg); -1 if none matches. */
+int sp_out_format_from_path(const char *path, enum sp_out_format *fmt);
+
+/*
+ * Write plan to path.  PDF: one file.  PNG/SVG: a single-page plan goes to path; a
+ * multi-page plan to path with "-1", "-2"... before the extension (or page->name if set:
+ * "<dir>/<name>.png").  Returns 0, or -1 with SP_ERR_IO (file, errno text) or
+ * SP_ERR_RESOURCE (cairo failure).  Nothing is left at path on failure.
+ */
+int sp_out_write(const struct sp_plan *plan, struct sp_text *t, const char *path,
+                 const struct sp_out_opts *opts, struct sp_error *err);
+
+/* Path of page i for PNG/SVG outputs (arena string), following the rule above. */
+const char *sp_out_page_path(const struct sp_plan *plan, const char *path, size_t i,
+                             struct sp_arena *a);
+
+#endif

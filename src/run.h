@@ -1,0 +1,31 @@
+/*
+ * run.h - carry out one parsed command: load the directory, select, compose, write.
+ * The only module that sees every stage.
+ *
+ * Owns: everything it loads, until it returns.  Must not: exit or print to stderr
+ * (problems and warnings go to diag; main.c prints them).  Command output (the check
+ * summary, the layout list, a plan dump) goes to stdout.
+ */
+#ifndef SP_RUN_H
+#define SP_RUN_H
+
+#include "base/error.h"
+#include "cli.h"
+
+/* Returns 0, or -1 with *err set.  argv0 helps find the data folder. */
+int sp_run(const struct sp_options *o, const char *argv0, struct sp_diag *diag,
+           struct sp_error *err);
+
+/* Commands, in their own files. */
+int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_error *err);
+int sp_cmd_layouts(const struct sp_options *o, const char *datadir, struct sp_error *err);
+int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
+                  struct sp_error *err);
+int sp_cmd_kiosk(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
+                 struct sp_error *err);
+
+/* Load every input file of o into dir (arena a); problems go to diag. */
+int sp_run_load(const struct sp_options *o, struct sp_directory *dir, struct sp_arena *a,
+                struct sp_diag *diag, struct sp_error *err);
+
+#endif
