@@ -207,14 +207,14 @@ static int apply(struct sp_options *o, int id, const char *arg, struct sp_source
     case O_FELLOWSHIP: push(&o->fellowships, &o->sel.nfellowships, arg); break;
     case O_TYPE:    push(&o->types, &o->sel.ntypes, arg); break;
     case O_DAY:
-        if (sp_days_parse(arg, &mask) != 0)
+        if (sp_select_days(arg, &mask) != 0)
             return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
                                 "--day: expected days such as 'mon,wed' or 'weekend', got '%s'",
                                 arg);
         o->sel.days |= mask;
         break;
     case O_ATTENDANCE:
-        if (sp_attendance_parse(arg, &mask) != 0)
+        if (sp_select_attendance(arg, &mask) != 0)
             return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
                                 "--attendance: expected in-person, online, hybrid or closed, "
                                 "got '%s'", arg);
@@ -236,7 +236,7 @@ static int apply(struct sp_options *o, int id, const char *arg, struct sp_source
     case O_HEADLINE: o->headline = arg; break;
     case O_SUBTITLE: o->subtitle = arg; break;
     case O_START_DAY:
-        if (sp_days_parse(arg, &mask) != 0 || (mask & (mask - 1)))
+        if (sp_select_days(arg, &mask) != 0 || (mask & (mask - 1)))
             return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
                                 "--start-day: expected one day such as 'thursday', got '%s'",
                                 arg);

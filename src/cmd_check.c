@@ -124,11 +124,11 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
         if ((m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) && !m->url) {
             if (!nolink++ && !o->quiet)
                 fprintf(fp, "Online meetings without a usable link:\n");
-            if (!o->quiet)
-                fprintf(fp, "  %s:%d: '%s'%s%s\n", m->file, m->line, m->name,
-                        m->phone ? " (dial-in only: " : "", m->phone ? m->phone : "");
             if (!o->quiet && m->phone)
-                fprintf(fp, ")\n");
+                fprintf(fp, "  %s:%d: '%s' (dial-in only: %s)\n", m->file, m->line, m->name,
+                        m->phone);
+            else if (!o->quiet)
+                fprintf(fp, "  %s:%d: '%s'\n", m->file, m->line, m->name);
         }
     }
     if (!o->quiet) {

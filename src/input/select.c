@@ -135,7 +135,7 @@ size_t sp_select(const struct sp_directory *dir, const struct sp_selection *sel,
     return n;
 }
 
-int sp_days_parse(const char *s, unsigned *mask)
+int sp_select_days(const char *s, unsigned *mask)
 {
     static const struct { const char *name; unsigned mask; } words[] = {
         { "all", SP_ALL_DAYS }, { "every", SP_ALL_DAYS },
@@ -169,7 +169,7 @@ int sp_days_parse(const char *s, unsigned *mask)
     return rc;
 }
 
-int sp_attendance_parse(const char *s, unsigned *mask)
+int sp_select_attendance(const char *s, unsigned *mask)
 {
     gchar **parts = g_strsplit(s, ",", -1);
     unsigned m = 0;

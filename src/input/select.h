@@ -38,10 +38,10 @@ size_t sp_select(const struct sp_directory *dir, const struct sp_selection *sel,
 bool sp_select_match(const struct sp_meeting *m, const struct sp_selection *sel);
 
 /* Parse "mon,wed", "weekdays", "weekend", "all", "sunday" into a day mask; -1 if bad. */
-int sp_days_parse(const char *s, unsigned *mask);
+int sp_select_days(const char *s, unsigned *mask);
 
 /* Parse "in-person,online,hybrid,closed" into an attendance mask; -1 if bad. */
-int sp_attendance_parse(const char *s, unsigned *mask);
+int sp_select_attendance(const char *s, unsigned *mask);
 
 /* "in person", "online", "online and in person", "temporarily closed". */
 const char *sp_attendance_label(enum sp_attendance a);

@@ -1,0 +1,202 @@
+/*
+ * cmd_render.c - `signpost render`: directory -> selection -> (split) -> compose -> out.
+ */
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/paths.h"
+#include "compose/compose.h"
+#include "input/select.h"
+#include "layout/layout.h"
+#include "layout/settings.h"
+#include "output/out.h"
+#include "run.h"
+
+/* The print date: --date, else SOURCE_DATE_EPOCH, else today (midnight UTC of today's
+   UK date), so two runs on the same day give the same bytes. */
+static int print_date(const struct sp_options *o, time_t *out, struct sp_error *err)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    GDateTime *now, *day;
+    GTimeZone *tz;
+
+    if (o->date_given) {
+        *out = o->date;
+        return 0;
+    }
+    if (sde && *sde) {
+        char *end;
+        gint64 v = g_ascii_strtoll(sde, &end, 10);
+        if (*end || v < 0)
+            return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                                "SOURCE_DATE_EPOCH: expected seconds since 1970, got '%s'", sde);
+        *out = (time_t)v;
+        return 0;
+    }
+    tz = g_time_zone_new_identifier("Europe/London");
+    now = g_date_time_new_now(tz ? tz : g_time_zone_new_utc());
+    day = g_date_time_new_utc(g_date_time_get_year(now), g_date_time_get_month(now),
+                              g_date_time_get_day_of_month(now), 0, 0, 0);
+    *out = (time_t)g_date_time_to_unix(day);
+    g_date_time_unref(day);
+    g_date_time_unref(now);
+    if (tz)
+        g_time_zone_unref(tz);
+    return 0;
+}
+
+/* "out/poster.pdf" + "Cardiff" -> "out/poster-Cardiff.pdf" */
+static const char *part_path(const char *path, const char *part, struct sp_arena *a)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(path, '.');
+    const char *safe = sp_paths_safe_name(part, a);
+
+    if (!dot || (slash && dot < slash))
+        return sp_arena_printf(a, "%s-%s", path, safe);
+    return sp_arena_printf(a, "%.*s-%s%s", (int)(dot - path), path, safe, dot);
+}
+
+static const char *split_key(const struct sp_meeting *m, enum sp_split split)
+{
+    switch (split) {
+    case SP_SPLIT_REGION:     return m->region ? m->region : "Other areas";
+    case SP_SPLIT_FELLOWSHIP: return m->fellowship;
+    case SP_SPLIT_TOWN:       return m->town ? m->town : m->region ? m->region : "Other areas";
+    case SP_SPLIT_NONE:       break;
+    }
+    return NULL;
+}
+
+static gint cmp_key(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int render_one(const struct sp_options *o, struct sp_compose_in *in, struct sp_text *t,
+                      const char *path, struct sp_error *err)
+{
+    struct sp_plan plan;
+    struct sp_out_opts oo = { SP_OUT_PDF, o->dpi, in->date, in->creator };
+    int rc;
+
+    sp_plan_init(&plan, in->layout->width, in->layout->height);
+    rc = sp_compose(in, t, &plan, err);
+    if (rc == 0 && o->dump_plan) {
+        if (in->part_name)
+            printf("part \"%s\"\n", in->part_name);
+        rc = sp_plan_dump(&plan, stdout);
+        if (rc != 0)
+            sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot write the plan to stdout");
+    } else if (rc == 0) {
+        if (sp_out_format_from_path(path, &oo.format) != 0)
+            rc = sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                              "-o: cannot tell the format of '%s' (use .pdf, .png or .svg)",
+                              path);
+        else
+            rc = sp_out_write(&plan, t, path, &oo, err);
+    }
+    sp_plan_release(&plan);
+    return rc;
+}
+
+int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
+                  struct sp_error *err)
+{
+    struct sp_arena a;
+    struct sp_directory dir;
+    struct sp_layout layout;
+    struct sp_settings settings;
+    struct sp_text *t = NULL;
+    const struct sp_meeting **sel = NULL;
+    struct sp_compose_in in = { 0 };
+    char *fontdir = g_build_filename(datadir, "fonts", NULL);
+    size_t nsel;
+    int rc = -1;
+
+    sp_arena_init(&a);
+    sp_directory_init(&dir);
+    sp_settings_defaults(&settings);
+    if (o->output && !o->dump_plan) {
+        enum sp_out_format fmt;
+        if (sp_out_format_from_path(o->output, &fmt) != 0) {
+            sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                         "-o: cannot tell the format of '%s' (use .pdf, .png or .svg)",
+                         o->output);
+            goto out;
+        }
+    }
+    if (sp_layout_load(o->layout ? o->layout : "poster-a4", datadir, &a, &layout, err) != 0)
+        goto out;
+    if (o->settings && sp_settings_load(o->settings, &a, &settings, err) != 0)
+        goto out;
+    if (sp_run_load(o, &dir, &a, diag, err) != 0)
+        goto out;
+    t = sp_text_new(fontdir, sp_paths_cachedir(&a), err);
+    if (!t)
+        goto out;
+
+    in.layout = &layout;
+    in.settings = &settings;
+    in.start_day = o->start_day;
+    in.leave_off_passcodes = o->leave_off_passcodes || !layout.show_passcodes;
+    in.headline = o->headline;
+    in.subtitle = o->subtitle;
+    in.tabs = o->tabs;
+    in.creator = "signpost " SP_VERSION;
+    in.group_by = o->group_by;
+    in.online_section = o->online_section;
+    in.pages = o->pages;
+    in.cards = o->cards;
+    in.alignment_sheet = o->alignment_sheet;
+    in.print_shop = o->print_shop;
+    if (o->sel.nregions == 1)
+        in.part_name = o->sel.regions[0];  /* the poster says which area it covers */
+    if (print_date(o, &in.date, err) != 0)
+        goto out;
+
+    nsel = sp_select(&dir, &o->sel, &sel);
+    if (o->split == SP_SPLIT_NONE) {
+        in.meetings = sel;
+        in.n = nsel;
+        rc = render_one(o, &in, t, o->output, err);
+    } else {
+        /* one output per distinct key, in order of first appearance sorted by name */
+        GPtrArray *keys = g_ptr_array_new();
+        const struct sp_meeting **part = xmalloc((nsel ? nsel : 1) * sizeof *part);
+
+        for (size_t i = 0; i < nsel; i++) {
+            const char *k = split_key(sel[i], o->split);
+            gboolean found = FALSE;
+            for (guint j = 0; j < keys->len && !found; j++)
+                found = strcmp(keys->pdata[j], k) == 0;
+            if (!found)
+                g_ptr_array_add(keys, (gpointer)k);
+        }
+        g_ptr_array_sort(keys, cmp_key);
+        rc = keys->len ? 0 : sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
+                                          "no meetings to show (check the selection options)");
+        for (guint j = 0; j < keys->len && rc == 0; j++) {
+            size_t n = 0;
+            for (size_t i = 0; i < nsel; i++)
+                if (!strcmp(split_key(sel[i], o->split), keys->pdata[j]))
+                    part[n++] = sel[i];
+            in.meetings = part;
+            in.n = n;
+            in.part_name = keys->pdata[j];
+            rc = render_one(o, &in, t, o->output ? part_path(o->output, keys->pdata[j], &a)
+                                                 : NULL, err);
+        }
+        free(part);
+        g_ptr_array_free(keys, TRUE);
+    }
+out:
+    free(sel);
+    g_free(fontdir);
+    sp_text_free(t);
+    sp_directory_release(&dir);
+    sp_arena_free(&a);
+    return rc;
+}

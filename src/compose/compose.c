@@ -1,0 +1,25 @@
+/*
+ * compose.c - choose the composer for a layout's kind.
+ */
+#include "compose.h"
+
+int sp_compose(const struct sp_compose_in *in, struct sp_text *t, struct sp_plan *plan,
+               struct sp_error *err)
+{
+    switch (in->layout->kind) {
+    case SP_LAYOUT_POSTER:
+        return sp_compose_poster(in, t, plan, err);
+    case SP_LAYOUT_LEAFLET:
+    case SP_LAYOUT_BOOKLET:
+    case SP_LAYOUT_TRIFOLD:
+        return sp_compose_leaflet(in, t, plan, err);
+    case SP_LAYOUT_CARDS:
+        return sp_compose_cards(in, t, plan, err);
+    case SP_LAYOUT_KIOSK:
+        return sp_compose_kiosk(in, t, plan, err);
+    default:
+        return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                            "layout '%s': this kind of output is not available yet",
+                            in->layout->name);
+    }
+}

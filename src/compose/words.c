@@ -1,0 +1,198 @@
+/*
+ * words.c - shared wording.  Times follow UK print style (RNIB Clear Print favours
+ * "7.30pm" over "19:30" for general readers); the layout can ask for 24-hour.
+ */
+#include "words.h"
+
+#include <glib.h>
+#include <string.h>
+
+const char *sp_words_time(int minutes, enum sp_time_style style, struct sp_arena *a)
+{
+    int h = (minutes / 60) % 24, m = minutes % 60;
+
+    if (style == SP_TIME_24H)
+        return sp_arena_printf(a, "%02d:%02d", h, m);
+    if (h == 12 && m == 0)
+        return "noon";
+    if (h == 0 && m == 0)
+        return "midnight";
+    if (m == 0)
+        return sp_arena_printf(a, "%d%s", h % 12 ? h % 12 : 12, h < 12 ? "am" : "pm");
+    return sp_arena_printf(a, "%d.%02d%s", h % 12 ? h % 12 : 12, m, h < 12 ? "am" : "pm");
+}
+
+const char *sp_words_time_range(int start, int end, enum sp_time_style style,
+                                struct sp_arena *a)
+{
+    return sp_arena_printf(a, "%s" SP_NBSP "to" SP_NBSP "%s",
+                           sp_words_time(start, style, a), sp_words_time(end, style, a));
+}
+
+const char *sp_words_date(time_t t, struct sp_arena *a)
+{
+    static const char *const months[12] = {
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December"
+    };
+    GDateTime *dt = g_date_time_new_from_unix_utc((gint64)t);
+    const char *s;
+
+    if (!dt)
+        return "";
+    s = sp_arena_printf(a, "%d %s %d", g_date_time_get_day_of_month(dt),
+                        months[g_date_time_get_month(dt) - 1], g_date_time_get_year(dt));
+    g_date_time_unref(dt);
+    return s;
+}
+
+const char *sp_words_glue(const char *s, struct sp_arena *a)
+{
+    size_t n = 0, len;
+    char *out, *p;
+
+    if (!s)
+        return NULL;
+    for (const char *q = s; *q; q++)
+        n += *q == ' ';
+    len = strlen(s);
+    out = p = sp_arena_alloc(a, len + n + 1);
+    for (const char *q = s; *q; q++) {
+        if (*q == ' ') {
+            memcpy(p, SP_NBSP, 2);
+            p += 2;
+        } else {
+            *p++ = *q;
+        }
+    }
+    *p = '\0';
+    return out;
+}
+
+/* Append part to buf with a ", " separator unless it is already in buf. */
+static void add_part(GString *buf, const char *part)
+{
+    if (!part || !*part || strstr(buf->str, part))
+        return;
+    if (buf->len)
+        g_string_append(buf, ", ");
+    g_string_append(buf, part);
+}
+
+const char *sp_words_place(const struct sp_meeting *m, struct sp_arena *a)
+{
+    GString *buf;
+    const char *r;
+
+    if (m->attendance == SP_ATTEND_ONLINE)
+        return "Online";
+    buf = g_string_new(NULL);
+    add_part(buf, m->venue);
+    add_part(buf, m->address);
+    if (m->town && m->postcode) {
+        char *tp = g_strdup_printf("%s %s", m->town, sp_words_glue(m->postcode, a));
+        add_part(buf, tp);
+        g_free(tp);
+    } else {
+        add_part(buf, m->town);
+        add_part(buf, sp_words_glue(m->postcode, a));
+    }
+    if (!buf->len && m->formatted_address)
+        add_part(buf, m->formatted_address);
+    if (m->attendance == SP_ATTEND_HYBRID)
+        g_string_prepend(buf, buf->len ? "Online and in person: " : "Online and in person");
+    r = sp_arena_strdup(a, buf->str);
+    g_string_free(buf, TRUE);
+    return r;
+}
+
+/* Print wording for common Meeting Guide codes: plain words a newcomer understands. */
+static const struct { const char *code; const char *label; } plain[] = {
+    { "O", "Open to all" },
+    { "C", "Closed: for people who want to stop" },
+    { "W", "Women only" },
+    { "M", "Men only" },
+    { "X", "Step-free access" },
+    { "BE", "Newcomers welcome" },
+    { "LGBTQ", "LGBTQ+" },
+    { "T", "Transgender" },
+    { "YP", "Young people" },
+    { "CF", "Children welcome" },
+    { "BA", "Childcare available" },
+    { "ASL", "Sign language" },
+    { "BSL", "British Sign Language" },
+    { "D", "Discussion" },
+    { "SP", "Speaker" },
+    { "ST", "Step study" },
+    { "B", "Big Book" },
+    { "LIT", "Literature" },
+    { "MED", "Meditation" },
+    { "POC", "People of colour" },
+    { "FF", "Fragrance free" },
+    { "SM", "Smoking permitted" },
+    { "NS", "No smoking" },
+};
+
+const char *sp_words_type_label(const struct sp_meeting *m, const struct sp_type *t)
+{
+    (void)m;
+    /* codes with fellowship-specific meaning (Y) keep the reader's label */
+    if (strcmp(t->code, "Y") != 0)
+        for (size_t i = 0; i < G_N_ELEMENTS(plain); i++)
+            if (!strcmp(plain[i].code, t->code))
+                return plain[i].label;
+    return t->label ? t->label : t->code;
+}
+
+const char *sp_words_types(const struct sp_meeting *m, struct sp_arena *a)
+{
+    GString *buf = g_string_new(NULL);
+    const char *r = NULL;
+
+    for (size_t i = 0; i < m->ntypes; i++) {
+        const struct sp_type *t = &m->types[i];
+        const char *label;
+        if (!strcmp(t->code, "ONL") || !strcmp(t->code, "TC") || !strcmp(t->code, "HY"))
+            continue;
+        label = sp_words_type_label(m, t);
+        if (strstr(buf->str, label))
+            continue;
+        if (buf->len)
+            g_string_append(buf, ", ");
+        g_string_append(buf, label);
+    }
+    if (buf->len)
+        r = sp_arena_strdup(a, buf->str);
+    g_string_free(buf, TRUE);
+    return r;
+}
+
+const char *sp_words_provider(const struct sp_meeting *m)
+{
+    return m->provider ? m->provider : "online";
+}
+
+const char *sp_words_link(const struct sp_meeting *m, bool leave_off_passcodes)
+{
+    if (!m->url)
+        return NULL;
+    if (leave_off_passcodes && m->url_has_passcode && m->url_without_passcode)
+        return m->url_without_passcode;
+    return m->url;
+}
+
+const char *sp_words_attr_url(const char *url, struct sp_arena *a)
+{
+    GString *buf = g_string_new(NULL);
+    const char *r;
+
+    for (const char *p = url; *p; p++) {
+        if (*p == '\'')
+            g_string_append(buf, "%27");
+        else
+            g_string_append_c(buf, *p);
+    }
+    r = sp_arena_strdup(a, buf->str);
+    g_string_free(buf, TRUE);
+    return r;
+}

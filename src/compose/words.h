@@ -1,0 +1,54 @@
+/*
+ * words.h - the words every output shares: times ("7pm", "7.30pm", "19:30"), dates
+ * ("26 November 2026"), place lines, type labels in plain English, and glue that keeps
+ * single pieces of information (times, phone numbers, postcodes, meeting IDs) on one line.
+ *
+ * Owns: strings in the caller's arena.  Must not: measure or draw.
+ */
+#ifndef SP_WORDS_H
+#define SP_WORDS_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "../base/mem.h"
+#include "../input/model.h"
+#include "../layout/layout.h"
+
+#define SP_NBSP "\xC2\xA0"   /* U+00A0 NO-BREAK SPACE */
+
+/* "7pm", "7.30pm", "noon", "midnight" (12h) or "19:30" (24h). */
+const char *sp_words_time(int minutes, enum sp_time_style style, struct sp_arena *a);
+
+/* "7pm to 8.30pm" glued with no-break spaces. */
+const char *sp_words_time_range(int start, int end, enum sp_time_style style,
+                                struct sp_arena *a);
+
+/* "26 November 2026" (UTC date of t). */
+const char *sp_words_date(time_t t, struct sp_arena *a);
+
+/* Replace every space in s with a no-break space (phone numbers, postcodes, IDs). */
+const char *sp_words_glue(const char *s, struct sp_arena *a);
+
+/* Where: "Venue, 12 Street, Town POSTCODE" (postcode glued), "Online", or
+   "Online and in person: Venue, Town POSTCODE".  NULL parts are skipped. */
+const char *sp_words_place(const struct sp_meeting *m, struct sp_arena *a);
+
+/* Plain-English type labels for print, joined with ", " ("Open to all, Women only");
+   codes already said elsewhere (online, temporarily closed) are left out; NULL if none. */
+const char *sp_words_types(const struct sp_meeting *m, struct sp_arena *a);
+
+/* Plain label for one type code of a meeting ("Step-free access" for X). */
+const char *sp_words_type_label(const struct sp_meeting *m, const struct sp_type *t);
+
+/* "Zoom", "Google Meet"... or "online" when the provider is unknown. */
+const char *sp_words_provider(const struct sp_meeting *m);
+
+/* The link to use for a meeting: url, or url_without_passcode when passcodes are left
+   off (NULL when the meeting has no link). */
+const char *sp_words_link(const struct sp_meeting *m, bool leave_off_passcodes);
+
+/* Escape a URL for a cairo tag attribute value in single quotes ("'" -> "%27"). */
+const char *sp_words_attr_url(const char *url, struct sp_arena *a);
+
+#endif

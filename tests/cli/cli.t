@@ -1,0 +1,42 @@
+#!/bin/sh
+# CLI contract: exit status and the exact first line of stderr for bad arguments
+# (STYLE.md H12), plus --help and --version.
+set -eu
+. tests/lib.sh
+
+# status | first stderr line | args (tab-separated)
+while IFS='|' read -r want_status want_err args; do
+    case "$want_status" in ''|\#*) continue ;; esac
+    # shellcheck disable=SC2086
+    eval "run_sp $args"
+    is "$status" "$want_status" "exit $want_status for: $args"
+    is "$(head -n 1 "$err")" "$want_err" "message for: $args"
+done <<'CASES'
+2|signpost: no command given (see 'signpost --help')|
+2|signpost: unknown command 'draw' (see 'signpost --help')|draw
+2|signpost: unknown option '--frobnicate'|check --frobnicate examples/smart-bath.csv
+2|signpost: option '--format' needs a value|check --format
+2|signpost: --format: expected auto, meeting-guide, csv or bmlt, got 'xml'|check --format xml x.json
+2|signpost: no directory file given|check
+2|signpost: --day: expected days such as 'mon,wed' or 'weekend', got 'someday'|check --day someday x.csv
+2|signpost: --dpi: expected an integer 36..1200, got 'abc'|render --dpi abc -o x.png x.csv
+2|signpost: --dpi: expected an integer 36..1200, got '5000'|render --dpi 5000 -o x.png x.csv
+2|signpost: --tabs: expected 0 or 8..10, got '3'|render --tabs 3 -o x.pdf x.csv
+2|signpost: --date: expected a date such as 2026-11-26, got '26/11/2026'|render --date 26/11/2026 -o x.pdf x.csv
+2|signpost: no output file given (use -o FILE)|render examples/smart-bath.csv
+2|signpost: --split-by: expected region, fellowship or town, got 'colour'|render --split-by colour -o x.pdf x.csv
+2|signpost: --attendance: expected in-person, online, hybrid or closed, got 'maybe'|check --attendance maybe x.csv
+2|signpost: 'layouts' takes no files, got 'x.csv'|layouts x.csv
+3|signpost: cannot read 'no/such/file.json': No such file or directory|check no/such/file.json
+CASES
+
+run_sp --help
+is "$status" 0 "--help exits 0"
+grep -q '^Usage: signpost COMMAND' "$out"; ok $? "--help prints usage"
+grep -q '^  4  missing font or data, or an internal error' "$out"; ok $? "--help documents exit codes"
+run_sp render --help
+grep -q -- '--leave-off-passcodes' "$out"; ok $? "render --help lists its options"
+run_sp --version
+grep -q '^signpost [0-9]' "$out"; ok $? "--version"
+
+done_testing

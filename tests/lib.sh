@@ -1,0 +1,31 @@
+# lib.sh - TAP helpers for the shell tests (tests/*/*.t).  Source it; call done_testing.
+# $SIGNPOST is the binary under test; run from the repository root.
+n=0
+failed=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/signpost-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+ok() {  # ok CONDITION_STATUS NAME
+    n=$((n + 1))
+    if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
+}
+skip() { n=$((n + 1)); echo "ok $n # SKIP $1"; }
+diag() { printf '%s\n' "$@" | sed 's/^/#   /'; }
+
+# is GOT WANT NAME
+is() {
+    if [ "$1" = "$2" ]; then ok 0 "$3"; else ok 1 "$3"; diag "got:  '$1'" "want: '$2'"; fi
+}
+
+# run_sp ARGS... : runs signpost, sets $status, $out (stdout file), $err (stderr file)
+run_sp() {
+    out="$TMP/stdout" err="$TMP/stderr"
+    set +e
+    "$SIGNPOST" "$@" >"$out" 2>"$err" </dev/null
+    status=$?
+    set -e
+}
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+done_testing() { echo "1..$n"; [ "$failed" = 0 ]; }
