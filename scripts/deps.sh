@@ -9,7 +9,7 @@ set -eu
 PKGS_BUILD="build-essential pkg-config libcairo2-dev libpango1.0-dev libfontconfig-dev
  libqrencode-dev libjson-c-dev libcsv-dev libglib2.0-dev liblouis-dev"
 PKGS_TEST="poppler-utils zbar-tools qpdf mupdf-tools perl clang libclang-rt-14-dev
- locales"
+ locales time"
 
 missing=""
 for m in cairo cairo-pdf cairo-png cairo-svg pangocairo pangoft2 fontconfig libqrencode \
@@ -19,11 +19,20 @@ for m in cairo cairo-pdf cairo-png cairo-svg pangocairo pangoft2 fontconfig libq
     fi
 done
 [ -f /usr/include/csv.h ] || missing="$missing libcsv"
+[ -x /usr/bin/time ] || missing="$missing time"
 for t in cc make pdftotext pdftoppm pdffonts pdfinfo zbarimg qpdf mutool prove clang; do
     command -v "$t" >/dev/null 2>&1 || missing="$missing $t"
 done
 [ -n "$(find /usr/lib -name 'libclang_rt.fuzzer*' 2>/dev/null | head -1)" ] || \
     missing="$missing libclang-rt"
+
+# a decimal-comma locale, so the unit tests' second pass checks locale independence
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+    if command -v localedef >/dev/null 2>&1 && [ -d /usr/share/i18n/locales ] &&
+       [ "$(id -u)" = 0 ]; then
+        localedef -i de_DE -f UTF-8 de_DE.UTF-8 2>/dev/null || true
+    fi
+fi
 
 if [ -z "$missing" ]; then
     exit 0
@@ -41,3 +50,6 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq </dev/null
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $PKGS_BUILD $PKGS_TEST </dev/null >&2
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+    $SUDO localedef -i de_DE -f UTF-8 de_DE.UTF-8 2>/dev/null || true
+fi

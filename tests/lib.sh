@@ -20,10 +20,12 @@ is() {
 # run_sp ARGS... : runs signpost, sets $status, $out (stdout file), $err (stderr file)
 run_sp() {
     out="$TMP/stdout" err="$TMP/stderr"
+    case $- in *e*) was_e=1 ;; *) was_e=0 ;; esac
     set +e
     "$SIGNPOST" "$@" >"$out" 2>"$err" </dev/null
     status=$?
-    set -e
+    [ "$was_e" = 1 ] && set -e
+    return 0
 }
 
 have() { command -v "$1" >/dev/null 2>&1; }

@@ -120,8 +120,9 @@ int sp_layout_list(const char *datadir, struct sp_arena *a, struct sp_layout_inf
  * ---- the key-file reader shared by layouts and the settings file (settings.c) ----
  * The syntax (README.md "File syntax"): '# comment' lines, '[section]' lines and
  * 'key = value' lines; keys and section names are ASCII letters, digits, '-' and '_',
- * matched without case and stored lower case with '_' turned into '-'.  A '#' after a
- * space starts a comment; in values, '\#' is '#', '\\' is '\' and '\n' a line break.
+ * matched without case and stored lower case with '_' turned into '-'.  Inside a value
+ * (not as its first character) a '#' after a blank starts a comment; '\#' is '#', '\\'
+ * is '\' and '\n' a line break.
  * The text must be UTF-8 (a leading byte-order mark is skipped); CR LF is accepted.
  */
 struct sp_ini_entry {

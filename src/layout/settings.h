@@ -1,6 +1,7 @@
 /*
  * settings.h - the organisation's settings file (who publishes the list, headline and
- * subtitle, links, helplines, introduction), a GLib key file.
+ * subtitle, links, helplines, introduction), in the layouts' key-file syntax
+ * (layouts/README.md "The settings file"; examples/settings.ini).
  *
  * Owns: strings in the caller's arena.  Must not: include cairo/pango/qrencode.
  */
@@ -19,7 +20,7 @@ struct sp_helpline {
 };
 
 struct sp_settings {
-    const char *org_name;       /* "Example Recovery Network" */
+    const char *org_name;       /* "Example Recovery Network"; "" without a settings file */
     const char *org_phone;      /* or NULL */
     const char *org_email;      /* or NULL */
     const char *org_website;    /* display text, or NULL */
@@ -27,22 +28,29 @@ struct sp_settings {
     const char *short_link;     /* short form printed on tabs ("example.org/meet"), or NULL */
     const char *area;           /* "Cardiff and the Vale", or NULL */
     const char *headline;       /* default "Free support meetings near you" */
-    const char *subtitle;       /* default "Drugs or alcohol a problem? You don't have to do it alone." */
-    const char *intro;          /* leaflet introduction paragraph(s), or NULL */
+    const char *subtitle;       /* default "Drugs or alcohol a problem? You don't have to
+                                   do it alone." */
+    const char *intro;          /* leaflet introduction; '\n' separates paragraphs; or NULL */
     const char *card_welcome;   /* one line for wallet card fronts, or NULL */
     const char *lang;           /* document language, default "en-GB" */
-    struct sp_helpline *helplines;
-    size_t nhelplines;
+    struct sp_helpline *helplines;  /* in file order */
+    size_t nhelplines;              /* 0..20 */
 };
 
 /* Fill *s with the built-in defaults (no file). */
 void sp_settings_defaults(struct sp_settings *s);
 
 /*
- * Read a settings file over the defaults.  Unknown keys are errors (file:line).
- * Returns 0, or -1 with *err (SP_ERR_INPUT / SP_ERR_IO).
+ * Read a settings file over the defaults (it calls sp_settings_defaults(s) first, so
+ * command-line options are applied afterwards).  Unknown sections and keys, duplicate
+ * keys, bad values (phone, email, https link, language tag) are errors naming
+ * file:line:col.  Returns 0, or -1 with *err (SP_ERR_INPUT / SP_ERR_IO).
  */
 int sp_settings_load(const char *path, struct sp_arena *a, struct sp_settings *s,
                      struct sp_error *err);
+
+/* The same from memory; name is used in messages. */
+int sp_settings_parse(const char *name, const char *data, size_t len, struct sp_arena *a,
+                      struct sp_settings *s, struct sp_error *err);
 
 #endif

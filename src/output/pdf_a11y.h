@@ -22,11 +22,11 @@ struct sp_pdf_a11y {
     const char *creator_tool;   /* XMP xmp:CreatorTool, or NULL */
     const char *date_iso;       /* XMP xmp:CreateDate/ModifyDate "2026-11-26T00:00:00Z", or NULL */
     const char *const *figure_alts;  /* alt text of the Nth /S /Figure StructElem, in
-                                        cairo_tag_begin order */
-    size_t nfigures;
+                                        cairo_tag_begin order; NULL entry = leave as is */
+    size_t nfigures;                 /* must equal the number of Figure elements */
     const char *const *link_contents; /* /Contents of the Nth /Subtype /Link annotation
-                                         in object order */
-    size_t nlinks;
+                                         in object order; NULL entry = leave as is */
+    size_t nlinks;                   /* must equal the number of Link annotations */
     const char *const *elem_langs; /* optional: /Lang for the Nth StructElem (any type) in
                                       tag order, NULL entries = none; may be NULL */
     size_t nelem_langs;
@@ -35,9 +35,12 @@ struct sp_pdf_a11y {
 /*
  * Build the incremental update for the PDF in pdf[0..len) and return it in *out
  * (malloc'd, *outlen bytes) to be appended to the file as it is.  Returns 0, or -1 with
- * SP_ERR_RESOURCE when the PDF is not in the shape cairo 1.16 writes (message says what
- * was not found).  Text is written as PDF literal strings, escaped, or UTF-16BE hex when
- * not ASCII.
+ * SP_ERR_RESOURCE, *out NULL, when the PDF is not in the shape cairo 1.16 writes (message
+ * says what was not found, e.g. "pdf update: no 'startxref' found") or when nfigures /
+ * nlinks differ from what the PDF holds.  Text is written as PDF literal strings, escaped,
+ * or UTF-16BE hex when not ASCII; invalid UTF-8 is repaired.  Objects are found through
+ * the xref chain, so an already updated file can be updated again.  Deterministic: the
+ * same input gives the same bytes.  Never reads outside pdf[0..len).
  */
 int sp_pdf_a11y_update(const unsigned char *pdf, size_t len, const struct sp_pdf_a11y *info,
                        unsigned char **out, size_t *outlen, struct sp_error *err);

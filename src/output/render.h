@@ -15,7 +15,10 @@
 /* Draw page pageno (0-based) of plan onto cr, emitting structure tags (PDF only). */
 void sp_render_page(const struct sp_plan *plan, size_t pageno, struct sp_text *t, cairo_t *cr);
 
-/* The two ways of drawing a QR item (measured: see render.c); sp_render_page uses RUNS. */
+/*
+ * The two ways of drawing a QR item (timings in render.c).  sp_render_page uses MASK on
+ * PDF surfaces and RUNS on image and SVG surfaces.
+ */
 enum sp_qr_method {
     SP_QR_RUNS,  /* light box, then all dark modules as one path of merged row runs */
     SP_QR_MASK   /* light box, then a 1-bit image mask scaled with NEAREST filtering */

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# run.sh - `make bench`: generate fixed-seed directories with build/bench/gen_directory and
+# time signpost on them.  Figures, not pass/fail: exits 0 unless a command fails to run
+# (exit status >= 2) or the generator fails.  Needs SIGNPOST and BUILD (from the Makefile).
+#
+#   bench/run.sh                 every benchmark in BENCHMARKS
+#   bench/run.sh load-mg-json    only the named ones
+#   BENCH_RUNS=20 BENCH_MEETINGS=20000 bench/run.sh
+#
+# Adding a benchmark (posters, leaflets, kiosk...): write a function bench_<name> (dashes in
+# the name become underscores) that calls `measure NAME MEETINGS TARGET_MS TARGET_MB CMD...`,
+# then add NAME to BENCHMARKS below.  Data helpers: gen_data (generated directories).
+# shellcheck disable=SC2317  # the bench_* functions are called by name
+set -eu
+cd "$(dirname "$0")/.."
+: "${SIGNPOST:=build/signpost}" "${BUILD:=build}"
+RUNS=${BENCH_RUNS:-10}
+MEETINGS=${BENCH_MEETINGS:-5000}
+SEED=${BENCH_SEED:-1}
+GEN=$BUILD/bench/gen_directory
+OUT=$BUILD/bench
+TIME_BIN=/usr/bin/time
+
+BENCHMARKS="load-mg-json load-csv load-bmlt load-all-three"
+
+# ---- data ----------------------------------------------------------------------------
+
+# gen_data FORMAT FILE: write MEETINGS generated meetings (bmlt-formats: the formats file).
+gen_data() {
+    if ! "$GEN" --meetings "$MEETINGS" --seed "$SEED" --format "$1" > "$2.tmp"; then
+        echo "bench: generator failed for '$1'" >&2
+        rm -f "$2.tmp"
+        exit 1
+    fi
+    mv "$2.tmp" "$2"
+}
+
+prepare_data() {
+    mkdir -p "$OUT"
+    MG_FILE=$OUT/directory-$MEETINGS.json
+    CSV_FILE=$OUT/directory-$MEETINGS.csv
+    BMLT_FILE=$OUT/directory-$MEETINGS-bmlt.json
+    FORMATS_FILE=$OUT/bmlt-formats.json
+    gen_data mg-json "$MG_FILE"
+    gen_data csv "$CSV_FILE"
+    gen_data bmlt "$BMLT_FILE"
+    gen_data bmlt-formats "$FORMATS_FILE"
+}
+
+# ---- measuring -----------------------------------------------------------------------
+
+# Microseconds since the epoch, without forking when bash has EPOCHREALTIME (bash >= 5).
+now_us() {
+    if [ -n "${EPOCHREALTIME:-}" ]; then
+        local t=${EPOCHREALTIME//[!0-9]/}
+        echo "$t"
+    else
+        echo $(( $(date +%s%N) / 1000 ))
+    fi
+}
+
+FAILED=0
+ROWS=()
+
+# measure NAME MEETINGS TARGET_MS TARGET_MB CMD...
+# Runs CMD once to warm the caches, RUNS times for wall time (stdout and stderr discarded),
+# and once more under /usr/bin/time for the peak RSS.  Appends one row to the table.
+measure() {
+    local name=$1 n=$2 target_ms=$3 target_mb=$4
+    shift 4
+    local log=$OUT/$name.log status=0 i t0 t1 times=() rss="" warnings
+
+    "$@" > "$OUT/$name.out" 2> "$log" || status=$?
+    if [ "$status" -ge 2 ]; then
+        echo "bench: $name: '$*' exited with $status" >&2
+        head -5 "$log" >&2
+        FAILED=1
+        ROWS+=("$name|$n|-|-|-|-|$target_ms ms, $target_mb MB|FAILED (exit $status)")
+        return 0
+    fi
+    warnings=$(wc -l < "$log")
+
+    for ((i = 0; i < RUNS; i++)); do
+        t0=$(now_us)
+        "$@" > /dev/null 2>&1 || true
+        t1=$(now_us)
+        times+=($(( t1 - t0 )))
+    done
+
+    if [ -x "$TIME_BIN" ]; then
+        "$TIME_BIN" -f '%e s %M KB' -o "$OUT/$name.time" "$@" > /dev/null 2>&1 || true
+        rss=$(awk '{ print $3 }' "$OUT/$name.time" | tail -1)
+    fi
+
+    ROWS+=("$(printf '%s\n' "${times[@]}" | sort -n | LC_ALL=C awk \
+        -v name="$name" -v n="$n" -v rss="$rss" -v tms="$target_ms" -v tmb="$target_mb" \
+        -v st="$status" -v warn="$warnings" '
+        { t[NR] = $1 }
+        END {
+            med = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+            med /= 1000
+            mb = rss == "" ? -1 : rss / 1024
+            verdict = (med <= tms && (mb < 0 || mb <= tmb)) ? "within" : "OVER"
+            verdict = verdict " (exit " st ", " warn " stderr lines)"
+            printf "%s|%s|%.1f|%.1f|%.1f|%s|%s ms, %s MB|%s\n", name, n, med, t[1] / 1000,
+                   t[NR] / 1000, mb < 0 ? "n/a" : sprintf("%.1f", mb), tms, tmb, verdict
+        }')")
+}
+
+print_table() {
+    echo
+    echo "signpost benchmarks: $RUNS runs each (after one warm-up), seed $SEED, $(uname -m)"
+    {
+        echo "benchmark|meetings|median ms|min ms|max ms|peak RSS MB|target|result"
+        printf '%s\n' "${ROWS[@]}"
+    } | column -t -s '|'
+    if [ ! -x "$TIME_BIN" ]; then
+        echo "(peak RSS needs GNU time: apt-get install time)"
+    fi
+    echo "logs and outputs: $OUT/<benchmark>.log / .out"
+}
+
+# ---- benchmarks ----------------------------------------------------------------------
+
+# Issue 2's target: load and validate 5,000 meetings in under 50 ms and 30 MB, one core.
+bench_load_mg_json() {
+    measure load-mg-json "$MEETINGS" 50 30 "$SIGNPOST" check "$MG_FILE"
+}
+
+bench_load_csv() {
+    measure load-csv "$MEETINGS" 50 30 "$SIGNPOST" check "$CSV_FILE"
+}
+
+bench_load_bmlt() {
+    measure load-bmlt "$MEETINGS" 50 30 "$SIGNPOST" check --formats "$FORMATS_FILE" "$BMLT_FILE"
+}
+
+bench_load_all_three() {
+    measure load-all-three "$((MEETINGS * 3))" 150 60 "$SIGNPOST" check \
+        --formats "$FORMATS_FILE" "$MG_FILE" "$CSV_FILE" "$BMLT_FILE"
+}
+
+# ---- main ----------------------------------------------------------------------------
+
+if [ ! -x "$SIGNPOST" ]; then
+    echo "bench: '$SIGNPOST' not built (run make bench)" >&2
+    exit 1
+fi
+if [ ! -x "$GEN" ]; then
+    echo "bench: '$GEN' not built (run make bench)" >&2
+    exit 1
+fi
+ALL=$BENCHMARKS
+if [ $# -gt 0 ]; then
+    BENCHMARKS="$*"
+fi
+for b in $BENCHMARKS; do
+    if ! declare -F "bench_${b//-/_}" > /dev/null; then
+        echo "bench: unknown benchmark '$b' (known: $ALL)" >&2
+        exit 2
+    fi
+done
+
+prepare_data
+for b in $BENCHMARKS; do
+    echo "bench: $b" >&2
+    "bench_${b//-/_}"
+done
+print_table
+exit $FAILED

@@ -1,0 +1,587 @@
+/*
+ * normalize.c - clean the text of directory fields and parse days, times, UK
+ * postcodes and one-line addresses.
+ *
+ * Owns: nothing beyond the call.  Must not: know any input format or print.  GLib's
+ * UTF-8 functions do validation and repair; HTML entities are decoded here because
+ * GLib has only XML's five.
+ */
+#include "normalize.h"
+#include "model.h"
+
+#include <glib.h>
+#include <string.h>
+
+/* ---- HTML entities ---- */
+
+struct entity {
+    const char *name;
+    unsigned cp;
+};
+
+static const struct entity entities[] = {
+    { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
+    { "nbsp", 0xA0 }, { "rsquo", 0x2019 }, { "lsquo", 0x2018 }, { "rdquo", 0x201D },
+    { "ldquo", 0x201C }, { "ndash", 0x2013 }, { "mdash", 0x2014 }, { "hellip", 0x2026 },
+    { "bull", 0x2022 }, { "middot", 0xB7 }, { "copy", 0xA9 }, { "reg", 0xAE },
+    { "pound", 0xA3 }, { "euro", 0x20AC }, { "eacute", 0xE9 }, { "egrave", 0xE8 },
+    { "aacute", 0xE1 }, { "agrave", 0xE0 }, { "oacute", 0xF3 }, { "uacute", 0xFA },
+    { "iacute", 0xED }, { "ntilde", 0xF1 }, { "ccedil", 0xE7 }, { "uuml", 0xFC },
+    { "ouml", 0xF6 }, { "auml", 0xE4 }, { "szlig", 0xDF }, { "wcirc", 0x175 },
+    { "ycirc", 0x177 }, { "Wcirc", 0x174 }, { "Ycirc", 0x176 }, { "ecirc", 0xEA },
+    { "acirc", 0xE2 }, { "icirc", 0xEE }, { "ocirc", 0xF4 }, { "ucirc", 0xFB },
+    { "laquo", 0xAB }, { "raquo", 0xBB }, { "deg", 0xB0 }, { "times", 0xD7 },
+    { "zwnj", 0x200C }, { "zwj", 0x200D }, { "lrm", 0x200E }, { "rlm", 0x200F },
+    { "shy", 0xAD },
+};
+
+static unsigned entity_lookup(const char *name, size_t n)
+{
+    for (size_t i = 0; i < sizeof entities / sizeof entities[0]; i++)
+        if (strlen(entities[i].name) == n && !memcmp(entities[i].name, name, n))
+            return entities[i].cp;
+    return 0;
+}
+
+/* Parse the entity at s ('&'): returns its length and *cp, or 0 if it is not one. */
+static size_t entity_parse(const char *s, unsigned *cp)
+{
+    size_t i = 1;
+    unsigned long v = 0;
+
+    if (s[1] == '#') {
+        int hex = s[2] == 'x' || s[2] == 'X';
+        i = hex ? 3 : 2;
+        size_t start = i;
+        for (; i - start < 8; i++) {
+            char c = s[i];
+            if (c >= '0' && c <= '9')
+                v = v * (hex ? 16 : 10) + (unsigned long)(c - '0');
+            else if (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))
+                v = v * 16 + (unsigned long)((c | 0x20) - 'a' + 10);
+            else
+                break;
+        }
+        if (i == start || s[i] != ';' || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v < 0xE000))
+            return 0;
+        *cp = (unsigned)v;
+        return i + 1;
+    }
+    while (i < 10 && g_ascii_isalnum(s[i]))
+        i++;
+    if (s[i] != ';' || i == 1)
+        return 0;
+    *cp = entity_lookup(s + 1, i - 1);
+    return *cp ? i + 1 : 0;
+}
+
+void sp_html_decode(char *s)
+{
+    char *w = s;
+    const char *r = s;
+
+    while (*r) {
+        unsigned cp;
+        size_t n;
+        if (*r == '&' && (n = entity_parse(r, &cp)) > 0) {
+            /* a UTF-8 encoding is never longer than the entity text (>= 4 bytes) */
+            w += g_unichar_to_utf8(cp, w);
+            r += n;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+}
+
+/* ---- simple HTML tags ---- */
+
+static const char *const tags[] = {
+    "br", "p", "div", "span", "b", "i", "u", "em", "strong", "a", "small", "li", "ul", "ol",
+    "font", "h1", "h2", "h3", "h4",
+};
+
+/* If s starts a simple tag, return its length and set *brk for block tags. */
+static size_t tag_parse(const char *s, bool *brk)
+{
+    size_t i = 1, n0;
+    bool close = false;
+
+    if (s[i] == '/') {
+        close = true;
+        i++;
+    }
+    n0 = i;
+    while (g_ascii_isalnum(s[i]))
+        i++;
+    if (i == n0)
+        return 0;
+    size_t nlen = i - n0;
+    bool known = false;
+    for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++)
+        if (strlen(tags[k]) == nlen && !g_ascii_strncasecmp(tags[k], s + n0, nlen))
+            known = true;
+    if (!known || (s[i] != '>' && s[i] != ' ' && s[i] != '/'))
+        return 0;
+    while (s[i] && s[i] != '>' && s[i] != '<' && i < 512)
+        i++;
+    if (s[i] != '>')
+        return 0;
+    *brk = (nlen == 2 && !g_ascii_strncasecmp(s + n0, "br", 2)) ||
+           (close && nlen == 1 && (s[n0] | 0x20) == 'p') ||
+           (close && nlen == 3 && !g_ascii_strncasecmp(s + n0, "div", 3)) ||
+           (!close && nlen == 2 && !g_ascii_strncasecmp(s + n0, "li", 2));
+    return i + 1;
+}
+
+/* ---- cleaning ---- */
+
+static bool is_dropped(gunichar c)
+{
+    return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c < 0xA0) ||
+           c == 0xAD || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF || c == 0x061C ||
+           (c >= 0xFFF9 && c <= 0xFFFB);
+}
+
+static bool is_space(gunichar c)
+{
+    return c == ' ' || c == '\t' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+char *sp_text_clean(struct sp_arena *a, const char *s, size_t len, unsigned flags,
+                    bool *repaired)
+{
+    char stackbuf[512];
+    char *tmp, *out, *w;
+    const char *r;
+    bool pending_space = false, multiline = flags & SP_CLEAN_MULTILINE;
+    int pending_breaks = 0;
+
+    if (!s || !len)
+        return NULL;
+
+    /* Step 1: valid UTF-8 (NUL counts as invalid: it would cut the string short). */
+    if (!g_utf8_validate(s, (gssize)len, NULL)) {
+        tmp = g_utf8_make_valid(s, (gssize)len);
+        if (repaired)
+            *repaired = true;
+    } else if (len < sizeof stackbuf) {  /* most fields: no malloc */
+        memcpy(stackbuf, s, len);
+        stackbuf[len] = '\0';
+        tmp = stackbuf;
+    } else {
+        tmp = g_strndup(s, len);
+    }
+
+    /* Step 2: entities (the text only gets shorter) */
+    if (flags & SP_CLEAN_HTML)
+        sp_html_decode(tmp);
+
+    /* Step 3: one pass folding spaces, dropping controls and tags, collapsing */
+    out = w = sp_arena_alloc(a, strlen(tmp) + 1);
+    r = tmp;
+    while (*r) {
+        gunichar c;
+        const char *next;
+        bool brk = false;
+        size_t tn;
+
+        if (*r == '<' && (flags & SP_CLEAN_HTML) && (tn = tag_parse(r, &brk)) > 0) {
+            r += tn;
+            if (brk)
+                c = '\n';
+            else
+                continue;
+            next = r;
+        } else {
+            c = g_utf8_get_char(r);
+            next = g_utf8_next_char(r);
+        }
+        if (c == '\r') {
+            c = '\n';
+            if (*next == '\n')
+                next++;
+        }
+        r = next;
+        if (c == '\n' && !multiline)
+            c = ' ';
+        if (c == '\n') {
+            pending_space = false;
+            pending_breaks++;
+            continue;
+        }
+        if (is_space(c)) {
+            pending_space = true;
+            continue;
+        }
+        if (is_dropped(c))
+            continue;
+        if (w != out) {
+            if (pending_breaks)
+                for (int k = 0; k < (pending_breaks > 1 ? 2 : 1); k++)
+                    *w++ = '\n';
+            else if (pending_space)
+                *w++ = ' ';
+        }
+        pending_space = false;
+        pending_breaks = 0;
+        w += g_unichar_to_utf8(c, w);
+    }
+    *w = '\0';
+    if (tmp != stackbuf)
+        g_free(tmp);
+    return w == out ? NULL : out;
+}
+
+/* ---- days ---- */
+
+static const char *const day_names[7] = {
+    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
+};
+
+int sp_day_parse(const char *s)
+{
+    char buf[16];
+    size_t n = 0;
+
+    while (*s == ' ' || *s == '\t')
+        s++;
+    for (; *s && n < sizeof buf - 1; s++)
+        buf[n++] = (char)g_ascii_tolower(*s);
+    while (n && (buf[n - 1] == ' ' || buf[n - 1] == '\t' || buf[n - 1] == '.'))
+        n--;
+    if (*s || !n)
+        return -1;
+    buf[n] = '\0';
+    if (n == 1 && buf[0] >= '0' && buf[0] <= '6')
+        return buf[0] - '0';
+    if (n > 3 && buf[n - 1] == 's' && buf[n - 2] == 'y')  /* "Mondays" */
+        buf[--n] = '\0';
+    for (int d = 0; d < 7; d++) {
+        const char *name = day_names[d];
+        if (!strcmp(buf, name))
+            return d;
+        /* a prefix of at least 2 letters that is not ambiguous (tu/th, sa/su) */
+        if (n >= 2 && n < strlen(name) && !strncmp(buf, name, n)) {
+            if (n == 2 && (!strcmp(buf, "tu") || !strcmp(buf, "th") || !strcmp(buf, "sa") ||
+                           !strcmp(buf, "su") || !strcmp(buf, "mo") || !strcmp(buf, "we") ||
+                           !strcmp(buf, "fr")))
+                return d;
+            if (n >= 3)
+                return d;
+        }
+    }
+    if (!strcmp(buf, "weds"))
+        return 3;
+    if (!strcmp(buf, "thur") || !strcmp(buf, "thurs") || !strcmp(buf, "thu"))
+        return 4;
+    return -1;
+}
+
+unsigned sp_days_parse(const char *s, char *bad, size_t badsize)
+{
+    unsigned mask = 0;
+    const char *p = s;
+
+    while (*p) {
+        const char *end = p;
+        char item[32];
+        size_t n;
+        int d;
+
+        while (*end && *end != ',' && *end != ';' && *end != '/' && *end != '&' &&
+               g_ascii_strncasecmp(end, " and ", 5))
+            end++;
+        n = (size_t)(end - p);
+        if (n >= sizeof item)
+            n = sizeof item - 1;
+        memcpy(item, p, n);
+        item[n] = '\0';
+        d = sp_day_parse(item);
+        if (d < 0) {
+            bool blank = true;
+            for (size_t i = 0; i < n; i++)
+                if (item[i] != ' ')
+                    blank = false;
+            if (!blank) {
+                if (bad && badsize)
+                    g_strlcpy(bad, g_strstrip(item), badsize);
+                return 0;
+            }
+        } else {
+            mask |= SP_DAY_BIT(d);
+        }
+        if (!*end)
+            break;
+        p = end + (g_ascii_strncasecmp(end, " and ", 5) ? 1 : 5);
+    }
+    if (!mask && bad && badsize)
+        g_strlcpy(bad, s, badsize);
+    return mask;
+}
+
+/* ---- times ---- */
+
+static int digits(const char **p, int max)
+{
+    int v = 0, n = 0;
+    while (n < max && g_ascii_isdigit(**p)) {
+        v = v * 10 + (**p - '0');
+        (*p)++;
+        n++;
+    }
+    return n ? v : -1;
+}
+
+int sp_time_parse(const char *s)
+{
+    char buf[32];
+    const char *p;
+    size_t n = 0;
+    int h, m = 0, ndig;
+    int ampm = 0;  /* 1 am, 2 pm */
+
+    while (*s == ' ' || *s == '\t')
+        s++;
+    for (; *s && n < sizeof buf - 1; s++)
+        if (*s != '.' || n == 0 || !g_ascii_isalpha(buf[n - 1]))
+            buf[n++] = (char)g_ascii_tolower(*s);
+    if (*s)
+        return -1;
+    while (n && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
+        n--;
+    buf[n] = '\0';
+    if (!strcmp(buf, "noon") || !strcmp(buf, "midday") || !strcmp(buf, "12 noon"))
+        return 720;
+    if (!strcmp(buf, "midnight"))
+        return 0;
+
+    /* am/pm suffix ("pm", "p", "p.m." with the dots already gone) */
+    if (n >= 1 && (buf[n - 1] == 'm' || buf[n - 1] == 'a' || buf[n - 1] == 'p')) {
+        size_t k = buf[n - 1] == 'm' ? n - 1 : n;
+        if (k >= 1 && (buf[k - 1] == 'a' || buf[k - 1] == 'p') && (k == n || k == n - 1)) {
+            ampm = buf[k - 1] == 'a' ? 1 : 2;
+            n = k - 1;
+            while (n && buf[n - 1] == ' ')
+                n--;
+            buf[n] = '\0';
+        }
+    }
+    p = buf;
+    const char *start = p;
+    h = digits(&p, 4);
+    ndig = (int)(p - start);
+    if (h < 0)
+        return -1;
+    if (*p == ':' || *p == '.') {
+        if (ndig > 2)
+            return -1;
+        p++;
+        const char *ms = p;
+        m = digits(&p, 2);
+        if (m < 0 || p - ms != 2)
+            return -1;
+        if (*p == ':') {  /* seconds */
+            p++;
+            const char *ss = p;
+            if (digits(&p, 2) < 0 || p - ss != 2)
+                return -1;
+        }
+    } else if (ndig >= 3) {  /* "1900", "730pm" */
+        m = h % 100;
+        h /= 100;
+    }
+    if (*p)
+        return -1;
+    if (m > 59)
+        return -1;
+    if (ampm) {
+        if (h < 1 || h > 12) {
+            if (!(h == 0 && ampm == 1))
+                return -1;
+        }
+        if (h == 12)
+            h = 0;
+        if (ampm == 2)
+            h += 12;
+    }
+    if (h == 24 && m == 0)
+        h = 0;
+    if (h > 23)
+        return -1;
+    return h * 60 + m;
+}
+
+/* ---- postcodes ---- */
+
+bool sp_postcode_parse(const char *s, size_t len, char out[9])
+{
+    char c[8];
+    size_t n = 0;
+
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == ' ')
+            continue;
+        if (n == 7 || !g_ascii_isalnum(s[i]))
+            return false;
+        c[n++] = (char)g_ascii_toupper(s[i]);
+    }
+    if (n < 5)
+        return false;
+    /* inward code: digit letter letter */
+    if (!g_ascii_isdigit(c[n - 3]) || !g_ascii_isalpha(c[n - 2]) || !g_ascii_isalpha(c[n - 1]))
+        return false;
+    /* outward code: A9, A9A, A99, AA9, AA9A, AA99 (and GIR 0AA) */
+    size_t on = n - 3;
+    bool ok = false;
+    if (on == 3 && !memcmp(c, "GIR", 3))
+        ok = true;
+    else if (on >= 2 && on <= 4 && g_ascii_isalpha(c[0])) {
+        size_t i = g_ascii_isalpha(c[1]) ? 2 : 1;
+        if (i < on && g_ascii_isdigit(c[i])) {
+            i++;
+            if (i == on)
+                ok = true;
+            else if (i + 1 == on && g_ascii_isalnum(c[i]))
+                ok = true;
+        }
+    }
+    if (!ok)
+        return false;
+    if (out) {
+        memcpy(out, c, on);
+        out[on] = ' ';
+        memcpy(out + on + 1, c + on, 3);
+        out[on + 4] = '\0';
+    }
+    return true;
+}
+
+/*
+ * Look for a postcode at the end of part (the last one or two words).  On success,
+ * write it to pc and return the length of what comes before it (trimmed); else -1.
+ */
+static long postcode_tail(const char *part, char pc[9])
+{
+    size_t n = strlen(part);
+    const char *words[3] = { NULL, NULL, NULL };
+    int nw = 0;
+
+    /* the start of the last two words */
+    size_t i = n;
+    while (nw < 2 && i > 0) {
+        while (i > 0 && part[i - 1] != ' ')
+            i--;
+        words[nw++] = part + i;
+        while (i > 0 && part[i - 1] == ' ')
+            i--;
+    }
+    for (int k = 0; k < nw; k++) {
+        const char *w = words[k];
+        if (sp_postcode_parse(w, (size_t)(part + n - w), pc)) {
+            size_t pre = (size_t)(w - part);
+            while (pre > 0 && (part[pre - 1] == ' ' || part[pre - 1] == ','))
+                pre--;
+            return (long)pre;
+        }
+    }
+    return -1;
+}
+
+static const char *const countries[] = {
+    "uk", "u.k.", "united kingdom", "gb", "great britain", "england", "wales", "cymru",
+    "scotland", "northern ireland", "usa", "us", "united states", "ireland", "canada",
+};
+
+static bool is_country(const char *s)
+{
+    for (size_t i = 0; i < sizeof countries / sizeof countries[0]; i++)
+        if (!g_ascii_strcasecmp(s, countries[i]))
+            return true;
+    return false;
+}
+
+static char *join_parts(struct sp_arena *a, char **parts, int from, int to)
+{
+    GString *g = g_string_new(NULL);
+    char *r;
+
+    for (int i = from; i < to; i++) {
+        if (!*parts[i])
+            continue;
+        if (g->len)
+            g_string_append(g, ", ");
+        g_string_append(g, parts[i]);
+    }
+    r = g->len ? sp_arena_strdup(a, g->str) : NULL;
+    g_string_free(g, TRUE);
+    return r;
+}
+
+void sp_address_split(struct sp_arena *a, const char *s, struct sp_address *out)
+{
+    char **parts;
+    int n = 0, pcpart = -1;
+    char pc[9];
+
+    memset(out, 0, sizeof *out);
+    if (!s || !*s)
+        return;
+    parts = g_strsplit(s, ",", 64);
+    for (int i = 0; parts[i]; i++)
+        g_strstrip(parts[i]);
+    n = (int)g_strv_length(parts);
+    while (n > 0 && (!*parts[n - 1] || is_country(parts[n - 1])))
+        n--;
+
+    /* the postcode: alone in a part, or at the end of the town part */
+    for (int i = n - 1; i >= 0 && pcpart < 0; i--) {
+        long pre = postcode_tail(parts[i], pc);
+        if (pre >= 0) {
+            pcpart = i;
+            parts[i][pre] = '\0';
+            out->postcode = sp_arena_strdup(a, pc);
+        }
+    }
+    if (pcpart >= 0) {
+        int townpart = pcpart;
+        if (!*parts[pcpart])
+            townpart = pcpart - 1;
+        if (townpart >= 0 && townpart != pcpart && g_ascii_isdigit(parts[townpart][0]))
+            townpart++;  /* "1 High St, CF10 1AA": the part before is a street */
+        if (townpart >= 1 || (townpart == 0 && pcpart > 0)) {
+            out->town = townpart >= 0 && *parts[townpart] ?
+                        sp_arena_strdup(a, parts[townpart]) : NULL;
+            out->street = join_parts(a, parts, 0, townpart);
+        } else if (townpart == 0) {
+            /* "London WC2H 0EW" alone: a town and postcode, no street */
+            out->town = *parts[0] ? sp_arena_strdup(a, parts[0]) : NULL;
+        }
+        out->physical = true;
+    } else if (n >= 2) {
+        out->street = join_parts(a, parts, 0, n - 1);
+        out->town = sp_arena_strdup(a, parts[n - 1]);
+        /* "IL 60641": a US state and ZIP after the town */
+        if (n >= 3 && g_ascii_isalpha(parts[n - 1][0]) && strlen(parts[n - 1]) <= 10 &&
+            strchr(parts[n - 1], ' ') && g_ascii_isdigit(parts[n - 1][strlen(parts[n - 1]) - 1])) {
+            out->street = join_parts(a, parts, 0, n - 2);
+            out->town = sp_arena_strdup(a, parts[n - 2]);
+        }
+        out->physical = out->street != NULL;
+    } else if (n == 1) {
+        /* one part: a street if it has a house number, else just a place name */
+        bool digit = false;
+        for (const char *p = parts[0]; *p; p++)
+            if (g_ascii_isdigit(*p))
+                digit = true;
+        if (digit) {
+            out->street = sp_arena_strdup(a, parts[0]);
+            out->physical = true;
+        } else {
+            out->town = sp_arena_strdup(a, parts[0]);
+        }
+    }
+    g_strfreev(parts);
+}

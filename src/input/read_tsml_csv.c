@@ -1,0 +1,286 @@
+/*
+ * read_tsml_csv.c - TSML (12 Step Meeting List) CSV into raw records, with libcsv.
+ *
+ * Owns: the column map and the row being read.  Must not: print.  libcsv has no
+ * positions, so the text is fed one physical line at a time and each row keeps the
+ * line on which it started.
+ */
+#include <csv.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "readers.h"
+
+enum col {
+    COL_NONE = -1, COL_TIME, COL_END, COL_DAY, COL_NAME, COL_LOCATION, COL_ADDRESS, COL_CITY,
+    COL_STATE, COL_POSTAL, COL_COUNTRY, COL_TYPES, COL_REGION, COL_SUBREGION, COL_NOTES,
+    COL_CONFURL, COL_CONFURLNOTES, COL_CONFPHONE, COL_CONFPHONENOTES, COL_GROUP,
+    COL_UPDATED, COL_SLUG, COL_FELLOWSHIP, COL_LOCNOTES, COL_FADDR, COL_TZ, COL_ATTEND,
+    NCOLS
+};
+
+/* Header names with case, spaces, '_' and '-' removed. */
+static const struct { const char *key; enum col col; } headers[] = {
+    { "time", COL_TIME }, { "starttime", COL_TIME }, { "endtime", COL_END },
+    { "day", COL_DAY }, { "days", COL_DAY }, { "weekday", COL_DAY },
+    { "name", COL_NAME }, { "meetingname", COL_NAME },
+    { "location", COL_LOCATION }, { "locationname", COL_LOCATION }, { "venue", COL_LOCATION },
+    { "address", COL_ADDRESS }, { "streetaddress", COL_ADDRESS }, { "street", COL_ADDRESS },
+    { "city", COL_CITY }, { "town", COL_CITY }, { "state", COL_STATE }, { "county", COL_STATE },
+    { "postalcode", COL_POSTAL }, { "postcode", COL_POSTAL }, { "zip", COL_POSTAL },
+    { "zipcode", COL_POSTAL }, { "country", COL_COUNTRY },
+    { "types", COL_TYPES }, { "type", COL_TYPES }, { "meetingtypes", COL_TYPES },
+    { "region", COL_REGION }, { "subregion", COL_SUBREGION }, { "notes", COL_NOTES },
+    { "meetingnotes", COL_NOTES }, { "conferenceurl", COL_CONFURL },
+    { "conferenceurlnotes", COL_CONFURLNOTES }, { "conferencephone", COL_CONFPHONE },
+    { "conferencephonenotes", COL_CONFPHONENOTES }, { "group", COL_GROUP },
+    { "groupname", COL_GROUP }, { "updated", COL_UPDATED }, { "lastupdated", COL_UPDATED },
+    { "slug", COL_SLUG }, { "id", COL_SLUG }, { "fellowship", COL_FELLOWSHIP },
+    { "locationnotes", COL_LOCNOTES }, { "formattedaddress", COL_FADDR },
+    { "fulladdress", COL_FADDR }, { "timezone", COL_TZ }, { "attendanceoption", COL_ATTEND },
+    { "attendance", COL_ATTEND },
+};
+
+struct field {
+    char *s;
+    size_t len;
+};
+
+struct csv_state {
+    struct sp_reader *r;
+    struct sp_error *err;
+    struct field *fields;
+    size_t nfields, cap;
+    int colmap[NCOLS];      /* column index for each enum col, or -1 */
+    size_t nheader;
+    bool have_header;
+    int row_line;           /* physical line where the current row started */
+    int nrows;              /* data rows so far */
+    bool row_ended;         /* a row ended while feeding the current line */
+    bool fatal;
+};
+
+static void on_field(void *s, size_t len, void *data)
+{
+    struct csv_state *st = data;
+
+    if (st->nfields == st->cap) {
+        st->cap = st->cap ? st->cap * 2 : 32;
+        st->fields = xrealloc(st->fields, st->cap * sizeof *st->fields);
+    }
+    st->fields[st->nfields].s = xstrndup(s ? s : "", len);
+    st->fields[st->nfields].len = len;
+    st->nfields++;
+}
+
+static void clear_fields(struct csv_state *st)
+{
+    for (size_t i = 0; i < st->nfields; i++)
+        free(st->fields[i].s);
+    st->nfields = 0;
+}
+
+static enum col header_col(const char *h)
+{
+    char key[48];
+    size_t n = 0;
+
+    for (; *h && n < sizeof key - 1; h++) {
+        unsigned char c = (unsigned char)*h;
+        if (c == ' ' || c == '_' || c == '-' || c == '\t' || c == '.')
+            continue;
+        if (c == 0xEF && (unsigned char)h[1] == 0xBB && (unsigned char)h[2] == 0xBF) {
+            h += 2;  /* a BOM left on a header cell */
+            continue;
+        }
+        key[n++] = (char)g_ascii_tolower((char)c);
+    }
+    key[n] = '\0';
+    for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)
+        if (!strcmp(key, headers[i].key))
+            return headers[i].col;
+    return COL_NONE;
+}
+
+static void read_header(struct csv_state *st)
+{
+    struct sp_reader *r = st->r;
+    static const struct { enum col col; const char *name; } required[] = {
+        { COL_NAME, "Name" }, { COL_DAY, "Day" }, { COL_TIME, "Time" },
+    };
+
+    for (int c = 0; c < NCOLS; c++)
+        st->colmap[c] = -1;
+    for (size_t i = 0; i < st->nfields; i++) {
+        enum col c = header_col(st->fields[i].s);
+        if (c != COL_NONE && st->colmap[c] < 0)
+            st->colmap[c] = (int)i;
+    }
+    st->nheader = st->nfields;
+    st->have_header = true;
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+        if (st->colmap[required[i].col] < 0) {
+            sp_error_set(st->err, SP_ERR_INPUT, r->file, st->row_line, 0,
+                         "no '%s' column in the header", required[i].name);
+            st->fatal = true;
+            return;
+        }
+}
+
+static const char *cell(struct csv_state *st, const struct sp_raw *raw, enum col c,
+                        const char *field, unsigned flags)
+{
+    int i = st->colmap[c];
+    if (i < 0 || (size_t)i >= st->nfields)
+        return NULL;
+    return sp_reader_text(st->r, raw, field, st->fields[i].s, st->fields[i].len, flags);
+}
+
+static void read_row(struct csv_state *st)
+{
+    struct sp_reader *r = st->r;
+    struct sp_raw raw;
+    const char *s;
+
+    sp_raw_init(&raw, st->row_line, ++st->nrows);
+    if (st->nfields != st->nheader)
+        sp_diag_add(r->diag, SP_WARNING, r->file, raw.line, 0,
+                    "row %d: %zu fields, but the header has %zu", raw.record, st->nfields,
+                    st->nheader);
+    raw.name = cell(st, &raw, COL_NAME, "Name", SP_CLEAN_HTML);
+    raw.fellowship = cell(st, &raw, COL_FELLOWSHIP, "Fellowship", 0);
+    raw.slug = cell(st, &raw, COL_SLUG, "Slug", 0);
+    raw.group = cell(st, &raw, COL_GROUP, "Group", SP_CLEAN_HTML);
+    raw.notes = cell(st, &raw, COL_NOTES, "Notes", SP_CLEAN_HTML | SP_CLEAN_MULTILINE);
+    raw.updated = cell(st, &raw, COL_UPDATED, "Updated", 0);
+    raw.timezone = cell(st, &raw, COL_TZ, "Timezone", 0);
+    s = cell(st, &raw, COL_DAY, "Day", 0);
+    if (s) {
+        char bad[64];
+        raw.days = sp_days_parse(s, bad, sizeof bad);
+        if (!raw.days)
+            raw.day_bad = sp_arena_strdup(r->arena, bad);
+    }
+    raw.time = cell(st, &raw, COL_TIME, "Time", 0);
+    raw.end_time = cell(st, &raw, COL_END, "End Time", 0);
+    raw.attendance = cell(st, &raw, COL_ATTEND, "Attendance Option", 0);
+    raw.venue = cell(st, &raw, COL_LOCATION, "Location", SP_CLEAN_HTML);
+    raw.address = cell(st, &raw, COL_ADDRESS, "Address", SP_CLEAN_HTML);
+    raw.city = cell(st, &raw, COL_CITY, "City", SP_CLEAN_HTML);
+    raw.state = cell(st, &raw, COL_STATE, "State", SP_CLEAN_HTML);
+    raw.postal_code = cell(st, &raw, COL_POSTAL, "Postal Code", 0);
+    raw.country = cell(st, &raw, COL_COUNTRY, "Country", 0);
+    raw.formatted_address = cell(st, &raw, COL_FADDR, "Formatted Address", SP_CLEAN_HTML);
+    raw.region = cell(st, &raw, COL_REGION, "Region", SP_CLEAN_HTML);
+    raw.sub_region = cell(st, &raw, COL_SUBREGION, "Sub Region", SP_CLEAN_HTML);
+    raw.location_notes = cell(st, &raw, COL_LOCNOTES, "Location Notes",
+                              SP_CLEAN_HTML | SP_CLEAN_MULTILINE);
+    raw.conference_url = cell(st, &raw, COL_CONFURL, "Conference URL", 0);
+    raw.conference_url_notes = cell(st, &raw, COL_CONFURLNOTES, "Conference URL Notes",
+                                    SP_CLEAN_HTML);
+    raw.conference_phone = cell(st, &raw, COL_CONFPHONE, "Conference Phone", 0);
+    raw.conference_phone_notes = cell(st, &raw, COL_CONFPHONENOTES, "Conference Phone Notes",
+                                      SP_CLEAN_HTML);
+    s = cell(st, &raw, COL_TYPES, "Types", 0);
+    if (s) {
+        char **v = g_strsplit_set(s, ",;", -1);
+        for (int i = 0; v[i]; i++)
+            sp_reader_add_mg_type(r, &raw, v[i], true);
+        g_strfreev(v);
+    }
+    sp_reader_finish(r, &raw);
+}
+
+static void on_row(int term, void *data)
+{
+    struct csv_state *st = data;
+    bool blank = true;
+
+    (void)term;
+    st->row_ended = true;
+    for (size_t i = 0; i < st->nfields && blank; i++)
+        for (const char *p = st->fields[i].s; *p && blank; p++)
+            if (*p != ' ' && *p != '\t')
+                blank = false;
+    if (!st->fatal && !blank) {
+        if (!st->have_header)
+            read_header(st);
+        else
+            read_row(st);
+    }
+    clear_fields(st);
+}
+
+int sp_read_tsml_csv(struct sp_reader *r, const char *data, size_t len, struct sp_error *err)
+{
+    struct csv_parser p;
+    struct csv_state st;
+    const unsigned char opts = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
+    size_t pos = 0;
+    int line = 1;
+    bool pending = false;  /* a row runs on from an earlier line */
+    int rc = 0;
+
+    memset(&st, 0, sizeof st);
+    st.r = r;
+    st.err = err;
+    if (csv_init(&p, opts) != 0)
+        return sp_error_set(err, SP_ERR_RESOURCE, r->file, 0, 0, "out of memory");
+
+    /* Step 1: feed one physical line at a time, so each row knows its first line */
+    while (pos < len && !st.fatal) {
+        const char *nl = memchr(data + pos, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - (data + pos)) + 1 : len - pos;
+        size_t done;
+
+        if (!pending)
+            st.row_line = line;
+        st.row_ended = false;
+        done = csv_parse(&p, data + pos, n, on_field, on_row, &st);
+        if (done != n) {
+            /* a stray quote: report it, drop the row, start afresh on the next line */
+            int col = 1 + (int)g_utf8_strlen(data + pos, (gssize)done);
+            sp_diag_add(r->diag, SP_PROBLEM, r->file, line, col,
+                        "row %d: malformed quotes (a quote inside a quoted field must be "
+                        "doubled)", st.nrows + 1);
+            if (st.have_header) {
+                st.nrows++;
+                r->dir->nrejected++;
+            }
+            clear_fields(&st);
+            csv_free(&p);
+            csv_init(&p, opts);
+            pending = false;
+        } else if (st.row_ended) {
+            pending = false;
+        } else {
+            bool blank = true;
+            for (size_t i = 0; i < n && blank; i++)
+                if (!strchr(" \t\r\n", data[pos + i]))
+                    blank = false;
+            pending = pending || !blank || st.nfields > 0;
+        }
+        pos += n;
+        line++;
+    }
+
+    /* Step 2: the last row, and a quote that never closed */
+    if (!st.fatal && csv_fini(&p, on_field, on_row, &st) != 0) {
+        sp_diag_add(r->diag, SP_PROBLEM, r->file, st.row_line, 0,
+                    "row %d: unbalanced quote: the quoted field runs to the end of the file",
+                    st.nrows + 1);
+        if (st.have_header) {
+            st.nrows++;
+            r->dir->nrejected++;
+        }
+        clear_fields(&st);
+    }
+    if (!st.fatal && !st.have_header)
+        rc = sp_error_set(err, SP_ERR_INPUT, r->file, 0, 0, "empty file");
+    if (st.fatal)
+        rc = -1;
+    clear_fields(&st);
+    free(st.fields);
+    csv_free(&p);
+    return rc;
+}

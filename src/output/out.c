@@ -1,0 +1,443 @@
+/*
+ * out.c - PDF (cairo into memory, then the pdf_a11y update appended), PNG and SVG files
+ * from a plan, each written to "<path>.tmp" and renamed; every write and fclose checked.
+ * A path that exists and is not a regular file (/dev/full, a FIFO) is written directly.
+ */
+#include "out.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+#include <errno.h>
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pdf_a11y.h"
+#include "render.h"
+
+struct membuf {
+    unsigned char *p;
+    size_t len, cap;
+};
+
+struct sink {
+    FILE *fp;
+    int err;   /* first errno seen, 0 = fine */
+};
+
+/* One output file being written: its final path and the path actually opened. */
+struct target {
+    const char *path;
+    char *tmp;      /* malloc'd "<path>.tmp", or NULL when writing path directly */
+    FILE *fp;
+};
+
+static cairo_status_t mem_write(void *closure, const unsigned char *d, unsigned int n)
+{
+    struct membuf *b = closure;
+
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 65536;
+
+        while (cap < b->len + n)
+            cap *= 2;
+        b->p = xrealloc(b->p, cap);
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, d, n);
+    b->len += n;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t sink_write(void *closure, const unsigned char *d, unsigned int n)
+{
+    struct sink *s = closure;
+
+    if (s->err)
+        return CAIRO_STATUS_WRITE_ERROR;
+    if (fwrite(d, 1, n, s->fp) != n) {
+        s->err = errno ? errno : EIO;
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
+int sp_out_format_from_path(const char *path, enum sp_out_format *fmt)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+
+    if (!dot || strchr(dot, '/'))
+        return -1;
+    if (!strcasecmp(dot, ".pdf"))
+        *fmt = SP_OUT_PDF;
+    else if (!strcasecmp(dot, ".png"))
+        *fmt = SP_OUT_PNG;
+    else if (!strcasecmp(dot, ".svg"))
+        *fmt = SP_OUT_SVG;
+    else
+        return -1;
+    return 0;
+}
+
+const char *sp_out_page_path(const struct sp_plan *plan, const char *path, size_t i,
+                             struct sp_arena *a)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(path, '.');
+    const char *name = i < plan->npages ? plan->pages[i].name : NULL;
+    size_t stem;
+
+    if (dot && slash && dot < slash)
+        dot = NULL;
+    stem = dot ? (size_t)(dot - path) : strlen(path);
+    if (name && *name) {
+        int dirlen = slash ? (int)(slash - path + 1) : 0;
+
+        return sp_arena_printf(a, "%.*s%s%s", dirlen, path, name, dot ? dot : "");
+    }
+    if (plan->npages <= 1)
+        return sp_arena_strdup(a, path);
+    return sp_arena_printf(a, "%.*s-%zu%s", (int)stem, path, i + 1, dot ? dot : "");
+}
+
+static int io_error(struct sp_error *err, const char *path, int e)
+{
+    return sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot write '%s': %s", path,
+                        strerror(e ? e : EIO));
+}
+
+/* Open the file that will become path. */
+static int target_open(struct target *tg, const char *path, struct sp_error *err)
+{
+    struct stat st;
+    const char *open_path = path;
+
+    tg->path = path;
+    tg->tmp = NULL;
+    if (!(stat(path, &st) == 0 && !S_ISREG(st.st_mode))) {
+        tg->tmp = g_strconcat(path, ".tmp", NULL);
+        open_path = tg->tmp;
+    }
+    tg->fp = fopen(open_path, "wb");
+    if (!tg->fp) {
+        int e = errno;
+
+        g_free(tg->tmp);
+        tg->tmp = NULL;
+        return io_error(err, path, e);
+    }
+    return 0;
+}
+
+/* Close tg; on error (werr = errno of an earlier write, or a failing fclose) remove tmp. */
+static int target_close(struct target *tg, int werr, struct sp_error *err)
+{
+    int e = werr;
+
+    if (tg->fp && fclose(tg->fp) != 0 && !e)
+        e = errno ? errno : EIO;
+    tg->fp = NULL;
+    if (e) {
+        if (tg->tmp)
+            unlink(tg->tmp);
+        g_free(tg->tmp);
+        tg->tmp = NULL;
+        return io_error(err, tg->path, e);
+    }
+    return 0;
+}
+
+/* Move a closed target's tmp file into place. */
+static int target_commit(struct target *tg, struct sp_error *err)
+{
+    int rc = 0;
+
+    if (tg->tmp && rename(tg->tmp, tg->path) != 0) {
+        int e = errno;
+
+        unlink(tg->tmp);
+        rc = io_error(err, tg->path, e);
+    }
+    g_free(tg->tmp);
+    tg->tmp = NULL;
+    return rc;
+}
+
+static void target_abandon(struct target *tg)
+{
+    if (tg->fp)
+        fclose(tg->fp);
+    tg->fp = NULL;
+    if (tg->tmp)
+        unlink(tg->tmp);
+    g_free(tg->tmp);
+    tg->tmp = NULL;
+}
+
+static int cairo_error(struct sp_error *err, const char *path, cairo_status_t st)
+{
+    return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0, "cannot render '%s': %s", path,
+                        cairo_status_to_string(st));
+}
+
+/* The uri='...' value of a cairo Link attribute, for a link with no /Contents text. */
+static const char *link_uri(const char *attr, struct sp_arena *a)
+{
+    const char *p = attr ? strstr(attr, "uri='") : NULL;
+    const char *q;
+
+    if (!p)
+        return "link";
+    p += 5;
+    q = strchr(p, '\'');
+    return sp_arena_strndup(a, p, q ? (size_t)(q - p) : strlen(p));
+}
+
+static void iso_date(time_t t, char *buf, size_t size)
+{
+    struct tm tm;
+
+    gmtime_r(&t, &tm);
+    strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void pdf_outline(cairo_surface_t *s, const struct sp_plan *plan)
+{
+    int *ids;
+    size_t i;
+
+    if (!plan->noutline)
+        return;
+    ids = xcalloc(plan->noutline, sizeof *ids);
+    for (i = 0; i < plan->noutline; i++) {
+        const struct sp_outline_entry *o = &plan->outline[i];
+        int parent = CAIRO_PDF_OUTLINE_ROOT;
+        char y[G_ASCII_DTOSTR_BUF_SIZE], link[96];
+
+        if (o->parent >= 0 && (size_t)o->parent < i)
+            parent = ids[o->parent];
+        /* C-locale number: cairo parses the attribute itself */
+        g_ascii_formatd(y, sizeof y, "%.2f", o->y);
+        snprintf(link, sizeof link, "page=%d pos=[0 %s]", o->page + 1, y);
+        ids[i] = cairo_pdf_surface_add_outline(s, parent, o->title ? o->title : "", link,
+                                               CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    }
+    free(ids);
+}
+
+static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *path,
+                     const struct sp_out_opts *opts, struct sp_error *err)
+{
+    struct membuf buf = { 0 };
+    struct sp_arena a;
+    struct sp_pdf_a11y info;
+    struct target tg;
+    cairo_surface_t *s;
+    cairo_t *cr;
+    cairo_status_t st;
+    const char **alts, **links;
+    unsigned char *upd = NULL;
+    size_t nalts = 0, nlinks = 0, nitems = 0, i, j, updlen = 0;
+    char date[32] = "";
+    int werr = 0;
+
+    s = cairo_pdf_surface_create_for_stream(mem_write, &buf, plan->width, plan->height);
+    cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
+    if (plan->title)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, plan->title);
+    if (plan->author)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, plan->author);
+    if (plan->subject)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, plan->subject);
+    if (plan->keywords)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, plan->keywords);
+    if (opts->creator)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, opts->creator);
+    if (opts->date != (time_t)-1) {
+        iso_date(opts->date, date, sizeof date);
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+    }
+    cr = cairo_create(s);
+    for (i = 0; i < plan->npages; i++) {
+        if (plan->pages[i].label)
+            cairo_pdf_surface_set_page_label(s, plan->pages[i].label);
+        sp_render_page(plan, i, t, cr);
+        cairo_show_page(cr);
+        nitems += plan->pages[i].n;
+    }
+    pdf_outline(s, plan);
+    st = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(s);
+    cairo_surface_destroy(s);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        free(buf.p);
+        return cairo_error(err, path, st);
+    }
+
+    /* what cairo 1.16 cannot write: alt text, link /Contents, /Lang, XMP */
+    sp_arena_init(&a);
+    alts = sp_arena_alloc(&a, (nitems + 1) * sizeof *alts);
+    links = sp_arena_alloc(&a, (nitems + 1) * sizeof *links);
+    for (i = 0; i < plan->npages; i++) {
+        for (j = 0; j < plan->pages[i].n; j++) {
+            const struct sp_item *it = &plan->pages[i].items[j];
+
+            if (it->kind != SP_ITEM_TAG_BEGIN || !it->text)
+                continue;
+            if (!strcmp(it->text, "Figure"))
+                alts[nalts++] = it->alt ? it->alt : "";
+            else if (!strcmp(it->text, "Link"))
+                links[nlinks++] = it->alt ? it->alt : link_uri(it->attr, &a);
+        }
+    }
+    memset(&info, 0, sizeof info);
+    info.lang = plan->lang ? plan->lang : "en-GB";
+    info.title = plan->title;
+    info.author = plan->author;
+    info.subject = plan->subject;
+    info.creator_tool = opts->creator;
+    info.date_iso = *date ? date : NULL;
+    info.figure_alts = alts;
+    info.nfigures = nalts;
+    info.link_contents = links;
+    info.nlinks = nlinks;
+    if (sp_pdf_a11y_update(buf.p, buf.len, &info, &upd, &updlen, err)) {
+        sp_arena_free(&a);
+        free(buf.p);
+        return -1;
+    }
+    sp_arena_free(&a);
+
+    if (target_open(&tg, path, err)) {
+        free(buf.p);
+        free(upd);
+        return -1;
+    }
+    if (fwrite(buf.p, 1, buf.len, tg.fp) != buf.len ||
+        (updlen && fwrite(upd, 1, updlen, tg.fp) != updlen))
+        werr = errno ? errno : EIO;
+    free(buf.p);
+    free(upd);
+    if (target_close(&tg, werr, err))
+        return -1;
+    return target_commit(&tg, err);
+}
+
+/* Does the page begin with a filled rectangle covering all of it? */
+static int has_background(const struct sp_plan *plan, size_t pageno)
+{
+    const struct sp_page *pg = &plan->pages[pageno];
+    const struct sp_item *it = pg->n ? &pg->items[0] : NULL;
+
+    return it && it->kind == SP_ITEM_RECT && it->line_width <= 0 && it->x <= 0 && it->y <= 0
+           && it->x + it->w >= plan->width && it->y + it->h >= plan->height;
+}
+
+/* Render page i into an open target: PNG or SVG. */
+static int write_page(const struct sp_plan *plan, size_t i, struct sp_text *t,
+                      const struct sp_out_opts *opts, struct target *tg, struct sp_error *err)
+{
+    struct sink sk = { tg->fp, 0 };
+    cairo_surface_t *s;
+    cairo_t *cr;
+    cairo_status_t st;
+
+    if (opts->format == SP_OUT_PNG) {
+        double dpi = opts->dpi > 0 ? opts->dpi : 72.0;
+        int w = (int)lround(plan->width * dpi / 72.0), h = (int)lround(plan->height * dpi / 72.0);
+
+        s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w > 0 ? w : 1, h > 0 ? h : 1);
+        cr = cairo_create(s);
+        if (!has_background(plan, i)) {
+            cairo_set_source_rgb(cr, 1, 1, 1);
+            cairo_paint(cr);
+        }
+        cairo_scale(cr, dpi / 72.0, dpi / 72.0);
+        sp_render_page(plan, i, t, cr);
+        st = cairo_status(cr);
+        cairo_destroy(cr);
+        cairo_surface_flush(s);
+        if (st == CAIRO_STATUS_SUCCESS)
+            st = cairo_surface_write_to_png_stream(s, sink_write, &sk);
+        cairo_surface_destroy(s);
+    } else {
+        s = cairo_svg_surface_create_for_stream(sink_write, &sk, plan->width, plan->height);
+        cr = cairo_create(s);
+        sp_render_page(plan, i, t, cr);
+        cairo_show_page(cr);
+        st = cairo_status(cr);
+        cairo_destroy(cr);
+        cairo_surface_finish(s);
+        if (st == CAIRO_STATUS_SUCCESS)
+            st = cairo_surface_status(s);
+        cairo_surface_destroy(s);
+    }
+    if (sk.err || st == CAIRO_STATUS_WRITE_ERROR) {
+        int e = sk.err ? sk.err : EIO;
+
+        target_abandon(tg);
+        return io_error(err, tg->path, e);
+    }
+    if (st != CAIRO_STATUS_SUCCESS) {
+        target_abandon(tg);
+        return cairo_error(err, tg->path, st);
+    }
+    return target_close(tg, 0, err);
+}
+
+/* PNG/SVG: every page to its tmp file first, then rename them all, so a failure leaves none. */
+static int write_pages(const struct sp_plan *plan, struct sp_text *t, const char *path,
+                       const struct sp_out_opts *opts, struct sp_error *err)
+{
+    struct sp_arena a;
+    struct target *tgs;
+    size_t i, done = 0;
+    int rc = 0;
+
+    sp_arena_init(&a);
+    tgs = xcalloc(plan->npages ? plan->npages : 1, sizeof *tgs);
+    for (i = 0; i < plan->npages && !rc; i++) {
+        const char *p = sp_out_page_path(plan, path, i, &a);
+
+        if (target_open(&tgs[i], p, err) || write_page(plan, i, t, opts, &tgs[i], err))
+            rc = -1;
+        else
+            done = i + 1;
+    }
+    for (i = 0; i < done; i++) {
+        if (rc) {
+            if (tgs[i].tmp)
+                unlink(tgs[i].tmp);
+            g_free(tgs[i].tmp);
+        } else if (target_commit(&tgs[i], err)) {
+            rc = -1;
+        }
+    }
+    free(tgs);
+    sp_arena_free(&a);
+    return rc;
+}
+
+int sp_out_write(const struct sp_plan *plan, struct sp_text *t, const char *path,
+                 const struct sp_out_opts *o, struct sp_error *err)
+{
+    struct sp_out_opts opts = { SP_OUT_PDF, 72.0, (time_t)-1, NULL };
+
+    if (o)
+        opts = *o;
+    if (!plan->npages)
+        return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0, "nothing to write to '%s'",
+                            path);
+    if (opts.format == SP_OUT_PDF)
+        return write_pdf(plan, t, path, &opts, err);
+    return write_pages(plan, t, path, &opts, err);
+}

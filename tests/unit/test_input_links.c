@@ -1,0 +1,173 @@
+/*
+ * test_input_links.c - link safety, providers, meeting IDs and passcodes; the type table.
+ */
+#include "base/mem.h"
+#include "input/links.h"
+#include "input/types.h"
+#include "../test.h"
+
+static void test_links(void)
+{
+    static const struct {
+        const char *in;
+        int status;
+        const char *url, *provider, *without, *meeting_id, *why;
+        int has_pass;
+    } cases[] = {
+        /*  0*/ { "https://us02web.zoom.us/j/81234567890?pwd=abcDEF123", SP_LINK_OK,
+                  "https://us02web.zoom.us/j/81234567890?pwd=abcDEF123", "Zoom",
+                  "https://us02web.zoom.us/j/81234567890", "812 3456 7890", NULL, 1 },
+        /*  1*/ { "https://zoom.us/j/1234567890?from=addon&pwd=x1&uname=a#frag", SP_LINK_OK,
+                  "https://zoom.us/j/1234567890?from=addon&pwd=x1&uname=a#frag", "Zoom",
+                  "https://zoom.us/j/1234567890?from=addon&uname=a#frag", "123 456 7890",
+                  NULL, 1 },
+        /*  2*/ { "https://meet.google.com/abc-defg-hij", SP_LINK_OK,
+                  "https://meet.google.com/abc-defg-hij", "Google Meet", NULL, NULL, NULL, 0 },
+        /*  3*/ { "https://teams.microsoft.com/l/meetup-join/19%3a(x)", SP_LINK_OK,
+                  "https://teams.microsoft.com/l/meetup-join/19%3a%28x%29", "Microsoft Teams",
+                  NULL, NULL, NULL, 0 },
+        /*  4*/ { "https://meet.jit.si/HopeGroup", SP_LINK_OK, "https://meet.jit.si/HopeGroup",
+                  "Jitsi", NULL, NULL, NULL, 0 },
+        /*  5*/ { "https://example.webex.com/meet/x", SP_LINK_OK,
+                  "https://example.webex.com/meet/x", "Webex", NULL, NULL, NULL, 0 },
+        /*  6*/ { "https://join.skype.com/AbC", SP_LINK_OK, "https://join.skype.com/AbC",
+                  "Skype", NULL, NULL, NULL, 0 },
+        /*  7*/ { "https://global.gotomeeting.com/join/123", SP_LINK_OK,
+                  "https://global.gotomeeting.com/join/123", "GoToMeeting", NULL, NULL, NULL, 0 },
+        /*  8*/ { "https://whereby.com/hope", SP_LINK_OK, "https://whereby.com/hope", "Whereby",
+                  NULL, NULL, NULL, 0 },
+        /*  9*/ { "https://meet.example.org/room\\1 x", SP_LINK_OK,
+                  "https://meet.example.org/room%5C1%20x", NULL, NULL, NULL, NULL, 0 },
+        /* 10*/ { "http://example.org/join", SP_LINK_HTTP, "http://example.org/join", NULL,
+                  NULL, NULL, NULL, 0 },
+        /* 11*/ { "HTTPS://Zoom.US/j/812345678", SP_LINK_OK, "https://zoom.us/j/812345678",
+                  "Zoom", NULL, "812 345 678", NULL, 0 },
+        /* 12*/ { "javascript:alert(1)", SP_LINK_REFUSED, NULL, NULL, NULL, NULL,
+                  "scheme 'javascript:' is not allowed", 0 },
+        /* 13*/ { "data:text/html,<b>x</b>", SP_LINK_REFUSED, NULL, NULL, NULL, NULL,
+                  "scheme 'data:' is not allowed", 0 },
+        /* 14*/ { "file:///etc/passwd", SP_LINK_REFUSED, NULL, NULL, NULL, NULL,
+                  "scheme 'file:' is not allowed", 0 },
+        /* 15*/ { "zoom.us/j/123", SP_LINK_REFUSED, NULL, NULL, NULL, NULL,
+                  "no https: or http: scheme", 0 },
+        /* 16*/ { "https://", SP_LINK_REFUSED, NULL, NULL, NULL, NULL, "no host", 0 },
+        /* 17*/ { "https:example.org", SP_LINK_REFUSED, NULL, NULL, NULL, NULL,
+                  "no '//' after the scheme", 0 },
+        /* 18*/ { "https://user@evil.example/", SP_LINK_REFUSED, NULL, NULL, NULL, NULL,
+                  "user name in the link", 0 },
+        /* 19*/ { "https://example.org:80x/", SP_LINK_REFUSED, NULL, NULL, NULL, NULL,
+                  "bad port", 0 },
+        /* 20*/ { "https://example.org:8443/a", SP_LINK_OK, "https://example.org:8443/a", NULL,
+                  NULL, NULL, NULL, 0 },
+        /* 21*/ { "https://notzoom.us.example.org/j/81234567890", SP_LINK_OK,
+                  "https://notzoom.us.example.org/j/81234567890", NULL, NULL, NULL, NULL, 0 },
+        /* 22*/ { "https://evilzoom.us/j/81234567890", SP_LINK_OK,
+                  "https://evilzoom.us/j/81234567890", NULL, NULL, NULL, NULL, 0 },
+        /* 23*/ { "https://example.org/?passcode=1&a=2", SP_LINK_OK,
+                  "https://example.org/?passcode=1&a=2", NULL, "https://example.org/?a=2",
+                  NULL, NULL, 1 },
+    };
+    struct sp_arena a;
+
+    sp_arena_init(&a);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct sp_link l;
+        const char *why;
+        char name[64];
+        int st = (int)sp_link_check(&a, cases[i].in, &l, &why);
+        snprintf(name, sizeof name, "link %zu status", i);
+        EQ_INT(st, cases[i].status, name);
+        snprintf(name, sizeof name, "link %zu why", i);
+        EQ_STR(why, cases[i].why, name);
+        if (st == SP_LINK_REFUSED)
+            continue;
+        snprintf(name, sizeof name, "link %zu url", i);
+        EQ_STR(l.url, cases[i].url, name);
+        snprintf(name, sizeof name, "link %zu provider", i);
+        EQ_STR(l.provider, cases[i].provider, name);
+        snprintf(name, sizeof name, "link %zu without passcode", i);
+        EQ_STR(l.url_without_passcode, cases[i].without, name);
+        snprintf(name, sizeof name, "link %zu meeting id", i);
+        EQ_STR(l.meeting_id, cases[i].meeting_id, name);
+        snprintf(name, sizeof name, "link %zu has passcode", i);
+        EQ_INT(l.has_passcode, cases[i].has_pass, name);
+    }
+    sp_arena_free(&a);
+}
+
+static void test_notes(void)
+{
+    static const struct { const char *in, *pass, *id; } cases[] = {
+        /*  0*/ { "Passcode: 1234", "1234", NULL },
+        /*  1*/ { "Meeting ID: 812 3456 7890 Password: abc", "abc", "812 3456 7890" },
+        /*  2*/ { "password - Serenity.", "Serenity", NULL },
+        /*  3*/ { "The passcode is 4321, ring first", "4321", NULL },
+        /*  4*/ { "Spinning class upstairs", NULL, NULL },
+        /*  5*/ { "meeting id 123456789", NULL, "123 456 789" },
+        /*  6*/ { "No codes here", NULL, NULL },
+        /*  7*/ { "PWD=hope", "hope", NULL },
+    };
+    struct sp_arena a;
+
+    sp_arena_init(&a);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "notes %zu passcode", i);
+        EQ_STR(sp_passcode_from_text(&a, cases[i].in), cases[i].pass, name);
+        snprintf(name, sizeof name, "notes %zu meeting id", i);
+        EQ_STR(sp_meeting_id_from_text(&a, cases[i].in), cases[i].id, name);
+    }
+    EQ_STR(sp_meeting_id_format(&a, "81234567890"), "812 3456 7890", "id 11 digits");
+    EQ_STR(sp_meeting_id_format(&a, "12345"), "12345", "id other length unchanged");
+    sp_arena_free(&a);
+}
+
+static void test_types(void)
+{
+    static const struct { const char *code, *fellowship, *label, *canon; } cases[] = {
+        /*  0*/ { "O", NULL, "Open", "O" },
+        /*  1*/ { "o", NULL, "Open", "O" },
+        /*  2*/ { " onl ", NULL, "Online Meeting", "ONL" },
+        /*  3*/ { "12X12", NULL, "12 Steps & 12 Traditions", "12x12" },
+        /*  4*/ { "Y", "Alcoholics Anonymous", "Young People", "Y" },
+        /*  5*/ { "Y", "Al-Anon Family Groups", "Alateen", "Y" },
+        /*  6*/ { "y", "al-anon", "Alateen", "Y" },
+        /*  7*/ { "X", NULL, "Wheelchair Access", "X" },
+        /*  8*/ { "TC", NULL, "Location Temporarily Closed", "TC" },
+        /*  9*/ { "ZZ", NULL, NULL, NULL },
+        /* 10*/ { "", NULL, NULL, NULL },
+        /* 11*/ { "AL-AN", NULL, "Concurrent with Al-Anon", "AL-AN" },
+        /* 12*/ { "LGBTQ", NULL, "LGBTQ", "LGBTQ" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *canon = NULL;
+        char name[64];
+        snprintf(name, sizeof name, "type %zu label", i);
+        EQ_STR(sp_type_label(cases[i].code, cases[i].fellowship, &canon), cases[i].label, name);
+        snprintf(name, sizeof name, "type %zu canonical code", i);
+        EQ_STR(canon, cases[i].canon, name);
+    }
+    static const struct { const char *label, *fellowship, *code; } labels[] = {
+        /*  0*/ { "Open", NULL, "O" },
+        /*  1*/ { " wheelchair access ", NULL, "X" },
+        /*  2*/ { "Online", NULL, "ONL" },
+        /*  3*/ { "Alateen", "Al-Anon", "Y" },
+        /*  4*/ { "Alateen", NULL, NULL },
+        /*  5*/ { "Nonsense", NULL, NULL },
+    };
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "label %zu", i);
+        EQ_STR(sp_type_code_for_label(labels[i].label, labels[i].fellowship), labels[i].code,
+               name);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    test_init(argc, argv);
+    TEST_RUN(test_links);
+    TEST_RUN(test_notes);
+    TEST_RUN(test_types);
+    return test_done();
+}

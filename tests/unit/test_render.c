@@ -1,0 +1,316 @@
+/*
+ * test_render.c - render.c executes a plan: colours and boxes checked in pixels, rotated
+ * text stays in its box, both QR methods decode, and the two methods are timed
+ * (-b for the 1000-draw benchmark figures; the default run times 100 draws).
+ */
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../test.h"
+#include "compose/qr.h"
+#include "output/render.h"
+
+#define ZOOM76 "https://us02web.zoom.us/j/81234567890?pwd=aBcDeFgHiJkLmNoPqRsTuVwXyZ012345.1"
+
+static struct sp_text *tx;
+static int bench_n = 100;
+
+static uint32_t pixel(cairo_surface_t *s, int x, int y)
+{
+    const unsigned char *d = cairo_image_surface_get_data(s);
+    int stride = cairo_image_surface_get_stride(s);
+
+    return ((const uint32_t *)(const void *)(d + (size_t)y * (size_t)stride))[x] & 0xffffff;
+}
+
+/* Bounding box of non-white pixels. */
+static void ink_box(cairo_surface_t *s, int *x0, int *y0, int *x1, int *y1)
+{
+    int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s), x, y;
+
+    *x0 = w;
+    *y0 = h;
+    *x1 = *y1 = -1;
+    cairo_surface_flush(s);
+    for (y = 0; y < h; y++)
+        for (x = 0; x < w; x++)
+            if (pixel(s, x, y) != 0xffffff) {
+                if (x < *x0) *x0 = x;
+                if (y < *y0) *y0 = y;
+                if (x > *x1) *x1 = x;
+                if (y > *y1) *y1 = y;
+            }
+}
+
+static cairo_surface_t *white(int w, int h, cairo_t **cr)
+{
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+
+    *cr = cairo_create(s);
+    cairo_set_source_rgb(*cr, 1, 1, 1);
+    cairo_paint(*cr);
+    return s;
+}
+
+static void test_shapes(void)
+{
+    struct sp_plan plan;
+    struct sp_page *pg;
+    struct sp_item it;
+    cairo_surface_t *s;
+    cairo_t *cr;
+
+    sp_plan_init(&plan, 200, 100);
+    pg = sp_plan_add_page(&plan);
+    memset(&it, 0, sizeof it);
+    it.kind = SP_ITEM_RECT;
+    it.x = 10; it.y = 10; it.w = 50; it.h = 30; it.rgb = 0x1a5fb4;
+    sp_plan_add(&plan, pg, &it);
+    it.x = 100; it.y = 10; it.w = 50; it.h = 30; it.rgb = 0xc01c28; it.line_width = 4;
+    sp_plan_add(&plan, pg, &it);
+    memset(&it, 0, sizeof it);
+    it.kind = SP_ITEM_RULE;
+    it.x = 10; it.y = 80; it.w = 180; it.h = 0; it.rgb = 0x000000; it.line_width = 4;
+    it.dash = 10;
+    sp_plan_add(&plan, pg, &it);
+
+    s = white(200, 100, &cr);
+    sp_render_page(&plan, 0, tx, cr);
+    sp_render_page(&plan, 5, tx, cr);   /* no such page: nothing happens */
+    EQ_INT(cairo_status(cr), CAIRO_STATUS_SUCCESS, "cairo status");
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    EQ_INT(pixel(s, 35, 25), 0x1a5fb4, "filled rect colour 0xRRGGBB");
+    EQ_INT(pixel(s, 9, 25), 0xffffff, "nothing left of the filled rect");
+    EQ_INT(pixel(s, 100, 25), 0xc01c28, "stroked rect: edge drawn");
+    EQ_INT(pixel(s, 125, 25), 0xffffff, "stroked rect: inside empty");
+    EQ_INT(pixel(s, 15, 80), 0x000000, "dashed rule: first dash on");
+    EQ_INT(pixel(s, 25, 80), 0xffffff, "dashed rule: gap off");
+    EQ_INT(pixel(s, 35, 80), 0x000000, "dashed rule: second dash on");
+    EQ_INT(pixel(s, 15, 85), 0xffffff, "rule width 4: nothing 5 pt below");
+    cairo_surface_destroy(s);
+    sp_plan_release(&plan);
+}
+
+static void test_text_boxes(void)
+{
+    struct sp_plan plan;
+    struct sp_page *pg;
+    struct sp_item it;
+    struct sp_font f = { NULL, 24, false, NULL };
+    cairo_surface_t *s;
+    cairo_t *cr;
+    double w = sp_text_width(tx, &f, "Sunday"), h, b;
+    int x0, y0, x1, y1;
+
+    sp_text_metrics(tx, &f, &h, &b);
+    sp_plan_init(&plan, 300, 300);
+    pg = sp_plan_add_page(&plan);
+    memset(&it, 0, sizeof it);
+    it.kind = SP_ITEM_TEXT;
+    it.text = "Sunday";
+    it.font = f;
+    it.rgb = 0x000000;
+    it.x = 100; it.y = 40; it.w = w; it.h = h; it.baseline = b;
+    sp_plan_add(&plan, pg, &it);
+    s = white(300, 300, &cr);
+    sp_render_page(&plan, 0, tx, cr);
+    cairo_destroy(cr);
+    ink_box(s, &x0, &y0, &x1, &y1);
+    OK(x0 >= 100 && x1 <= 100 + w + 1 && y0 >= 40 && y1 <= 40 + h + 1,
+       "text ink inside its box (%d,%d)-(%d,%d)", x0, y0, x1, y1);
+    OK(x1 - x0 > y1 - y0, "horizontal text is wider than tall");
+    cairo_surface_destroy(s);
+
+    /* rotate 90: the box on the page is h wide and w tall; reads bottom-to-top */
+    pg->items[0].rotate = 90;
+    pg->items[0].w = h;
+    pg->items[0].h = w;
+    s = white(300, 300, &cr);
+    sp_render_page(&plan, 0, tx, cr);
+    cairo_destroy(cr);
+    ink_box(s, &x0, &y0, &x1, &y1);
+    OK(x0 >= 100 && x1 <= 100 + h + 1 && y0 >= 40 && y1 <= 40 + w + 1,
+       "rotated text ink inside its box (%d,%d)-(%d,%d)", x0, y0, x1, y1);
+    OK(y1 - y0 > x1 - x0, "rotated text is taller than wide");
+    /* "S" comes first and sits at the bottom: the capital reaches further left
+       (towards the top of the glyphs) than the x-height letters further up */
+    {
+        int xs = 300, xu = 300, x, y;
+
+        for (y = y1 - 12; y <= y1; y++)
+            for (x = x0; x <= x1; x++)
+                if (pixel(s, x, y) != 0xffffff && x < xs)
+                    xs = x;
+        for (y = y0 + (y1 - y0) / 2 - 6; y <= y0 + (y1 - y0) / 2 + 6; y++)
+            for (x = x0; x <= x1; x++)
+                if (pixel(s, x, y) != 0xffffff && x < xu)
+                    xu = x;
+        OK(xs < xu - 2, "reads bottom-to-top: capital S at the bottom (%d < %d)", xs, xu);
+    }
+    cairo_surface_destroy(s);
+    sp_plan_release(&plan);
+}
+
+/* At 150 dpi the drawn line ends where the device-independent measurement says. */
+static void test_text_advance_scaled(void)
+{
+    struct sp_font f = { NULL, 11, false, NULL };
+    const char *s = "Wednesday 7.30pm to 9pm, Tuesday Hope Group, Caerdydd CF10 1AA, "
+                    "open to all, step-free access";
+    double w = sp_text_width(tx, &f, s), scale = 150 / 72.0;
+    cairo_surface_t *img;
+    cairo_t *cr;
+    int x0, y0, x1, y1;
+
+    img = white((int)(w * scale) + 40, 60, &cr);
+    cairo_scale(cr, scale, scale);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    sp_text_draw(tx, cr, &f, s, 0, 2);
+    cairo_destroy(cr);
+    ink_box(img, &x0, &y0, &x1, &y1);
+    OK(x1 <= w * scale + 1 && x1 >= w * scale - 6,
+       "150 dpi ink ends at the measured advance (%d px vs %.1f)", x1, w * scale);
+    cairo_surface_destroy(img);
+}
+
+static cairo_status_t null_write(void *c, const unsigned char *d, unsigned int n)
+{
+    (void)c; (void)d; (void)n;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Time n draws of a 35 mm v5 QR code: on one PDF page (finished) or a 150 dpi image. */
+static double time_qr(const struct sp_qr *q, enum sp_qr_method m, int pdf, int n)
+{
+    struct sp_item it;
+    cairo_surface_t *s;
+    cairo_t *cr;
+    double t0 = now();
+    int i;
+
+    memset(&it, 0, sizeof it);
+    it.kind = SP_ITEM_QR;
+    it.x = it.y = 20;
+    it.w = it.h = 35 / 25.4 * 72;
+    it.bg = 0xffffff;
+    it.qr = q;
+    if (pdf) {
+        s = cairo_pdf_surface_create_for_stream(null_write, NULL, 595, 842);
+    } else {
+        s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1240, 1754);
+    }
+    cr = cairo_create(s);
+    if (!pdf)
+        cairo_scale(cr, 150 / 72.0, 150 / 72.0);
+    for (i = 0; i < n; i++)
+        sp_render_qr(cr, &it, m);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    cairo_surface_destroy(s);
+    return now() - t0;
+}
+
+static void test_qr_methods(void)
+{
+    struct sp_arena a;
+    struct sp_qr q;
+    struct sp_error err = { 0 };
+    double t[2][2];
+    int m, pdf;
+
+    sp_arena_init(&a);
+    OK(sp_qr_encode(ZOOM76, 'M', NULL, &a, &q, &err) == 0 && q.version == 5, "v5 code");
+    for (m = 0; m < 2; m++)
+        for (pdf = 0; pdf < 2; pdf++) {
+            t[m][pdf] = time_qr(&q, m ? SP_QR_MASK : SP_QR_RUNS, pdf, bench_n);
+            printf("# %d draws of a v5 QR, %s on %s: %.1f ms (%.1f us each)\n", bench_n,
+                   m ? "A1 mask" : "merged runs", pdf ? "PDF " : "PNG 150 dpi",
+                   t[m][pdf] * 1e3, t[m][pdf] * 1e6 / bench_n);
+        }
+    OK(t[0][0] > 0 && t[1][0] > 0, "both methods timed");
+    sp_arena_free(&a);
+}
+
+/* A QR item drawn by sp_render_page at an awkward scale (not whole pixels) still decodes. */
+static void test_qr_page_decodes(void)
+{
+    struct sp_plan plan;
+    struct sp_page *pg;
+    struct sp_item it;
+    struct sp_qr *q;
+    struct sp_error err = { 0 };
+    cairo_surface_t *s;
+    cairo_t *cr;
+    char png[] = "/tmp/sp_renderXXXXXX.png", cmd[160], got[512] = "";
+    FILE *fp;
+    size_t n;
+    int fd;
+
+    if (system("command -v zbarimg >/dev/null 2>&1") != 0) {
+        OK(1, "# SKIP zbarimg not installed");
+        return;
+    }
+    sp_plan_init(&plan, 200, 200);
+    q = sp_arena_alloc(&plan.arena, sizeof *q);
+    OK(sp_qr_encode(ZOOM76, 'M', NULL, &plan.arena, q, &err) == 0, "encode");
+    pg = sp_plan_add_page(&plan);
+    memset(&it, 0, sizeof it);
+    it.kind = SP_ITEM_QR;
+    it.x = 13.3; it.y = 17.7; it.w = it.h = 99.2;   /* 2.2 pt modules, off-grid */
+    it.rgb = 0x1c1c1c; it.bg = 0xfafafa;
+    it.qr = q;
+    sp_plan_add(&plan, pg, &it);
+    s = white(300, 300, &cr);
+    cairo_scale(cr, 150 / 72.0, 150 / 72.0);
+    sp_render_page(&plan, 0, tx, cr);
+    cairo_destroy(cr);
+    fd = mkstemps(png, 4);
+    close(fd);
+    cairo_surface_write_to_png(s, png);
+    cairo_surface_destroy(s);
+    snprintf(cmd, sizeof cmd, "zbarimg --raw -q '%s' 2>/dev/null", png);
+    fp = popen(cmd, "r");
+    n = fp ? fread(got, 1, sizeof got - 1, fp) : 0;
+    if (fp)
+        pclose(fp);
+    while (n > 0 && got[n - 1] == '\n')
+        got[--n] = '\0';
+    EQ_STR(got, ZOOM76, "page QR at 150 dpi, off-grid, decodes exactly");
+    unlink(png);
+    sp_plan_release(&plan);
+}
+
+int main(int argc, char **argv)
+{
+    struct sp_error err = { 0 };
+    int i;
+
+    test_init(argc, argv);
+    for (i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "-b"))
+            bench_n = 1000;
+    tx = sp_text_new(SP_DATADIR "/fonts", SP_DATADIR "/build/fccache", &err);
+    if (!OK(tx != NULL, "sp_text_new (%s)", err.msg))
+        return test_done();
+    TEST_RUN(test_shapes);
+    TEST_RUN(test_text_boxes);
+    TEST_RUN(test_text_advance_scaled);
+    TEST_RUN(test_qr_methods);
+    TEST_RUN(test_qr_page_decodes);
+    sp_text_free(tx);
+    return test_done();
+}
