@@ -3,6 +3,7 @@
  */
 #include "flow.h"
 
+#include <glib.h>
 #include <string.h>
 
 void sp_block_init(struct sp_block *b)
@@ -85,8 +86,13 @@ void sp_plan_qr(struct sp_plan *plan, struct sp_page *page, const struct sp_qr *
     sp_plan_add(plan, page, &it);
     sp_plan_tag(plan, page, false, "Figure", NULL, NULL);
     if (url_attr) {
-        const char *attr = sp_arena_printf(&plan->arena, "uri='%s' rect=[%.2f %.2f %.2f %.2f]",
-                                           url_attr, x, y, size, size);
+        /* cairo parses these numbers the C way: never format them in the user's locale */
+        char bx[G_ASCII_DTOSTR_BUF_SIZE], by[G_ASCII_DTOSTR_BUF_SIZE];
+        char bs[G_ASCII_DTOSTR_BUF_SIZE];
+        const char *attr = sp_arena_printf(&plan->arena, "uri='%s' rect=[%s %s %s %s]", url_attr,
+                                           g_ascii_formatd(bx, sizeof bx, "%.2f", x),
+                                           g_ascii_formatd(by, sizeof by, "%.2f", y),
+                                           g_ascii_formatd(bs, sizeof bs, "%.2f", size), bs);
         sp_plan_tag(plan, page, true, "Link", attr, alt);
         sp_plan_tag(plan, page, false, "Link", NULL, NULL);
     }

@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <errno.h>
 #include <glib.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -437,7 +438,17 @@ int sp_out_write(const struct sp_plan *plan, struct sp_text *t, const char *path
     if (!plan->npages)
         return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0, "nothing to write to '%s'",
                             path);
-    if (opts.format == SP_OUT_PDF)
-        return write_pdf(plan, t, path, &opts, err);
-    return write_pages(plan, t, path, &opts, err);
+    /* cairo formats and parses numbers (tag attributes, PDF operators) with the C
+       library: run it in the C numeric locale, whatever the caller's, for this thread */
+    {
+        locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+        locale_t old = c ? uselocale(c) : (locale_t)0;
+        int rc = opts.format == SP_OUT_PDF ? write_pdf(plan, t, path, &opts, err)
+                                           : write_pages(plan, t, path, &opts, err);
+        if (c) {
+            uselocale(old);
+            freelocale(c);
+        }
+        return rc;
+    }
 }
