@@ -140,6 +140,22 @@ bench_load_all_three() {
         --formats "$FORMATS_FILE" "$MG_FILE" "$CSV_FILE" "$BMLT_FILE"
 }
 
+# ---- kiosk (issue 6; owner: kiosk engineer) -------------------------------------------
+# The week's slides for a 500-meeting region at 1080p: >= 15 slides/s on one core and
+# peak RSS < 100 MB.  The row's time is the whole run; the per-slide split (compose, draw,
+# PNG encoding) comes from one more run with SIGNPOST_TIMING=1, printed here.
+bench_kiosk_week() {
+    local f=$OUT/kiosk-500.json
+    "$GEN" --meetings 500 --seed "$SEED" --format mg-json > "$f.tmp" && mv "$f.tmp" "$f"
+    rm -rf "$OUT/kiosk-week"
+    measure kiosk-week 500 33000 100 "$SIGNPOST" kiosk --view week --at 2026-11-26T14:00 \
+        --settings examples/settings.ini -o "$OUT/kiosk-week" "$f"
+    SIGNPOST_TIMING=1 "$SIGNPOST" kiosk --view week --at 2026-11-26T14:00 \
+        --settings examples/settings.ini -o "$OUT/kiosk-week" "$f" | grep '^timing:' >&2 || true
+}
+BENCHMARKS="$BENCHMARKS kiosk-week"
+# ---- end of kiosk --------------------------------------------------------------------
+
 # ---- main ----------------------------------------------------------------------------
 
 if [ ! -x "$SIGNPOST" ]; then

@@ -16,6 +16,7 @@
 #include "compose.h"
 #include "flow.h"
 #include "qr.h"
+#include "tabs.h"
 #include "words.h"
 
 struct poster {
@@ -32,6 +33,9 @@ struct poster {
     double dir_qr_size;
     size_t *pagenum_item;      /* per page: index of the "Page N of M" text item */
     size_t npagenum;
+    int ntabs;                 /* tear-off tabs on every page (0 = none) */
+    double tabs_h;             /* height reserved for them above the bottom margin */
+    struct sp_error tabs_err;  /* first tab error (emit_footer cannot return one) */
 };
 
 static struct sp_font font(const struct poster *p, double size, bool bold)
@@ -57,45 +61,49 @@ static double qr_size(const struct sp_layout *lay, const struct sp_qr *qr)
     return size;
 }
 
-/* The first page's header: headline, area, subtitle (and the page number line). */
+/*
+ * The first page's header: headline, subtitle, then one bold line naming the area (and
+ * the page number in a set).  Later pages of a set get the headline at heading size and
+ * the area and page line only, leaving room for meetings.
+ */
 static void build_header(struct poster *p)
 {
     const struct sp_layout *lay = p->lay;
     const struct sp_settings *s = p->in->settings;
     struct sp_arena *a = &p->plan->arena;
+    const char *headline = p->in->headline ? p->in->headline : s->headline;
+    const char *area = p->area;
+    const char *line = NULL;
     struct sp_font f;
     struct sp_para *para;
-    const char *area = p->in->part_name ? p->in->part_name : s->area;
+
+    if (p->numbered)
+        line = area ? sp_arena_printf(a, "%s" SP_NBSP SP_NBSP "Page 99 of 99", area)
+                    : "Page 99 of 99";
+    else
+        line = area;
 
     sp_block_init(&p->header);
     f = font(p, lay->size_headline, true);
-    para = sp_block_add(&p->header, a, "H1", &f, lay->color_heading,
-                        p->in->headline ? p->in->headline : s->headline, 0);
+    para = sp_block_add(&p->header, a, "H1", &f, lay->color_heading, headline, 0);
     para->spacing = 1.0;  /* a heading is not running text: no extra leading */
-    if (area) {
-        f = font(p, lay->size_subtitle, true);
-        sp_block_add(&p->header, a, "P", &f, lay->color_text, area, lay->size_body * 0.25);
-    }
     f = font(p, lay->size_subtitle, false);
     sp_block_add(&p->header, a, "P", &f, lay->color_text,
                  p->in->subtitle ? p->in->subtitle : s->subtitle, lay->size_body * 0.25);
-    if (p->numbered) {
+    if (line) {
         f = font(p, lay->size_body, true);
-        sp_block_add(&p->header, a, "P", &f, lay->color_text, "Page 99 of 99",
-                     lay->size_body * 0.5);
+        sp_block_add(&p->header, a, "P", &f, lay->color_text, line, lay->size_body * 0.5);
     }
     sp_block_measure(&p->header, p->t, p->content_w, lay->line_spacing, a);
 
-    /* later pages of a set: the headline at heading size, the area, the page number */
     sp_block_init(&p->header2);
     f = font(p, lay->size_heading, true);
-    para = sp_block_add(&p->header2, a, "P", &f, lay->color_heading,
-                        p->in->headline ? p->in->headline : s->headline, 0);
+    para = sp_block_add(&p->header2, a, "P", &f, lay->color_heading, headline, 0);
     para->spacing = 1.0;
-    f = font(p, lay->size_body, true);
-    sp_block_add(&p->header2, a, "P", &f, lay->color_text,
-                 area ? sp_arena_printf(a, "%s" SP_NBSP SP_NBSP "Page 99 of 99", area)
-                      : "Page 99 of 99", lay->size_body * 0.25);
+    if (line) {
+        f = font(p, lay->size_body, true);
+        sp_block_add(&p->header2, a, "P", &f, lay->color_text, line, lay->size_body * 0.25);
+    }
     sp_block_measure(&p->header2, p->t, p->content_w, lay->line_spacing, a);
 }
 
@@ -116,10 +124,10 @@ static int build_footer(struct poster *p, struct sp_error *err)
     if (s->org_email)
         g_string_append_printf(contact, "%s%s", contact->len ? ", email " : "Email ",
                                s->org_email);
-    if (contact->len)
+    if (contact->len && !p->ntabs)
         sp_block_add(&p->footer, a, "P", &f, lay->color_text, contact->str, 0);
     g_string_free(contact, TRUE);
-    if (s->directory_url) {
+    if (s->directory_url && !p->ntabs) {
         const char *shown = s->short_link ? s->short_link
                             : s->org_website ? s->org_website : s->directory_url;
         sp_block_add(&p->footer, a, "P", &f, lay->color_text,
@@ -128,7 +136,8 @@ static int build_footer(struct poster *p, struct sp_error *err)
     sp_block_add(&p->footer, a, "P", &f, lay->color_text,
                  sp_arena_printf(a, "List printed on %s" SP_NBSP "\xE2\x80\x94 check before you "
                                  "travel", sp_words_date(p->in->date, a)), 0);
-    if (s->directory_url) {
+    /* with tear-off tabs, the link, phone and directory code are on the tabs instead */
+    if (s->directory_url && !p->ntabs) {
         struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
         if (sp_qr_encode(s->directory_url, lay->qr_ecl, "directory link", a, qr, err) != 0)
             return -1;
@@ -164,7 +173,7 @@ static void new_page(struct sp_flow *f, void *ctx)
     struct poster *p = ctx;
     const struct sp_layout *lay = p->lay;
     double x = lay->margin_left, y = lay->margin_top, rule = SP_MM(1.2);
-    double foot_top = lay->height - lay->margin_bottom - p->footer.height;
+    double foot_top = lay->height - lay->margin_bottom - p->tabs_h - p->footer.height;
     const struct sp_block *h = f->pageno == 0 ? &p->header : &p->header2;
 
     if (f->pageno == 0)
@@ -193,11 +202,12 @@ static void emit_footer(struct sp_flow *f, void *ctx)
     struct sp_page *page = f->page;
     const struct sp_layout *lay = p->lay;
     double rule = SP_MM(0.8);
-    double foot_top = lay->height - lay->margin_bottom - p->footer.height;
+    double foot_top = lay->height - lay->margin_bottom - p->tabs_h - p->footer.height;
 
     add_rule(p->plan, page, lay->margin_left, foot_top - SP_MM(3) - rule / 2, p->content_w,
              rule, lay->color_heading);
     sp_block_emit(&p->footer, p->plan, page, lay->margin_left, foot_top, lay->line_spacing);
+    sp_tabs_emit(p->plan, page, p->in, p->t, p->ntabs, &p->tabs_err);
 }
 
 /* The block for one meeting on one day. */
@@ -338,6 +348,11 @@ too_big:
     if (rc == 0) {
         sp_flow_finish(&f);
         sp_plan_tag(p->plan, f.page, false, "Document", NULL, NULL);
+        if (p->tabs_err.code != SP_OK) {
+            if (err && err->code == SP_OK)
+                *err = p->tabs_err;
+            rc = -1;
+        }
     }
     return rc;
 }
@@ -359,6 +374,8 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     p.family = sp_text_family_for(NULL);
     p.content_w = lay->width - lay->margin_left - lay->margin_right;
     p.area = in->part_name ? in->part_name : in->settings->area;
+    p.ntabs = sp_tabs_count(in);
+    p.tabs_h = sp_tabs_height(lay, p.ntabs);
 
     /* first try one page; if it takes more, compose again with page numbers */
     for (int pass = 0; pass < 2; pass++) {
@@ -372,7 +389,7 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     if (rc == 0 && p.numbered) {
         for (size_t i = 0; i < plan->npages && i < p.npagenum; i++) {
             struct sp_item *it = &plan->pages[i].items[p.pagenum_item[i]];
-            if (i > 0 && p.area)
+            if (p.area)
                 it->text = sp_arena_printf(&plan->arena, "%s" SP_NBSP SP_NBSP "Page %zu of %zu",
                                            p.area, i + 1, plan->npages);
             else

@@ -90,7 +90,8 @@ const char *sp_words_place(const struct sp_meeting *m, struct sp_arena *a)
     add_part(buf, m->venue);
     add_part(buf, m->address);
     if (m->town && m->postcode) {
-        char *tp = g_strdup_printf("%s %s", m->town, sp_words_glue(m->postcode, a));
+        /* the town travels with its postcode: a postcode alone on a line reads oddly */
+        char *tp = g_strdup_printf("%s" SP_NBSP "%s", m->town, sp_words_glue(m->postcode, a));
         add_part(buf, tp);
         g_free(tp);
     } else {

@@ -187,10 +187,10 @@ static void test_shipped(void)
     EQ_INT(L.columns, 1, "poster-a4: one column");
     NEAR(L.size_body, 18, 1e-9, "poster-a4: body 18pt");
     NEAR(L.floor_body, 18, 1e-9, "poster-a4: floor 18pt (row 2: >= 16pt)");
-    OK(L.size_headline >= 48 && L.size_headline <= 60, "poster-a4: headline 48-60pt");
-    NEAR(L.size_headline, 56, 1e-9, "poster-a4: headline 56pt");
-    NEAR(L.size_subtitle, 28, 1e-9, "poster-a4: subtitle 28pt");
-    NEAR(L.size_heading, 28, 1e-9, "poster-a4: day heading 28pt");
+    OK(L.size_headline >= 2 * L.size_body, "poster-a4: headline at least twice the body");
+    NEAR(L.size_headline, 44, 1e-9, "poster-a4: headline 44pt");
+    NEAR(L.size_subtitle, 24, 1e-9, "poster-a4: subtitle 24pt");
+    NEAR(L.size_heading, 26, 1e-9, "poster-a4: day heading 26pt");
     NEAR(L.size_footer, 18, 1e-9, "poster-a4: footer 18pt");
     NEAR(L.qr_min, SP_MM(35), 1e-9, "poster-a4: QR at least 35mm (issue 3)");
     EQ_INT(L.qr_ecl, 'M', "poster-a4: EC level M");
@@ -215,8 +215,8 @@ static void test_shipped(void)
     NEAR(L.size_body, 24, 1e-9, "poster-a3: body 24pt");
     NEAR(L.floor_body, 24, 1e-9, "poster-a3: floor 24pt");
     OK(L.size_headline >= 72 && L.size_headline <= 84, "poster-a3: headline 72-84pt");
-    NEAR(L.size_subtitle, 36, 1e-9, "poster-a3: subtitle 36pt");
-    NEAR(L.size_heading, 36, 1e-9, "poster-a3: day heading 36pt");
+    NEAR(L.size_subtitle, 32, 1e-9, "poster-a3: subtitle 32pt");
+    NEAR(L.size_heading, 32, 1e-9, "poster-a3: day heading 32pt");
     NEAR(L.size_footer, 24, 1e-9, "poster-a3: footer 24pt");
     NEAR(L.qr_min, SP_MM(45), 1e-9, "poster-a3: QR at least 45mm (issue 3)");
     EQ_INT(L.color_heading, 0x003087, "poster-a3: heading #003087");
