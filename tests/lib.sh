@@ -1,15 +1,15 @@
 # lib.sh - TAP helpers for the shell tests (tests/*/*.t).  Source it; call done_testing.
 # $SIGNPOST is the binary under test; run from the repository root.
-n=0
+tap_n=0
 failed=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/signpost-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 
 ok() {  # ok CONDITION_STATUS NAME
-    n=$((n + 1))
-    if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
+    tap_n=$((tap_n + 1))
+    if [ "$1" = 0 ]; then echo "ok $tap_n - $2"; else echo "not ok $tap_n - $2"; failed=$((failed + 1)); fi
 }
-skip() { n=$((n + 1)); echo "ok $n # SKIP $1"; }
+skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP $1"; }
 diag() { printf '%s\n' "$@" | sed 's/^/#   /'; }
 
 # is GOT WANT NAME
@@ -30,4 +30,4 @@ run_sp() {
 
 have() { command -v "$1" >/dev/null 2>&1; }
 
-done_testing() { echo "1..$n"; [ "$failed" = 0 ]; }
+done_testing() { echo "1..$tap_n"; [ "$failed" = 0 ]; }

@@ -341,55 +341,6 @@ static const char *day_list(unsigned days, struct sp_arena *a)
     return r;
 }
 
-/*
- * A dial-in number as people dial it: "+441632960101,,81234567890#" -> "01632 960101"
- * (UK numbers grouped 3-4-4 for 02x, 4-3-4 for 011x and 01x1, else 5-6); the part after
- * the commas is left out when it is the meeting ID shown above, else added as ", then
- * 4321#".  Anything else is shown as given.  Glued so that it never breaks.
- */
-static const char *dial_in(const struct sp_meeting *m, struct sp_arena *a)
-{
-    const char *p = m->phone, *comma = strchr(p, ',');
-    char digits[32], id[32];
-    size_t nd = 0, ni = 0;
-    const char *num, *rest = NULL;
-
-    for (const char *q = p; *q && q != comma && nd < sizeof digits - 1; q++)
-        if (g_ascii_isdigit(*q))
-            digits[nd++] = *q;
-    digits[nd] = '\0';
-    if (comma) {
-        rest = comma;
-        while (*rest == ',')
-            rest++;
-        for (const char *q = m->meeting_id ? m->meeting_id : ""; *q && ni < sizeof id - 1; q++)
-            if (g_ascii_isdigit(*q))
-                id[ni++] = *q;
-        id[ni] = '\0';
-        if (ni && !strncmp(rest, id, ni) && (rest[ni] == '#' || rest[ni] == '\0'))
-            rest = NULL;
-        else if (!*rest)
-            rest = NULL;
-    }
-    if (p[0] == '+' && !strncmp(digits, "44", 2) && nd == 12) {
-        memmove(digits + 1, digits + 2, nd - 1);  /* +44 1632... -> 01632... */
-        digits[0] = '0';
-        nd = 11;
-    }
-    if (nd == 11 && digits[0] == '0') {
-        int g1 = digits[1] == '2' ? 3 : (digits[1] == '1' && (digits[2] == '1' ||
-                                                             digits[3] == '1')) ? 4 : 5;
-        int g2 = g1 == 3 ? 4 : g1 == 4 ? 3 : 6;
-        num = g1 == 5 ? sp_arena_printf(a, "%.5s %s", digits, digits + 5)
-                      : sp_arena_printf(a, "%.*s %.*s %s", g1, digits, g2, digits + g1,
-                                        digits + g1 + g2);
-    } else {
-        num = comma ? sp_arena_strndup(a, p, (size_t)(comma - p)) : p;
-    }
-    if (rest)
-        num = sp_arena_printf(a, "%s, then %s", num, rest);
-    return sp_words_glue(num, a);
-}
 
 /* One card for one online (or hybrid) meeting: QR to its link, back with how to join. */
 static int online_card(struct cards *c, const struct sp_meeting *m, struct sp_error *err)
@@ -431,7 +382,7 @@ static int online_card(struct cards *c, const struct sp_meeting *m, struct sp_er
                      SP_MM(0.4));
     if (m->phone)
         sp_block_add(&d->back, a, "P", &f, lay->color_text,
-                     sp_arena_printf(a, "Dial in %s", dial_in(m, a)), SP_MM(0.4));
+                     sp_arena_printf(a, "Dial in %s", sp_words_phone(m, a)), SP_MM(0.4));
     sp_block_measure(&d->back, c->t, c->iw, lay->line_spacing, a);
     if (d->back.height > c->ih + 0.01)
         return sp_error_set(err, SP_ERR_INPUT, m->file, m->line, 0,

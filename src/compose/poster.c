@@ -254,7 +254,7 @@ static int meeting_block(struct poster *p, const struct sp_meeting *m, struct sp
                          id ? id : sp_arena_printf(a, "P%s", pass + 1), 0);
         if (m->phone)
             sp_block_add(b, a, "P", &reg, lay->color_text,
-                         sp_arena_printf(a, "Dial in %s", sp_words_glue(m->phone, a)), 0);
+                         sp_arena_printf(a, "Dial in %s", sp_words_phone(m, a)), 0);
     }
     if (link && m->attendance != SP_ATTEND_IN_PERSON && m->attendance != SP_ATTEND_CLOSED) {
         struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);

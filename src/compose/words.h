@@ -41,6 +41,10 @@ const char *sp_words_types(const struct sp_meeting *m, struct sp_arena *a);
 /* Plain label for one type code of a meeting ("Step-free access" for X). */
 const char *sp_words_type_label(const struct sp_meeting *m, const struct sp_type *t);
 
+/* The dial-in number as people dial it: "+442920180123,,82345678901#" becomes
+   "029 2018 0123" (the one-tap meeting ID is printed separately), UK numbers grouped. */
+const char *sp_words_phone(const struct sp_meeting *m, struct sp_arena *a);
+
 /* "Zoom", "Google Meet"... or "online" when the provider is unknown. */
 const char *sp_words_provider(const struct sp_meeting *m);
 

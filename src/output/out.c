@@ -311,6 +311,7 @@ static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *
     info.nfigures = nalts;
     info.link_contents = links;
     info.nlinks = nlinks;
+    info.bleed = plan->bleed;
     if (sp_pdf_a11y_update(buf.p, buf.len, &info, &upd, &updlen, err)) {
         sp_arena_free(&a);
         free(buf.p);

@@ -1,6 +1,7 @@
 /*
  * pdf_a11y.c - add what cairo 1.16 cannot write to a tagged PDF, as an appended
- * incremental update (see STANDARDS.md "Tagged PDF with cairo 1.16").
+ * incremental update (see STANDARDS.md "Tagged PDF with cairo 1.16"), and the page
+ * /TrimBox and /BleedBox a print shop needs (issue 5).
  *
  * Owns: nothing after the call.  Must not: use cairo, read the model, read past len.
  * Objects are found through the classic xref chain (startxref, /Prev) and parsed with a
@@ -11,6 +12,7 @@
 #include "../base/mem.h"
 
 #include <glib.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -303,6 +305,53 @@ static long long ref_num(const unsigned char *p, struct span s)
     return end && end == s.end ? (long long)n : -1;
 }
 
+/* A plain PDF number ([+-] digits with at most one '.') at s; -1 if it is not one. */
+static int span_number(const unsigned char *p, struct span s, double *v)
+{
+    char tmp[32], *end;
+    size_t n = s.end - s.start, digits = 0, dots = 0;
+
+    if (n == 0 || n >= sizeof tmp)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[s.start + i];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c == '.')
+            dots++;
+        else if (i > 0 || (c != '+' && c != '-'))
+            return -1;
+    }
+    if (!digits || dots > 1)
+        return -1;
+    memcpy(tmp, p + s.start, n);
+    tmp[n] = '\0';
+    *v = g_ascii_strtod(tmp, &end);
+    return end == tmp + n && isfinite(*v) ? 0 : -1;
+}
+
+/* An array of exactly 4 plain numbers at s (a rectangle) into r[0..3]. */
+static int span_rect(const unsigned char *p, struct span s, double r[4])
+{
+    struct lex lx = { p, s.end, s.start };
+    size_t n = 0;
+
+    if (s.end - s.start < 2 || p[s.start] != '[' || p[s.end - 1] != ']')
+        return -1;
+    lx.pos++;
+    lx.len--;
+    for (;;) {
+        struct span sub;
+        skip_ws(&lx);
+        if (lx.pos >= lx.len)
+            break;
+        if (n == 4 || parse_value(&lx, 1, &sub) || span_number(p, sub, &r[n]))
+            return -1;
+        n++;
+    }
+    return n == 4 ? 0 : -1;
+}
+
 /* ---- xref ---- */
 
 struct xent {
@@ -455,6 +504,38 @@ static void put_pdf_text(struct buf *b, const char *s)
     }
 }
 
+/* A number in the C locale, 4 decimals at most, no trailing zeros: 8.5, 251.15, 0. */
+static void put_number(struct buf *b, double v)
+{
+    char tmp[64];
+    size_t n;
+
+    g_ascii_formatd(tmp, sizeof tmp, "%.4f", v);
+    n = strlen(tmp);
+    if (memchr(tmp, '.', n)) {
+        while (n > 0 && tmp[n - 1] == '0')
+            n--;
+        if (n > 0 && tmp[n - 1] == '.')
+            n--;
+    }
+    tmp[n] = '\0';
+    buf_str(b, strcmp(tmp, "-0") ? tmp : "0");
+}
+
+/* "[a b c d]" */
+static void put_rect(struct buf *b, double x0, double y0, double x1, double y1)
+{
+    buf_str(b, "[");
+    put_number(b, x0);
+    buf_str(b, " ");
+    put_number(b, y0);
+    buf_str(b, " ");
+    put_number(b, x1);
+    buf_str(b, " ");
+    put_number(b, y1);
+    buf_str(b, "]");
+}
+
 /* UTF-8 (repaired) with XML escaping; characters XML 1.0 forbids become spaces. */
 static void put_xml_text(struct buf *b, const char *s)
 {
@@ -533,6 +614,7 @@ struct change {
     const char *lang;        /* catalog /Lang or StructElem /Lang, or NULL */
     const char *alt;         /* StructElem /Alt, or NULL */
     const char *contents;    /* Link /Contents, or NULL */
+    double bleed;            /* > 0: page /TrimBox and /BleedBox from its /MediaBox */
     int catalog, tabs;
 };
 
@@ -577,6 +659,8 @@ static int key_replaced(const unsigned char *p, struct span key, const struct ch
         return 1;
     if (c->contents && span_is(p, key, "/Contents"))
         return 1;
+    if (c->bleed > 0 && (span_is(p, key, "/TrimBox") || span_is(p, key, "/BleedBox")))
+        return 1;
     return c->tabs && span_is(p, key, "/Tabs");
 }
 
@@ -584,6 +668,8 @@ static int emit_change(struct buf *b, const unsigned char *p, size_t len, const 
                        unsigned xmp_num, struct dict *d, struct sp_error *err)
 {
     struct lex lx;
+    double r[4] = { 0, 0, 0, 0 };
+    struct span media = { 0, 0 };
 
     if (object_open(p, len, c->e, &lx, err))
         return -1;
@@ -591,6 +677,33 @@ static int emit_change(struct buf *b, const unsigned char *p, size_t len, const 
         return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
                             "pdf update: object '%u %u obj' is not a dictionary",
                             c->e->num, c->e->gen);
+    if (c->bleed > 0) {
+        /* the media box, normalised to lower-left, upper-right */
+        const struct kv *mb = dict_get(p, d, "/MediaBox");
+        char bl[64];
+
+        if (!mb || span_rect(p, mb->val, r))
+            return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
+                                "pdf update: page '%u %u obj' has no '/MediaBox' of 4 numbers",
+                                c->e->num, c->e->gen);
+        media = mb->val;
+        if (r[0] > r[2]) {
+            double t = r[0];
+            r[0] = r[2];
+            r[2] = t;
+        }
+        if (r[1] > r[3]) {
+            double t = r[1];
+            r[1] = r[3];
+            r[3] = t;
+        }
+        if (!(r[2] - r[0] > 2 * c->bleed && r[3] - r[1] > 2 * c->bleed)) {
+            g_ascii_formatd(bl, sizeof bl, "%.2f", c->bleed);
+            return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
+                                "pdf update: page '%u %u obj' is too small for a %s pt bleed",
+                                c->e->num, c->e->gen, bl);
+        }
+    }
     buf_printf(b, "%u %u obj\n<<", c->e->num, c->e->gen);
     for (size_t i = 0; i < d->n; i++) {
         if (key_replaced(p, d->v[i].key, c))
@@ -610,6 +723,12 @@ static int emit_change(struct buf *b, const unsigned char *p, size_t len, const 
     }
     if (c->tabs)
         buf_str(b, "\n   /Tabs /S");
+    if (c->bleed > 0) {
+        buf_str(b, "\n   /TrimBox ");
+        put_rect(b, r[0] + c->bleed, r[1] + c->bleed, r[2] - c->bleed, r[3] - c->bleed);
+        buf_str(b, "\n   /BleedBox ");  /* the media box as written: equal, not rounded */
+        buf_add(b, p + media.start, media.end - media.start);
+    }
     if (c->contents) {
         buf_str(b, "\n   /Contents ");
         put_pdf_text(b, c->contents);
@@ -625,7 +744,7 @@ static int emit_change(struct buf *b, const unsigned char *p, size_t len, const 
 struct state {
     struct xref x;
     struct dict d, trailer;
-    struct found pages, links, elems, figures;
+    struct found pages, allpages, links, elems, figures;
     struct change *ch;
     struct buf out, xmp;
     size_t *offs;
@@ -637,6 +756,7 @@ static void state_release(struct state *s)
     free(s->d.v);
     free(s->trailer.v);
     free(s->pages.v);
+    free(s->allpages.v);
     free(s->links.v);
     free(s->elems.v);
     free(s->figures.v);
@@ -704,7 +824,8 @@ static int read_xref(const unsigned char *pdf, size_t len, struct state *s, size
     return 0;
 }
 
-/* Sort the objects of interest: Pages with /Annots, Links, StructElems, Figures. */
+/* Sort the objects of interest: Pages (all, and those with /Annots), Links, StructElems,
+ * Figures. */
 static int classify(const unsigned char *pdf, size_t len, struct state *s, struct sp_error *err)
 {
     for (size_t i = 0; i < s->x.n; i++) {
@@ -725,8 +846,11 @@ static int classify(const unsigned char *pdf, size_t len, struct state *s, struc
         skip_ws(&lx);
         if (keyword_at(&lx, lx.pos, "stream"))
             continue;
-        if (dict_name_is(pdf, &s->d, "/Type", "/Page") && dict_get(pdf, &s->d, "/Annots"))
-            found_add(&s->pages, e);
+        if (dict_name_is(pdf, &s->d, "/Type", "/Page")) {
+            found_add(&s->allpages, e);
+            if (dict_get(pdf, &s->d, "/Annots"))
+                found_add(&s->pages, e);
+        }
         if (dict_name_is(pdf, &s->d, "/Subtype", "/Link"))
             found_add(&s->links, e);
         if (dict_name_is(pdf, &s->d, "/Type", "/StructElem")) {
@@ -755,6 +879,9 @@ int sp_pdf_a11y_update(const unsigned char *pdf, size_t len, const struct sp_pdf
     memset(&s, 0, sizeof s);
     if (!info)
         return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0, "pdf update: no info given");
+    if (!isfinite(info->bleed) || info->bleed < 0)
+        return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
+                            "pdf update: bleed must be a number >= 0");
     if (!pdf || len < 5 || memcmp(pdf, "%PDF-", 5))
         return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
                             "pdf update: no '%%PDF-' header found");
@@ -792,7 +919,7 @@ int sp_pdf_a11y_update(const unsigned char *pdf, size_t len, const struct sp_pdf
         size = s.x.v[s.x.n - 1].num + 1ULL;
     xmp_num = (unsigned)size;
 
-    /* 2. find pages with annotations, links, structure elements, figures */
+    /* 2. find pages (with annotations), links, structure elements, figures */
     if (classify(pdf, len, &s, err))
         goto done;
     if (s.figures.n != info->nfigures) {
@@ -815,7 +942,7 @@ int sp_pdf_a11y_update(const unsigned char *pdf, size_t len, const struct sp_pdf
     }
 
     /* 3. what to change in which object (an object may get several keys) */
-    s.ch = xcalloc(1 + s.pages.n + s.links.n + s.elems.n, sizeof *s.ch);
+    s.ch = xcalloc(1 + s.pages.n + s.allpages.n + s.links.n + s.elems.n, sizeof *s.ch);
     {
         struct change *c = change_for(s.ch, &nch, root);
         c->catalog = 1;
@@ -823,6 +950,8 @@ int sp_pdf_a11y_update(const unsigned char *pdf, size_t len, const struct sp_pdf
     }
     for (size_t i = 0; i < s.pages.n; i++)
         change_for(s.ch, &nch, s.pages.v[i])->tabs = 1;
+    for (size_t i = 0; info->bleed > 0 && i < s.allpages.n; i++)
+        change_for(s.ch, &nch, s.allpages.v[i])->bleed = info->bleed;
     for (size_t i = 0; i < s.links.n; i++)
         if (info->link_contents && info->link_contents[i])
             change_for(s.ch, &nch, s.links.v[i])->contents = info->link_contents[i];

@@ -2,7 +2,8 @@
  * pdf_a11y.h - add what cairo 1.16 cannot write to a tagged PDF, as an appended
  * incremental update: catalog /Lang, /ViewerPreferences /DisplayDocTitle, an XMP
  * metadata stream (dc:title, pdfuaid:part 1), page /Tabs /S, link annotation
- * /Contents, Figure /Alt, and /Lang on chosen structure elements.
+ * /Contents, Figure /Alt, /Lang on chosen structure elements, and page /TrimBox and
+ * /BleedBox for print-shop output with bleed.
  *
  * Owns: nothing after the call.  Must not: use cairo, read the model.  Works on the
  * bytes cairo 1.16 writes (classic xref table, no object streams).
@@ -30,16 +31,21 @@ struct sp_pdf_a11y {
     const char *const *elem_langs; /* optional: /Lang for the Nth StructElem (any type) in
                                       tag order, NULL entries = none; may be NULL */
     size_t nelem_langs;
+    double bleed;               /* points, >= 0; 0 = none.  > 0: every /Type /Page gets
+                                   /BleedBox = its /MediaBox and /TrimBox = the MediaBox
+                                   inset by bleed on all four sides */
 };
 
 /*
  * Build the incremental update for the PDF in pdf[0..len) and return it in *out
  * (malloc'd, *outlen bytes) to be appended to the file as it is.  Returns 0, or -1 with
  * SP_ERR_RESOURCE, *out NULL, when the PDF is not in the shape cairo 1.16 writes (message
- * says what was not found, e.g. "pdf update: no 'startxref' found") or when nfigures /
- * nlinks differ from what the PDF holds.  Text is written as PDF literal strings, escaped,
- * or UTF-16BE hex when not ASCII; invalid UTF-8 is repaired.  Objects are found through
- * the xref chain, so an already updated file can be updated again.  Deterministic: the
+ * says what was not found, e.g. "pdf update: no 'startxref' found"), when nfigures /
+ * nlinks differ from what the PDF holds, when bleed is negative or not finite, or (bleed
+ * > 0) when a page has no /MediaBox of 4 numbers or is not more than 2 * bleed across.
+ * Text is written as PDF literal strings, escaped, or UTF-16BE hex when not ASCII;
+ * invalid UTF-8 is repaired.  Numbers are written in the C locale.  Objects are found
+ * through the xref chain, so an already updated file can be updated again.  Deterministic: the
  * same input gives the same bytes.  Never reads outside pdf[0..len).
  */
 int sp_pdf_a11y_update(const unsigned char *pdf, size_t len, const struct sp_pdf_a11y *info,

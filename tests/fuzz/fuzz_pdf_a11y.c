@@ -1,7 +1,8 @@
 /*
  * fuzz_pdf_a11y.c - sp_pdf_a11y_update() on arbitrary bytes must never crash or read
  * past the input.  Byte 0 chooses the counts (low nibble: figure alts, high nibble: link
- * texts); the rest is the PDF.  When an update is made, the updated file must be
+ * texts); the rest is the PDF.  An odd input size asks for an 8.5 pt bleed (page /TrimBox
+ * and /BleedBox from /MediaBox).  When an update is made, the updated file must be
  * accepted again (the xref chain through /Prev), or the target aborts.
  */
 #include "output/pdf_a11y.h"
@@ -36,6 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     info.nfigures = data[0] & 15;
     info.nlinks = data[0] >> 4;
     info.nelem_langs = data[0] & 3;
+    info.bleed = (size & 1) ? 8.5 : 0.0;
     pdf = malloc(size - 1 ? size - 1 : 1);  /* exact size, so ASan sees over-reads */
     memcpy(pdf, data + 1, size - 1);
     if (sp_pdf_a11y_update(pdf, size - 1, &info, &upd, &ulen, &err) == 0) {

@@ -9,6 +9,8 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
+#include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -570,6 +572,187 @@ static void test_escape(void)
     free(upd);
 }
 
+/* Occurrences of s in p[0..len). */
+static size_t count(const unsigned char *p, size_t len, const char *s)
+{
+    size_t n = strlen(s), c = 0;
+    for (size_t i = 0; i + n <= len; i++)
+        if (!memcmp(p + i, s, n))
+            c++;
+    return c;
+}
+
+/* First occurrence of s in p[0..len), or (size_t)-1. */
+static size_t find_first(const unsigned char *p, size_t len, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i + n <= len; i++)
+        if (!memcmp(p + i, s, n))
+            return i;
+    return (size_t)-1;
+}
+
+/* Print-shop bleed (issue 5): every page gets /TrimBox and /BleedBox, one object each. */
+static void test_bleed(void)
+{
+    char src[160], path[160], again[160], cmd[512];
+    static char out[16384];
+    unsigned char *pdf = NULL, *upd = NULL, *both = NULL, *upd2 = NULL;
+    size_t len = 0, ulen = 0, blen = 0, ulen2 = 0;
+    struct sp_error err = { 0 };
+    struct sp_pdf_a11y info = full_info();
+
+    info.bleed = 8.5;
+    snprintf(src, sizeof src, "%s/bleed-orig.pdf", fx.dir);
+    snprintf(path, sizeof path, "%s/bleed.pdf", fx.dir);
+    snprintf(again, sizeof again, "%s/bleed-again.pdf", fx.dir);
+    if (!OK(make_pdf(src, 1) == 0 && (pdf = slurp(src, &len)) != NULL, "bleed: cairo PDF"))
+        return;
+    EQ_INT(count(pdf, len, "/MediaBox [ 0 0 595 842 ]"), 2, "bleed: cairo wrote 2 media boxes");
+
+    /* under a decimal-comma locale, to show the numbers are C-locale */
+    if (!setlocale(LC_NUMERIC, "de_DE.UTF-8") && !setlocale(LC_NUMERIC, "de_DE.utf8"))
+        printf("# no de_DE locale: numbers checked in the C locale only\n");
+    EQ_INT(sp_pdf_a11y_update(pdf, len, &info, &upd, &ulen, &err), 0, "bleed: update made");
+    setlocale(LC_NUMERIC, "C");
+    if (!upd)
+        return;
+    EQ_INT(count(upd, ulen, "/TrimBox [8.5 8.5 586.5 833.5]"), 2,
+           "bleed: 2 pages with /TrimBox [8.5 8.5 586.5 833.5], C-locale numbers");
+    EQ_INT(count(upd, ulen, "/BleedBox [ 0 0 595 842 ]"), 2,
+           "bleed: 2 pages with /BleedBox = /MediaBox as written");
+    EQ_INT(count(upd, ulen, "/Type /Page\n"), 2, "bleed: each page re-emitted once");
+    {
+        /* from "/Tabs /S" to the end of its object */
+        size_t t = find(upd, ulen, "/Tabs /S"), end = 0;
+
+        if (t != (size_t)-1 && find_first(upd + t, ulen - t, "endobj") != (size_t)-1)
+            end = t + find_first(upd + t, ulen - t, "endobj");
+        EQ_INT(count(upd, ulen, "/Tabs /S"), 1, "bleed: one /Tabs /S");
+        OK(end > t && count(upd + t, end - t, "/TrimBox [8.5 ") == 1 &&
+           count(upd + t, end - t, "/BleedBox ") == 1,
+           "bleed: the annotated page has /Tabs /S and both boxes in one object");
+    }
+    spew(path, pdf, len, upd, ulen);
+    check_qpdf(path, "bleed");
+
+    if (have_tool("mutool")) {
+        char js[160];
+
+        snprintf(cmd, sizeof cmd, "mutool pages '%s'", path);
+        EQ_INT(run(cmd, out, sizeof out), 0, "bleed: mutool pages runs");
+        EQ_INT(count((unsigned char *)out, strlen(out),
+                     "<TrimBox l=\"8.5\" b=\"8.5\" r=\"586.5\" t=\"833.5\" />"), 2,
+               "bleed: mutool sees TrimBox [8.5 8.5 586.5 833.5] on both pages");
+        EQ_INT(count((unsigned char *)out, strlen(out),
+                     "<BleedBox l=\"0\" b=\"0\" r=\"595\" t=\"842\" />"), 2,
+               "bleed: mutool sees BleedBox [0 0 595 842] on both pages");
+        snprintf(js, sizeof js, "%s/list.js", fx.dir);
+        {
+            FILE *fp = fopen(js, "w");
+            fputs(mutool_js, fp);
+            fclose(fp);
+        }
+        snprintf(cmd, sizeof cmd, "mutool run '%s' '%s'", js, path);
+        run(cmd, out, sizeof out);
+        OK(strstr(out, "tabs=/S|none\n") != NULL, "bleed: /Tabs /S still on the annotated page");
+        OK(strstr(out, "links=" LINK1 "|" LINK2 "\n") != NULL, "bleed: link /Contents kept");
+    } else {
+        for (int i = 0; i < 5; i++)
+            skip("mutool not installed");
+    }
+    if (have_tool("qpdf")) {
+        snprintf(cmd, sizeof cmd,
+                 "qpdf --json=2 --json-key=qpdf '%s' 2>/dev/null | grep -c '\"/TrimBox\": \\['",
+                 path);
+        run(cmd, out, sizeof out);
+        EQ_STR(out, "2\n", "bleed: qpdf json has 2 objects with a /TrimBox array");
+    } else {
+        skip("qpdf not installed");
+    }
+
+    /* updating again with another bleed replaces the boxes, never duplicates them */
+    blen = len + ulen;
+    both = malloc(blen);
+    memcpy(both, pdf, len);
+    memcpy(both + len, upd, ulen);
+    info.bleed = 10;
+    EQ_INT(sp_pdf_a11y_update(both, blen, &info, &upd2, &ulen2, &err), 0,
+           "bleed: an updated file updated again");
+    EQ_INT(count(upd2, ulen2, "/TrimBox [10 10 585 832]"), 2, "bleed: again: new TrimBox");
+    EQ_INT(count(upd2, ulen2, "/TrimBox"), 2, "bleed: again: the old TrimBox dropped");
+    EQ_INT(count(upd2, ulen2, "/BleedBox"), 2, "bleed: again: the old BleedBox dropped");
+    spew(again, both, blen, upd2, ulen2);
+    check_qpdf(again, "bleed again");
+    free(upd2);
+    upd2 = NULL;
+
+    /* bleed 0: no boxes, pages without annotations untouched */
+    info.bleed = 0;
+    EQ_INT(sp_pdf_a11y_update(pdf, len, &info, &upd2, &ulen2, &err), 0, "bleed 0: update made");
+    OK(upd2 && count(upd2, ulen2, "/TrimBox") == 0 && count(upd2, ulen2, "/BleedBox") == 0,
+       "bleed 0: no /TrimBox, no /BleedBox");
+    EQ_INT(count(upd2, ulen2, "/Type /Page\n"), 1, "bleed 0: only the annotated page re-emitted");
+    free(upd2);
+
+    /* errors */
+    {
+        struct bcase {
+            const char *from, *to;  /* same-length patch of the first match, or NULL */
+            double bleed;
+            int page;               /* message is "page 'N G obj' " + msg */
+            const char *msg;
+        };
+        static const char nobox[] = "has no '/MediaBox' of 4 numbers";
+        const struct bcase cases[] = {
+            /*  0*/ { NULL, NULL, -1, 0, "pdf update: bleed must be a number >= 0" },
+            /*  1*/ { NULL, NULL, NAN, 0, "pdf update: bleed must be a number >= 0" },
+            /*  2*/ { NULL, NULL, INFINITY, 0, "pdf update: bleed must be a number >= 0" },
+            /*  3*/ { NULL, NULL, 297.5, 1, "is too small for a 297.50 pt bleed" },
+            /*  4*/ { "/MediaBox", "/MediaBoz", 8.5, 1, nobox },
+            /*  5*/ { "[ 0 0 595 842 ]", "[ 0 0 595 8x2 ]", 8.5, 1, nobox },
+            /*  6*/ { "[ 0 0 595 842 ]", "[ 0 0 595 84 2]", 8.5, 1, nobox },
+            /*  7*/ { "[ 0 0 595 842 ]", "[ 0 0 595     ]", 8.5, 1, nobox },
+            /*  8*/ { "[ 0 0 595 842 ]", "[ 0 0 5 0 R 84]", 8.5, 1, nobox },
+            /*  9*/ { "[ 0 0 595 842 ]", "[ 0 0 595 1e3 ]", 8.5, 1, nobox },
+        };
+        unsigned char *copy = malloc(len);
+        char first[32] = "?", want[160];
+        size_t mb = find_first(pdf, len, "/MediaBox"), at = mb, st;
+
+        /* "N G obj" of the object holding the first /MediaBox (the lowest-numbered page) */
+        while (at != (size_t)-1 && at > 0 && memcmp(pdf + at, " obj", 4))
+            at--;
+        for (st = at; st != (size_t)-1 && st > 0 && pdf[st - 1] != '\n'; st--)
+            ;
+        if (mb != (size_t)-1 && at > 0)
+            snprintf(first, sizeof first, "%.*s", (int)(at + 4 - st), (const char *)pdf + st);
+        EQ_STR(first, "2 0 obj", "bleed: cairo wrote page 1 as object 2");
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            unsigned char *u = (unsigned char *)"x";
+            size_t ul = 7;
+
+            memcpy(copy, pdf, len);
+            if (cases[i].from && strlen(cases[i].from) == strlen(cases[i].to))
+                patch(copy, len, cases[i].from, cases[i].to);
+            memset(&err, 0, sizeof err);
+            info.bleed = cases[i].bleed;
+            printf("# bleed case %zu\n", i);
+            EQ_INT(sp_pdf_a11y_update(copy, len, &info, &u, &ul, &err), -1, "bleed error");
+            if (cases[i].page)
+                snprintf(want, sizeof want, "pdf update: page '%s' %s", first, cases[i].msg);
+            else
+                snprintf(want, sizeof want, "%s", cases[i].msg);
+            EQ_STR(err.msg, want, "bleed error: exact message");
+            OK(u == NULL && ul == 0, "bleed error: no output");
+        }
+        free(copy);
+    }
+    free(both);
+    free(pdf);
+    free(upd);
+}
+
 int main(int argc, char **argv)
 {
     char cmd[128];
@@ -586,6 +769,7 @@ int main(int argc, char **argv)
     TEST_RUN(test_again);
     TEST_RUN(test_malformed);
     TEST_RUN(test_escape);
+    TEST_RUN(test_bleed);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx.dir);
     if (system(cmd) != 0)
         printf("# could not remove %s\n", fx.dir);
