@@ -156,6 +156,73 @@ bench_kiosk_week() {
 BENCHMARKS="$BENCHMARKS kiosk-week"
 # ---- end of kiosk --------------------------------------------------------------------
 
+# ---- leaflets (issue 4; owner: leaflet engineer) ---------------------------------------
+# The whole generated directory as one A4 leaflet (about 2,000 pages for 5,000 meetings):
+# >= 300 pages/s on one core and peak RSS < 100 MB.  The time target is the page count
+# divided by 300, in ms; the page count and pages/s are printed here.
+bench_leaflet_a4_all() {
+    local pdf=$OUT/leaflet-a4-all.pdf pages target
+    "$SIGNPOST" render --layout leaflet-a4 --settings examples/settings.ini --date 2026-11-26 \
+        -o "$pdf" "$MG_FILE" 2> /dev/null || true
+    pages=$(pdfinfo "$pdf" 2> /dev/null | awk '/^Pages:/ { print $2 }')
+    pages=${pages:-0}
+    target=$(( pages * 1000 / 300 ))
+    measure leaflet-a4-all "$MEETINGS" "$target" 100 "$SIGNPOST" render --layout leaflet-a4 \
+        --settings examples/settings.ini --date 2026-11-26 -o "$pdf" "$MG_FILE"
+    echo "bench: leaflet-a4-all: $pages pages (target $target ms = 300 pages/s)" >&2
+}
+BENCHMARKS="$BENCHMARKS leaflet-a4-all"
+# ---- end of leaflets -------------------------------------------------------------------
+
+# ---- posters (issue 3; owner: lead) --------------------------------------------------
+# Pages per second are printed after each run (pdfinfo counts the pages written).
+count_pages() {
+    local total=0 f p
+    for f in "$@"; do
+        p=$(pdfinfo "$f" 2>/dev/null | sed -n 's/^Pages: *//p')
+        total=$((total + ${p:-0}))
+    done
+    echo "$total"
+}
+
+bench_poster_single() {
+    measure poster-single 1 60 100 "$SIGNPOST" render --layout poster-a4 \
+        --settings examples/settings.ini --date 2026-11-26 -o "$OUT/poster-single.pdf" \
+        tests/golden/one-meeting/input.json
+}
+
+bench_poster_by_region() {
+    local t0 t1 pages
+    rm -rf "$OUT/posters"
+    mkdir -p "$OUT/posters"
+    RUNS=3 measure poster-by-region "$MEETINGS" 100000 100 "$SIGNPOST" render \
+        --layout poster-a4 --settings examples/settings.ini --date 2026-11-26 \
+        --split-by region -o "$OUT/posters/poster.pdf" "$MG_FILE"
+    t0=$(now_us)
+    "$SIGNPOST" render --layout poster-a4 --settings examples/settings.ini --date 2026-11-26 \
+        --split-by region -o "$OUT/posters/poster.pdf" "$MG_FILE" 2>/dev/null || true
+    t1=$(now_us)
+    pages=$(count_pages "$OUT"/posters/*.pdf)
+    echo "bench: poster-by-region: $pages A4 pages in $(( (t1 - t0) / 1000 )) ms," \
+         "$(( pages * 1000000 / (t1 - t0 + 1) )) pages/s" >&2
+    POSTER_NOTES+=("poster-by-region: $pages pages, $(( pages * 1000000 / (t1 - t0 + 1) )) pages/s")
+}
+
+bench_poster_all() {
+    local t0 t1 pages
+    RUNS=3 measure poster-all "$MEETINGS" 100000 100 "$SIGNPOST" render --layout poster-a4 \
+        --settings examples/settings.ini --date 2026-11-26 -o "$OUT/poster-all.pdf" "$MG_FILE"
+    t0=$(now_us)
+    "$SIGNPOST" render --layout poster-a4 --settings examples/settings.ini --date 2026-11-26 \
+        -o "$OUT/poster-all.pdf" "$MG_FILE" 2>/dev/null || true
+    t1=$(now_us)
+    pages=$(count_pages "$OUT/poster-all.pdf")
+    POSTER_NOTES+=("poster-all: $pages pages, $(( pages * 1000000 / (t1 - t0 + 1) )) pages/s")
+}
+POSTER_NOTES=()
+BENCHMARKS="$BENCHMARKS poster-single poster-by-region poster-all"
+# ---- end of posters ------------------------------------------------------------------
+
 # ---- main ----------------------------------------------------------------------------
 
 if [ ! -x "$SIGNPOST" ]; then
@@ -183,4 +250,7 @@ for b in $BENCHMARKS; do
     "bench_${b//-/_}"
 done
 print_table
+if [ "${#POSTER_NOTES[@]}" -gt 0 ]; then
+    printf '%s\n' "${POSTER_NOTES[@]}"
+fi
 exit $FAILED

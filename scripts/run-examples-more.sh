@@ -35,3 +35,21 @@ sp kiosk --layout kiosk-4k "$SETTINGS" --at 2026-11-26T14:00 -o out/kiosk-4k "$E
 sp kiosk --layout kiosk-landscape-dark "$SETTINGS" --at 2026-11-26T14:00 -o out/kiosk-dark "$EXK"
 step "kiosk: open out/kiosk-landscape/slides.html in a browser to play the slides"
 # ---- END kiosk ----
+
+# ---- BEGIN leaflets, booklets and tri-folds (issue 4; owner: leaflet engineer) ----
+EXL="examples/aa-south-wales.json"
+step "leaflet-a4 and leaflet-a5: out/leaflet-a4.pdf, out/leaflet-a5.pdf (+ PNG previews)"
+sp render --layout leaflet-a4 "$SETTINGS" -o out/leaflet-a4.pdf "$EXL"
+sp render --layout leaflet-a5 "$SETTINGS" -o out/leaflet-a5.pdf "$EXL"
+sp render --layout leaflet-a5 "$SETTINGS" --group-by region --online-section \
+    -o out/leaflet-a5-by-region.pdf "$EXL"
+mkdir -p out/leaflet-a5-png
+sp render --layout leaflet-a5 "$SETTINGS" --dpi 40 -o out/leaflet-a5-png/page.png "$EXL"
+step "booklet-a5: out/booklet-a5.pdf (A4 sheets to print duplex, flip on short edge)"
+step "  and out/booklet-a5-reading.pdf (pages in reading order, for screens)"
+sp render --layout booklet-a5 "$SETTINGS" -o out/booklet-a5.pdf "$EXL"
+step "trifold-dl: out/trifold-dl.pdf (one A4 sheet; Cardiff on Tuesdays)"
+sp render --layout trifold-dl "$SETTINGS" --region Cardiff --day tue -o out/trifold-dl.pdf "$EXL"
+sp render --layout trifold-dl "$SETTINGS" --region Cardiff --day tue --dpi 40 \
+    -o out/trifold-dl.png "$EXL"
+# ---- END leaflets, booklets and tri-folds ----

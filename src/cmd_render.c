@@ -8,6 +8,7 @@
 
 #include "base/paths.h"
 #include "compose/compose.h"
+#include "compose/impose.h"
 #include "input/select.h"
 #include "layout/layout.h"
 #include "layout/settings.h"
@@ -75,19 +76,49 @@ static gint cmp_key(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* "out/booklet.pdf" -> "out/booklet-reading.pdf" */
+static const char *reading_path(const char *path, struct sp_arena *a)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(path, '.');
+
+    if (!dot || (slash && dot < slash))
+        return sp_arena_printf(a, "%s-reading", path);
+    return sp_arena_printf(a, "%.*s-reading%s", (int)(dot - path), path, dot);
+}
+
+/*
+ * Compose and write one output.  Booklets and tri-folds are composed in reading order
+ * and imposed on sheets: the sheets go to path (for printing), the reading-order pages to
+ * "<stem>-reading.<ext>" (for screens and screen readers).  --dump-plan prints the
+ * reading-order plan, then the imposed one.
+ */
 static int render_one(const struct sp_options *o, struct sp_compose_in *in, struct sp_text *t,
                       const char *path, struct sp_error *err)
 {
-    struct sp_plan plan;
+    struct sp_plan plan, sheets;
     struct sp_out_opts oo = { SP_OUT_PDF, o->dpi, in->date, in->creator };
+    enum sp_layout_kind kind = in->layout->kind;
+    bool imposed = kind == SP_LAYOUT_BOOKLET || kind == SP_LAYOUT_TRIFOLD;
+    struct sp_arena a;
     int rc;
 
+    sp_arena_init(&a);
     sp_plan_init(&plan, in->layout->width, in->layout->height);
+    sp_plan_init(&sheets, in->layout->width, in->layout->height);
     rc = sp_compose(in, t, &plan, err);
+    if (rc == 0 && imposed)
+        rc = kind == SP_LAYOUT_BOOKLET
+             ? sp_impose_booklet(&plan, &sheets, err)
+             : sp_impose_trifold(&plan, in->layout->width, in->layout->height, &sheets, err);
     if (rc == 0 && o->dump_plan) {
         if (in->part_name)
             printf("part \"%s\"\n", in->part_name);
         rc = sp_plan_dump(&plan, stdout);
+        if (rc == 0 && imposed) {
+            printf("imposed\n");
+            rc = sp_plan_dump(&sheets, stdout);
+        }
         if (rc != 0)
             sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot write the plan to stdout");
     } else if (rc == 0) {
@@ -95,10 +126,16 @@ static int render_one(const struct sp_options *o, struct sp_compose_in *in, stru
             rc = sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
                               "-o: cannot tell the format of '%s' (use .pdf, .png or .svg)",
                               path);
+        else if (imposed)
+            rc = sp_out_write(&sheets, t, path, &oo, err) != 0 ? -1
+                 : sp_out_write(&plan, t, reading_path(path, &a), &oo, err);
         else
             rc = sp_out_write(&plan, t, path, &oo, err);
     }
+    /* the sheets point into the reading plan's arena: release them first */
+    sp_plan_release(&sheets);
     sp_plan_release(&plan);
+    sp_arena_free(&a);
     return rc;
 }
 

@@ -75,6 +75,7 @@ void sp_plan_qr(struct sp_plan *plan, struct sp_page *page, const struct sp_qr *
 {
     struct sp_item it = { 0 };
 
+    alt = alt ? sp_plan_str(plan, alt) : NULL;
     sp_plan_tag(plan, page, true, "Figure", NULL, alt);
     it.kind = SP_ITEM_QR;
     it.x = x;
@@ -121,7 +122,7 @@ void sp_block_emit(const struct sp_block *b, struct sp_plan *plan, struct sp_pag
             it.w = l->width;
             it.h = l->height;
             it.baseline = l->baseline;
-            it.text = l->text;
+            it.text = sp_plan_str(plan, l->text);  /* blocks may live in a scratch arena */
             it.font = p->font;
             it.rgb = p->rgb;
             sp_plan_add(plan, page, &it);

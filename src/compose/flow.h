@@ -56,7 +56,9 @@ struct sp_para *sp_block_add(struct sp_block *b, struct sp_arena *a, const char 
 void sp_block_measure(struct sp_block *b, struct sp_text *t, double width,
                       double line_spacing, struct sp_arena *a);
 
-/* Emit the measured block with its top-left at (x, y). */
+/* Emit the measured block with its top-left at (x, y).  Text and alt text are copied into
+   the plan, so a block may be measured in a scratch arena; its QR symbol must live as
+   long as the plan. */
 void sp_block_emit(const struct sp_block *b, struct sp_plan *plan, struct sp_page *page,
                    double x, double y, double line_spacing);
 

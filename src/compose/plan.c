@@ -26,6 +26,15 @@ void sp_plan_release(struct sp_plan *p)
 
 struct sp_page *sp_plan_add_page(struct sp_plan *p)
 {
+    /* the previous page is complete: give back its item array's slack (up to half of it
+       after doubling), which matters for poster sets of thousands of pages */
+    if (p->npages > 0) {
+        struct sp_page *last = &p->pages[p->npages - 1];
+        if (last->n && last->n < last->cap) {
+            last->items = xrealloc(last->items, last->n * sizeof *last->items);
+            last->cap = last->n;
+        }
+    }
     if (p->npages == p->cap) {
         p->cap = p->cap ? 2 * p->cap : 8;
         p->pages = xrealloc(p->pages, p->cap * sizeof *p->pages);

@@ -36,6 +36,7 @@ struct poster {
     int ntabs;                 /* tear-off tabs on every page (0 = none) */
     double tabs_h;             /* height reserved for them above the bottom margin */
     struct sp_error tabs_err;  /* first tab error (emit_footer cannot return one) */
+    struct sp_arena scratch;   /* measuring one meeting; freed when it is placed */
 };
 
 static struct sp_font font(const struct poster *p, double size, bool bold)
@@ -215,7 +216,7 @@ static int meeting_block(struct poster *p, const struct sp_meeting *m, struct sp
                          struct sp_error *err)
 {
     const struct sp_layout *lay = p->lay;
-    struct sp_arena *a = &p->plan->arena;
+    struct sp_arena *a = &p->scratch;  /* freed once the block is placed */
     struct sp_font reg = font(p, lay->size_detail, false);
     const char *link = sp_words_link(m, p->in->leave_off_passcodes);
     const char *types = sp_words_types(m, a);
@@ -257,8 +258,8 @@ static int meeting_block(struct poster *p, const struct sp_meeting *m, struct sp
                          sp_arena_printf(a, "Dial in %s", sp_words_phone(m, a)), 0);
     }
     if (link && m->attendance != SP_ATTEND_IN_PERSON && m->attendance != SP_ATTEND_CLOSED) {
-        struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
-        if (sp_qr_encode(link, lay->qr_ecl, m->name, a, qr, err) != 0)
+        struct sp_qr *qr = sp_arena_alloc(&p->plan->arena, sizeof *qr);
+        if (sp_qr_encode(link, lay->qr_ecl, m->name, &p->plan->arena, qr, err) != 0)
             return -1;
         b->qr = qr;
         b->qr_size = qr_size(lay, qr);
@@ -276,7 +277,7 @@ static int meeting_block(struct poster *p, const struct sp_meeting *m, struct sp
 static void day_heading(struct poster *p, int day, bool continued, struct sp_block *b)
 {
     const struct sp_layout *lay = p->lay;
-    struct sp_arena *a = &p->plan->arena;
+    struct sp_arena *a = &p->scratch;
     struct sp_font f = font(p, lay->size_heading, true);
 
     sp_block_init(b);
@@ -338,6 +339,7 @@ static int compose_once(struct poster *p, struct sp_error *err)
         if (mb.height > f.bottom - f.top)
             goto too_big;
         sp_flow_place(&f, &mb, 0);
+        sp_arena_free(&p->scratch);
         continue;
 too_big:
         rc = sp_error_set(err, SP_ERR_INPUT, e[i].m->file, e[i].m->line, 0,
@@ -345,6 +347,7 @@ too_big:
                           e[i].m->name, lay->name);
     }
     free(e);
+    sp_arena_free(&p->scratch);
     if (rc == 0) {
         sp_flow_finish(&f);
         sp_plan_tag(p->plan, f.page, false, "Document", NULL, NULL);
@@ -374,17 +377,23 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     p.family = sp_text_family_for(NULL);
     p.content_w = lay->width - lay->margin_left - lay->margin_right;
     p.area = in->part_name ? in->part_name : in->settings->area;
+    sp_arena_init(&p.scratch);
     p.ntabs = sp_tabs_count(in);
     p.tabs_h = sp_tabs_height(lay, p.ntabs);
 
-    /* first try one page; if it takes more, compose again with page numbers */
+    /*
+     * A set needs a "Page N of M" line that a single page does not.  Guess from the size
+     * of the selection, compose, and compose again only when the guess was wrong, so a
+     * large set is composed once.
+     */
+    p.numbered = in->n > 4;
     for (int pass = 0; pass < 2; pass++) {
         sp_plan_release(plan);
         sp_plan_init(plan, lay->width, lay->height);
-        p.numbered = pass == 1;
         rc = compose_once(&p, err);
-        if (rc != 0 || plan->npages == 1)
+        if (rc != 0 || (plan->npages > 1) == p.numbered)
             break;
+        p.numbered = !p.numbered;
     }
     if (rc == 0 && p.numbered) {
         for (size_t i = 0; i < plan->npages && i < p.npagenum; i++) {

@@ -253,8 +253,21 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
         texts[i++] = sp_arena_strndup(a, utf8 + pl->start_index, len);
     }
     n = i;
-    /* measure every line as it will be drawn: alone, unwrapped */
     *lines = sp_arena_alloc(a, (size_t)n * sizeof **lines);
+    /* one line that is the whole text: the wrapped layout already measured it exactly as
+       it will be drawn (most paragraphs; this halves the shaping work) */
+    if (n == 1 && strlen(texts[0]) == strlen(utf8)) {
+        PangoRectangle log;
+
+        pango_layout_get_extents(l, NULL, &log);
+        (*lines)[0].text = texts[0];
+        (*lines)[0].width = (double)log.width / PANGO_SCALE;
+        (*lines)[0].height = (double)log.height / PANGO_SCALE;
+        (*lines)[0].baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
+        free(texts);
+        return 1;
+    }
+    /* measure every line as it will be drawn: alone, unwrapped */
     for (i = 0; i < n; i++) {
         struct sp_line *ln = &(*lines)[i];
         PangoRectangle log;

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -124,7 +125,8 @@ static int target_open(struct target *tg, const char *path, struct sp_error *err
         tg->tmp = g_strconcat(path, ".tmp", NULL);
         open_path = tg->tmp;
     }
-    tg->fp = fopen(open_path, "wb");
+    /* "w+b": a PDF written to the tmp file is read back for the accessibility update */
+    tg->fp = fopen(open_path, tg->tmp ? "w+b" : "wb");
     if (!tg->fp) {
         int e = errno;
 
@@ -231,10 +233,17 @@ static void pdf_outline(cairo_surface_t *s, const struct sp_plan *plan)
     free(ids);
 }
 
+/*
+ * Write the PDF.  cairo streams straight into the tmp file, so a large poster set is not
+ * held in memory twice; the file is then mapped to build the accessibility update, which
+ * is appended.  A path that is not a regular file (a device such as /dev/full) gets no tmp
+ * file, so there cairo writes into memory first.
+ */
 static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *path,
                      const struct sp_out_opts *opts, struct sp_error *err)
 {
     struct membuf buf = { 0 };
+    struct sink sink = { NULL, 0 };
     struct sp_arena a;
     struct sp_pdf_a11y info;
     struct target tg;
@@ -242,12 +251,20 @@ static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *
     cairo_t *cr;
     cairo_status_t st;
     const char **alts, **links;
+    const unsigned char *pdf;
     unsigned char *upd = NULL;
-    size_t nalts = 0, nlinks = 0, nitems = 0, i, j, updlen = 0;
+    size_t nalts = 0, nlinks = 0, nitems = 0, i, j, updlen = 0, pdflen;
+    void *map = MAP_FAILED;
     char date[32] = "";
-    int werr = 0;
+    int werr = 0, rc;
 
-    s = cairo_pdf_surface_create_for_stream(mem_write, &buf, plan->width, plan->height);
+    if (target_open(&tg, path, err))
+        return -1;
+    sink.fp = tg.fp;
+    s = tg.tmp ? cairo_pdf_surface_create_for_stream(sink_write, &sink, plan->width,
+                                                     plan->height)
+               : cairo_pdf_surface_create_for_stream(mem_write, &buf, plan->width,
+                                                     plan->height);
     cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
     if (plan->title)
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, plan->title);
@@ -279,9 +296,34 @@ static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *
     if (st == CAIRO_STATUS_SUCCESS)
         st = cairo_surface_status(s);
     cairo_surface_destroy(s);
+    if (sink.err) {
+        free(buf.p);
+        target_close(&tg, sink.err, err);
+        return -1;
+    }
     if (st != CAIRO_STATUS_SUCCESS) {
         free(buf.p);
+        target_abandon(&tg);
         return cairo_error(err, path, st);
+    }
+
+    /* the bytes cairo wrote: mapped from the tmp file, or in memory */
+    if (tg.tmp) {
+        off_t end;
+        if (fflush(tg.fp) != 0 || (end = lseek(fileno(tg.fp), 0, SEEK_END)) < 0) {
+            target_close(&tg, errno ? errno : EIO, err);
+            return -1;
+        }
+        pdflen = (size_t)end;
+        map = pdflen ? mmap(NULL, pdflen, PROT_READ, MAP_SHARED, fileno(tg.fp), 0) : MAP_FAILED;
+        if (map == MAP_FAILED) {
+            target_close(&tg, errno ? errno : EIO, err);
+            return -1;
+        }
+        pdf = map;
+    } else {
+        pdf = buf.p;
+        pdflen = buf.len;
     }
 
     /* what cairo 1.16 cannot write: alt text, link /Contents, /Lang, XMP */
@@ -312,20 +354,19 @@ static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *
     info.link_contents = links;
     info.nlinks = nlinks;
     info.bleed = plan->bleed;
-    if (sp_pdf_a11y_update(buf.p, buf.len, &info, &upd, &updlen, err)) {
-        sp_arena_free(&a);
-        free(buf.p);
-        return -1;
-    }
+    rc = sp_pdf_a11y_update(pdf, pdflen, &info, &upd, &updlen, err);
     sp_arena_free(&a);
-
-    if (target_open(&tg, path, err)) {
+    if (map != MAP_FAILED)
+        munmap(map, pdflen);
+    if (rc != 0) {
         free(buf.p);
-        free(upd);
+        target_abandon(&tg);
         return -1;
     }
-    if (fwrite(buf.p, 1, buf.len, tg.fp) != buf.len ||
-        (updlen && fwrite(upd, 1, updlen, tg.fp) != updlen))
+
+    if (!tg.tmp && fwrite(buf.p, 1, buf.len, tg.fp) != buf.len)
+        werr = errno ? errno : EIO;
+    if (!werr && updlen && fwrite(upd, 1, updlen, tg.fp) != updlen)
         werr = errno ? errno : EIO;
     free(buf.p);
     free(upd);
