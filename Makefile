@@ -73,15 +73,15 @@ $(SIGNPOST): $(MAINOBJ) $(BUILD)/libsignpost.a
 
 $(BUILD)/tests/%: tests/unit/%.c $(HDRS) $(BUILD)/libsignpost.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
+	$(CC) $(CFLAGS_ALL) -Isrc -Itests -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
 
 $(BUILD)/tests/tools/%: tests/tools/%.c $(HDRS) $(BUILD)/libsignpost.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
+	$(CC) $(CFLAGS_ALL) -Isrc -Itests -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
 
 $(BUILD)/bench/%: bench/%.c $(HDRS) $(BUILD)/libsignpost.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
+	$(CC) $(CFLAGS_ALL) -Isrc -Itests -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
 
 run: $(SIGNPOST)
 	@scripts/deps.sh
@@ -92,6 +92,7 @@ check test: $(SIGNPOST) $(UNITBINS) $(TOOLBINS)
 	SIGNPOST=$(SIGNPOST) BUILD=$(BUILD) tests/run_all.sh
 
 asan:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	$(MAKE) BUILD=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \
 	    SAN='-fsanitize=address,undefined -fno-sanitize-recover=undefined' check
 

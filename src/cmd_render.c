@@ -1,6 +1,7 @@
 /*
  * cmd_render.c - `signpost render`: directory -> selection -> (split) -> compose -> out.
  */
+#include <errno.h>
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -193,6 +194,17 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
         in.part_name = o->sel.regions[0];  /* the poster says which area it covers */
     if (print_date(o, &in.date, err) != 0)
         goto out;
+    if (o->output && !o->dump_plan) {
+        /* make the output's folder, as a user asking for posters/poster.pdf expects */
+        char *parent = g_path_get_dirname(o->output);
+        if (g_mkdir_with_parents(parent, 0777) != 0) {
+            sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot make folder '%s': %s", parent,
+                         g_strerror(errno));
+            g_free(parent);
+            goto out;
+        }
+        g_free(parent);
+    }
 
     nsel = sp_select(&dir, &o->sel, &sel);
     if (o->split == SP_SPLIT_NONE) {

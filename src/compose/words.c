@@ -85,7 +85,7 @@ const char *sp_words_place(const struct sp_meeting *m, struct sp_arena *a)
     const char *r;
 
     if (m->attendance == SP_ATTEND_ONLINE)
-        return "Online";
+        return !m->url && m->phone ? "By phone" : "Online";
     buf = g_string_new(NULL);
     add_part(buf, m->venue);
     add_part(buf, m->address);

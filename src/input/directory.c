@@ -82,6 +82,12 @@ enum sp_format sp_directory_sniff(const char *data, size_t len)
         return SP_FORMAT_AUTO;
     if (data[i] == '[' || data[i] == '{') {
         window = len - i < 65536 ? len - i : 65536;
+        /* a BMLT GetFormats file has key_string and world_id but no meetings */
+        if (has_within(data + i, window, "\"key_string\"") &&
+            has_within(data + i, window, "\"world_id\"") &&
+            !has_within(data + i, window, "\"meeting_name\"") &&
+            !has_within(data + i, window, "\"name\""))
+            return SP_FORMAT_AUTO;
         if (has_within(data + i, window, "\"weekday_tinyint\"") ||
             has_within(data + i, window, "\"id_bigint\"") ||
             has_within(data + i, window, "\"meeting_name\""))
@@ -649,6 +655,10 @@ int sp_directory_load_mem(struct sp_directory *dir, const char *name, const char
     if (!name)
         name = "-";
     f = opts.format != SP_FORMAT_AUTO ? opts.format : sp_directory_sniff(data, len);
+    if (f == SP_FORMAT_AUTO && has_within(data, len < 65536 ? len : 65536, "\"key_string\""))
+        return sp_error_set(err, SP_ERR_INPUT, name, 0, 0,
+                            "this is a BMLT formats file (GetFormats), not a meeting "
+                            "directory: give it with --formats");
     if (f == SP_FORMAT_AUTO) {
         bool blank = true;
         for (size_t i = 0; i < len && blank; i++)

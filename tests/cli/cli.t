@@ -28,6 +28,8 @@ done <<'CASES'
 2|signpost: --attendance: expected in-person, online, hybrid or closed, got 'maybe'|check --attendance maybe x.csv
 2|signpost: 'layouts' takes no files, got 'x.csv'|layouts x.csv
 3|signpost: cannot read 'no/such/file.json': no such file|check no/such/file.json
+1|signpost: examples/na-bristol-formats.json: this is a BMLT formats file (GetFormats), not a meeting directory: give it with --formats|check examples/na-bristol-formats.json
+3|signpost: cannot make folder '/dev/null/x': Not a directory|render -o /dev/null/x/p.pdf examples/smart-bath.csv
 CASES
 
 run_sp --help

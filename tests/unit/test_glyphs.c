@@ -1,0 +1,98 @@
+/*
+ * test_glyphs.c - every string of every example directory can be set in the bundled
+ * fonts: zero unknown glyphs (tofu), regular and bold, with the family list signpost
+ * chooses for the string's script (issue 3: Welsh, Polish, Urdu notes...).
+ */
+#include <string.h>
+
+#include "base/error.h"
+#include "compose/text.h"
+#include "compose/words.h"
+#include "input/directory.h"
+#include "test.h"
+
+static struct sp_text *t;
+static size_t nchecked;
+
+static void check(const char *what, const char *s, const struct sp_meeting *m)
+{
+    struct sp_font f = { NULL, 18, false, NULL };
+
+    if (!s)
+        return;
+    f.lang = sp_text_guess_lang(s);
+    for (int bold = 0; bold < 2; bold++) {
+        int unknown;
+        f.bold = bold;
+        unknown = sp_text_unknown_glyphs(t, &f, s);
+        nchecked++;
+        if (unknown)
+            OK(0, "%s:%d %s %s: %d unknown glyphs in '%s'", m->file, m->line, what,
+               bold ? "bold" : "regular", unknown, s);
+    }
+}
+
+static void test_examples(void)
+{
+    static const struct { const char *path; const char *formats; } files[] = {
+        { "examples/aa-south-wales.json", NULL },
+        { "examples/na-bristol-bmlt.json", "examples/na-bristol-formats.json" },
+        { "examples/smart-bath.csv", NULL },
+    };
+    struct sp_arena a;
+    struct sp_directory dir;
+    struct sp_diag diag;
+    struct sp_error err = { 0 };
+
+    sp_arena_init(&a);
+    sp_directory_init(&dir);
+    sp_diag_init(&diag);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        struct sp_source_opts o = { SP_FORMAT_AUTO, NULL, files[i].formats };
+        EQ_INT(sp_directory_load(&dir, files[i].path, &o, &a, &diag, &err), 0, files[i].path);
+    }
+    OK(dir.n >= 90, "examples loaded (%zu meetings)", dir.n);
+    nchecked = 0;
+    for (size_t i = 0; i < dir.n; i++) {
+        const struct sp_meeting *m = &dir.meetings[i];
+        check("name", m->name, m);
+        check("fellowship", m->fellowship, m);
+        check("group", m->group, m);
+        check("notes", m->notes, m);
+        check("venue", m->venue, m);
+        check("address", m->address, m);
+        check("town", m->town, m);
+        check("postcode", m->postcode, m);
+        check("formatted address", m->formatted_address, m);
+        check("region", m->region, m);
+        check("sub-region", m->sub_region, m);
+        check("location notes", m->location_notes, m);
+        check("place line", sp_words_place(m, &a), m);
+        check("type labels", sp_words_types(m, &a), m);
+        for (size_t k = 0; k < m->ntypes; k++)
+            check("type label", m->types[k].label, m);
+    }
+    OK(nchecked > 1000, "every string checked in regular and bold (%zu)", nchecked);
+    OK(test_failed == 0, "no unknown glyph in any example string");
+    sp_diag_release(&diag);
+    sp_directory_release(&dir);
+    sp_arena_free(&a);
+}
+
+int main(int argc, char **argv)
+{
+    struct sp_error err = { 0 };
+
+    test_init(argc, argv);
+    t = sp_text_new("fonts", "build/fccache-test", &err);
+    OK(t != NULL, "text engine over fonts/ (%s)", err.msg);
+    if (t) {
+        struct sp_font f = { NULL, 18, false, NULL };
+        /* the check can fail: Ethiopic has no font in fonts/ */
+        OK(sp_text_unknown_glyphs(t, &f, "\xe1\x88\xb0\xe1\x88\x8b\xe1\x88\x9d") > 0,
+           "a script with no bundled font shows as unknown glyphs");
+        TEST_RUN(test_examples);
+    }
+    sp_text_free(t);
+    return test_done();
+}
