@@ -478,17 +478,7 @@ static int build_designs(struct cards *c, struct sp_error *err)
 static void add_rule(struct cards *c, struct sp_page *page, double x, double y, double w,
                      double h, double lw, double dash, uint32_t rgb)
 {
-    struct sp_item it = { 0 };
-
-    it.kind = SP_ITEM_RULE;
-    it.x = x;
-    it.y = y;
-    it.w = w;
-    it.h = h;
-    it.line_width = lw;
-    it.dash = dash;
-    it.rgb = rgb;
-    sp_plan_add(c->plan, page, &it);
+    sp_plan_rule(c->plan, page, x, y, w, h, lw, dash, rgb);
 }
 
 /* Top-left of cell (col, row) on a front sheet; mirrored for the back (long-edge flip). */

@@ -69,6 +69,37 @@ void sp_plan_tag(struct sp_plan *plan, struct sp_page *page, bool begin, const c
     sp_plan_add(plan, page, &it);
 }
 
+void sp_plan_rule(struct sp_plan *plan, struct sp_page *page, double x, double y, double w,
+                  double h, double line_width, double dash, uint32_t rgb)
+{
+    struct sp_item it = { 0 };
+
+    it.kind = SP_ITEM_RULE;
+    it.x = x;
+    it.y = y;
+    it.w = w;
+    it.h = h;
+    it.line_width = line_width;
+    it.dash = dash;
+    it.rgb = rgb;
+    sp_plan_add(plan, page, &it);
+}
+
+void sp_plan_rect(struct sp_plan *plan, struct sp_page *page, double x, double y, double w,
+                  double h, double line_width, uint32_t rgb)
+{
+    struct sp_item it = { 0 };
+
+    it.kind = SP_ITEM_RECT;
+    it.x = x;
+    it.y = y;
+    it.w = w;
+    it.h = h;
+    it.line_width = line_width;
+    it.rgb = rgb;
+    sp_plan_add(plan, page, &it);
+}
+
 void sp_plan_qr(struct sp_plan *plan, struct sp_page *page, const struct sp_qr *qr, double x,
                 double y, double size, const char *url_attr, const char *alt, uint32_t dark,
                 uint32_t light)

@@ -66,6 +66,14 @@ void sp_block_emit(const struct sp_block *b, struct sp_plan *plan, struct sp_pag
 void sp_plan_tag(struct sp_plan *plan, struct sp_page *page, bool begin, const char *name,
                  const char *attr, const char *alt);
 
+/* A stroked line from (x, y) to (x + w, y + h); dash 0 = solid. */
+void sp_plan_rule(struct sp_plan *plan, struct sp_page *page, double x, double y, double w,
+                  double h, double line_width, double dash, uint32_t rgb);
+
+/* A filled rectangle (line_width 0) or its outline (line_width > 0). */
+void sp_plan_rect(struct sp_plan *plan, struct sp_page *page, double x, double y, double w,
+                  double h, double line_width, uint32_t rgb);
+
 /* A QR code item with its Figure and Link tags. */
 void sp_plan_qr(struct sp_plan *plan, struct sp_page *page, const struct sp_qr *qr, double x,
                 double y, double size, const char *url_attr, const char *alt, uint32_t dark,

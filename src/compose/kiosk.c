@@ -57,29 +57,13 @@ static const char *day_words(struct sp_arena *a, int wday, int mday, int month)
 static void add_rect(struct sp_plan *plan, struct sp_page *page, double x, double y, double w,
                      double h, uint32_t rgb)
 {
-    struct sp_item it = { 0 };
-
-    it.kind = SP_ITEM_RECT;
-    it.x = x;
-    it.y = y;
-    it.w = w;
-    it.h = h;
-    it.rgb = rgb;
-    sp_plan_add(plan, page, &it);
+    sp_plan_rect(plan, page, x, y, w, h, 0, rgb);
 }
 
 static void add_rule(struct sp_plan *plan, struct sp_page *page, double x, double y, double w,
                      double lw, uint32_t rgb)
 {
-    struct sp_item it = { 0 };
-
-    it.kind = SP_ITEM_RULE;
-    it.x = x;
-    it.y = y;
-    it.w = w;
-    it.line_width = lw;
-    it.rgb = rgb;
-    sp_plan_add(plan, page, &it);
+    sp_plan_rule(plan, page, x, y, w, 0, lw, 0, rgb);
 }
 
 /* Symbol size with whole-pixel modules: the smallest multiple of the module count that
@@ -276,23 +260,13 @@ static int meeting_block(struct kiosk *k, const struct sp_when_entry *e, struct 
         sp_block_add(b, a, "P", &reg, lay->color_text,
                      sp_arena_printf(a, "Listed as %s: the clocks go forward at 1am.",
                                      sp_words_time(m->start_min, lay->time_style, a)), 0);
-    if (m->attendance == SP_ATTEND_ONLINE && m->provider)
-        sp_block_add(b, a, "P", &reg, lay->color_text,
-                     sp_arena_printf(a, "Online (%s)", m->provider), 0);
-    else
-        sp_block_add(b, a, "P", &reg, lay->color_text, sp_words_place(m, a), 0);
+    sp_block_add(b, a, "P", &reg, lay->color_text, sp_words_where(m, a), 0);
     sp_block_add(b, a, "P", &reg, lay->color_text,
                  types ? sp_arena_printf(a, "%s. %s", m->fellowship, types) : m->fellowship, 0);
     if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {
-        const char *id = m->meeting_id ? sp_arena_printf(a, "Meeting ID %s",
-                                                         sp_words_glue(m->meeting_id, a)) : NULL;
-        const char *pass = m->passcode && !k->in->leave_off_passcodes
-                           ? sp_arena_printf(a, "passcode %s", sp_words_glue(m->passcode, a))
-                           : NULL;
-        if (id || pass)
-            sp_block_add(b, a, "P", &reg, lay->color_text,
-                         id && pass ? sp_arena_printf(a, "%s, %s", id, pass)
-                         : id ? id : sp_arena_printf(a, "P%s", pass + 1), 0);
+        const char *access = sp_words_access(m, k->in->leave_off_passcodes, a);
+        if (access)
+            sp_block_add(b, a, "P", &reg, lay->color_text, access, 0);
         if (m->phone)
             sp_block_add(b, a, "P", &reg, lay->color_text,
                          sp_arena_printf(a, "Dial in %s", sp_words_phone(m, a)), 0);

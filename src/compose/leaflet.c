@@ -200,15 +200,7 @@ static void group_names(const struct leaflet *lf, const struct lentry *e, const 
 
 static void add_rule(struct leaflet *lf, struct sp_page *page, double x, double y, double w)
 {
-    struct sp_item it = { 0 };
-
-    it.kind = SP_ITEM_RULE;
-    it.x = x;
-    it.y = y;
-    it.w = w;
-    it.line_width = SP_MM(0.6);
-    it.rgb = lf->lay->color_heading;
-    sp_plan_add(lf->plan, page, &it);
+    sp_plan_rule(lf->plan, page, x, y, w, 0, SP_MM(0.6), 0, lf->lay->color_heading);
 }
 
 /* One tagged line of text at (x, y); returns the index of its TEXT item. */
@@ -375,25 +367,13 @@ static int meeting_blocks(struct leaflet *lf, const struct lentry *e, struct sp_
     para(lf, text, sp_arena_printf(a, "%s: %s", sp_words_time_range(m->start_min, m->end_min,
                                                                     L->time_style, a),
                                    m->name), true, lf->sz.body);
-    if (m->attendance == SP_ATTEND_ONLINE)
-        para(lf, text, sp_arena_printf(a, "Online (%s)", sp_words_provider(m)), false,
-             lf->sz.detail);
-    else
-        para(lf, text, sp_words_place(m, a), false, lf->sz.detail);
+    para(lf, text, sp_words_where(m, a), false, lf->sz.detail);
     para(lf, text, types ? sp_arena_printf(a, "%s. %s", m->fellowship, types) : m->fellowship,
          false, lf->sz.detail);
     if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {
-        const char *id = m->meeting_id
-                         ? sp_arena_printf(a, "Meeting ID %s", sp_words_glue(m->meeting_id, a))
-                         : NULL;
-        const char *pass = m->passcode && !lf->in->leave_off_passcodes
-                           ? sp_words_glue(m->passcode, a) : NULL;
-        if (id && pass)
-            para(lf, text, sp_arena_printf(a, "%s, passcode %s", id, pass), false,
-                 lf->sz.detail);
-        else if (id || pass)
-            para(lf, text, id ? id : sp_arena_printf(a, "Passcode %s", pass), false,
-                 lf->sz.detail);
+        const char *access = sp_words_access(m, lf->in->leave_off_passcodes, a);
+        if (access)
+            para(lf, text, access, false, lf->sz.detail);
         if (m->phone)
             para(lf, text, sp_arena_printf(a, "Dial in %s", sp_words_phone(m, a)), false,
                  lf->sz.detail);
@@ -725,16 +705,9 @@ static void notes_page(struct leaflet *lf, struct sp_flow *f)
     lf->label = "Notes";
     heading(lf, &h, "H2", lf->sz.heading, "Notes");
     place_together(lf, f, v, 1, NULL);
-    for (double y = f->y + lf->line_h * 1.6; y < f->bottom; y += lf->line_h * 1.6) {
-        struct sp_item it = { 0 };
-        it.kind = SP_ITEM_RULE;
-        it.x = lf->lay->margin_left;
-        it.y = y;
-        it.w = lf->content_w;
-        it.line_width = 0.5;
-        it.rgb = 0x767676;
-        sp_plan_add(lf->plan, f->page, &it);
-    }
+    for (double y = f->y + lf->line_h * 1.6; y < f->bottom; y += lf->line_h * 1.6)
+        sp_plan_rule(lf->plan, f->page, lf->lay->margin_left, y, lf->content_w, 0, 0.5, 0,
+                     0x767676);
     f->y = f->bottom;
 }
 

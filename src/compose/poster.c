@@ -156,16 +156,7 @@ static int build_footer(struct poster *p, struct sp_error *err)
 static void add_rule(struct sp_plan *plan, struct sp_page *page, double x, double y, double w,
                      double lw, uint32_t rgb)
 {
-    struct sp_item it = { 0 };
-
-    it.kind = SP_ITEM_RULE;
-    it.x = x;
-    it.y = y;
-    it.w = w;
-    it.h = 0;
-    it.line_width = lw;
-    it.rgb = rgb;
-    sp_plan_add(plan, page, &it);
+    sp_plan_rule(plan, page, x, y, w, 0, lw, 0, rgb);
 }
 
 /* Header at the top and footer at the bottom of a new page; sets the body area. */
@@ -232,27 +223,15 @@ static int meeting_block(struct poster *p, const struct sp_meeting *m, struct sp
                                  sp_words_time_range(m->start_min, m->end_min, lay->time_style,
                                                      a), m->name), 0);
     /* 2: where */
-    if (m->attendance == SP_ATTEND_ONLINE && m->provider)
-        sp_block_add(b, a, "P", &reg, lay->color_text,
-                     sp_arena_printf(a, "Online (%s)", m->provider), 0);
-    else
-        sp_block_add(b, a, "P", &reg, lay->color_text, sp_words_place(m, a), 0);
+    sp_block_add(b, a, "P", &reg, lay->color_text, sp_words_where(m, a), 0);
     /* 3: who and what kind */
     sp_block_add(b, a, "P", &reg, lay->color_text,
                  types ? sp_arena_printf(a, "%s. %s", m->fellowship, types) : m->fellowship, 0);
     /* 4: for people who cannot scan: meeting ID, passcode, dial-in */
     if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {
-        const char *id = m->meeting_id ? sp_arena_printf(a, "Meeting ID %s",
-                                                         sp_words_glue(m->meeting_id, a)) : NULL;
-        const char *pass = m->passcode && !p->in->leave_off_passcodes
-                           ? sp_arena_printf(a, "passcode %s", sp_words_glue(m->passcode, a))
-                           : NULL;
-        if (id && pass)
-            sp_block_add(b, a, "P", &reg, lay->color_text,
-                         sp_arena_printf(a, "%s, %s", id, pass), 0);
-        else if (id || pass)
-            sp_block_add(b, a, "P", &reg, lay->color_text,
-                         id ? id : sp_arena_printf(a, "P%s", pass + 1), 0);
+        const char *access = sp_words_access(m, p->in->leave_off_passcodes, a);
+        if (access)
+            sp_block_add(b, a, "P", &reg, lay->color_text, access, 0);
         if (m->phone)
             sp_block_add(b, a, "P", &reg, lay->color_text,
                          sp_arena_printf(a, "Dial in %s", sp_words_phone(m, a)), 0);

@@ -29,17 +29,7 @@ double sp_tabs_height(const struct sp_layout *lay, int ntabs)
 static void cut_line(struct sp_plan *plan, struct sp_page *page, double x, double y, double w,
                      double h, uint32_t rgb)
 {
-    struct sp_item it = { 0 };
-
-    it.kind = SP_ITEM_RULE;
-    it.x = x;
-    it.y = y;
-    it.w = w;
-    it.h = h;
-    it.rgb = rgb;
-    it.line_width = 0.75;
-    it.dash = SP_MM(2);
-    sp_plan_add(plan, page, &it);
+    sp_plan_rule(plan, page, x, y, w, h, 0.75, SP_MM(2), rgb);
 }
 
 int sp_tabs_emit(struct sp_plan *plan, struct sp_page *page, const struct sp_compose_in *in,

@@ -107,6 +107,29 @@ const char *sp_words_place(const struct sp_meeting *m, struct sp_arena *a)
     return r;
 }
 
+const char *sp_words_where(const struct sp_meeting *m, struct sp_arena *a)
+{
+    if (m->attendance == SP_ATTEND_ONLINE && m->provider && m->url)
+        return sp_arena_printf(a, "Online (%s)", m->provider);
+    return sp_words_place(m, a);
+}
+
+const char *sp_words_access(const struct sp_meeting *m, bool leave_off_passcodes,
+                            struct sp_arena *a)
+{
+    const char *id = m->meeting_id ? sp_words_glue(m->meeting_id, a) : NULL;
+    const char *pass = m->passcode && !leave_off_passcodes ? sp_words_glue(m->passcode, a)
+                                                           : NULL;
+
+    if (id && pass)
+        return sp_arena_printf(a, "Meeting ID %s, passcode %s", id, pass);
+    if (id)
+        return sp_arena_printf(a, "Meeting ID %s", id);
+    if (pass)
+        return sp_arena_printf(a, "Passcode %s", pass);
+    return NULL;
+}
+
 /* Print wording for common Meeting Guide codes: plain words a newcomer understands. */
 static const struct { const char *code; const char *label; } plain[] = {
     { "O", "Open to all" },

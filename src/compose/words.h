@@ -34,6 +34,15 @@ const char *sp_words_glue(const char *s, struct sp_arena *a);
    "Online and in person: Venue, Town POSTCODE".  NULL parts are skipped. */
 const char *sp_words_place(const struct sp_meeting *m, struct sp_arena *a);
 
+/* Where, in one line: "Online (Zoom)" for an online meeting whose provider is known,
+   else sp_words_place(). */
+const char *sp_words_where(const struct sp_meeting *m, struct sp_arena *a);
+
+/* For people who cannot scan: "Meeting ID 812 3456 7890, passcode 1234", or either part
+   alone ("Passcode 1234"); the passcode is left out when asked.  NULL if neither. */
+const char *sp_words_access(const struct sp_meeting *m, bool leave_off_passcodes,
+                            struct sp_arena *a);
+
 /* Plain-English type labels for print, joined with ", " ("Open to all, Women only");
    codes already said elsewhere (online, temporarily closed) are left out; NULL if none. */
 const char *sp_words_types(const struct sp_meeting *m, struct sp_arena *a);
