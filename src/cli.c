@@ -75,7 +75,8 @@ static const struct optdef optdefs[] = {
       "date the list is printed (default: SOURCE_DATE_EPOCH, else today)" },
     { "headline", O_HEADLINE, ARG_STR, "TEXT", C_OUT, "poster headline" },
     { "subtitle", O_SUBTITLE, ARG_STR, "TEXT", C_OUT, "poster subtitle" },
-    { "start-day", O_START_DAY, ARG_STR, "DAY", C_OUT, "first weekday listed (default Monday)" },
+    { "start-day", O_START_DAY, ARG_STR, "DAY", C_OUT,
+      "first weekday listed: a day, a date, or 'today' (the print date); default Monday" },
     { "dpi", O_DPI, ARG_INT, "N", C_OUT, "PNG resolution, 36..1200 (default 150)" },
     { "dump-plan", O_DUMP_PLAN, ARG_NONE, NULL, C_OUT, "print the composed plan as text and exit" },
     { "leave-off-passcodes", O_NO_PASSCODES, ARG_NONE, NULL, C_OUT,
@@ -95,7 +96,8 @@ static const struct optdef optdefs[] = {
       "cards: single cards with 3 mm bleed for a print shop" },
     { "at", O_AT, ARG_STR, "TIME", C_KIOSK, "kiosk: the moment shown, 2026-11-26T14:00 (UK time)" },
     { "view", O_VIEW, ARG_STR, "VIEW", C_KIOSK, "kiosk: today (today and tomorrow) or week" },
-    { "watch", O_WATCH, ARG_STR, "DIR", C_KIOSK, "kiosk: keep the slides in DIR up to date" },
+    { "watch", O_WATCH, ARG_STR, "DIR", C_KIOSK,
+      "kiosk: keep the slides in DIR up to date until stopped (Ctrl-C or SIGTERM)" },
 };
 
 static const struct {
@@ -235,15 +237,27 @@ static int apply(struct sp_options *o, int id, const char *arg, struct sp_source
         break;
     case O_HEADLINE: o->headline = arg; break;
     case O_SUBTITLE: o->subtitle = arg; break;
-    case O_START_DAY:
+    case O_START_DAY: {
+        time_t when;
+        if (!strcmp(arg, "today")) {
+            o->start_day = SP_START_PRINT_DATE;  /* the weekday of the print date */
+            break;
+        }
+        if (parse_date(arg, &when) == 0) {
+            GDateTime *dt = g_date_time_new_from_unix_utc((gint64)when);
+            o->start_day = g_date_time_get_day_of_week(dt) % 7;  /* 7 = Sunday -> 0 */
+            g_date_time_unref(dt);
+            break;
+        }
         if (sp_select_days(arg, &mask) != 0 || (mask & (mask - 1)))
             return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
-                                "--start-day: expected one day such as 'thursday', got '%s'",
-                                arg);
+                                "--start-day: expected a day such as 'thursday', a date such as "
+                                "2026-11-26, or 'today', got '%s'", arg);
         for (day = 0; day < 7 && !(mask & SP_DAY_BIT(day)); day++)
             ;
         o->start_day = day;
         break;
+    }
     case O_DPI:
         if (parse_int(name, arg, 36, 1200, &v, err))
             return -1;

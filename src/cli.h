@@ -32,6 +32,8 @@ struct sp_input {
     struct sp_source_opts opts;
 };
 
+#define SP_START_PRINT_DATE (-2)
+
 enum sp_split { SP_SPLIT_NONE = 0, SP_SPLIT_REGION, SP_SPLIT_FELLOWSHIP, SP_SPLIT_TOWN };
 
 struct sp_options {
@@ -52,7 +54,8 @@ struct sp_options {
     const char *headline, *subtitle;
     time_t date;                 /* --date / SOURCE_DATE_EPOCH / input mtime; -1 = unset */
     bool date_given;
-    int start_day;               /* --start-day: first weekday shown (-1 = Monday first) */
+    int start_day;               /* --start-day: first weekday shown, 0 = Sunday; -1 = Monday
+                                    first; SP_START_PRINT_DATE = the print date's weekday */
     double dpi;                  /* PNG resolution (default 150) */
     bool dump_plan;
     bool leave_off_passcodes;

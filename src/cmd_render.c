@@ -194,6 +194,11 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
         in.part_name = o->sel.regions[0];  /* the poster says which area it covers */
     if (print_date(o, &in.date, err) != 0)
         goto out;
+    if (o->start_day == SP_START_PRINT_DATE) {
+        GDateTime *dt = g_date_time_new_from_unix_utc((gint64)in.date);
+        in.start_day = g_date_time_get_day_of_week(dt) % 7;
+        g_date_time_unref(dt);
+    }
     if (o->output && !o->dump_plan) {
         /* make the output's folder, as a user asking for posters/poster.pdf expects */
         char *parent = g_path_get_dirname(o->output);
