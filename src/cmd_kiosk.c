@@ -17,13 +17,11 @@
 #include <errno.h>
 #include <glib.h>
 #include <json-c/json.h>
-#include <png.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -286,66 +284,6 @@ static void remove_stale(const struct kiosk_run *r, size_t nslides)
 
 /* ---- PNG slides ---- */
 
-struct png_sink {
-    FILE *fp;
-    int err;
-};
-
-static void png_write_fn(png_structp png, png_bytep data, size_t n)
-{
-    struct png_sink *k = png_get_io_ptr(png);
-
-    if (!k->err && fwrite(data, 1, n, k->fp) != n)
-        k->err = errno ? errno : EIO;
-}
-
-static void png_flush_fn(png_structp png)
-{
-    (void)png;
-}
-
-/*
- * Encode an RGB24 image surface as PNG.  cairo's own writer uses zlib's default level
- * and took 80 ms per 1080p slide (measured, SIGNPOST_TIMING); slides are flat colour and
- * text, so level 1 with the Sub filter is several times faster for files about the same
- * size.  (Worth moving into out.c as an option; it is here because out.c has none.)
- */
-static int png_encode(cairo_surface_t *s, FILE *fp)
-{
-    int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
-    int stride = cairo_image_surface_get_stride(s);
-    const unsigned char *data = cairo_image_surface_get_data(s);
-    struct png_sink sink = { fp, 0 };
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-    png_infop info = png ? png_create_info_struct(png) : NULL;
-    unsigned char *row = xmalloc((size_t)w * 3);
-
-    if (!png || !info || setjmp(png_jmpbuf(png))) {
-        png_destroy_write_struct(&png, &info);
-        free(row);
-        return EIO;
-    }
-    png_set_write_fn(png, &sink, png_write_fn, png_flush_fn);
-    png_set_compression_level(png, 1);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
-                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
-    png_write_info(png, info);
-    for (int y = 0; y < h; y++) {
-        const uint32_t *px = (const uint32_t *)(const void *)(data + (size_t)y * stride);
-        for (int x = 0; x < w; x++) {
-            row[3 * x] = (unsigned char)(px[x] >> 16);
-            row[3 * x + 1] = (unsigned char)(px[x] >> 8);
-            row[3 * x + 2] = (unsigned char)px[x];
-        }
-        png_write_row(png, row);
-    }
-    png_write_end(png, info);
-    png_destroy_write_struct(&png, &info);
-    free(row);
-    return sink.err;
-}
-
 struct slide_times {
     double draw, encode;    /* ms, summed over slides (encode includes the file write) */
 };
@@ -382,7 +320,7 @@ static int write_png_slides(const struct kiosk_run *r, const struct sp_plan *pla
             rc = sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot write '%s': %s", tmp[i],
                               strerror(errno));
         } else {
-            e = png_encode(s, fp);
+            e = sp_out_png_encode(s, fp);
             if (fclose(fp) != 0 && !e)
                 e = errno ? errno : EIO;
             if (e)

@@ -8,6 +8,8 @@
 #ifndef SP_OUT_H
 #define SP_OUT_H
 
+#include <cairo.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "../base/error.h"
@@ -34,6 +36,10 @@ int sp_out_format_from_path(const char *path, enum sp_out_format *fmt);
  */
 int sp_out_write(const struct sp_plan *plan, struct sp_text *t, const char *path,
                  const struct sp_out_opts *opts, struct sp_error *err);
+
+/* Encode an RGB24 image surface as PNG into fp (libpng, compression level 1).  Returns 0
+   or an errno value. */
+int sp_out_png_encode(cairo_surface_t *s, FILE *fp);
 
 /* Path of page i for PNG/SVG outputs (arena string), following the rule above. */
 const char *sp_out_page_path(const struct sp_plan *plan, const char *path, size_t i,
