@@ -90,7 +90,8 @@ void sp_arena_free(struct sp_arena *a)
     sp_arena_init(a);
 }
 
-void *sp_arena_alloc(struct sp_arena *a, size_t n)
+/* Bump-allocate n bytes, not zeroed (strings are written over at once). */
+static void *arena_raw(struct sp_arena *a, size_t n)
 {
     struct sp_arena_block *b = a->head;
     void *p;
@@ -113,13 +114,19 @@ void *sp_arena_alloc(struct sp_arena *a, size_t n)
     p = b->data + b->used;
     b->used += n;
     a->used_total += n;
+    return p;
+}
+
+void *sp_arena_alloc(struct sp_arena *a, size_t n)
+{
+    void *p = arena_raw(a, n);
     memset(p, 0, n);
     return p;
 }
 
 char *sp_arena_strndup(struct sp_arena *a, const char *s, size_t n)
 {
-    char *p = sp_arena_alloc(a, n + 1);
+    char *p = arena_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -139,7 +146,7 @@ char *sp_arena_printf(struct sp_arena *a, const char *fmt, ...)
     va_start(ap, fmt);
     n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    p = sp_arena_alloc(a, (size_t)n + 1);
+    p = arena_raw(a, (size_t)n + 1);
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);

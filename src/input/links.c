@@ -222,7 +222,10 @@ static const char *find_key(const char *text, const char *const *keys, size_t nk
         if (p != text && g_ascii_isalpha(p[-1]))
             continue;
         for (size_t k = 0; k < nkeys; k++) {
-            size_t kl = strlen(keys[k]);
+            size_t kl;
+            if (g_ascii_tolower(*p) != keys[k][0])  /* keys are lower case: cheap test first */
+                continue;
+            kl = strlen(keys[k]);
             if (!g_ascii_strncasecmp(p, keys[k], kl) && !g_ascii_isalpha(p[kl]))
                 return p + kl;
         }

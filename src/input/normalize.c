@@ -195,6 +195,9 @@ char *sp_text_clean(struct sp_arena *a, const char *s, size_t len, unsigned flag
             else
                 continue;
             next = r;
+        } else if ((unsigned char)*r < 0x80) {
+            c = (unsigned char)*r;  /* ASCII: most of every directory */
+            next = r + 1;
         } else {
             c = g_utf8_get_char(r);
             next = g_utf8_next_char(r);

@@ -257,6 +257,12 @@ static void read_record(struct sp_reader *r, struct json_object *obj, int line, 
     sp_reader_finish(r, &raw);
 }
 
+static void each_record(struct sp_reader *r, struct json_object *obj, int line, int record,
+                        void *ctx)
+{
+    read_record(r, obj, line, record, ctx);
+}
+
 int sp_read_bmlt(struct sp_reader *r, const char *data, size_t len, struct sp_error *err)
 {
     struct json_object *root, *arr, *fmts;
@@ -273,6 +279,8 @@ int sp_read_bmlt(struct sp_reader *r, const char *data, size_t len, struct sp_er
         rc = -1;
         goto out;
     }
+    if (sp_json_each_record(r, data, len, each_record, &f))
+        goto out;
     root = sp_json_parse(r, r->file, data, len, err);
     if (!root) {
         rc = -1;

@@ -5,6 +5,7 @@
  * not: print.  json-c gives no positions, so record lines come from one scan of the
  * text (sp_json_record_lines) and parse errors from json_tokener_get_parse_end().
  */
+#include <glib.h>
 #include <json-c/json.h>
 #include <limits.h>
 #include <string.h>
@@ -229,6 +230,150 @@ static void read_record(struct sp_reader *r, struct json_object *obj, int line, 
     sp_reader_finish(r, &raw);
 }
 
+struct span {
+    size_t start, end;  /* one element: data[start..end) */
+    int line;           /* where it starts */
+};
+
+/* Split a top-level array of objects into element spans; false if the text is not
+   plainly that (then nothing is read this way). */
+static bool split_array(const char *data, size_t len, GArray *spans)
+{
+    size_t i = 0;
+    int line = 1;
+
+#define SKIP_WS() \
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || \
+                       data[i] == '\n')) { if (data[i] == '\n') line++; i++; }
+
+    SKIP_WS();
+    if (i >= len || data[i] != '[')
+        return false;
+    i++;
+    SKIP_WS();
+    if (i < len && data[i] == ']') {
+        i++;
+        SKIP_WS();
+        return i == len;
+    }
+    for (;;) {
+        struct span sp;
+        int depth = 0;
+        bool in_str = false;
+
+        if (i >= len || data[i] != '{')
+            return false;
+        sp.start = i;
+        sp.line = line;
+        for (; i < len; i++) {
+            char c = data[i];
+            if (c == '\n')
+                line++;
+            if (in_str) {
+                if (c == '\\')
+                    i++;
+                else if (c == '"')
+                    in_str = false;
+            } else if (c == '"') {
+                in_str = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                if (--depth == 0) {
+                    i++;
+                    break;
+                }
+            }
+        }
+        if (depth != 0)
+            return false;
+        sp.end = i;
+        g_array_append_val(spans, sp);
+        SKIP_WS();
+        if (i < len && data[i] == ',') {
+            i++;
+            SKIP_WS();
+            continue;
+        }
+        if (i < len && data[i] == ']') {
+            i++;
+            SKIP_WS();
+            return i == len;
+        }
+        return false;
+    }
+#undef SKIP_WS
+}
+
+static struct json_object *parse_span(struct json_tokener *tok, const char *data,
+                                      const struct span *sp)
+{
+    struct json_object *obj;
+
+    json_tokener_reset(tok);
+    obj = json_tokener_parse_ex(tok, data + sp->start, (int)(sp->end - sp->start));
+    if (obj && (json_tokener_get_error(tok) != json_tokener_success ||
+                json_tokener_get_parse_end(tok) != sp->end - sp->start ||
+                !json_object_is_type(obj, json_type_object))) {
+        json_object_put(obj);
+        obj = NULL;
+    }
+    return obj;
+}
+
+/* Undo what reading some records added, before the whole-text fallback reads again. */
+static void roll_back(struct sp_reader *r, size_t n, size_t nrejected, size_t ndiag,
+                      size_t nproblems)
+{
+    r->dir->n = n;  /* meetings live in the arena: nothing to free */
+    r->dir->nrejected = nrejected;
+    for (size_t i = ndiag; i < r->diag->n; i++) {
+        free(r->diag->v[i].file);
+        free(r->diag->v[i].msg);
+    }
+    r->diag->n = ndiag;
+    r->diag->nproblems = nproblems;
+    g_hash_table_remove_all(r->reported);
+    g_hash_table_remove_all(r->slugs);
+}
+
+int sp_json_each_record(struct sp_reader *r, const char *data, size_t len,
+                        sp_json_record_fn fn, void *ctx)
+{
+    GArray *spans = g_array_new(FALSE, FALSE, sizeof(struct span));
+    struct json_tokener *tok = NULL;
+    size_t n = r->dir->n, nrejected = r->dir->nrejected;
+    size_t ndiag = r->diag->n, nproblems = r->diag->nproblems;
+    int ok = len <= INT_MAX && split_array(data, len, spans);
+
+    if (ok)
+        tok = json_tokener_new_ex(64);
+    ok = ok && tok;
+    for (guint i = 0; ok && i < spans->len; i++) {
+        const struct span *sp = &g_array_index(spans, struct span, i);
+        struct json_object *obj = parse_span(tok, data, sp);
+        if (!obj) {
+            /* malformed or not an object: read nothing this way */
+            roll_back(r, n, nrejected, ndiag, nproblems);
+            ok = 0;
+            break;
+        }
+        fn(r, obj, sp->line, (int)i + 1, ctx);
+        json_object_put(obj);
+    }
+    if (tok)
+        json_tokener_free(tok);
+    g_array_free(spans, TRUE);
+    return ok;
+}
+
+static void each_record(struct sp_reader *r, struct json_object *obj, int line, int record,
+                        void *ctx)
+{
+    (void)ctx;
+    read_record(r, obj, line, record);
+}
+
 int sp_read_mg_json(struct sp_reader *r, const char *data, size_t len, struct sp_error *err)
 {
     struct json_object *root, *arr;
@@ -236,6 +381,8 @@ int sp_read_mg_json(struct sp_reader *r, const char *data, size_t len, struct sp
     size_t nlines, n;
     const char *key = NULL;
 
+    if (sp_json_each_record(r, data, len, each_record, NULL))
+        return 0;
     root = sp_json_parse(r, r->file, data, len, err);
     if (!root)
         return -1;

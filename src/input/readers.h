@@ -93,6 +93,19 @@ struct json_object;
 struct json_object *sp_json_parse(struct sp_reader *r, const char *file, const char *data,
                                   size_t len, struct sp_error *err);
 
+/*
+ * Read a top-level JSON array of objects one element at a time, calling fn(r, object,
+ * line, record number, ctx) for each, so a large directory never exists as one json-c
+ * tree (5,000 meetings: half the memory).  Returns 1 when it did; 0 when the text is
+ * anything else (a wrapped array, an element that is not an object, malformed JSON),
+ * with whatever fn added to the directory and diagnostics rolled back: the caller then
+ * parses the whole text with sp_json_parse, which reports errors exactly.
+ */
+typedef void (*sp_json_record_fn)(struct sp_reader *r, struct json_object *obj, int line,
+                                  int record, void *ctx);
+int sp_json_each_record(struct sp_reader *r, const char *data, size_t len,
+                        sp_json_record_fn fn, void *ctx);
+
 /* The readers. data is valid UTF-8, without BOM; NUL-terminated at data[len]. */
 int sp_read_mg_json(struct sp_reader *r, const char *data, size_t len, struct sp_error *err);
 int sp_read_bmlt(struct sp_reader *r, const char *data, size_t len, struct sp_error *err);
