@@ -126,7 +126,10 @@ analyze: $(BUILD)/config.mk
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --std=c11 \
 	    --suppress=missingIncludeSystem -Isrc src
 	@for f in $(SRCS); do clang --analyze -Xanalyzer -analyzer-output=text \
-	    $(filter-out -Wformat=2,$(CFLAGS_ALL)) -o /dev/null $$f || exit 1; done
+	    $(filter-out -Wformat=2,$(CFLAGS_ALL)) -o /dev/null $$f || exit 1; \
+	done 2> $(BUILD)/analyze.log; cat $(BUILD)/analyze.log; \
+	if grep -q 'warning:' $(BUILD)/analyze.log; then \
+	    echo "analyze: clang --analyze found problems (above)"; exit 1; fi
 
 PREFIX ?= /usr/local
 install: $(SIGNPOST)

@@ -143,7 +143,7 @@ static int parse_int(const char *opt, const char *s, long lo, long hi, long *out
                      struct sp_error *err)
 {
     char *end;
-    long v;
+    long v = 0;
 
     errno = 0;
     v = strtol(s, &end, 10);
@@ -184,7 +184,7 @@ static int apply(struct sp_options *o, int id, const char *arg, struct sp_source
 {
     const struct optdef *d = find_def(id);
     const char *name = d ? d->name : "?";
-    long v;
+    long v = 0;
     int day;
     unsigned mask;
 

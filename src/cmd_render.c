@@ -80,9 +80,12 @@ static gint cmp_key(gconstpointer a, gconstpointer b)
 /* "out/booklet.pdf" -> "out/booklet-reading.pdf" */
 static const char *reading_path(const char *path, struct sp_arena *a)
 {
-    const char *slash = strrchr(path, '/');
-    const char *dot = strrchr(path, '.');
+    const char *slash, *dot;
 
+    if (!path)
+        return NULL;
+    slash = strrchr(path, '/');
+    dot = strrchr(path, '.');
     if (!dot || (slash && dot < slash))
         return sp_arena_printf(a, "%s-reading", path);
     return sp_arena_printf(a, "%.*s-reading%s", (int)(dot - path), path, dot);

@@ -544,7 +544,7 @@ static void crop_marks(struct cards *c, struct sp_page *page, bool back)
    runs on over as many sheets as it needs. */
 static size_t make_slots(const struct cards *c, size_t per_sheet, size_t **out)
 {
-    size_t copies = c->nd <= per_sheet ? per_sheet / c->nd : 1;
+    size_t copies = c->nd && c->nd <= per_sheet ? per_sheet / c->nd : 1;
     size_t n = c->nd * copies;
     size_t *v = xmalloc(n * sizeof *v);
 

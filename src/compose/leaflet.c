@@ -284,8 +284,11 @@ static int place_together(struct leaflet *lf, struct sp_flow *f, struct sp_block
 {
     double need = 0;
 
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        if (!b[i])
+            return -1;  /* never: callers pass n measured blocks */
         need += b[i]->height + (i + 1 < n ? b[i]->space_after : 0);
+    }
     if (need > f->bottom - f->top + 0.001)
         return -1;
     if (need > sp_flow_room(f) + 0.001 && !sp_flow_at_top(f))
@@ -998,7 +1001,7 @@ int sp_compose_leaflet(const struct sp_compose_in *in, struct sp_text *t, struct
     struct leaflet lf = { 0 };
     const char *by = in->group_by ? in->group_by : "day";
     long pages = 0;
-    int rc;
+    int rc = 0;
 
     if (in->n == 0)
         return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,

@@ -246,7 +246,7 @@ static const char *const day_names[7] = {
 
 int sp_day_parse(const char *s)
 {
-    char buf[16];
+    char buf[16] = "";
     size_t n = 0;
 
     while (*s == ' ' || *s == '\t')
@@ -340,7 +340,7 @@ static int digits(const char **p, int max)
 
 int sp_time_parse(const char *s)
 {
-    char buf[32];
+    char buf[32] = "";
     const char *p;
     size_t n = 0;
     int h, m = 0, ndig;
