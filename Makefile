@@ -45,6 +45,15 @@ TOOLSRCS  = $(sort $(wildcard tests/tools/*.c bench/*.c))
 TOOLBINS  = $(TOOLSRCS:%.c=$(BUILD)/%)
 SIGNPOST  = $(BUILD)/signpost
 
+# quiet build lines ("CC src/cli.c"); make V=1 shows the commands
+ifeq ($(V),1)
+Q =
+say = @:
+else
+Q = @
+say = @printf '  %-6s %s\n'
+endif
+
 .PHONY: all run check test asan fuzz fuzz-run bench analyze clean install deps golden-update
 
 all: $(SIGNPOST)
@@ -62,26 +71,32 @@ deps:
 
 $(BUILD)/%.o: %.c $(HDRS) $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+	$(say) CC $<
+	$(Q)$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 $(BUILD)/libsignpost.a: $(LIBOBJS)
 	@rm -f $@
-	ar rcs $@ $^
+	$(say) AR $@
+	$(Q)ar rcs $@ $^
 
 $(SIGNPOST): $(MAINOBJ) $(BUILD)/libsignpost.a
-	$(CC) -o $@ $(MAINOBJ) $(BUILD)/libsignpost.a $(LIBS_ALL)
+	$(say) LD $@
+	$(Q)$(CC) -o $@ $(MAINOBJ) $(BUILD)/libsignpost.a $(LIBS_ALL)
 
 $(BUILD)/tests/%: tests/unit/%.c $(HDRS) $(BUILD)/libsignpost.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -Itests -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
+	$(say) CCLD $@
+	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -Itests -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
 
 $(BUILD)/tests/tools/%: tests/tools/%.c $(HDRS) $(BUILD)/libsignpost.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -Itests -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
+	$(say) CCLD $@
+	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -Itests -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
 
 $(BUILD)/bench/%: bench/%.c $(HDRS) $(BUILD)/libsignpost.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -Itests -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
+	$(say) CCLD $@
+	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -Itests -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
 
 run: $(SIGNPOST)
 	@scripts/deps.sh
