@@ -514,6 +514,8 @@ static void log_line(const char *fmt, ...)
 }
 
 /* One refresh in watch mode: log it; on failure keep what is there. */
+#define RETRY_S 60  /* after a failed refresh, seconds before a timed retry */
+
 static void watch_refresh(struct kiosk_run *r, const char *why, struct refresh_info *last,
                           char *last_when, size_t last_when_size)
 {
@@ -540,6 +542,8 @@ static void watch_refresh(struct kiosk_run *r, const char *why, struct refresh_i
                      last->nslides == 1 ? "" : "s", last_when);
         else
             log_line("error (%s): %s; no slides written yet", why, buf);
+        /* try again in a minute (or sooner, when the file changes), not at every poll */
+        last->next_change = time(NULL) + RETRY_S;
     }
     sp_diag_release(&diag);
 }

@@ -61,6 +61,27 @@ static const char *part_path(const char *path, const char *part, struct sp_arena
     return sp_arena_printf(a, "%.*s-%s%s", (int)(dot - path), path, safe, dot);
 }
 
+/*
+ * part_path(), made unique within the run: two parts whose names clean to the same file
+ * name ("Bath/North", "BathNorth"; or differing only in case, for case-insensitive file
+ * systems) get "-2", "-3"... so no output replaces another.
+ */
+static const char *unique_path(GHashTable *used, const char *path, const char *part,
+                               struct sp_arena *a)
+{
+    const char *p = part_path(path, part, a);
+
+    for (int k = 2;; k++) {
+        char *key = g_utf8_casefold(p, -1);
+        if (!g_hash_table_contains(used, key)) {
+            g_hash_table_add(used, key);
+            return p;
+        }
+        g_free(key);
+        p = part_path(path, sp_arena_printf(a, "%s-%d", part, k), a);
+    }
+}
+
 static const char *split_key(const struct sp_meeting *m, enum sp_split split)
 {
     switch (split) {
@@ -222,6 +243,7 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
     } else {
         /* one output per distinct key, in order of first appearance sorted by name */
         GPtrArray *keys = g_ptr_array_new();
+        GHashTable *used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         const struct sp_meeting **part = xmalloc((nsel ? nsel : 1) * sizeof *part);
 
         for (size_t i = 0; i < nsel; i++) {
@@ -243,10 +265,11 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
             in.meetings = part;
             in.n = n;
             in.part_name = keys->pdata[j];
-            rc = render_one(o, &in, t, o->output ? part_path(o->output, keys->pdata[j], &a)
-                                                 : NULL, err);
+            rc = render_one(o, &in, t, o->output ? unique_path(used, o->output, keys->pdata[j],
+                                                               &a) : NULL, err);
         }
         free(part);
+        g_hash_table_destroy(used);
         g_ptr_array_free(keys, TRUE);
     }
 out:

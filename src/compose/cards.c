@@ -358,7 +358,7 @@ static int online_card(struct cards *c, const struct sp_meeting *m, struct sp_er
         return sp_error_set(err, SP_ERR_INPUT, m->file, m->line, 0,
                             "meeting '%s' has no link, and the settings have no "
                             "'directory-url' for its card", m->name);
-    alt = link ? sp_arena_printf(a, "QR code to join %s on %s", m->name, sp_words_provider(m))
+    alt = link ? sp_words_qr_alt(m, a)
                : sp_arena_printf(a, "QR code: every meeting online at %s", url);
     d = add_design(c);
     if (build_front(c, &d->front, m->fellowship, url, m->name, alt, link != NULL, err) != 0)

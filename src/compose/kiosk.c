@@ -272,8 +272,7 @@ static int meeting_block(struct kiosk *k, const struct sp_when_entry *e, struct 
                          sp_arena_printf(a, "Dial in %s", sp_words_phone(m, a)), 0);
     }
     if (link && m->attendance != SP_ATTEND_IN_PERSON && m->attendance != SP_ATTEND_CLOSED &&
-        attach_qr(k, b, link, m->name, sp_arena_printf(a, "QR code to join %s on %s", m->name,
-                                                       sp_words_provider(m)), err) != 0)
+        attach_qr(k, b, link, m->name, sp_words_qr_alt(m, a), err) != 0)
         return -1;
     b->space_after = lay->para_spacing * lay->size_body;
     sp_block_measure(b, k->t, k->col_w, lay->line_spacing, a);

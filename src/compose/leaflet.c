@@ -382,12 +382,11 @@ static int meeting_blocks(struct leaflet *lf, const struct lentry *e, struct sp_
                  lf->sz.detail);
     }
     if (m->notes)
-        para(lf, text, m->notes, false, lf->sz.detail);
+        para(lf, text, sp_words_glue_numbers(m->notes, a), false, lf->sz.detail);
     text->space_after = L->para_spacing * lf->sz.body;
     if (link && m->attendance != SP_ATTEND_IN_PERSON && m->attendance != SP_ATTEND_CLOSED) {
         struct sp_block q;
-        const char *alt = sp_arena_printf(a, "QR code to join %s on %s", m->name,
-                                          sp_words_provider(m));
+        const char *alt = sp_words_qr_alt(m, a);
 
         sp_block_init(&q);
         if (qr_block(lf, &q, link, m->name, alt, err) != 0)

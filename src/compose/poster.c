@@ -33,6 +33,7 @@ struct poster {
     double dir_qr_size;
     size_t *pagenum_item;      /* per page: index of the "Page N of M" text item */
     size_t npagenum;
+    bool area_with_pageno;     /* "Area  Page N of M" on one line (it fits) */
     int ntabs;                 /* tear-off tabs on every page (0 = none) */
     double tabs_h;             /* height reserved for them above the bottom margin */
     struct sp_error tabs_err;  /* first tab error (emit_footer cannot return one) */
@@ -78,11 +79,20 @@ static void build_header(struct poster *p)
     struct sp_font f;
     struct sp_para *para;
 
-    if (p->numbered)
-        line = area ? sp_arena_printf(a, "%s" SP_NBSP SP_NBSP "Page 99 of 99", area)
-                    : "Page 99 of 99";
-    else
-        line = area;
+    struct sp_font body = font(p, lay->size_body, true);
+    /* widest page number a set can have; the real one is filled in at the end */
+    const char *pageno = "Page 99999 of 99999";
+
+    /* the area and the page number share a line when both fit on it; otherwise the area
+       gets its own paragraph and the page number a line of its own, never clipped */
+    p->area_with_pageno = false;
+    if (p->numbered && area) {
+        const char *both = sp_arena_printf(a, "%s" SP_NBSP SP_NBSP "%s", area, pageno);
+        p->area_with_pageno = sp_text_width(p->t, &body, both) <= p->content_w;
+        line = p->area_with_pageno ? both : area;
+    } else {
+        line = p->numbered ? pageno : area;
+    }
 
     sp_block_init(&p->header);
     f = font(p, lay->size_headline, true);
@@ -91,20 +101,20 @@ static void build_header(struct poster *p)
     f = font(p, lay->size_subtitle, false);
     sp_block_add(&p->header, a, "P", &f, lay->color_text,
                  p->in->subtitle ? p->in->subtitle : s->subtitle, lay->size_body * 0.25);
-    if (line) {
-        f = font(p, lay->size_body, true);
-        sp_block_add(&p->header, a, "P", &f, lay->color_text, line, lay->size_body * 0.5);
-    }
+    if (line)
+        sp_block_add(&p->header, a, "P", &body, lay->color_text, line, lay->size_body * 0.5);
+    if (p->numbered && area && !p->area_with_pageno)
+        sp_block_add(&p->header, a, "P", &body, lay->color_text, pageno, 0);
     sp_block_measure(&p->header, p->t, p->content_w, lay->line_spacing, a);
 
     sp_block_init(&p->header2);
     f = font(p, lay->size_heading, true);
     para = sp_block_add(&p->header2, a, "P", &f, lay->color_heading, headline, 0);
     para->spacing = 1.0;
-    if (line) {
-        f = font(p, lay->size_body, true);
-        sp_block_add(&p->header2, a, "P", &f, lay->color_text, line, lay->size_body * 0.25);
-    }
+    if (line)
+        sp_block_add(&p->header2, a, "P", &body, lay->color_text, line, lay->size_body * 0.25);
+    if (p->numbered && area && !p->area_with_pageno)
+        sp_block_add(&p->header2, a, "P", &body, lay->color_text, pageno, 0);
     sp_block_measure(&p->header2, p->t, p->content_w, lay->line_spacing, a);
 }
 
@@ -244,8 +254,7 @@ static int meeting_block(struct poster *p, const struct sp_meeting *m, struct sp
         b->qr_size = qr_size(lay, qr);
         b->qr_gap = SP_MM(4);
         b->qr_url = sp_words_attr_url(link, a);
-        b->qr_alt = sp_arena_printf(a, "QR code to join %s on %s", m->name,
-                                    sp_words_provider(m));
+        b->qr_alt = sp_words_qr_alt(m, a);
     }
     b->space_after = lay->para_spacing * lay->size_body;
     sp_block_measure(b, p->t, (p->content_w - (lay->columns - 1) * lay->column_gap) /
@@ -377,7 +386,7 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     if (rc == 0 && p.numbered) {
         for (size_t i = 0; i < plan->npages && i < p.npagenum; i++) {
             struct sp_item *it = &plan->pages[i].items[p.pagenum_item[i]];
-            if (p.area)
+            if (p.area && p.area_with_pageno)
                 it->text = sp_arena_printf(&plan->arena, "%s" SP_NBSP SP_NBSP "Page %zu of %zu",
                                            p.area, i + 1, plan->npages);
             else

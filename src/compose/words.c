@@ -69,6 +69,26 @@ const char *sp_words_glue(const char *s, struct sp_arena *a)
     return out;
 }
 
+const char *sp_words_glue_numbers(const char *s, struct sp_arena *a)
+{
+    GString *buf;
+    const char *r;
+
+    if (!s)
+        return NULL;
+    buf = g_string_sized_new(strlen(s) + 8);
+    for (const char *p = s; *p; p++) {
+        /* "812 3456 7890", "01632 960123", "CF10 1AA": a space between digits holds */
+        if (*p == ' ' && p > s && g_ascii_isdigit(p[-1]) && g_ascii_isdigit(p[1]))
+            g_string_append(buf, SP_NBSP);
+        else
+            g_string_append_c(buf, *p);
+    }
+    r = sp_arena_strdup(a, buf->str);
+    g_string_free(buf, TRUE);
+    return r;
+}
+
 /* Append part to buf with a ", " separator unless it is already in buf. */
 static void add_part(GString *buf, const char *part)
 {
@@ -90,8 +110,11 @@ const char *sp_words_place(const struct sp_meeting *m, struct sp_arena *a)
     add_part(buf, m->venue);
     add_part(buf, m->address);
     if (m->town && m->postcode) {
-        /* the town travels with its postcode: a postcode alone on a line reads oddly */
-        char *tp = g_strdup_printf("%s" SP_NBSP "%s", m->town, sp_words_glue(m->postcode, a));
+        /* a short town travels with its postcode (a postcode alone on a line reads oddly);
+           a very long one must be free to wrap, or the glued run would break mid-postcode */
+        bool glue = g_utf8_strlen(m->town, -1) <= 24;
+        char *tp = g_strdup_printf("%s%s%s", m->town, glue ? SP_NBSP : " ",
+                                   sp_words_glue(m->postcode, a));
         add_part(buf, tp);
         g_free(tp);
     } else {
@@ -189,6 +212,12 @@ const char *sp_words_types(const struct sp_meeting *m, struct sp_arena *a)
         r = sp_arena_strdup(a, buf->str);
     g_string_free(buf, TRUE);
     return r;
+}
+
+const char *sp_words_qr_alt(const struct sp_meeting *m, struct sp_arena *a)
+{
+    return m->provider ? sp_arena_printf(a, "QR code to join %s on %s", m->name, m->provider)
+                       : sp_arena_printf(a, "QR code to join %s online", m->name);
 }
 
 const char *sp_words_provider(const struct sp_meeting *m)

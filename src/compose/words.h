@@ -30,6 +30,10 @@ const char *sp_words_date(time_t t, struct sp_arena *a);
 /* Replace every space in s with a no-break space (phone numbers, postcodes, IDs). */
 const char *sp_words_glue(const char *s, struct sp_arena *a);
 
+/* Free text (notes) with the spaces between digits made no-break, so meeting IDs,
+   phone numbers and postcodes written in it stay on one line. */
+const char *sp_words_glue_numbers(const char *s, struct sp_arena *a);
+
 /* Where: "Venue, 12 Street, Town POSTCODE" (postcode glued), "Online", or
    "Online and in person: Venue, Town POSTCODE".  NULL parts are skipped. */
 const char *sp_words_place(const struct sp_meeting *m, struct sp_arena *a);
@@ -53,6 +57,9 @@ const char *sp_words_type_label(const struct sp_meeting *m, const struct sp_type
 /* The dial-in number as people dial it: "+442920180123,,82345678901#" becomes
    "029 2018 0123" (the one-tap meeting ID is printed separately), UK numbers grouped. */
 const char *sp_words_phone(const struct sp_meeting *m, struct sp_arena *a);
+
+/* Alt text for a meeting's QR code: "QR code to join Name on Zoom" (or "... online"). */
+const char *sp_words_qr_alt(const struct sp_meeting *m, struct sp_arena *a);
 
 /* "Zoom", "Google Meet"... or "online" when the provider is unknown. */
 const char *sp_words_provider(const struct sp_meeting *m);

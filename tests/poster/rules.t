@@ -80,6 +80,20 @@ is "$status" 0 "--split-by region with hostile names: exit 0"
 is "$(ls "$TMP/split" | LC_ALL=C sort | tr '\n' ' ')" "p-CardiffCaerdydd.pdf p-escape.pdf " "names made safe: no '/' and no '..'"
 [ ! -e "$TMP/escape.pdf" ] && [ ! -e "$TMP/../escape.pdf" ]; ok $? "nothing written outside the output folder"
 
+# two regions whose names clean to the same file name: both kept
+printf 'Time,Day,Name,Location,Address,City,Postal Code,Region\n19:00,Monday,Alpha Group,Hall,1 Road,Bath,BA1 1AA,Bath/North\n19:00,Tuesday,Beta Group,Hall,1 Road,Bath,BA1 1AA,BathNorth\n' > "$TMP/clash.csv"
+mkdir -p "$TMP/clash"
+run_sp render --settings examples/settings.ini --split-by region -o "$TMP/clash/p.pdf" "$TMP/clash.csv"
+is "$(ls "$TMP/clash" | LC_ALL=C sort | tr '\n' ' ')" "p-BathNorth-2.pdf p-BathNorth.pdf " "clashing region file names get -2, nothing replaced"
+is "$(pdftotext "$TMP/clash/p-BathNorth.pdf" - | grep -c 'Alpha Group\|Beta Group')$(pdftotext "$TMP/clash/p-BathNorth-2.pdf" - | grep -c 'Alpha Group\|Beta Group')" "11" "each meeting in its own file"
+
+# a long area name never pushes the page number off the page
+sed 's/^area = .*/area = Bristol, Bath and North East Somerset, North Somerset and South Gloucestershire/' examples/settings.ini > "$TMP/long-area.ini"
+run_sp render --settings "$TMP/long-area.ini" --dump-plan examples/smart-bath.csv
+"$SIGNPOST" render --settings "$TMP/long-area.ini" --dump-plan examples/smart-bath.csv | tests/tools/plan-geom.pl --margin 5 > "$TMP/geom"
+ok $? "long area name: everything inside the page"
+grep -q '"Page 1 of [0-9]*"' "$out"; ok $? "long area name: the page number on a line of its own"
+
 # --start-day
 run_sp render --settings examples/settings.ini --date 2026-11-26 --start-day today --dump-plan examples/smart-bath.csv
 is "$(grep -m1 -A1 'begin H2' "$out" | sed -n 's/.*"\(.*\)"$/\1/p')" "Thursday" "--start-day today (26 November 2026) starts on Thursday"
