@@ -355,17 +355,30 @@ int sp_cli_parse(int argc, char **argv, struct sp_options *o, struct sp_error *e
             continue;
         }
         if (c == '?') {
-            if (optopt)
+            /* optopt is a short option's letter; for long ones print what was typed */
+            const char *typed = argv[optind - 1];
+            if (optopt > 0 && optopt < 128 && g_ascii_isalnum(optopt) && typed[1] != '-')
                 return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0, "unknown option '-%c'",
                                     optopt);
-            return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0, "unknown option '%s'",
-                                argv[optind - 1]);
+            if (optopt >= 256 && strchr(typed, '='))
+                return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                                    "option '%.*s' takes no value", (int)strcspn(typed, "="),
+                                    typed);
+            return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                                "unknown or ambiguous option '%s'", typed);
         }
         if (c == ':')
             return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0, "option '%s' needs a value",
                                 argv[optind - 1]);
         if (apply(o, c, optarg, &cur, err))
             return -1;
+    }
+    /* after "--" every argument is a file, even one that starts with '-' */
+    for (; optind < argc; optind++) {
+        o->inputs = xrealloc(o->inputs, (o->ninputs + 1) * sizeof *o->inputs);
+        o->inputs[o->ninputs].path = argv[optind];
+        o->inputs[o->ninputs].opts = cur;
+        o->ninputs++;
     }
     o->sel.regions = o->regions;
     o->sel.fellowships = o->fellowships;
@@ -410,7 +423,9 @@ static void print_opts(FILE *fp, unsigned mask, int exact)
 static const char exit_codes[] =
     "Exit status:\n"
     "  0  success (warnings may have been printed, unless --werror)\n"
-    "  1  the directory or a layout/settings file has problems (or warnings with --werror)\n"
+    "  1  check: a record could not be used; any command: a bad layout or settings file,\n"
+    "     nothing to show, or (with --werror) any warning or problem.  render and kiosk\n"
+    "     still make their output from the usable meetings and print the problems\n"
     "  2  usage error on the command line\n"
     "  3  a file could not be read or written\n"
     "  4  missing font or data, or an internal error\n";

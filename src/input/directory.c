@@ -467,6 +467,8 @@ void sp_reader_finish(struct sp_reader *r, struct sp_raw *raw)
         }
         if (raw->city)
             addr.town = raw->city;
+        if (addr.street && sp_address_is_online_word(addr.street))
+            addr.street = NULL;  /* "Online" in the address column is not a place */
         addr.physical = addr.street || addr.postcode;
         parts[0] = raw->address;
         parts[1] = raw->city;
@@ -569,6 +571,12 @@ void sp_reader_finish(struct sp_reader *r, struct sp_raw *raw)
             att = SP_ATTEND_ONLINE;
         else if (raw->closed)
             att = SP_ATTEND_CLOSED;
+        /* somewhere to go: a venue, a street, a postcode or at least a town */
+        if ((att == SP_ATTEND_IN_PERSON || att == SP_ATTEND_HYBRID) && !raw->venue &&
+            !addr.street && !addr.postcode && !addr.town) {
+            reject(r, raw, "%s: in person but no venue or address", w);
+            return;
+        }
         m.attendance = (enum sp_attendance)att;
     }
 
@@ -654,6 +662,11 @@ int sp_directory_load_mem(struct sp_directory *dir, const char *name, const char
         opts = *o;
     if (!name)
         name = "-";
+    if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
+                     ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))
+        return sp_error_set(err, SP_ERR_INPUT, name, 0, 0,
+                            "this file is UTF-16; save it as UTF-8 (in a spreadsheet: "
+                            "'CSV UTF-8')");
     f = opts.format != SP_FORMAT_AUTO ? opts.format : sp_directory_sniff(data, len);
     if (f == SP_FORMAT_AUTO && has_within(data, len < 65536 ? len : 65536, "\"key_string\""))
         return sp_error_set(err, SP_ERR_INPUT, name, 0, 0,
@@ -729,7 +742,20 @@ int sp_directory_load(struct sp_directory *dir, const char *path,
     GError *gerr = NULL;
     int rc;
 
-    if (!g_file_get_contents(path, &data, &len, &gerr)) {
+    if (!strcmp(path, "-")) {
+        /* standard input */
+        GString *in = g_string_new(NULL);
+        char chunk[65536];
+        size_t got;
+        while ((got = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+            g_string_append_len(in, chunk, (gssize)got);
+        if (ferror(stdin)) {
+            g_string_free(in, TRUE);
+            return sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot read standard input");
+        }
+        len = in->len;
+        data = g_string_free(in, FALSE);
+    } else if (!g_file_get_contents(path, &data, &len, &gerr)) {
         int e = gerr && gerr->domain == G_FILE_ERROR ? gerr->code : -1;
         const char *why = e == G_FILE_ERROR_NOENT ? "no such file" :
                           e == G_FILE_ERROR_ACCES ? "permission denied" :

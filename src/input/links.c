@@ -91,6 +91,26 @@ enum sp_link_status sp_link_check(struct sp_arena *a, const char *raw, struct sp
     memset(out, 0, sizeof *out);
     *why = NULL;
 
+    /* Step 0: "&amp;" in a link (WordPress writes "&#038;") is an HTML-escaped "&" */
+    if (strstr(raw, "&amp;") || strstr(raw, "&#038;") || strstr(raw, "&#38;")) {
+        GString *u = g_string_new(NULL);
+        for (const char *q = raw; *q;) {
+            if (!strncmp(q, "&amp;", 5))
+                q += 5;
+            else if (!strncmp(q, "&#038;", 6))
+                q += 6;
+            else if (!strncmp(q, "&#38;", 5))
+                q += 5;
+            else {
+                g_string_append_c(u, *q++);
+                continue;
+            }
+            g_string_append_c(u, '&');
+        }
+        raw = sp_arena_strdup(a, u->str);
+        g_string_free(u, TRUE);
+    }
+
     /* Step 1: the scheme */
     p = raw;
     while (g_ascii_isalnum(*p) || *p == '+' || *p == '-' || *p == '.')
@@ -233,23 +253,74 @@ static const char *find_key(const char *text, const char *const *keys, size_t nk
     return NULL;
 }
 
+/* Is the key at p inside a URL ("...?pwd=...")?  Then it is the link's, not a note's. */
+static bool in_url(const char *text, const char *p)
+{
+    const char *t = p;
+
+    while (t > text && t[-1] != ' ' && t[-1] != '\n' && t[-1] != '\t')
+        t--;
+    for (; t < p; t++)
+        if (*t == '?' || *t == '&' || *t == '/')
+            return true;
+    return false;
+}
+
 char *sp_passcode_from_text(struct sp_arena *a, const char *text)
 {
     static const char *const keys[] = { "passcode", "pass code", "password", "pwd", "pin" };
-    const char *p, *e;
+    /* words that follow "password" in notes without being one */
+    static const char *const not_values[] = {
+        "needed", "required", "protected", "see", "available", "on", "in", "by", "via",
+        "not", "none", "is", "the", "a", "an", "and", "or", "for", "from", "please", "ask",
+        "email", "e-mail", "contact", "sent", "given", "provided", "below", "above", "will"
+    };
+    const char *p, *e, *from = text;
+    bool sep = false, digit = false;
 
-    if (!text || !(p = find_key(text, keys, sizeof keys / sizeof keys[0])))
-        return NULL;
-    while (*p == ' ' || *p == ':' || *p == '-' || *p == '=' || *p == '\t')
+    /* the first key that is not inside a URL */
+    for (;;) {
+        if (!from || !(p = find_key(from, keys, sizeof keys / sizeof keys[0])))
+            return NULL;
+        if (!in_url(text, p))
+            break;
+        from = p;
+    }
+    /* "no password", "not password-protected" */
+    {
+        const char *b = p;
+        while (b > text && g_ascii_isalpha(b[-1]))
+            b--;  /* start of the key word */
+        while (b > text && b[-1] == ' ')
+            b--;
+        if ((b - text >= 2 && !g_ascii_strncasecmp(b - 2, "no", 2) &&
+             (b - text == 2 || !g_ascii_isalpha(b[-3]))) ||
+            (b - text >= 3 && !g_ascii_strncasecmp(b - 3, "not", 3)))
+            return NULL;
+    }
+    while (*p == ' ' || *p == ':' || *p == '-' || *p == '=' || *p == '\t') {
+        sep = sep || *p == ':' || *p == '=' || *p == '-';
         p++;
-    if (!g_ascii_strncasecmp(p, "is ", 3))
+    }
+    if (!g_ascii_strncasecmp(p, "is ", 3)) {
         p += 3;
+        sep = true;
+    }
     e = p;
     while (*e && *e != ' ' && *e != '\n' && *e != ',' && *e != ';' && *e != ')' && *e != '(')
         e++;
     while (e > p && (e[-1] == '.' || e[-1] == ':'))
         e--;
     if (e == p || e - p > 32)
+        return NULL;
+    for (const char *q = p; q < e; q++)
+        digit = digit || g_ascii_isdigit(*q);
+    for (size_t i = 0; i < G_N_ELEMENTS(not_values); i++)
+        if ((size_t)(e - p) == strlen(not_values[i]) &&
+            !g_ascii_strncasecmp(p, not_values[i], (size_t)(e - p)))
+            return NULL;
+    /* "Passcode 1234" needs no colon; a word with no digit needs "passcode: word" */
+    if (!sep && !digit)
         return NULL;
     return sp_arena_strndup(a, p, (size_t)(e - p));
 }

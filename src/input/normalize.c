@@ -283,6 +283,52 @@ int sp_day_parse(const char *s)
     return -1;
 }
 
+/* "daily", "every day", "weekdays", "weekends", "Mon-Fri", "Monday to Friday": adds the
+   days to *mask and returns true. */
+static bool day_range(const char *item, unsigned *mask)
+{
+    char buf[32];
+    char *sep, *a, *b;
+    int from, to;
+
+    g_strlcpy(buf, item, sizeof buf);
+    g_strstrip(buf);
+    if (!g_ascii_strcasecmp(buf, "daily") || !g_ascii_strcasecmp(buf, "every day") ||
+        !g_ascii_strcasecmp(buf, "everyday")) {
+        *mask |= SP_ALL_DAYS;
+        return true;
+    }
+    if (!g_ascii_strcasecmp(buf, "weekdays")) {
+        *mask |= 0x3Eu;
+        return true;
+    }
+    if (!g_ascii_strcasecmp(buf, "weekends")) {
+        *mask |= 0x41u;
+        return true;
+    }
+    sep = strstr(buf, " to ");
+    if (sep) {
+        *sep = '\0';
+        b = sep + 4;
+    } else if ((sep = strchr(buf, '-')) != NULL) {
+        *sep = '\0';
+        b = sep + 1;
+    } else {
+        return false;
+    }
+    a = buf;
+    from = sp_day_parse(a);
+    to = sp_day_parse(b);
+    if (from < 0 || to < 0)
+        return false;
+    for (int d = from;; d = (d + 1) % 7) {  /* "Sat-Sun" wraps round the week */
+        *mask |= SP_DAY_BIT(d);
+        if (d == to)
+            break;
+    }
+    return true;
+}
+
 unsigned sp_days_parse(const char *s, char *bad, size_t badsize)
 {
     unsigned mask = 0;
@@ -303,7 +349,11 @@ unsigned sp_days_parse(const char *s, char *bad, size_t badsize)
         memcpy(item, p, n);
         item[n] = '\0';
         d = sp_day_parse(item);
-        if (d < 0) {
+        if (d < 0 && day_range(item, &mask))
+            d = 7;  /* "daily", "Mon-Fri", "Monday to Friday": mask already set */
+        if (d == 7) {
+            /* done */
+        } else if (d < 0) {
             bool blank = true;
             for (size_t i = 0; i < n; i++)
                 if (item[i] != ' ')
@@ -523,6 +573,51 @@ static char *join_parts(struct sp_arena *a, char **parts, int from, int to)
     return r;
 }
 
+/* Words that name a street or a building, in English and Welsh ("Y Stryd Fawr"). */
+static bool has_place_word(const char *s)
+{
+    static const char *const words[] = {
+        "street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "way", "close", "drive",
+        "place", "square", "terrace", "crescent", "hill", "row", "walk", "court", "gardens",
+        "grove", "parade", "green", "mews", "yard", "wharf", "quay", "heol", "stryd",
+        "ffordd", "lon", "l\xc3\xb4n", "rhodfa", "hall", "church", "chapel", "centre", "center",
+        "house", "library", "hospital", "school", "neuadd", "capel", "eglwys", "canolfan"
+    };
+    char **tok = g_strsplit_set(s, " ,.-'", -1);
+    bool found = false;
+
+    for (char **t = tok; *t && !found; t++)
+        for (size_t i = 0; i < G_N_ELEMENTS(words) && !found; i++)
+            found = **t && !g_ascii_strcasecmp(*t, words[i]);
+    g_strfreev(tok);
+    return found;
+}
+
+static bool has_digit(const char *s)
+{
+    for (; *s; s++)
+        if (g_ascii_isdigit(*s))
+            return true;
+    return false;
+}
+
+bool sp_address_is_online_word(const char *s)
+{
+    static const char *const words[] = {
+        "online", "on line", "zoom", "virtual", "remote", "internet", "web", "video",
+        "phone", "telephone", "tbc", "n/a", "none"
+    };
+
+    if (!s)
+        return false;
+    while (*s == ' ')
+        s++;
+    for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
+        if (!g_ascii_strcasecmp(s, words[i]))
+            return true;
+    return false;
+}
+
 void sp_address_split(struct sp_arena *a, const char *s, struct sp_address *out)
 {
     char **parts;
@@ -572,14 +667,14 @@ void sp_address_split(struct sp_arena *a, const char *s, struct sp_address *out)
             out->street = join_parts(a, parts, 0, n - 2);
             out->town = sp_arena_strdup(a, parts[n - 2]);
         }
-        out->physical = out->street != NULL;
+        /* no postcode: a place to go only when the street has a house number ("12 High
+           St"); "Chicago, IL" and other approximate addresses of online meetings are not */
+        out->physical = out->street != NULL && !sp_address_is_online_word(out->street) &&
+                        (has_digit(out->street) || has_place_word(out->street));
     } else if (n == 1) {
-        /* one part: a street if it has a house number, else just a place name */
-        bool digit = false;
-        for (const char *p = parts[0]; *p; p++)
-            if (g_ascii_isdigit(*p))
-                digit = true;
-        if (digit) {
+        /* one part: a street if it starts with a house number ("1 High St"), else just a
+           place name ("Leeds", "Cardiff CF10") */
+        if (g_ascii_isdigit(parts[0][0])) {
             out->street = sp_arena_strdup(a, parts[0]);
             out->physical = true;
         } else {

@@ -60,6 +60,9 @@ struct sp_address {
  * Trailing country parts (UK, United Kingdom, England, Wales, Cymru, Scotland,
  * Northern Ireland, GB, USA ...) are dropped.  Three comma parts are enough.
  */
+/* "Online", "Zoom", "Virtual"...: an address cell that names no place. */
+bool sp_address_is_online_word(const char *s);
+
 void sp_address_split(struct sp_arena *a, const char *s, struct sp_address *out);
 
 #endif

@@ -90,6 +90,11 @@ static int formats_load_file(struct sp_reader *r, struct formats *f, struct sp_e
         g_clear_error(&gerr);
         return rc;
     }
+    if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+        /* a byte-order mark, as on the directory files */
+        memmove(data, data + 3, len - 3 + 1);
+        len -= 3;
+    }
     if (!g_utf8_validate(data, (gssize)len, NULL)) {
         fixed = g_utf8_make_valid(data, (gssize)len);
         g_free(data);

@@ -224,6 +224,17 @@ int sp_read_tsml_csv(struct sp_reader *r, const char *data, size_t len, struct s
     memset(&st, 0, sizeof st);
     st.r = r;
     st.err = err;
+    if (len && memchr(data, '\r', len) && !memchr(data, '\n', len)) {
+        /* CR-only line ends (Excel for Mac's "CSV (Macintosh)"): make them LF, so rows
+           have lines and a bad row costs only itself */
+        char *lf = g_strndup(data, len);
+        for (size_t i = 0; i < len; i++)
+            if (lf[i] == '\r')
+                lf[i] = '\n';
+        rc = sp_read_tsml_csv(r, lf, len, err);
+        g_free(lf);
+        return rc;
+    }
     if (csv_init(&p, opts) != 0)
         return sp_error_set(err, SP_ERR_RESOURCE, r->file, 0, 0, "out of memory");
 

@@ -14,7 +14,10 @@ while IFS='|' read -r want_status want_err args; do
 done <<'CASES'
 2|signpost: no command given (see 'signpost --help')|
 2|signpost: unknown command 'draw' (see 'signpost --help')|draw
-2|signpost: unknown option '--frobnicate'|check --frobnicate examples/smart-bath.csv
+2|signpost: unknown or ambiguous option '--frobnicate'|check --frobnicate examples/smart-bath.csv
+2|signpost: unknown or ambiguous option '--form'|check --form csv examples/smart-bath.csv
+2|signpost: option '--werror' takes no value|check --werror=1 examples/smart-bath.csv
+2|signpost: unknown option '-z'|check -z examples/smart-bath.csv
 2|signpost: option '--format' needs a value|check --format
 2|signpost: --format: expected auto, meeting-guide, csv or bmlt, got 'xml'|check --format xml x.json
 2|signpost: no directory file given|check
@@ -31,6 +34,14 @@ done <<'CASES'
 1|signpost: examples/na-bristol-formats.json: this is a BMLT formats file (GetFormats), not a meeting directory: give it with --formats|check examples/na-bristol-formats.json
 3|signpost: cannot make folder '/dev/null/x': Not a directory|render -o /dev/null/x/p.pdf examples/smart-bath.csv
 CASES
+
+printf '\377\376N\000a\000' > "$TMP/u16.csv"
+run_sp check "$TMP/u16.csv"
+is "$status:$(head -n 1 "$err")" "1:signpost: $TMP/u16.csv: this file is UTF-16; save it as UTF-8 (in a spreadsheet: 'CSV UTF-8')" "UTF-16 named as such"
+out2=$("$SIGNPOST" check - < examples/smart-bath.csv 2>/dev/null | head -n 1)
+is "$out2" "29 meetings from 1 file (31 in the files; the rest not selected); 0 records could not be used" "'-' reads standard input"
+run_sp check examples/smart-bath.csv -- examples/aa-south-wales.json
+is "$(head -n 1 "$out" | cut -d' ' -f4-5)" "2 files" "files after '--' are read"
 
 run_sp --help
 is "$status" 0 "--help exits 0"

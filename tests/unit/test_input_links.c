@@ -21,6 +21,13 @@ static void test_links(void)
                   "https://zoom.us/j/1234567890?from=addon&pwd=x1&uname=a#frag", "Zoom",
                   "https://zoom.us/j/1234567890?from=addon&uname=a#frag", "123 456 7890",
                   NULL, 1 },
+        /* an HTML-escaped "&" (WordPress writes "&#038;"): the passcode is still found */
+        /* 1b*/ { "https://zoom.us/j/1234567890?uname=a&amp;pwd=x1", SP_LINK_OK,
+                  "https://zoom.us/j/1234567890?uname=a&pwd=x1", "Zoom",
+                  "https://zoom.us/j/1234567890?uname=a", "123 456 7890", NULL, 1 },
+        /* 1c*/ { "https://zoom.us/j/1234567890?pwd=x1&#038;uname=a", SP_LINK_OK,
+                  "https://zoom.us/j/1234567890?pwd=x1&uname=a", "Zoom",
+                  "https://zoom.us/j/1234567890?uname=a", "123 456 7890", NULL, 1 },
         /*  2*/ { "https://meet.google.com/abc-defg-hij", SP_LINK_OK,
                   "https://meet.google.com/abc-defg-hij", "Google Meet", NULL, NULL, NULL, 0 },
         /*  3*/ { "https://teams.microsoft.com/l/meetup-join/19%3a(x)", SP_LINK_OK,
@@ -106,6 +113,13 @@ static void test_notes(void)
         /*  5*/ { "meeting id 123456789", NULL, "123 456 789" },
         /*  6*/ { "No codes here", NULL, NULL },
         /*  7*/ { "PWD=hope", "hope", NULL },
+        /* notes that mention a password without giving one */
+        /*  8*/ { "No password needed", NULL, NULL },
+        /*  9*/ { "Password protected - email us for details", NULL, NULL },
+        /* 10*/ { "Backup link https://zoom.us/j/1?pwd=Zm9vYmFyYmF6.1", NULL, NULL },
+        /* 11*/ { "Passcode serenity", NULL, NULL },
+        /* 12*/ { "Passcode: serenity", "serenity", NULL },
+        /* 13*/ { "password is hope2024", "hope2024", NULL },
     };
     struct sp_arena a;
 

@@ -85,6 +85,11 @@ static void test_days(void)
         /*  3*/ { "Monday, Funday", 0, "Funday" },
         /*  4*/ { "Sat & Sun", SP_DAY_BIT(6) | SP_DAY_BIT(0), "" },
         /*  5*/ { "", 0, "" },
+        /*  6*/ { "Daily", SP_ALL_DAYS, "" },
+        /*  7*/ { "Mon-Fri", 0x3Eu, "" },
+        /*  8*/ { "Monday to Wednesday, Saturday", 0x4Eu, "" },
+        /*  9*/ { "Sat-Sun", 0x41u, "" },
+        /* 10*/ { "Mon-Funday", 0, "Mon-Funday" },
     };
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         char name[64], bad[32] = "";
@@ -152,6 +157,10 @@ static void test_address(void)
         /*  7*/ { "Y Stryd Fawr, Llanrwst", "Y Stryd Fawr", "Llanrwst", NULL, 1 },
         /*  8*/ { "12 Heol y Frenhines", "12 Heol y Frenhines", NULL, NULL, 1 },
         /*  9*/ { "2 Quay St, Leeds ls1 4dt, England, UK", "2 Quay St", "Leeds", "LS1 4DT", 1 },
+        /* approximate addresses of online meetings name no place to go */
+        /* 10*/ { "Chicago, IL, USA", "Chicago", "IL", NULL, 0 },
+        /* 11*/ { "Cardiff CF10, UK", NULL, "Cardiff CF10", NULL, 0 },
+        /* 12*/ { "Online, Leeds", "Online", "Leeds", NULL, 0 },
     };
     struct sp_arena a;
 
