@@ -152,8 +152,9 @@ static int render_one(const struct sp_options *o, struct sp_compose_in *in, stru
                               "-o: cannot tell the format of '%s' (use .pdf, .png or .svg)",
                               path);
         else if (imposed)
-            rc = sp_out_write(&sheets, t, path, &oo, err) != 0 ? -1
-                 : sp_out_write(&plan, t, reading_path(path, &a), &oo, err);
+            /* the reading copy first: if it fails, the sheets at -o are left as they were */
+            rc = sp_out_write(&plan, t, reading_path(path, &a), &oo, err) != 0 ? -1
+                 : sp_out_write(&sheets, t, path, &oo, err);
         else
             rc = sp_out_write(&plan, t, path, &oo, err);
     }
