@@ -61,6 +61,7 @@ now_us() {
 
 FAILED=0
 ROWS=()
+POSTER_NOTES=()   # free-form result lines printed after the table
 
 # measure NAME MEETINGS TARGET_MS TARGET_MB CMD...
 # Runs CMD once to warm the caches, RUNS times for wall time (stdout and stderr discarded),
@@ -174,6 +175,17 @@ bench_leaflet_a4_all() {
 BENCHMARKS="$BENCHMARKS leaflet-a4-all"
 # ---- end of leaflets -------------------------------------------------------------------
 
+# ---- loading inside one process (issue 2) -------------------------------------------
+# The whole `signpost check` runs above also pay process start-up (about 4 ms of dynamic
+# linking) and the summary; this times sp_directory_load() alone.
+bench_load_inprocess() {
+    local lt=$BUILD/bench/load_time
+    POSTER_NOTES+=("load-inprocess mg-json: $("$lt" --runs 15 "$MG_FILE")")
+    POSTER_NOTES+=("load-inprocess csv:     $("$lt" --runs 15 "$CSV_FILE")")
+    POSTER_NOTES+=("load-inprocess bmlt:    $("$lt" --runs 15 --formats "$FORMATS_FILE" "$BMLT_FILE")")
+}
+BENCHMARKS="$BENCHMARKS load-inprocess"
+
 # ---- posters (issue 3; owner: lead) --------------------------------------------------
 # Pages per second are printed after each run (pdfinfo counts the pages written).
 count_pages() {
@@ -219,7 +231,6 @@ bench_poster_all() {
     pages=$(count_pages "$OUT/poster-all.pdf")
     POSTER_NOTES+=("poster-all: $pages pages, $(( pages * 1000000 / (t1 - t0 + 1) )) pages/s")
 }
-POSTER_NOTES=()
 BENCHMARKS="$BENCHMARKS poster-single poster-by-region poster-all"
 # ---- end of posters ------------------------------------------------------------------
 

@@ -70,20 +70,21 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
 
     for (size_t i = 0; i < nsel; i++) {
         const struct sp_meeting *m = sel[i];
+        char *folded;
+
         per_att[m->attendance]++;
         bump(fell, m->fellowship);
         bump(reg, m->region ? m->region : "(no region)");
+        folded = g_utf8_casefold(m->name, -1);
         for (int d = 0; d < 7; d++) {
-            char *name, *key;
+            char *key;
             const struct sp_meeting *first;
 
             if (!(m->days & SP_DAY_BIT(d)))
                 continue;
             per_day[d]++;
             /* duplicates: same name, day and start time (case-insensitive name) */
-            name = g_utf8_casefold(m->name, -1);
-            key = g_strdup_printf("%s\t%d\t%d", name, d, m->start_min);
-            g_free(name);
+            key = g_strdup_printf("%s\t%d\t%d", folded, d, m->start_min);
             first = g_hash_table_lookup(seen, key);
             if (first) {
                 ndup++;
@@ -96,6 +97,7 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
                 g_hash_table_insert(seen, key, (gpointer)m);
             }
         }
+        g_free(folded);
     }
 
     if (!o->quiet) {

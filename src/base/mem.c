@@ -117,6 +117,11 @@ static void *arena_raw(struct sp_arena *a, size_t n)
     return p;
 }
 
+void *sp_arena_alloc_uninit(struct sp_arena *a, size_t n)
+{
+    return arena_raw(a, n);
+}
+
 void *sp_arena_alloc(struct sp_arena *a, size_t n)
 {
     void *p = arena_raw(a, n);

@@ -646,15 +646,17 @@ static char *repair_encoding(struct sp_reader *r, const char *data, size_t len, 
     return fixed;
 }
 
-int sp_directory_load_mem(struct sp_directory *dir, const char *name, const char *data,
-                          size_t len, const struct sp_source_opts *o,
-                          struct sp_arena *arena, struct sp_diag *diag,
-                          struct sp_error *err)
+/* terminated: data[len] is a NUL we may rely on (a file read whole), so valid text is
+   read where it is instead of being copied. */
+static int load_mem(struct sp_directory *dir, const char *name, const char *data, size_t len,
+                    bool terminated, const struct sp_source_opts *o, struct sp_arena *arena,
+                    struct sp_diag *diag, struct sp_error *err)
 {
     struct sp_source_opts opts = { SP_FORMAT_AUTO, NULL, NULL };
     struct sp_reader r;
     enum sp_format f;
-    char *fixed, *copy;
+    char *fixed, *copy = NULL;
+    const char *text;
     size_t flen = 0;
     int rc;
 
@@ -706,22 +708,26 @@ int sp_directory_load_mem(struct sp_directory *dir, const char *name, const char
     if (fixed) {
         copy = fixed;
         len = flen;
+        text = copy;
+    } else if (terminated) {
+        text = data;
     } else {
         copy = g_malloc(len + 1);
         memcpy(copy, data, len);
         copy[len] = '\0';
+        text = copy;
     }
 
     /* Step 2: the reader */
     switch (f) {
     case SP_FORMAT_MG_JSON:
-        rc = sp_read_mg_json(&r, copy, len, err);
+        rc = sp_read_mg_json(&r, text, len, err);
         break;
     case SP_FORMAT_BMLT:
-        rc = sp_read_bmlt(&r, copy, len, err);
+        rc = sp_read_bmlt(&r, text, len, err);
         break;
     default:
-        rc = sp_read_tsml_csv(&r, copy, len, err);
+        rc = sp_read_tsml_csv(&r, text, len, err);
         break;
     }
     g_free(copy);
@@ -731,6 +737,14 @@ int sp_directory_load_mem(struct sp_directory *dir, const char *name, const char
     if (rc == 0)
         dir->nfiles++;
     return rc;
+}
+
+int sp_directory_load_mem(struct sp_directory *dir, const char *name, const char *data,
+                          size_t len, const struct sp_source_opts *o,
+                          struct sp_arena *arena, struct sp_diag *diag,
+                          struct sp_error *err)
+{
+    return load_mem(dir, name, data, len, /*terminated*/ false, o, arena, diag, err);
 }
 
 int sp_directory_load(struct sp_directory *dir, const char *path,
@@ -765,7 +779,7 @@ int sp_directory_load(struct sp_directory *dir, const char *path,
         g_clear_error(&gerr);
         return rc;
     }
-    rc = sp_directory_load_mem(dir, path, data, len, opts, arena, diag, err);
+    rc = load_mem(dir, path, data, len, /*terminated*/ true, opts, arena, diag, err);
     g_free(data);
     return rc;
 }

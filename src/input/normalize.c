@@ -162,17 +162,26 @@ char *sp_text_clean(struct sp_arena *a, const char *s, size_t len, unsigned flag
     if (!s || !len)
         return NULL;
 
-    /* Step 1: valid UTF-8 (NUL counts as invalid: it would cut the string short). */
-    if (!g_utf8_validate(s, (gssize)len, NULL)) {
-        tmp = g_utf8_make_valid(s, (gssize)len);
-        if (repaired)
-            *repaired = true;
-    } else if (len < sizeof stackbuf) {  /* most fields: no malloc */
-        memcpy(stackbuf, s, len);
-        stackbuf[len] = '\0';
-        tmp = stackbuf;
-    } else {
-        tmp = g_strndup(s, len);
+    /* Step 1: valid UTF-8 (NUL counts as invalid: it would cut the string short).  Plain
+       ASCII, most of every directory, needs no check; a terminated string that needs no
+       entity decoding is read in place. */
+    {
+        bool ascii = true;
+        for (size_t i = 0; i < len && ascii; i++)
+            ascii = (unsigned char)s[i] >= 1 && (unsigned char)s[i] <= 0x7F;
+        if (!ascii && !g_utf8_validate(s, (gssize)len, NULL)) {
+            tmp = g_utf8_make_valid(s, (gssize)len);
+            if (repaired)
+                *repaired = true;
+        } else if (!(flags & SP_CLEAN_HTML) && s[len] == '\0') {
+            tmp = (char *)s;  /* read only */
+        } else if (len < sizeof stackbuf) {  /* most fields: no malloc */
+            memcpy(stackbuf, s, len);
+            stackbuf[len] = '\0';
+            tmp = stackbuf;
+        } else {
+            tmp = g_strndup(s, len);
+        }
     }
 
     /* Step 2: entities (the text only gets shorter) */
@@ -180,7 +189,7 @@ char *sp_text_clean(struct sp_arena *a, const char *s, size_t len, unsigned flag
         sp_html_decode(tmp);
 
     /* Step 3: one pass folding spaces, dropping controls and tags, collapsing */
-    out = w = sp_arena_alloc(a, strlen(tmp) + 1);
+    out = w = sp_arena_alloc_uninit(a, strlen(tmp) + 1);
     r = tmp;
     while (*r) {
         gunichar c;
@@ -230,10 +239,13 @@ char *sp_text_clean(struct sp_arena *a, const char *s, size_t len, unsigned flag
         }
         pending_space = false;
         pending_breaks = 0;
-        w += g_unichar_to_utf8(c, w);
+        if (c < 0x80)
+            *w++ = (char)c;
+        else
+            w += g_unichar_to_utf8(c, w);
     }
     *w = '\0';
-    if (tmp != stackbuf)
+    if (tmp != stackbuf && tmp != s)
         g_free(tmp);
     return w == out ? NULL : out;
 }

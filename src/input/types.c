@@ -137,8 +137,8 @@ const char *sp_type_label(const char *code, const char *fellowship, const char *
     memcpy(buf, code, n);
     buf[n] = '\0';
     for (size_t i = 0; i < sizeof overrides / sizeof overrides[0]; i++)
-        if (fellowship_is(fellowship, overrides[i].fellowship) &&
-            !g_ascii_strcasecmp(buf, overrides[i].code)) {
+        if (!g_ascii_strcasecmp(buf, overrides[i].code) &&
+            fellowship_is(fellowship, overrides[i].fellowship)) {
             if (canon)
                 *canon = overrides[i].code;
             return overrides[i].label;
