@@ -454,7 +454,8 @@ void sp_cli_help(FILE *fp, enum sp_command cmd)
     fprintf(fp, "\nOptions for every command:\n");
     print_opts(fp, C_ALL, 1);
     fprintf(fp,
-            "\nPer-file options apply to the files named after them:\n"
+            "\nA FILE of '-' reads standard input; after '--' every argument is a file.\n"
+            "Per-file options apply to the files named after them:\n"
             "  signpost check --as 'Narcotics Anonymous' --formats f.json na.json aa.json\n\n"
             "'signpost COMMAND --help' lists a command's options.\n\n%s",
             exit_codes);
