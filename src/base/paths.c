@@ -46,15 +46,21 @@ const char *sp_paths_datadir(const char *option, const char *argv0, struct sp_ar
     if (is_datadir(SP_DATADIR))
         return SP_DATADIR;
     if (argv0 && strchr(argv0, '/')) {
+        /* next to the program: a build in the source tree (build/..), or an installed one
+           (bin/../share/signpost, as `make install` lays it out) */
+        static const char *const rel[] = { "..", "../share/signpost" };
         char *bin = g_path_get_dirname(argv0);
-        dir = g_build_filename(bin, "..", NULL);
-        g_free(bin);
-        if (is_datadir(dir)) {
-            const char *r = sp_arena_strdup(a, dir);
+        for (size_t i = 0; i < G_N_ELEMENTS(rel); i++) {
+            dir = g_build_filename(bin, rel[i], NULL);
+            if (is_datadir(dir)) {
+                const char *r = sp_arena_strdup(a, dir);
+                g_free(dir);
+                g_free(bin);
+                return r;
+            }
             g_free(dir);
-            return r;
         }
-        g_free(dir);
+        g_free(bin);
     }
     sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
                  "cannot find signpost's data (layouts/ and fonts/); use --data-dir");
