@@ -106,7 +106,6 @@ void sp_plan_qr(struct sp_plan *plan, struct sp_page *page, const struct sp_qr *
 {
     struct sp_item it = { 0 };
 
-    alt = alt ? sp_plan_str(plan, alt) : NULL;
     sp_plan_tag(plan, page, true, "Figure", NULL, alt);
     it.kind = SP_ITEM_QR;
     it.x = x;
@@ -153,7 +152,7 @@ void sp_block_emit(const struct sp_block *b, struct sp_plan *plan, struct sp_pag
             it.w = l->width;
             it.h = l->height;
             it.baseline = l->baseline;
-            it.text = sp_plan_str(plan, l->text);  /* blocks may live in a scratch arena */
+            it.text = b->scratch ? sp_plan_str(plan, l->text) : l->text;
             it.font = p->font;
             it.rgb = p->rgb;
             sp_plan_add(plan, page, &it);
@@ -164,7 +163,8 @@ void sp_block_emit(const struct sp_block *b, struct sp_plan *plan, struct sp_pag
     }
     if (b->qr)
         sp_plan_qr(plan, page, b->qr, x + b->width - b->qr_size, y, b->qr_size, b->qr_url,
-                   b->qr_alt, b->qr_dark, b->qr_light);
+                   b->qr_alt && b->scratch ? sp_plan_str(plan, b->qr_alt) : b->qr_alt,
+                   b->qr_dark, b->qr_light);
 }
 
 void sp_flow_start(struct sp_flow *f)

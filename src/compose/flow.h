@@ -40,6 +40,8 @@ struct sp_block {
     const char *qr_alt;     /* Figure alt text and link /Contents */
     uint32_t qr_dark, qr_light;
     bool keep_with_next;    /* headings: never last in a column */
+    bool scratch;           /* measured in a scratch arena: emit copies its text into the
+                               plan (otherwise the plan's own strings are used as they are) */
     double space_after;
     /* measured */
     double width, height, text_width;
@@ -56,9 +58,9 @@ struct sp_para *sp_block_add(struct sp_block *b, struct sp_arena *a, const char 
 void sp_block_measure(struct sp_block *b, struct sp_text *t, double width,
                       double line_spacing, struct sp_arena *a);
 
-/* Emit the measured block with its top-left at (x, y).  Text and alt text are copied into
-   the plan, so a block may be measured in a scratch arena; its QR symbol must live as
-   long as the plan. */
+/* Emit the measured block with its top-left at (x, y).  A block with `scratch` set has
+   its text and alt text copied into the plan; its QR symbol must live as long as the
+   plan either way. */
 void sp_block_emit(const struct sp_block *b, struct sp_plan *plan, struct sp_page *page,
                    double x, double y, double line_spacing);
 

@@ -224,6 +224,7 @@ static int meeting_block(struct poster *p, const struct sp_meeting *m, struct sp
     struct sp_font name_font = font(p, lay->size_body, true);
 
     sp_block_init(b);
+    b->scratch = true;
     /* 1: when and what, bold: "7pm to 8.30pm: Name" (the time leads: readers scan for it) */
     name_font.lang = sp_text_guess_lang(m->name);
     if (name_font.lang)
@@ -269,6 +270,7 @@ static void day_heading(struct poster *p, int day, bool continued, struct sp_blo
     struct sp_font f = font(p, lay->size_heading, true);
 
     sp_block_init(b);
+    b->scratch = true;
     sp_block_add(b, a, "H2", &f, lay->color_heading,
                  continued ? sp_arena_printf(a, "%s (continued)", sp_day_name(day))
                            : sp_day_name(day), 0);

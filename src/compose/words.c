@@ -220,11 +220,6 @@ const char *sp_words_qr_alt(const struct sp_meeting *m, struct sp_arena *a)
                        : sp_arena_printf(a, "QR code to join %s online", m->name);
 }
 
-const char *sp_words_provider(const struct sp_meeting *m)
-{
-    return m->provider ? m->provider : "online";
-}
-
 const char *sp_words_link(const struct sp_meeting *m, bool leave_off_passcodes)
 {
     if (!m->url)

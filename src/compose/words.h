@@ -61,9 +61,6 @@ const char *sp_words_phone(const struct sp_meeting *m, struct sp_arena *a);
 /* Alt text for a meeting's QR code: "QR code to join Name on Zoom" (or "... online"). */
 const char *sp_words_qr_alt(const struct sp_meeting *m, struct sp_arena *a);
 
-/* "Zoom", "Google Meet"... or "online" when the provider is unknown. */
-const char *sp_words_provider(const struct sp_meeting *m);
-
 /* The link to use for a meeting: url, or url_without_passcode when passcodes are left
    off (NULL when the meeting has no link). */
 const char *sp_words_link(const struct sp_meeting *m, bool leave_off_passcodes);

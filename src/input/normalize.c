@@ -306,7 +306,8 @@ static bool day_range(const char *item, unsigned *mask)
     g_strlcpy(buf, item, sizeof buf);
     g_strstrip(buf);
     if (!g_ascii_strcasecmp(buf, "daily") || !g_ascii_strcasecmp(buf, "every day") ||
-        !g_ascii_strcasecmp(buf, "everyday")) {
+        !g_ascii_strcasecmp(buf, "everyday") || !g_ascii_strcasecmp(buf, "every") ||
+        !g_ascii_strcasecmp(buf, "all")) {
         *mask |= SP_ALL_DAYS;
         return true;
     }
@@ -314,7 +315,7 @@ static bool day_range(const char *item, unsigned *mask)
         *mask |= 0x3Eu;
         return true;
     }
-    if (!g_ascii_strcasecmp(buf, "weekends")) {
+    if (!g_ascii_strcasecmp(buf, "weekends") || !g_ascii_strcasecmp(buf, "weekend")) {
         *mask |= 0x41u;
         return true;
     }

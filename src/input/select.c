@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../base/mem.h"
+#include "normalize.h"
 
 static const char *const day_names[7] = {
     "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
@@ -137,36 +138,14 @@ size_t sp_select(const struct sp_directory *dir, const struct sp_selection *sel,
 
 int sp_select_days(const char *s, unsigned *mask)
 {
-    static const struct { const char *name; unsigned mask; } words[] = {
-        { "all", SP_ALL_DAYS }, { "every", SP_ALL_DAYS },
-        { "weekdays", 0x3Eu }, { "weekend", 0x41u },
-    };
-    gchar **parts = g_strsplit(s, ",", -1);
-    unsigned m = 0;
-    int rc = 0;
+    /* the readers' day parser: names, prefixes, lists, ranges, "weekend", "all" */
+    char bad[2] = "";
+    unsigned m = sp_days_parse(s, bad, sizeof bad);
 
-    for (gchar **p = parts; *p && rc == 0; p++) {
-        char *w = g_strstrip(*p);
-        size_t len = strlen(w);
-        bool found = false;
-
-        for (size_t i = 0; i < G_N_ELEMENTS(words) && !found; i++)
-            if (!g_ascii_strcasecmp(w, words[i].name)) {
-                m |= words[i].mask;
-                found = true;
-            }
-        for (int d = 0; d < 7 && !found && len >= 2; d++)
-            if (len <= strlen(day_names[d]) && !g_ascii_strncasecmp(w, day_names[d], len)) {
-                m |= SP_DAY_BIT(d);
-                found = true;
-            }
-        if (!found || len == 0)
-            rc = -1;
-    }
-    g_strfreev(parts);
-    if (rc == 0)
-        *mask = m;
-    return rc;
+    if (!m || *bad)
+        return -1;
+    *mask = m;
+    return 0;
 }
 
 int sp_select_attendance(const char *s, unsigned *mask)

@@ -37,7 +37,8 @@ size_t sp_select(const struct sp_directory *dir, const struct sp_selection *sel,
 /* True when m matches sel. */
 bool sp_select_match(const struct sp_meeting *m, const struct sp_selection *sel);
 
-/* Parse "mon,wed", "weekdays", "weekend", "all", "sunday" into a day mask; -1 if bad. */
+/* Parse "mon,wed", "weekdays", "weekend", "all", "Mon-Fri", "sunday" into a day mask (the
+   readers' sp_days_parse); -1 if bad. */
 int sp_select_days(const char *s, unsigned *mask);
 
 /* Parse "in-person,online,hybrid,closed" into an attendance mask; -1 if bad. */

@@ -299,6 +299,19 @@ static void pdf_outline(cairo_surface_t *s, const struct sp_plan *plan)
  * is appended.  A path that is not a regular file (a device such as /dev/full) gets no tmp
  * file, so there cairo writes into memory first.
  */
+/* Destroy cr, finish and destroy s; returns the first error of the two. */
+static cairo_status_t finish(cairo_t *cr, cairo_surface_t *s)
+{
+    cairo_status_t st = cairo_status(cr);
+
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(s);
+    cairo_surface_destroy(s);
+    return st;
+}
+
 static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *path,
                      const struct sp_out_opts *opts, struct sp_error *err)
 {
@@ -350,12 +363,7 @@ static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *
         nitems += plan->pages[i].n;
     }
     pdf_outline(s, plan);
-    st = cairo_status(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(s);
-    if (st == CAIRO_STATUS_SUCCESS)
-        st = cairo_surface_status(s);
-    cairo_surface_destroy(s);
+    st = finish(cr, s);
     if (sink.err) {
         free(buf.p);
         target_close(&tg, sink.err, err);
@@ -480,12 +488,7 @@ static int write_page(const struct sp_plan *plan, size_t i, struct sp_text *t,
         cr = cairo_create(s);
         sp_render_page(plan, i, t, cr);
         cairo_show_page(cr);
-        st = cairo_status(cr);
-        cairo_destroy(cr);
-        cairo_surface_finish(s);
-        if (st == CAIRO_STATUS_SUCCESS)
-            st = cairo_surface_status(s);
-        cairo_surface_destroy(s);
+        st = finish(cr, s);
     }
     if (sk.err || st == CAIRO_STATUS_WRITE_ERROR) {
         int e = sk.err ? sk.err : EIO;
