@@ -13,6 +13,13 @@ is "$(grep -c "warning: unknown type code 'ZZ'" "$err")" 1 "the unknown code rep
 grep -q "^signpost: $TMP/mixed.json:1: problem: record 2: not a JSON object, but a number$" "$err"
 ok $? "the bad record named"
 
+# an element the scan accepts but json-c refuses: what the record path read is rolled back
+printf '[{"name":"A",%s,"types":["ZZ"]},\n {"name":"B","day": tru}]\n' "$M" > "$TMP/bad-elem.json"
+run_sp check "$TMP/bad-elem.json"
+is "$status" 1 "a malformed element: exit 1"
+is "$(cat "$err")" "signpost: $TMP/bad-elem.json:2:24: malformed JSON: boolean expected" \
+    "only the parse error: nothing from the records read before it"
+
 printf '[{"name":"A",%s},\n {"name":"B",' "$M" > "$TMP/cut.json"
 run_sp check "$TMP/cut.json"
 is "$status" 1 "a truncated file: exit 1"
