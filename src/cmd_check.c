@@ -73,7 +73,7 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
         char *folded;
 
         per_att[m->attendance]++;
-        bump(fell, m->fellowship);
+        bump(fell, m->fellowship ? m->fellowship : "(not known)");
         bump(reg, m->region ? m->region : "(no region)");
         folded = g_utf8_casefold(m->name, -1);
         for (int d = 0; d < 7; d++) {

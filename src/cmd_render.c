@@ -86,7 +86,7 @@ static const char *split_key(const struct sp_meeting *m, enum sp_split split)
 {
     switch (split) {
     case SP_SPLIT_REGION:     return m->region ? m->region : "Other areas";
-    case SP_SPLIT_FELLOWSHIP: return m->fellowship;
+    case SP_SPLIT_FELLOWSHIP: return m->fellowship ? m->fellowship : "Other fellowships";
     case SP_SPLIT_TOWN:       return m->town ? m->town : m->region ? m->region : "Other areas";
     case SP_SPLIT_NONE:       break;
     }

@@ -70,9 +70,11 @@ static const char *fellowship_of(const struct sp_meeting *const *m, size_t n,
                                  const struct sp_settings *s)
 {
     for (size_t i = 1; i < n; i++)
-        if (strcmp(m[i]->fellowship, m[0]->fellowship) != 0)
+        if (g_strcmp0(m[i]->fellowship, m[0]->fellowship) != 0)
             return s->org_name && *s->org_name ? s->org_name : "Support meetings";
-    return n ? m[0]->fellowship : s->org_name;
+    if (n && m[0]->fellowship)
+        return m[0]->fellowship;
+    return s->org_name && *s->org_name ? s->org_name : "Support meetings";
 }
 
 /*
@@ -305,43 +307,6 @@ static int pack_backs(struct cards *c, const struct sp_block *front, const char 
     return 0;
 }
 
-/* "Monday and Thursday", "Monday to Friday" (a run of three or more), "Every day". */
-static const char *day_list(unsigned days, struct sp_arena *a)
-{
-    GString *s = g_string_new(NULL);
-    int order[7], n = 0, nparts = 0, k = 0;
-    const char *parts[7], *r;
-
-    if ((days & SP_ALL_DAYS) == SP_ALL_DAYS) {
-        g_string_free(s, TRUE);
-        return "Every day";
-    }
-    for (int i = 0; i < 7; i++)
-        if (days & SP_DAY_BIT((i + 1) % 7))  /* Monday first */
-            order[n++] = (i + 1) % 7;
-    while (k < n) {
-        int j = k;
-        while (j + 1 < n && (order[j + 1] + 6) % 7 == (order[j] + 6) % 7 + 1)
-            j++;
-        if (j - k >= 2) {
-            parts[nparts++] = sp_arena_printf(a, "%s to %s", sp_day_name(order[k]),
-                                              sp_day_name(order[j]));
-            k = j + 1;
-        } else {
-            parts[nparts++] = sp_day_name(order[k++]);
-        }
-    }
-    for (int i = 0; i < nparts; i++) {
-        if (i)
-            g_string_append(s, i == nparts - 1 ? " and " : ", ");
-        g_string_append(s, parts[i]);
-    }
-    r = sp_arena_strdup(a, s->str);
-    g_string_free(s, TRUE);
-    return r;
-}
-
-
 /* One card for one online (or hybrid) meeting: QR to its link, back with how to join. */
 static int online_card(struct cards *c, const struct sp_meeting *m, struct sp_error *err)
 {
@@ -361,11 +326,11 @@ static int online_card(struct cards *c, const struct sp_meeting *m, struct sp_er
     alt = link ? sp_words_qr_alt(m, a)
                : sp_arena_printf(a, "QR code: every meeting online at %s", url);
     d = add_design(c);
-    if (build_front(c, &d->front, m->fellowship, url, m->name, alt, link != NULL, err) != 0)
+    if (build_front(c, &d->front, m->fellowship ? m->fellowship : m->name, url, m->name, alt, link != NULL, err) != 0)
         return -1;
     back_header(c, &d->back, m->name);
     sp_block_add(&d->back, a, "P", &f, lay->color_text,
-                 sp_arena_printf(a, "%s, %s", day_list(m->days, a),
+                 sp_arena_printf(a, "%s, %s", sp_words_days(m->days, c->in->start_day, SP_DAYS_LONG, a),
                                  sp_words_time_range(m->start_min, m->end_min, lay->time_style,
                                                      a)), SP_MM(0.4));
     if (m->meeting_id)

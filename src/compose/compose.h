@@ -55,6 +55,32 @@ struct sp_entry {
  */
 size_t sp_compose_entries(const struct sp_compose_in *in, struct sp_entry **out);
 
+/*
+ * A row of a list: one meeting, or several records that would print exactly the same
+ * (name, fellowship, place, region, times, link, phone, meeting ID, passcode, types,
+ * notes, weeks of the month) merged into one, with every day any of them runs.  So a
+ * meeting held Monday to Friday, whether one record with five days or five records,
+ * is one row that names each day ("Monday to Friday").
+ */
+struct sp_row {
+    unsigned days;                         /* SP_DAY_BIT mask, >= 1 bit set */
+    int first_day;                         /* its first day in the week from start_day */
+    const struct sp_meeting *m;            /* the first merged record: what is printed */
+    const struct sp_meeting *const *same;  /* every merged record, m first */
+    size_t nsame;
+};
+
+/*
+ * Merge the selection into rows, sorted by first day (in week order from start_day,
+ * Monday first by default), then start time, name and directory order.  *out and the
+ * `same` arrays live in `a`.  Returns the number of rows.
+ */
+size_t sp_compose_rows(const struct sp_compose_in *in, struct sp_arena *a,
+                       struct sp_row **out);
+
+/* The first weekday of the week as listed (in->start_day, or Monday). */
+int sp_compose_week_start(const struct sp_compose_in *in);
+
 /* Compose any layout kind (dispatches on in->layout->kind).  plan must be initialised;
    it is reset first. */
 int sp_compose(const struct sp_compose_in *in, struct sp_text *t, struct sp_plan *plan,

@@ -1,5 +1,6 @@
 /*
- * entries.c - one entry per (day, meeting), sorted for reading.
+ * entries.c - one entry per (day, meeting), sorted for reading; and rows, where records
+ * that print the same are merged with all their days.
  */
 #include <glib.h>
 #include <stdlib.h>
@@ -44,8 +45,105 @@ size_t sp_compose_entries(const struct sp_compose_in *in, struct sp_entry **out)
                 v[k].m = in->meetings[i];
                 k++;
             }
-    start = in->start_day >= 0 ? in->start_day : 1;
+    start = sp_compose_week_start(in);
     g_qsort_with_data(v, (gint)k, sizeof *v, cmp_entry, &start);
     *out = v;
     return k;
+}
+
+int sp_compose_week_start(const struct sp_compose_in *in)
+{
+    return in->start_day >= 0 && in->start_day < 7 ? in->start_day : 1;
+}
+
+/* Everything a row prints, as one string: records with equal keys merge. */
+static char *row_key(const struct sp_meeting *m)
+{
+    GString *k = g_string_new(NULL);
+    const char *f[] = {
+        m->name, m->fellowship, m->venue, m->address, m->town, m->postcode,
+        m->formatted_address, m->region, m->sub_region, m->location_notes, m->url,
+        m->phone, m->meeting_id, m->passcode, m->notes, m->timezone, m->group
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(f); i++) {
+        g_string_append(k, f[i] ? f[i] : "\x01");  /* NULL differs from any text */
+        g_string_append_c(k, '\x1f');
+    }
+    g_string_append_printf(k, "%d\x1f%d\x1f%d\x1f%u\x1f%d\x1f", m->start_min, m->end_min,
+                           (int)m->attendance, m->weeks, (int)m->url_is_http);
+    for (size_t i = 0; i < m->ntypes; i++) {
+        g_string_append(k, m->types[i].code);
+        g_string_append_c(k, '\x1e');
+    }
+    return g_string_free(k, FALSE);
+}
+
+static int first_day(unsigned days, int start)
+{
+    for (int i = 0; i < 7; i++)
+        if (days & SP_DAY_BIT((start + i) % 7))
+            return (start + i) % 7;
+    return start;
+}
+
+static gint cmp_row(gconstpointer a, gconstpointer b, gpointer ctx)
+{
+    const struct sp_row *x = a, *y = b;
+    int start = *(const int *)ctx;
+    int c;
+
+    if (day_rank(x->first_day, start) != day_rank(y->first_day, start))
+        return day_rank(x->first_day, start) - day_rank(y->first_day, start);
+    if (x->m->start_min != y->m->start_min)
+        return x->m->start_min - y->m->start_min;
+    c = strcmp(x->m->name, y->m->name);
+    if (c)
+        return c;
+    return x->m->index < y->m->index ? -1 : x->m->index > y->m->index;  /* stable tiebreak */
+}
+
+size_t sp_compose_rows(const struct sp_compose_in *in, struct sp_arena *a,
+                       struct sp_row **out)
+{
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    struct sp_row *rows = sp_arena_alloc(a, (in->n ? in->n : 1) * sizeof *rows);
+    size_t *count = xcalloc(in->n ? in->n : 1, sizeof *count);
+    size_t *owner = xmalloc((in->n ? in->n : 1) * sizeof *owner);
+    size_t nrows = 0;
+    int start = sp_compose_week_start(in);
+
+    /* pass 1: find each record's row (the first record with the same key) */
+    for (size_t i = 0; i < in->n; i++) {
+        char *key = row_key(in->meetings[i]);
+        gpointer found;
+        if (g_hash_table_lookup_extended(seen, key, NULL, &found)) {
+            owner[i] = GPOINTER_TO_SIZE(found);
+            g_free(key);
+        } else {
+            owner[i] = nrows;
+            rows[nrows].m = in->meetings[i];
+            rows[nrows].days = 0;
+            rows[nrows].nsame = 0;
+            g_hash_table_insert(seen, key, GSIZE_TO_POINTER(nrows));
+            nrows++;
+        }
+        count[owner[i]]++;
+    }
+    /* pass 2: collect the merged records and their days, in directory order */
+    for (size_t r = 0; r < nrows; r++)
+        rows[r].same = sp_arena_alloc(a, count[r] * sizeof *rows[r].same);
+    for (size_t i = 0; i < in->n; i++) {
+        struct sp_row *row = &rows[owner[i]];
+        ((const struct sp_meeting **)row->same)[row->nsame++] = in->meetings[i];
+        row->days |= in->meetings[i]->days & SP_ALL_DAYS;
+    }
+    for (size_t r = 0; r < nrows; r++)
+        rows[r].first_day = first_day(rows[r].days, start);
+    g_qsort_with_data(rows, (gint)nrows, sizeof *rows, cmp_row, &start);
+    g_hash_table_destroy(seen);
+    free(count);
+    free(owner);
+    *out = rows;
+    return nrows;
 }

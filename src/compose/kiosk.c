@@ -236,7 +236,7 @@ static int meeting_block(struct kiosk *k, const struct sp_when_entry *e, struct 
     struct sp_font reg = font(k, lay->size_detail, false);
     struct sp_font name_font = bold;
     const char *link = sp_words_link(m, k->in->leave_off_passcodes);
-    const char *types = sp_words_types(m, a);
+    const char *kind = sp_words_kind(m, true, a);
     const char *range = sp_words_time_range(e->start_shown, e->end_shown, lay->time_style, a);
     struct sp_para *p;
 
@@ -261,8 +261,8 @@ static int meeting_block(struct kiosk *k, const struct sp_when_entry *e, struct 
                      sp_arena_printf(a, "Listed as %s: the clocks go forward at 1am.",
                                      sp_words_time(m->start_min, lay->time_style, a)), 0);
     sp_block_add(b, a, "P", &reg, lay->color_text, sp_words_where(m, a), 0);
-    sp_block_add(b, a, "P", &reg, lay->color_text,
-                 types ? sp_arena_printf(a, "%s. %s", m->fellowship, types) : m->fellowship, 0);
+    if (kind)
+        sp_block_add(b, a, "P", &reg, lay->color_text, kind, 0);
     if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {
         const char *access = sp_words_access(m, k->in->leave_off_passcodes, a);
         if (access)

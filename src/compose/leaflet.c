@@ -362,7 +362,7 @@ static int meeting_blocks(struct leaflet *lf, const struct lentry *e, struct sp_
     const struct sp_meeting *m = e->m;
     struct sp_arena *a = &lf->plan->arena;
     const char *link = sp_words_link(m, lf->in->leave_off_passcodes);
-    const char *types = sp_words_types(m, a);
+    const char *kind = sp_words_kind(m, true, a);
     struct sp_block *text = &b[0];
     int nb = 1;
 
@@ -371,8 +371,8 @@ static int meeting_blocks(struct leaflet *lf, const struct lentry *e, struct sp_
                                                                     L->time_style, a),
                                    m->name), true, lf->sz.body);
     para(lf, text, sp_words_where(m, a), false, lf->sz.detail);
-    para(lf, text, types ? sp_arena_printf(a, "%s. %s", m->fellowship, types) : m->fellowship,
-         false, lf->sz.detail);
+    if (kind)
+        para(lf, text, kind, false, lf->sz.detail);
     if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {
         const char *access = sp_words_access(m, lf->in->leave_off_passcodes, a);
         if (access)
@@ -575,6 +575,8 @@ static void legend(struct leaflet *lf, struct sp_flow *f)
                         continue;
                     labels[nl++] = lab;
                 }
+                if (!m->fellowship)
+                    continue;
                 for (fi = 0; fi < nf[li] && strcmp(fells[li][fi], m->fellowship); fi++)
                     ;
                 if (fi == nf[li] && nf[li] < 8)

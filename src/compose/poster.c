@@ -220,7 +220,7 @@ static int meeting_block(struct poster *p, const struct sp_meeting *m, struct sp
     struct sp_arena *a = &p->scratch;  /* freed once the block is placed */
     struct sp_font reg = font(p, lay->size_detail, false);
     const char *link = sp_words_link(m, p->in->leave_off_passcodes);
-    const char *types = sp_words_types(m, a);
+    const char *kind = sp_words_kind(m, true, a);
     struct sp_font name_font = font(p, lay->size_body, true);
 
     sp_block_init(b);
@@ -236,8 +236,8 @@ static int meeting_block(struct poster *p, const struct sp_meeting *m, struct sp
     /* 2: where */
     sp_block_add(b, a, "P", &reg, lay->color_text, sp_words_where(m, a), 0);
     /* 3: who and what kind */
-    sp_block_add(b, a, "P", &reg, lay->color_text,
-                 types ? sp_arena_printf(a, "%s. %s", m->fellowship, types) : m->fellowship, 0);
+    if (kind)
+        sp_block_add(b, a, "P", &reg, lay->color_text, kind, 0);
     /* 4: for people who cannot scan: meeting ID, passcode, dial-in */
     if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {
         const char *access = sp_words_access(m, p->in->leave_off_passcodes, a);

@@ -7,6 +7,8 @@
 #include <glib.h>
 #include <string.h>
 
+#include "../input/select.h"
+
 const char *sp_words_time(int minutes, enum sp_time_style style, struct sp_arena *a)
 {
     int h = (minutes / 60) % 24, m = minutes % 60;
@@ -44,6 +46,47 @@ const char *sp_words_date(time_t t, struct sp_arena *a)
                         months[g_date_time_get_month(dt) - 1], g_date_time_get_year(dt));
     g_date_time_unref(dt);
     return s;
+}
+
+const char *sp_words_days(unsigned days, int start_day, enum sp_days_style style,
+                          struct sp_arena *a)
+{
+    GString *s;
+    int order[7], n = 0, nparts = 0, k = 0;
+    const char *parts[7], *r;
+    int start = start_day >= 0 && start_day < 7 ? start_day : 1;
+
+    if ((days & SP_ALL_DAYS) == SP_ALL_DAYS)
+        return "Every day";
+    for (int i = 0; i < 7; i++)
+        if (days & SP_DAY_BIT((start + i) % 7))
+            order[n++] = i;  /* rank in the week as listed */
+    while (k < n) {
+        int j = k;
+        while (j + 1 < n && order[j + 1] == order[j] + 1)
+            j++;
+        if (j - k >= 2) {
+            const char *d0 = sp_day_name((start + order[k]) % 7);
+            const char *d1 = sp_day_name((start + order[j]) % 7);
+            parts[nparts++] = style == SP_DAYS_SHORT
+                ? sp_arena_printf(a, "%.3s" SP_NBSP "to" SP_NBSP "%.3s", d0, d1)
+                : sp_arena_printf(a, "%s to %s", d0, d1);
+            k = j + 1;
+        } else {
+            const char *d = sp_day_name((start + order[k++]) % 7);
+            parts[nparts++] = style == SP_DAYS_SHORT ? sp_arena_strndup(a, d, 3) : d;
+        }
+    }
+    s = g_string_new(NULL);
+    for (int i = 0; i < nparts; i++) {
+        if (i)
+            g_string_append(s, style == SP_DAYS_SHORT ? ", "
+                               : i == nparts - 1 ? " and " : ", ");
+        g_string_append(s, parts[i]);
+    }
+    r = sp_arena_strdup(a, s->str);
+    g_string_free(s, TRUE);
+    return r;
 }
 
 const char *sp_words_glue(const char *s, struct sp_arena *a)
@@ -212,6 +255,16 @@ const char *sp_words_types(const struct sp_meeting *m, struct sp_arena *a)
         r = sp_arena_strdup(a, buf->str);
     g_string_free(buf, TRUE);
     return r;
+}
+
+const char *sp_words_kind(const struct sp_meeting *m, bool name_fellowship, struct sp_arena *a)
+{
+    const char *types = sp_words_types(m, a);
+    const char *fellowship = name_fellowship ? m->fellowship : NULL;
+
+    if (fellowship && types)
+        return sp_arena_printf(a, "%s. %s", fellowship, types);
+    return fellowship ? fellowship : types;
 }
 
 const char *sp_words_qr_alt(const struct sp_meeting *m, struct sp_arena *a)

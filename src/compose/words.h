@@ -27,6 +27,19 @@ const char *sp_words_time_range(int start, int end, enum sp_time_style style,
 /* "26 November 2026" (UTC date of t). */
 const char *sp_words_date(time_t t, struct sp_arena *a);
 
+enum sp_days_style {
+    SP_DAYS_LONG = 0,  /* "Monday, Wednesday and Friday", "Monday to Friday" */
+    SP_DAYS_SHORT      /* "Mon, Wed, Fri", "Mon to Fri" */
+};
+
+/*
+ * The days of a merged row, in week order from start_day (0 = Sunday; -1 = Monday):
+ * "Every day"; a run of three or more days is "Monday to Friday"; other days are listed
+ * ("Monday and Thursday"; short: "Mon, Thu").  One day is its name ("Tuesday"/"Tue").
+ */
+const char *sp_words_days(unsigned days, int start_day, enum sp_days_style style,
+                          struct sp_arena *a);
+
 /* Replace every space in s with a no-break space (phone numbers, postcodes, IDs). */
 const char *sp_words_glue(const char *s, struct sp_arena *a);
 
@@ -50,6 +63,12 @@ const char *sp_words_access(const struct sp_meeting *m, bool leave_off_passcodes
 /* Plain-English type labels for print, joined with ", " ("Open to all, Women only");
    codes already said elsewhere (online, temporarily closed) are left out; NULL if none. */
 const char *sp_words_types(const struct sp_meeting *m, struct sp_arena *a);
+
+/* Who and what kind, one line: "Alcoholics Anonymous. Open to all, Discussion"; the
+   fellowship or the types alone when the other is not known or empty; NULL if neither.
+   With name_fellowship false the fellowship is left out (a list of one fellowship that
+   names it once in its heading). */
+const char *sp_words_kind(const struct sp_meeting *m, bool name_fellowship, struct sp_arena *a);
 
 /* Plain label for one type code of a meeting ("Step-free access" for X). */
 const char *sp_words_type_label(const struct sp_meeting *m, const struct sp_type *t);

@@ -29,6 +29,11 @@ enum sp_format {
 #define SP_DAY_BIT(d) (1u << (d))  /* d: 0 = Sunday ... 6 = Saturday */
 #define SP_ALL_DAYS   0x7Fu
 
+/* Monthly meetings: which weeks of the month (the 1st ... 5th weekday of its kind in the
+   month, and the last one).  0 in sp_meeting.weeks means every week. */
+#define SP_WEEK_BIT(n) (1u << ((n) - 1))  /* n: 1 = first ... 5 = fifth */
+#define SP_WEEK_LAST   (1u << 5)
+
 struct sp_type {
     const char *code;   /* as normalised: upper case for Meeting Guide codes ("O", "ONL") */
     const char *label;  /* English label ("Open"); the code itself when unknown */
@@ -39,7 +44,8 @@ struct sp_type {
 struct sp_meeting {
     /* what it is */
     const char *name;        /* never NULL */
-    const char *fellowship;  /* "Alcoholics Anonymous", "Narcotics Anonymous", ...; never NULL */
+    const char *fellowship;  /* "Alcoholics Anonymous", "Narcotics Anonymous", ...; NULL when
+                                the feed does not say and no --as / settings value gives it */
     const char *slug;        /* MG slug / BMLT id_bigint / CSV "Slug" or "ID"; NULL if none */
     const char *group;       /* group name, or NULL */
     const char *notes;       /* free text, or NULL */
@@ -51,6 +57,7 @@ struct sp_meeting {
     int end_min;             /* minutes after midnight, 0..1439 (may be < start: runs past midnight) */
     bool end_assumed;        /* end_min was not given: start + 60 */
     const char *timezone;    /* IANA name; "Europe/London" by default */
+    unsigned weeks;          /* weeks of the month it runs (SP_WEEK_*); 0 = every week */
 
     /* where */
     enum sp_attendance attendance;

@@ -67,6 +67,8 @@ static bool initials_match(const char *name, const char *abbr)
     size_t n = 0;
     bool start = true;
 
+    if (!name)
+        return false;
     for (const char *p = name; *p && n + 1 < sizeof init; p++) {
         if (*p == ' ' || *p == '-') {
             start = true;
