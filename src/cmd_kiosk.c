@@ -384,6 +384,7 @@ static int refresh(struct kiosk_run *r, struct sp_diag *diag, struct refresh_inf
     in.subtitle = o->subtitle;
     in.tabs = -1;
     in.creator = "signpost " SP_VERSION;
+    in.diag = diag;
     in.at = r->at;
     in.view = r->view;
     if (sp_when_select(sel, nsel, r->at, r->view, &wl, err) != 0)

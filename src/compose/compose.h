@@ -30,6 +30,9 @@ struct sp_compose_in {
     const char *part_name;     /* e.g. the region of a --split-by output, or NULL */
     int tabs;                  /* tear-off tabs; -1 = the layout's */
     const char *creator;       /* "signpost 0.1.0" */
+    struct sp_diag *diag;      /* per-meeting problems that do not stop the output (a
+                                  note cut short, a link too long for a QR code); may be
+                                  NULL (then they are not reported) */
     /* leaflets */
     const char *group_by;      /* "day", "region", "time"; NULL = "day" */
     bool online_section;
