@@ -138,7 +138,7 @@ void sp_block_emit(const struct sp_block *b, struct sp_plan *plan, struct sp_pag
         const struct sp_para *p = &b->paras[i];
         if (i)
             cy += p->space_before;
-        if (p->tag)
+        if (p->tag && !b->artifact)
             sp_plan_tag(plan, page, true, p->tag, NULL, NULL);
         for (int k = 0; k < p->nlines; k++) {
             const struct sp_line *l = &p->lines[k];
@@ -146,6 +146,7 @@ void sp_block_emit(const struct sp_block *b, struct sp_plan *plan, struct sp_pag
             double pitch = l->height * (p->spacing > 0 ? p->spacing : line_spacing);
 
             it.kind = SP_ITEM_TEXT;
+            it.artifact = b->artifact;
             it.x = p->center ? x + (b->text_width - l->width) / 2 : x;
             /* extra leading goes above the line, so the baseline sits low in its pitch */
             it.y = cy + (pitch - l->height);
@@ -158,7 +159,7 @@ void sp_block_emit(const struct sp_block *b, struct sp_plan *plan, struct sp_pag
             sp_plan_add(plan, page, &it);
             cy += pitch;
         }
-        if (p->tag)
+        if (p->tag && !b->artifact)
             sp_plan_tag(plan, page, false, p->tag, NULL, NULL);
     }
     if (b->qr)

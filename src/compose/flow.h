@@ -40,6 +40,8 @@ struct sp_block {
     const char *qr_alt;     /* Figure alt text and link /Contents */
     uint32_t qr_dark, qr_light;
     bool keep_with_next;    /* headings: never last in a column */
+    enum sp_artifact artifact; /* furniture (running head, repeated footer): every item is
+                               emitted with this marking and without structure tags */
     bool scratch;           /* measured in a scratch arena: emit copies its text into the
                                plan (otherwise the plan's own strings are used as they are) */
     double space_after;

@@ -88,6 +88,18 @@ static const char *kind_name(enum sp_item_kind k)
     return "?";
 }
 
+/* " artifact=header" etc. in the dump; nothing for real content */
+static const char *artifact_name(enum sp_artifact a)
+{
+    switch (a) {
+    case SP_ARTIFACT_LAYOUT: return " artifact=layout";
+    case SP_ARTIFACT_HEADER: return " artifact=header";
+    case SP_ARTIFACT_FOOTER: return " artifact=footer";
+    case SP_ARTIFACT_NONE:   break;
+    }
+    return "";
+}
+
 int sp_plan_dump(const struct sp_plan *p, FILE *fp)
 {
     fprintf(fp, "plan %.2f x %.2f pages %zu", p->width, p->height, p->npages);
@@ -122,10 +134,11 @@ int sp_plan_dump(const struct sp_plan *p, FILE *fp)
                 fprintf(fp, "  end %s\n", it->text);
                 break;
             case SP_ITEM_TEXT:
-                fprintf(fp, "  text %.2f %.2f %.2f %.2f %s%.1fpt%s%s #%06X%s \"%s\"\n", it->x,
+                fprintf(fp, "  text %.2f %.2f %.2f %.2f %s%.1fpt%s%s #%06X%s%s \"%s\"\n", it->x,
                         it->y, it->w, it->h, it->font.bold ? "bold " : "", it->font.size,
                         it->font.lang ? " " : "", it->font.lang ? it->font.lang : "",
-                        (unsigned)it->rgb, it->rotate ? " rot90" : "", it->text);
+                        (unsigned)it->rgb, it->rotate ? " rot90" : "",
+                        artifact_name(it->artifact), it->text);
                 break;
             case SP_ITEM_QR:
                 fprintf(fp, "  qr %.2f %.2f %.2f %.2f v%d %c %d+%d modules\n", it->x, it->y,

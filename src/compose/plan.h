@@ -24,6 +24,18 @@ enum sp_item_kind {
     SP_ITEM_TAG_END     /* structure element ends: text = tag name */
 };
 
+/*
+ * Page furniture that a screen reader should not read as content (PDF/UA: /Artifact).
+ * Rules and backgrounds drawn outside any structure element are layout artifacts
+ * whatever this says; text marked here is kept out of the structure tree.
+ */
+enum sp_artifact {
+    SP_ARTIFACT_NONE = 0,  /* real content (tagged) */
+    SP_ARTIFACT_LAYOUT,    /* rules, backgrounds, crop marks, repeated decoration */
+    SP_ARTIFACT_HEADER,    /* running heads repeated on each page (Pagination/Header) */
+    SP_ARTIFACT_FOOTER     /* page numbers and footers repeated on each page */
+};
+
 struct sp_font {
     const char *family;  /* fontconfig family list, "Atkinson Hyperlegible Next" */
     double size;         /* points */
@@ -41,6 +53,7 @@ struct sp_qr {
 
 struct sp_item {
     enum sp_item_kind kind;
+    enum sp_artifact artifact; /* not SP_ARTIFACT_NONE: furniture, drawn outside the tags */
     double x, y, w, h;   /* box in points; TEXT: y is the top of the line box */
     uint32_t rgb;        /* 0xRRGGBB: TEXT colour, RECT fill, RULE stroke, QR dark modules */
     uint32_t bg;         /* QR: light colour (module background incl. quiet zone) */
