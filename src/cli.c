@@ -31,7 +31,8 @@ enum opt_id {
     O_FELLOWSHIP, O_ATTENDANCE, O_TYPE, O_SEARCH, O_INCLUDE_CLOSED, O_SETTINGS, O_DATE,
     O_HEADLINE, O_SUBTITLE, O_START_DAY, O_DPI, O_DUMP_PLAN, O_NO_PASSCODES, O_SPLIT,
     O_TABS, O_GROUP_BY, O_PAGES, O_ONLINE_SECTION, O_AT, O_VIEW, O_WATCH, O_CARDS,
-    O_ALIGNMENT, O_PRINT_SHOP
+    O_ALIGNMENT, O_PRINT_SHOP,
+    O_BRAILLE_TABLE
 };
 
 struct optdef {
@@ -94,6 +95,9 @@ static const struct optdef optdefs[] = {
     { "alignment-sheet", O_ALIGNMENT, ARG_NONE, NULL, C_RENDER, "cards: a duplex alignment test sheet" },
     { "print-shop", O_PRINT_SHOP, ARG_NONE, NULL, C_RENDER,
       "cards: single cards with 3 mm bleed for a print shop" },
+    { "braille-table", O_BRAILLE_TABLE, ARG_STR, "TABLE", C_RENDER,
+      "braille layouts (-o .brf, .pef or .txt): liblouis table, e.g. en-ueb-g1.ctb, "
+      "cy-cy-g2.ctb (default: the layout's, en-ueb-g2.ctb)" },
     { "at", O_AT, ARG_STR, "TIME", C_KIOSK, "kiosk: the moment shown, 2026-11-26T14:00 (UK time)" },
     { "view", O_VIEW, ARG_STR, "VIEW", C_KIOSK, "kiosk: today (today and tomorrow) or week" },
     { "watch", O_WATCH, ARG_STR, "DIR", C_KIOSK,
@@ -312,6 +316,15 @@ static int apply(struct sp_options *o, int id, const char *arg, struct sp_source
         break;
     case O_ALIGNMENT: o->alignment_sheet = true; break;
     case O_PRINT_SHOP: o->print_shop = true; break;
+    case O_BRAILLE_TABLE:
+        /* a table file name or list ("en-ueb-g1.ctb"); liblouis checks it at render */
+        if (!*arg || strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                 "0123456789-_.,/") != strlen(arg))
+            return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                                "--braille-table: expected a liblouis table such as "
+                                "en-ueb-g1.ctb, got '%s'", arg);
+        o->braille_table = arg;
+        break;
     default:
         return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0, "internal: unhandled option %d", id);
     }
