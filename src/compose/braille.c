@@ -11,8 +11,9 @@
  * Formats"): the page number is on the first line at the right (UK) or on the last line
  * at the right (North America); in UK style the first line also carries a running head
  * (the section).  Main headings are centred with a blank line before and after; second
- * headings start in cell 5 after a blank line; a meeting starts in cell 1 with runovers in
- * cell 3, its details in cell 3 with runovers in cell 5; paragraphs start in cell 3 with
+ * headings start in cell 5 after a blank line; a meeting is a two-level list item (BANA
+ * 1-5, 3-5): its first line (time and name) starts in cell 1 with runovers in cell 5, each
+ * detail starts in cell 3 with runovers in cell 5; paragraphs start in cell 3 with
  * runovers in cell 1.  A heading is never the last thing on a page; a meeting is kept on
  * one page when it fits on one, and a group that goes on over a page starts the new page
  * with its heading again ("Cardiff (continued)").  Words are never hyphenated.
@@ -95,6 +96,7 @@ struct bblock {
     long target;               /* contents entry that points here, or -1 */
     long cont;                 /* block repeated at the top of a page this one starts, or -1 */
     bool main_heading;         /* a page it starts needs no running head: it says the same */
+    int lead;                  /* lines that stay together when it must be split, or 0 (2) */
 };
 
 /* A sequence of blocks (GArray of struct bblock). */
@@ -288,7 +290,7 @@ static void blank_line(struct brl *b, struct bblock *bk)
 
 static struct bblock block_new(size_t head)
 {
-    struct bblock bk = { NULL, 0, 0, false, true, false, head, -1, -1, false };
+    struct bblock bk = { NULL, 0, 0, false, true, false, head, -1, -1, false, 0 };
     return bk;
 }
 
@@ -504,7 +506,7 @@ static void meeting_header(struct brl *b, struct bblock *bk, const struct sp_mee
     tr_add(b, sp_arena_printf(b->a, "%s: ", sp_words_time_range(m->start_min, m->end_min,
                                                                L->time_style, b->a)), NULL);
     tr_add(b, m->name, sp_lang_passage(m->name, likely_welsh));
-    tx_lines(b, bk, 0, 2, false);
+    tx_lines(b, bk, 0, 4, false);
 }
 
 static struct bblock meeting_block(struct brl *b, const struct entry *e, size_t head,
@@ -520,6 +522,7 @@ static struct bblock meeting_block(struct brl *b, const struct entry *e, size_t 
                                : NULL;
 
     meeting_header(b, &bk, m, welsh);
+    bk.lead = (int)bk.n + 1;  /* split or not, its time and name stay with its next line */
     if (!e->full) {
         /* named under a later day: where the details are */
         item(b, &bk, sp_arena_printf(b->a, "(%s; %s%s)", days, words[W_DETAILS_UNDER],
@@ -796,15 +799,21 @@ static void put(struct pager *p, const struct bline *l, size_t head)
     p->last_blank = l->n == 0;
 }
 
-/* Lines of bk that must start on the same page: all of a kept block that fits a page. */
+/* Lines of bk that must start on the same page: all of a kept block that fits a page,
+   else its lead (the first two lines, or a meeting's time and name and one more). */
 static int first_need(const struct bblock *bk, int room)
 {
+    int lead = bk->lead > 0 ? bk->lead : 2;
+
     if (bk->keep && (int)bk->n <= room)
         return (int)bk->n;
-    return bk->n < 2 ? (int)bk->n : 2;
+    if (lead > room)
+        lead = room;
+    return (int)bk->n < lead ? (int)bk->n : lead;
 }
 
-/* Lines needed on this page to start block i (headings bring the start of what follows). */
+/* Lines needed on this page to start block i (headings bring the start of what follows);
+   room: the lines a page has for it, less those its headings above take. */
 static int need_of(const struct bblock *v, size_t n, size_t i, bool after_blank, int room)
 {
     const struct bblock *bk = &v[i];
@@ -812,9 +821,10 @@ static int need_of(const struct bblock *v, size_t n, size_t i, bool after_blank,
 
     if (bk->with_next && i + 1 < n && !v[i + 1].new_page) {
         bool ends_blank = bk->n && bk->v[bk->n - 1].n == 0;
-        return blanks + (int)bk->n + need_of(v, n, i + 1, ends_blank, room);
+        int own = blanks + (int)bk->n;
+        return own + need_of(v, n, i + 1, ends_blank, room - own);
     }
-    return blanks + first_need(bk, room);
+    return blanks + first_need(bk, room - blanks);
 }
 
 static void place_seq(struct pager *p, const struct bseq *q)
@@ -822,16 +832,18 @@ static void place_seq(struct pager *p, const struct bseq *q)
     const struct bblock *v = (const struct bblock *)(void *)q->v->data;
     size_t n = q->v->len;
     int B = p->b->body;
+    bool glued = false;   /* the block before is a heading that keeps this one with it */
 
     for (size_t i = 0; i < n; i++) {
         const struct bblock *bk = &v[i];
         const struct bblock *cont = bk->cont >= 0
             ? &g_array_index(p->b->conts, struct bblock, (guint)bk->cont) : NULL;
-        int room = B - (cont ? (int)cont->n : 0);
+        /* after its heading, the room left on this page; else a fresh page's */
+        int room = glued ? B - p->line : B - (cont ? (int)cont->n : 0);
         int blanks;
 
         if (p->npages == 0 || p->line >= B || (bk->new_page && p->line > 0) ||
-            p->line + need_of(v, n, i, p->last_blank, room) > B)
+            (p->line > 0 && p->line + need_of(v, n, i, p->last_blank, room) > B))
             new_page(p, bk->main_heading ? 0 : bk->head);
         if (p->line == 0 && cont)
             for (size_t k = 0; k < cont->n; k++)
@@ -846,6 +858,7 @@ static void place_seq(struct pager *p, const struct bseq *q)
             if (k == 0 && bk->target >= 0)
                 p->target_page[bk->target] = p->npages - 1;
         }
+        glued = bk->with_next;
     }
 }
 

@@ -1,0 +1,150 @@
+#!/usr/bin/perl
+# brf-expect.pl - does the braille say what the directory says?  Compares a BRF file with
+# an independent reading of the input (mg-expect.pl: DAY <tab> "7pm to 8.30pm: Name" <tab>
+# URL) using liblouis on its own (tests/tools/brf_louis):
+#   - READING is the BRF back-translated with UEB, line for line ("=== page" per form feed);
+#     it finds the day headings and each meeting's first line, which must start with the
+#     meeting's whole time range ("7pm to 8.30pm:");
+#   - NAMES lists the meeting names, and each FWD file the braille of those names (line for
+#     line) in one table (UEB, Welsh, Polish...): the meeting's first lines must hold the
+#     braille of its name in one of them (names in Welsh or Polish are brailled in their own
+#     table, and contracted braille does not always read back to the same letters).
+# Each (day, meeting) must be under that day's heading ("Every day" for a meeting on all
+# seven days).  Also: no phone number, meeting ID (NUMBERS: digits, one per line) or
+# postcode (POSTCODES) that is printed anywhere is split across lines.
+#   brf-expect.pl [--bottom] EXPECT NUMBERS POSTCODES BRF READING NAMES FWD...
+# (--bottom: the page numbers are on each page's last line, not its first)
+# Prints one line per problem and a summary "found N of M"; exit 0 when all are found.
+use strict;
+use warnings;
+
+my $bottom = @ARGV && $ARGV[0] eq '--bottom' ? shift @ARGV : undef;
+my ($expect, $numbers, $postcodes, $brf, $reading, $names, @fwd) = @ARGV;
+binmode(STDOUT, ':utf8');
+
+sub slurp_lines {
+    my ($f, $raw) = @_;
+    open(my $fh, $raw ? '<:raw' : '<:encoding(UTF-8)', $f) or die "$f: $!\n";
+    my @l = <$fh>;
+    chomp @l;
+    return \@l;
+}
+
+# squeeze: lower case, no blanks, typographic apostrophes as ASCII
+sub sq {
+    my ($s) = @_;
+    $s = lc $s;
+    $s =~ s/[\x{2019}\x{2018}]/'/g;
+    $s =~ s/\s+//g;
+    return $s;
+}
+
+my $en = slurp_lines($reading);
+my @cells;   # the BRF, line for line with the reading
+{
+    open(my $fh, '<:raw', $brf) or die "$brf: $!\n";
+    my $data = do { local $/; <$fh> };
+    for my $page (split /\f/, $data) {
+        push @cells, split(/\r\n/, $page);
+        push @cells, '=== page';
+    }
+}
+die sprintf("BRF has %d lines, the reading %d\n", scalar @cells, scalar @$en)
+    if @cells != @$en;
+
+my %braille_of;   # name -> [its braille in each table, blanks removed]
+{
+    my $n = slurp_lines($names);
+    my @f = map { slurp_lines($_, 1) } @fwd;
+    for my $i (0 .. $#$n) {
+        push @{ $braille_of{$n->[$i]} }, map { (my $c = $_->[$i] // '') =~ s/ //g; $c } @f;
+    }
+}
+
+# Walk the reading: the first line of each page is the page-number line (the last, with
+# --bottom); day headings are indented lines that say only a day, at the top of a page or
+# after a blank line, with a blank line after them; meetings start at cell 1 with a time.
+my %is_day = map { $_ => 1 } qw(Monday Tuesday Wednesday Thursday Friday Saturday Sunday),
+                             'Every day';
+my (%headers, $section);
+my ($first, $top) = (1, 1);
+my $time = qr/(?:\d{1,2}(?:\.\d\d)?(?:am|pm)|noon|midnight|\d\d:\d\d)/;
+for (my $i = 0; $i < @$en; $i++) {
+    my $line = $en->[$i];
+    if ($line eq '=== page') { $first = $top = 1; next; }
+    if ($bottom ? $i + 1 < @$en && $en->[$i + 1] eq '=== page' : $first) { $first = 0; next; }
+    $first = 0;
+    my $alone = ($top || $en->[$i - 1] eq '') && $i + 1 < @$en && $en->[$i + 1] eq '';
+    $top = 0;
+    (my $t = $line) =~ s/^\s+|\s+$//g;
+    if ($alone && $line =~ /^\s{2,}\S/) {
+        $section = $t if $is_day{$t};
+        $section = undef if $t =~ /^(Helplines and contact|Contact|Online meetings)$/;
+        next;
+    }
+    next unless defined $section && $line =~ /^$time to $time:/;
+    # the first line and its runovers (cell 5), on over a page break if the block is split
+    my $c = $cells[$i];
+    for (my $k = $i + 1; $k < @cells; $k++) {
+        if ($cells[$k] eq '=== page') {
+            $k += $bottom ? 0 : 1;                     # the page-number line
+            $k++ if $k + 1 < @cells && $en->[$k + 1] =~ /\(continued\)\s*$/;
+            next;
+        }
+        last if $bottom && $k + 1 < @cells && $cells[$k + 1] eq '=== page';
+        last unless $cells[$k] =~ /^    \S/;
+        $c .= $cells[$k];
+    }
+    $c =~ s/ //g;
+    push @{ $headers{$section} }, { first => sq($line), cells => $c };
+}
+
+my (@want, %ndays);
+open(my $fh, '<:encoding(UTF-8)', $expect) or die "$expect: $!\n";
+while (<$fh>) {
+    chomp;
+    my ($day, $entry) = split /\t/;
+    push @want, [$day, $entry];
+    $ndays{$entry}++;
+}
+my ($found, @bad) = (0);
+for my $w (@want) {
+    my ($day, $entry) = @$w;
+    my $sect = $ndays{$entry} == 7 ? 'Every day' : $day;
+    my ($times, $name) = $entry =~ /^(.*?:) (.*)$/;
+    my $st = sq($times);
+    my @forms = grep { length } @{ $braille_of{$name} || [] };
+    my $ok = 0;
+    for my $h (@{ $headers{$sect} || [] }) {
+        next unless index($h->{first}, $st) == 0;
+        for my $f (@forms) {
+            if (index($h->{cells}, $f) >= 0) { $ok = 1; last; }
+        }
+        last if $ok;
+    }
+    if ($ok) { $found++ } else { push @bad, "not under $sect: $entry" }
+}
+
+# numbers and postcodes: wherever they are printed, on one line
+my @lines = grep { $_ ne '=== page' } @$en;
+my $all_digits = join("\n", @lines);
+$all_digits =~ s/[^0-9\n]//g;
+(my $flat = $all_digits) =~ s/\n//g;
+my @digit_lines = split /\n/, $all_digits;
+my $checked = 0;
+for my $n (@{ slurp_lines($numbers) }) {
+    next unless length $n && index($flat, $n) >= 0;
+    $checked++;
+    push @bad, "number $n split across lines" unless grep { index($_, $n) >= 0 } @digit_lines;
+}
+my $alltext = join("\n", @lines);
+(my $flattext = $alltext) =~ s/\s+//g;
+for my $p (@{ slurp_lines($postcodes) }) {
+    (my $pq = $p) =~ s/\s+//g;
+    next unless length $pq && index($flattext, $pq) >= 0;
+    $checked++;
+    push @bad, "postcode $p split across lines" unless grep { index($_, $p) >= 0 } @lines;
+}
+print "$_\n" for @bad;
+printf "found %d of %d; %d numbers and postcodes whole\n", $found, scalar @want, $checked;
+exit(@bad ? 1 : 0);
