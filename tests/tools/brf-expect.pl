@@ -66,7 +66,7 @@ my %braille_of;   # name -> [its braille in each table, blanks removed]
 # after a blank line, with a blank line after them; meetings start at cell 1 with a time.
 my %is_day = map { $_ => 1 } qw(Monday Tuesday Wednesday Thursday Friday Saturday Sunday),
                              'Every day';
-my (%headers, $section);
+my (%headers, $section, @bad);
 my ($first, $top) = (1, 1);
 my $time = qr/(?:\d{1,2}(?:\.\d\d)?(?:am|pm)|noon|midnight|\d\d:\d\d)/;
 for (my $i = 0; $i < @$en; $i++) {
@@ -78,6 +78,14 @@ for (my $i = 0; $i < @$en; $i++) {
     $top = 0;
     (my $t = $line) =~ s/^\s+|\s+$//g;
     if ($alone && $line =~ /^\s{2,}\S/) {
+        if ($is_day{$t}) {
+            # a heading is never the last thing on a page
+            my $k = $i + 1;
+            $k++ while $k < @$en && $en->[$k] eq '';
+            push @bad, "heading '$t' alone at the end of a page"
+                if $k >= @$en || $en->[$k] eq '=== page' ||
+                   ($bottom && $k + 1 < @$en && $en->[$k + 1] eq '=== page');
+        }
         $section = $t if $is_day{$t};
         $section = undef if $t =~ /^(Helplines and contact|Contact|Online meetings)$/;
         next;
@@ -107,7 +115,7 @@ while (<$fh>) {
     push @want, [$day, $entry];
     $ndays{$entry}++;
 }
-my ($found, @bad) = (0);
+my $found = 0;
 for my $w (@want) {
     my ($day, $entry) = @$w;
     my $sect = $ndays{$entry} == 7 ? 'Every day' : $day;

@@ -351,6 +351,7 @@ static void test_break(void)
         /* 7*/ { "  aaaa  ", 10, 2, 4, false, "2:4" },
         /* 8*/ { "", 10, 0, 2, false, "" },
         /* 9*/ { "aaaa bbbb cccc", 10, 2, 4, false, "2:4 4:4 4:4" },
+        /*10*/ { "bbbbbb~ccc~dd", 9, 0, 0, false, "0:6 0:6" },   /* at a glued blank, not cut */
     };
 
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -620,6 +621,74 @@ static void test_compose(void)
             OK(bottom_ok, "every page number alone on line 20, right-aligned at cell 30");
         }
         in.layout = &L;
+    }
+
+    /* a meeting longer than a page: split, but its time and name stay with a detail,
+       wherever on a page it starts (fillers with 0..7 lines of notes move it about) */
+    {
+        struct sp_layout T;
+        struct sp_meeting big[2];
+        const struct sp_meeting *bsel[2];
+        struct sp_compose_in bin = in;
+        int variants = 0, kept = 0;
+        static const char *const fill[] = {
+            NULL, "Tea.", "Tea and coffee after the meeting.",
+            "Tea and coffee after the meeting. Ring the bell.",
+            "Tea and coffee after the meeting. Ring the bell marked Rooms. Lift.",
+            "Tea and coffee after the meeting. Ring the bell marked Rooms. Lift to the "
+            "first floor.",
+            "Tea and coffee after the meeting. Ring the bell marked Rooms. Lift to the "
+            "first floor. Quiet room next door.",
+        };
+
+        if (load_layout("[layout]\ndescription = b\nkind = braille\n[braille]\ncells = 20\n"
+                        "lines = 14\n", &a, &T) == 0) {
+            want = louis_direct("en-us-brf.dis,en-ueb-g2.ctb", "7pm to 8pm:");
+            for (size_t f = 0; f < G_N_ELEMENTS(fill); f++) {
+                int seen = 0, together = 0;
+                big[0] = meeting("Early", SP_DAY_BIT(1), 420, 0);
+                big[0].notes = fill[f];
+                big[1] = meeting("Longer Name For The Evening Meeting Group", SP_DAY_BIT(1),
+                                 1140, 1);
+                big[1].notes = "Use the side door. Step-free access to the hall. Tea and "
+                               "coffee after the meeting. Parking in the lane behind the hall. "
+                               "Ring the bell marked Rooms. Lift to the first floor.";
+                bsel[0] = &big[0];
+                bsel[1] = &big[1];
+                bin.meetings = bsel;
+                bin.n = 2;
+                bin.layout = &T;
+                if (sp_compose_braille(&bin, t, &d, &e) != 0)
+                    continue;
+                variants++;
+                /* its first line starts with the time; the runovers (cell 5) and its first
+                   detail (cell 3) follow on the same page */
+                for (size_t p = 0; p < d.npages; p++)
+                    for (int l = 1; l < d.lines; l++) {
+                        char *x = line_brf(&d, p, l);
+                        if (!strncmp(x, want, strlen(want))) {
+                            int k = l + 1;
+                            char *y = NULL;
+                            seen = 1;
+                            for (; k < d.lines; k++) {
+                                g_free(y);
+                                y = line_brf(&d, p, k);
+                                if (strncmp(y, "    ", 4) || y[4] == ' ')
+                                    break;
+                            }
+                            together = k < d.lines && y && !strncmp(y, "  ", 2) && y[2] != ' ';
+                            g_free(y);
+                        }
+                        g_free(x);
+                    }
+                kept += seen && together;
+                if (!(seen && together))
+                    printf("#   with filler %zu the long meeting's first lines are split\n", f);
+            }
+            g_free(want);
+            EQ_INT(variants, (int)G_N_ELEMENTS(fill), "a meeting longer than a page composes");
+            EQ_INT(kept, variants, "its time, name and first detail always on one page");
+        }
     }
 
     /* nothing selected */
