@@ -20,9 +20,18 @@ struct charset {
     GHashTable *other;       /* code point -> 1 or 2 */
 };
 
+/* A passage translated before: the same text in the same language gives the same cells
+   (meeting lists repeat "Alcoholics Anonymous. Open to all", places, days...). */
+struct memo {
+    size_t n;
+    unsigned char *dots, *brk;
+    struct sp_louis_missing miss;
+};
+
 struct sp_louis {
     char *main;
     bool g1;
+    GHashTable *memo;        /* "lang\x1ftext" -> struct memo * */
     GHashTable *charsets;    /* table name -> struct charset * */
     GHashTable *usable;      /* table name -> 1 (compiles) or 2 (does not) */
     widechar *in, *out;
@@ -67,6 +76,15 @@ static void text_push(struct sp_brl_text *t, unsigned char dots, unsigned char b
     t->n++;
 }
 
+static void free_memo(gpointer p)
+{
+    struct memo *m = p;
+
+    free(m->dots);
+    free(m->brk);
+    free(m);
+}
+
 static void free_charset(gpointer p)
 {
     struct charset *cs = p;
@@ -97,6 +115,7 @@ struct sp_louis *sp_louis_new(const char *table, const char *source, struct sp_e
     t->g1 = strstr(table, "g1") || strstr(table, "g0") || strstr(table, "G0");
     t->charsets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_charset);
     t->usable = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    t->memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_memo);
     return t;
 }
 
@@ -106,6 +125,7 @@ void sp_louis_free(struct sp_louis *t)
         return;
     g_hash_table_destroy(t->charsets);
     g_hash_table_destroy(t->usable);
+    g_hash_table_destroy(t->memo);
     free(t->main);
     free(t->in);
     free(t->out);
@@ -281,9 +301,10 @@ static const char *script_or(gunichar c, const char *lang)
     return s ? s : lang;
 }
 
-int sp_louis_translate(struct sp_louis *t, const char *utf8, const char *lang,
-                       struct sp_brl_text *out, struct sp_louis_missing *miss,
-                       struct sp_error *err)
+/* Translate utf8 into out (empty): the work behind sp_louis_translate. */
+static int translate_fresh(struct sp_louis *t, const char *utf8, const char *lang,
+                           struct sp_brl_text *out, struct sp_louis_missing *miss,
+                           struct sp_error *err)
 {
     gchar *nfc;
     gunichar *u;
@@ -341,6 +362,59 @@ int sp_louis_translate(struct sp_louis *t, const char *utf8, const char *lang,
     free(u);
     g_free(nfc);
     return rc;
+}
+
+static void merge_missing(struct sp_louis_missing *to, const struct sp_louis_missing *from)
+{
+    if (!to)
+        return;
+    if (!to->plain && !to->dropped && (from->plain || from->dropped))
+        to->table = from->table;
+    if (!to->plain && from->plain) {
+        memcpy(to->plain_first, from->plain_first, sizeof to->plain_first);
+        memcpy(to->plain_as, from->plain_as, sizeof to->plain_as);
+    }
+    if (!to->dropped && from->dropped)
+        memcpy(to->dropped_first, from->dropped_first, sizeof to->dropped_first);
+    to->plain += from->plain;
+    to->dropped += from->dropped;
+}
+
+int sp_louis_translate(struct sp_louis *t, const char *utf8, const char *lang,
+                       struct sp_brl_text *out, struct sp_louis_missing *miss,
+                       struct sp_error *err)
+{
+    gchar *key;
+    struct memo *m;
+
+    if (!utf8 || !*utf8)
+        return 0;
+    key = g_strconcat(lang ? lang : "", "\x1f", utf8, NULL);
+    m = g_hash_table_lookup(t->memo, key);
+    if (m) {
+        g_free(key);
+    } else {
+        struct sp_brl_text fresh = { 0 };
+        m = xcalloc(1, sizeof *m);
+        if (translate_fresh(t, utf8, lang, &fresh, &m->miss, err) != 0) {
+            sp_brl_text_release(&fresh);
+            free(m);
+            g_free(key);
+            return -1;
+        }
+        m->n = fresh.n;
+        m->dots = fresh.dots;
+        m->brk = fresh.brk;
+        g_hash_table_insert(t->memo, key, m);
+    }
+    /* append, never two blanks in a row nor one at the start */
+    for (size_t i = 0; i < m->n; i++) {
+        if (m->dots[i] == 0 && (out->n == 0 || out->dots[out->n - 1] == 0))
+            continue;
+        text_push(out, m->dots[i], m->brk[i]);
+    }
+    merge_missing(miss, &m->miss);
+    return 0;
 }
 
 int sp_louis_brf_map(char out[64])

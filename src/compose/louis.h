@@ -63,7 +63,9 @@ bool sp_louis_uncontracted(const struct sp_louis *t);
  * document's language) and append its cells to out.  Runs in Arabic, Bengali or
  * Gurmukhi script use their own tables whatever lang says.  U+00A0 and U+202F become
  * blanks a line must not break at; U+2060 (word joiner) is dropped; other blanks (space,
- * tab, new line) become breakable blanks, never two in a row.  Characters with no braille
+ * tab, new line) become breakable blanks, never two in a row nor one at the start of the
+ * passage.  The same text in the same language is translated once (remembered for the
+ * life of t).  Characters with no braille
  * in their table are written without their accent or left out, and counted in *miss (may
  * be NULL).  Returns 0, or -1 with
  * SP_ERR_RESOURCE when liblouis fails.
