@@ -7,10 +7,10 @@
  * several days (sp_compose_rows) is given in full under its first day and named, with a
  * pointer to that day, under each of the others, so every day's list is complete.
  *
- * Layout (UKAAF "Guiding principles for the presentation of braille", BANA "Braille
- * Formats"): the page number is on the first line at the right (UK) or on the last line
- * at the right (North America); in UK style the first line also carries a running head
- * (the section).  Main headings are centred with a blank line before and after; second
+ * Layout (docs/standards.md, Braille B3-B8, after UKAAF's "Guiding principles for the
+ * presentation of braille" and BANA's "Braille Formats"): the page number is on the first
+ * line at the right (UK) or on the last line at the right (North America); in UK style the
+ * first line also carries a running head (the section).  Main headings are centred with a blank line before and after; second
  * headings start in cell 5 after a blank line; a meeting is a two-level list item (BANA
  * 1-5, 3-5): its first line (time and name) starts in cell 1 with runovers in cell 5, each
  * detail starts in cell 3 with runovers in cell 5; paragraphs start in cell 3 with

@@ -425,7 +425,7 @@ static const struct kdef keys[] = {
     { "screen", "dwell", K_SECONDS, F(dwell_seconds), 15, 600, 15, 600,
       " so that slow readers can finish a slide" },
 
-    /* issue 14, STANDARDS.md row 30: 40 cells x 25 lines by default; embossers and
+    /* issue 14, docs/standards.md Braille B2: 40 x 25 by default; embossers and
        displays differ, so both are settable */
     { "braille", "cells", K_INT, F(braille_cells), 20, 100, 0, 0, NULL },
     { "braille", "lines", K_INT, F(braille_lines), 10, 100, 0, 0, NULL },

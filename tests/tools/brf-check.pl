@@ -2,10 +2,10 @@
 # brf-check.pl - the form of a BRF file, read independently of signpost:
 #   brf-check.pl FILE CELLS LINES top|bottom
 # Checks: only braille ASCII (0x20-0x5F), CR LF line ends, a form feed after every page,
-# every line <= CELLS cells, every page <= LINES lines, and the braille page numbers
-# (UEB: '#' then letters A-J for 1-9, 0) at the right margin of the first (top) or last
-# (bottom) line running 1, 2, 3..., and no page without text.  Prints "ok" lines it can, one problem per line
-# otherwise, and "pages N" last.  Exit status 0 when every check holds.
+# every line <= CELLS cells, every page <= LINES lines, the braille page numbers (UEB: '#'
+# then letters A-J for 1-9, 0) at the right margin of the first (top) or last (bottom)
+# line running 1, 2, 3..., and no page without text.  Prints one problem per line and
+# "pages N" last.  Exit status 0 when every check holds.
 use strict;
 use warnings;
 

@@ -809,9 +809,9 @@ static void test_layouts(void)
         }
         memset(&e, 0, sizeof e);
         EQ_INT(sp_layout_load("braille-brf", SP_DATADIR, &a, &L, &e), 0, "braille-brf loads");
-        EQ_INT(L.braille_cells, 40, "braille-brf: 40 cells (STANDARDS row 30)");
+        EQ_INT(L.braille_cells, 40, "braille-brf: 40 cells (docs/standards.md B2)");
         EQ_INT(L.braille_lines, 25, "braille-brf: 25 lines");
-        EQ_STR(L.braille_table, "en-ueb-g2.ctb", "braille-brf: UEB grade 2 (row 31)");
+        EQ_STR(L.braille_table, "en-ueb-g2.ctb", "braille-brf: UEB grade 2 (docs/standards.md B1)");
         OK(!L.braille_numbers_bottom, "braille-brf: page numbers at the top (UK)");
     }
     sp_arena_free(&a);
