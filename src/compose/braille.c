@@ -738,7 +738,8 @@ static struct bblock contents_entry(struct brl *b, const char *name, size_t page
         blank_line(b, &bk);
     last = &bk.v[bk.n - 1];
     c = sp_arena_alloc(b->a, (size_t)b->W);
-    memcpy(c, last->cells, (size_t)last->n);
+    if (last->n)
+        memcpy(c, last->cells, (size_t)last->n);
     from = last->n + 1;
     for (int k = from; k < right - last->indent - 1; k++)
         c[k] = GUIDE_DOT;
