@@ -5,21 +5,23 @@
 #   - READING is the BRF back-translated with UEB, line for line ("=== page" per form feed);
 #     it finds the day headings and each meeting's first line, which must start with the
 #     meeting's whole time range ("7pm to 8.30pm:");
-#   - NAMES lists the meeting names, and each FWD file the braille of those names (line for
-#     line) in one table (UEB, Welsh, Polish...): the meeting's first lines must hold the
-#     braille of its name in one of them (names in Welsh or Polish are brailled in their own
-#     table, and contracted braille does not always read back to the same letters).
+#   - each meeting's first lines must read back to its name, in the UEB reading or another
+#     back:FILE reading (Polish names are brailled with the Polish table), or hold the
+#     braille of its name in a fwd:FILE (the braille of each name in NAMES, line for line,
+#     in one table: Welsh contracted braille does not read back to the same letters).
 # Each (day, meeting) must be under that day's heading ("Every day" for a meeting on all
 # seven days).  Also: no phone number, meeting ID (NUMBERS: digits, one per line) or
 # postcode (POSTCODES) that is printed anywhere is split across lines.
-#   brf-expect.pl [--bottom] EXPECT NUMBERS POSTCODES BRF READING NAMES FWD...
+#   brf-expect.pl [--bottom] EXPECT NUMBERS POSTCODES BRF READING NAMES back:FILE|fwd:FILE...
 # (--bottom: the page numbers are on each page's last line, not its first)
 # Prints one line per problem and a summary "found N of M"; exit 0 when all are found.
 use strict;
 use warnings;
 
 my $bottom = @ARGV && $ARGV[0] eq '--bottom' ? shift @ARGV : undef;
-my ($expect, $numbers, $postcodes, $brf, $reading, $names, @fwd) = @ARGV;
+my ($expect, $numbers, $postcodes, $brf, $reading, $names, @more) = @ARGV;
+my @backs = map { substr($_, 5) } grep { /^back:/ } @more;
+my @fwd = map { substr($_, 4) } grep { /^fwd:/ } @more;
 binmode(STDOUT, ':utf8');
 
 sub slurp_lines {
@@ -40,6 +42,10 @@ sub sq {
 }
 
 my $en = slurp_lines($reading);
+my @readings = ($en, map { slurp_lines($_) } @backs);
+for my $r (@readings) {
+    die "the readings differ in length\n" if @$r != @$en;
+}
 my @cells;   # the BRF, line for line with the reading
 {
     open(my $fh, '<:raw', $brf) or die "$brf: $!\n";
@@ -93,6 +99,7 @@ for (my $i = 0; $i < @$en; $i++) {
     next unless defined $section && $line =~ /^$time to $time:/;
     # the first line and its runovers (cell 5), on over a page break if the block is split
     my $c = $cells[$i];
+    my @texts = map { $_->[$i] } @readings;
     for (my $k = $i + 1; $k < @cells; $k++) {
         if ($cells[$k] eq '=== page') {
             $k += $bottom ? 0 : 1;                     # the page-number line
@@ -102,9 +109,11 @@ for (my $i = 0; $i < @$en; $i++) {
         last if $bottom && $k + 1 < @cells && $cells[$k + 1] eq '=== page';
         last unless $cells[$k] =~ /^    \S/;
         $c .= $cells[$k];
+        $texts[$_] .= ' ' . $readings[$_][$k] for 0 .. $#readings;
     }
     $c =~ s/ //g;
-    push @{ $headers{$section} }, { first => sq($line), cells => $c };
+    push @{ $headers{$section} },
+        { first => sq($line), cells => $c, texts => [map { sq($_) } @texts] };
 }
 
 my (@want, %ndays);
@@ -115,18 +124,20 @@ while (<$fh>) {
     push @want, [$day, $entry];
     $ndays{$entry}++;
 }
-my $found = 0;
+my ($found, %by_braille) = (0);
 for my $w (@want) {
     my ($day, $entry) = @$w;
     my $sect = $ndays{$entry} == 7 ? 'Every day' : $day;
     my ($times, $name) = $entry =~ /^(.*?:) (.*)$/;
-    my $st = sq($times);
+    my ($st, $sn) = (sq($times), sq($name));
     my @forms = grep { length } @{ $braille_of{$name} || [] };
     my $ok = 0;
     for my $h (@{ $headers{$sect} || [] }) {
         next unless index($h->{first}, $st) == 0;
-        for my $f (@forms) {
-            if (index($h->{cells}, $f) >= 0) { $ok = 1; last; }
+        $ok = grep { index($_, $sn) >= 0 } @{ $h->{texts} };
+        if (!$ok && grep { index($h->{cells}, $_) >= 0 } @forms) {
+            $ok = 1;
+            $by_braille{$name} = 1;
         }
         last if $ok;
     }
@@ -154,5 +165,6 @@ for my $p (@{ slurp_lines($postcodes) }) {
     push @bad, "postcode $p split across lines" unless grep { index($_, $p) >= 0 } @lines;
 }
 print "$_\n" for @bad;
+print "by braille: $_\n" for sort keys %by_braille;
 printf "found %d of %d; %d numbers and postcodes whole\n", $found, scalar @want, $checked;
 exit(@bad ? 1 : 0);
