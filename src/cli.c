@@ -70,7 +70,8 @@ static const struct optdef optdefs[] = {
       "keep temporarily closed meetings (left out by default)" },
     /* output */
     { "layout", O_LAYOUT, ARG_STR, "NAME", C_OUT, "layout name (see 'signpost layouts') or file" },
-    { "output", O_OUTPUT, ARG_STR, "FILE", C_OUT, "output file; .pdf, .png or .svg" },
+    { "output", O_OUTPUT, ARG_STR, "FILE", C_OUT,
+      "output file; .pdf, .png or .svg (braille: .brf, .pef or .txt)" },
     { "settings", O_SETTINGS, ARG_STR, "FILE", C_OUT, "organisation settings file" },
     { "date", O_DATE, ARG_STR, "YYYY-MM-DD", C_OUT,
       "date the list is printed (default: SOURCE_DATE_EPOCH, else today)" },
@@ -96,8 +97,7 @@ static const struct optdef optdefs[] = {
     { "print-shop", O_PRINT_SHOP, ARG_NONE, NULL, C_RENDER,
       "cards: single cards with 3 mm bleed for a print shop" },
     { "braille-table", O_BRAILLE_TABLE, ARG_STR, "TABLE", C_RENDER,
-      "braille layouts (-o .brf, .pef or .txt): liblouis table, e.g. en-ueb-g1.ctb, "
-      "cy-cy-g2.ctb (default: the layout's, en-ueb-g2.ctb)" },
+      "braille: liblouis table, e.g. en-ueb-g1.ctb (default: the layout's)" },
     { "at", O_AT, ARG_STR, "TIME", C_KIOSK, "kiosk: the moment shown, 2026-11-26T14:00 (UK time)" },
     { "view", O_VIEW, ARG_STR, "VIEW", C_KIOSK, "kiosk: today (today and tomorrow) or week" },
     { "watch", O_WATCH, ARG_STR, "DIR", C_KIOSK,
