@@ -34,5 +34,11 @@ check "only text.c and render/out include pango" \
     "src/compose/plan.* src/compose/flow.* src/compose/words.* src/compose/poster.c src/compose/cards.c src/compose/kiosk.c src/compose/leaflet.c src/compose/qr.c" 'pango'
 check "only qr.c includes qrencode.h" \
     "src/compose/text.* src/compose/plan.* src/compose/flow.* src/compose/poster.c src/output/*" 'qrencode'
+# braille (issue 14): cells, not drawing; liblouis behind one module
+check "braille modules do not include cairo or pango" \
+    "src/compose/braille.* src/compose/brl.* src/compose/louis.* src/compose/lang.* src/output/brf.*" \
+    'cairo|pango|text\.h'
+check "only louis.c includes liblouis" \
+    "$(ls src/*.[ch] src/*/*.[ch] | grep -v '^src/compose/louis\.c$' | tr '\n' ' ')" 'liblouis'
 echo "1..$n"
 [ "$failed" = 0 ]
