@@ -431,8 +431,8 @@ static int page_has(const struct sp_brl_doc *d, size_t p, const char *s)
 
 static void test_compose(void)
 {
-    struct sp_meeting ms[40];
-    const struct sp_meeting *sel[40];
+    struct sp_meeting ms[48];
+    const struct sp_meeting *sel[48];
     struct sp_settings s;
     struct sp_layout L;
     struct sp_compose_in in = { 0 };
@@ -474,6 +474,8 @@ static void test_compose(void)
     ms[n].region = NULL;
     n++;
     ms[n] = meeting("Emoji \xE2\x98\x95 Club", SP_DAY_BIT(5), 1140, n);
+    n++;
+    ms[n] = meeting("Daily Reflections", SP_ALL_DAYS, 480, n);
     n++;
     for (size_t i = 0; i < n; i++)
         sel[i] = &ms[i];
@@ -563,6 +565,37 @@ static void test_compose(void)
         g_free(want);
         EQ_INT(full, 1, "the merged row's days said once, in its full entry");
         EQ_INT(refs, 4, "a pointer to Monday under each of the other 4 days");
+    }
+
+    /* a meeting on all seven days: once, under "Every day", before Monday */
+    {
+        char *ed = louis_direct("en-us-brf.dis,en-ueb-g2.ctb", "Every day");
+        char *nm = louis_direct("en-us-brf.dis,en-ueb-g2.ctb", "Daily Reflections");
+        char *mon = louis_direct("en-us-brf.dis,en-ueb-g2.ctb", "Monday");
+        size_t at_ed = 0, at_mon = 0, at_nm = 0, k = 0;
+        int names = 0;
+        for (size_t p = 2; p < d.npages; p++)
+            for (int l = 1; l < d.lines; l++) {
+                char *x = line_brf(&d, p, l);
+                const char *tx = x + strspn(x, " ");
+                k++;
+                if (!at_ed && !strcmp(tx, ed) && tx > x)
+                    at_ed = k;
+                if (!at_mon && !strcmp(tx, mon) && tx > x)
+                    at_mon = k;
+                if (strstr(x, nm)) {
+                    names++;
+                    at_nm = k;
+                }
+                g_free(x);
+            }
+        OK(at_ed && at_mon && at_ed < at_nm && at_nm < at_mon,
+           "'Every day' heading, the meeting, then Monday (%zu, %zu, %zu)", at_ed, at_nm,
+           at_mon);
+        EQ_INT(names, 1, "an every-day meeting is named once, not under each day");
+        g_free(ed);
+        g_free(nm);
+        g_free(mon);
     }
 
     /* the online meeting: the service, ID, passcode and dial-in on whole lines */
