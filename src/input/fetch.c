@@ -52,7 +52,14 @@ static char *without_credentials(const char *url)
         curl_url_set(u, CURLUPART_OPTIONS, NULL, 0);
         curl_url_get(u, CURLUPART_URL, &s, 0);
     }
-    r = g_strdup(s ? s : "(an address)");
+    if (s) {
+        r = g_strdup(s);
+    } else {
+        /* not parsed: show it, with anything that may be a user name or password hidden */
+        const char *at = strrchr(url, '@'), *start = strstr(url, "://");
+        r = at && start && start < at ?
+            g_strdup_printf("%.*s***%s", (int)(start + 3 - url), url, at) : g_strdup(url);
+    }
     curl_free(s);
     curl_url_cleanup(u);
     return r;
