@@ -497,7 +497,7 @@ static const char exit_codes[] =
     "     nothing to show, or (with --werror) any warning or problem.  render and kiosk\n"
     "     still make their output from the usable meetings and print the problems\n"
     "  2  usage error on the command line\n"
-    "  3  a file could not be read or written\n"
+    "  3  a file could not be read or written, or a feed fetched (with no saved copy)\n"
     "  4  missing font or data, or an internal error\n";
 
 void sp_cli_help(FILE *fp, enum sp_command cmd)

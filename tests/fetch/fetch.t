@@ -195,4 +195,26 @@ run_sp check --offline "$BASE/f/never.json"
 is "$status:$(head -n 1 "$err")" "3:signpost: $BASE/f/never.json: no saved copy of this feed to use offline; run once without --offline to fetch it" \
    "--offline with no saved copy exits 3 and says what to do"
 
+# ---- kiosk slides from a feed address ----
+run_sp kiosk --layout kiosk-landscape --settings examples/settings.ini --at 2026-11-26T14:00 \
+    -o "$TMP/slides/" "$URL"
+is "$status" 0 "kiosk slides from a feed address"
+[ -s "$TMP/slides/slide-01.png" ]; ok $? "the first slide is there"
+
+# ---- option values ----
+while IFS='|' read -r want_status want_err args; do
+    # shellcheck disable=SC2086
+    eval "run_sp $args"
+    is "$status:$(head -n 1 "$err")" "$want_status:$want_err" "$args"
+done <<'CASES'
+2|signpost: --timeout: expected an integer 1..600, got '0'|check --timeout 0 x.json
+2|signpost: --max-size: expected an integer 1..2000, got '5000'|check --max-size 5000 x.json
+2|signpost: --max-size: expected an integer 1..2000, got '50MB'|check --max-size 50MB x.json
+2|signpost: --poll-interval: expected an integer 1..1440, got '0'|kiosk --poll-interval 0 -o d x.json
+CASES
+run_sp render --help
+grep -q -- '--bmlt ROOT' "$out" && grep -q -- '--offline' "$out"; ok $? "render --help lists the feed options"
+run_sp kiosk --help
+grep -q -- '--poll-interval MINUTES' "$out"; ok $? "kiosk --help lists --poll-interval"
+
 done_testing
