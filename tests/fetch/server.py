@@ -8,7 +8,8 @@ binds 127.0.0.1 on two free ports (HTTPS, then plain HTTP), writes "HTTPS_PORT H
 to DIR/ports, and serves until killed (or until --lifetime runs out, so a crashed test
 never leaves it behind).  Every request is logged to DIR/requests.log as one line, when
 its answer starts (a stalled one as status "-"):
-    PORT GET /f/feed.json STATUS inm=<If-None-Match> ims=<If-Modified-Since> ae=<Accept-Encoding> ua=<User-Agent>
+    PORT GET /f/feed.json STATUS inm=<If-None-Match> ims=<If-Modified-Since> ae=<Accept-Encoding>
+        ua=<User-Agent>
 
 /f/NAME serves DIR/www/NAME (any query string is ignored).  DIR/www/NAME.mode, when
 present, says how, so a test can change a feed's behaviour between runs:
