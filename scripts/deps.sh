@@ -27,6 +27,16 @@ done
 [ -n "$(find /usr/lib -name 'libclang_rt.fuzzer*' 2>/dev/null | head -1)" ] || \
     missing="$missing libclang-rt"
 
+# feeds by web address: libcurl to build; python3 and openssl for the local test server
+PKGS_BUILD="$PKGS_BUILD libcurl4-openssl-dev"
+PKGS_TEST="$PKGS_TEST python3 openssl"
+if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcurl; then
+    missing="$missing libcurl"
+fi
+for t in python3 openssl; do
+    command -v "$t" >/dev/null 2>&1 || missing="$missing $t"
+done
+
 # a decimal-comma locale, so the unit tests' second pass checks locale independence
 if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
     if command -v localedef >/dev/null 2>&1 && [ -d /usr/share/i18n/locales ] &&

@@ -217,6 +217,7 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
     in.subtitle = o->subtitle;
     in.tabs = o->tabs;
     in.creator = "signpost " SP_VERSION;
+    in.data_date = dir.data_date;
     in.diag = diag;
     in.group_by = o->group_by;
     in.online_section = o->online_section;

@@ -37,8 +37,19 @@ int sp_cmd_braille_one(const struct sp_options *o, const struct sp_compose_in *i
 /* Whether path names a braille file (.brf, .pef, .txt). */
 bool sp_cmd_braille_path(const char *path);
 
-/* Load every input file of o into dir (arena a); problems go to diag. */
+/* Load every input of o into dir (arena a); problems go to diag.  A web address (or
+   --bmlt ROOT) is fetched, or with o->offline read from its saved copy (input/feed.h);
+   dir->data_date says how current the feeds' data is. */
 int sp_run_load(const struct sp_options *o, struct sp_directory *dir, struct sp_arena *a,
                 struct sp_diag *diag, struct sp_error *err);
+
+/*
+ * For a watch loop: a watcher over every feed among o's inputs, polling every
+ * --poll-interval (input/feed.h: sp_feed_refresh, sp_feed_watch_due, sp_feed_watch_free).
+ * NULL when no input is a feed (err untouched), or on a bad address (err set).
+ */
+struct sp_feed_watch;
+struct sp_feed_watch *sp_run_feed_watch(const struct sp_options *o, time_t now,
+                                        struct sp_error *err);
 
 #endif
