@@ -34,7 +34,7 @@ enum word {
     W_CONTINUED, W_DETAILS_UNDER, W_PRINTED_ON, W_CHECK, W_FROM, W_PHONE, W_EMAIL,
     W_WEBSITE, W_UP_TO_DATE, W_LINKS, W_DIAL_IN, W_LIST_FROM, W_OTHER_AREAS, W_ONLINE,
     W_BRAILLE_CODE, W_UEB_G1, W_UEB_G2, W_TABLE, W_WEEKS_ONLY, W_WEEKS_OF_MONTH, W_AND,
-    W_WEEK_1, W_WEEK_2, W_WEEK_3, W_WEEK_4, W_WEEK_5, W_WEEK_LAST, W_COUNT
+    W_WEEK_1, W_WEEK_2, W_WEEK_3, W_WEEK_4, W_WEEK_5, W_WEEK_LAST, W_AS_LISTED, W_COUNT
 };
 
 static const char *const words[W_COUNT] = {
@@ -71,6 +71,7 @@ static const char *const words[W_COUNT] = {
     [W_WEEK_4] = "fourth week",
     [W_WEEK_5] = "fifth week",
     [W_WEEK_LAST] = "last week",
+    [W_AS_LISTED] = "Meetings as listed on ",
 };
 
 #define EVERY_DAY 7            /* day value of the "Every day" group */
@@ -386,6 +387,8 @@ static void title_page(struct brl *b, struct bseq *q)
     bk.blank_before = 1;
     item(b, &bk, sp_arena_printf(b->a, "%s%s%s", words[W_PRINTED_ON],
                                  sp_words_date(b->in->date, b->a), words[W_CHECK]), NULL, 0, 2);
+    if (b->in->data_date)
+        item(b, &bk, cat(b, W_AS_LISTED, sp_words_date(b->in->data_date, b->a)), NULL, 0, 2);
     if (s->org_name && *s->org_name)
         item(b, &bk, cat(b, W_FROM, s->org_name), NULL, 0, 2);
     if (s->org_phone)

@@ -724,6 +724,20 @@ static void test_compose(void)
         }
     }
 
+    /* feeds: the date their data was current is on the title page; files: not */
+    {
+        char *asof = louis_direct("en-us-brf.dis,en-ueb-g2.ctb",
+                                  "Meetings as listed on 25 November 2026");
+        char *word = louis_direct("en-us-brf.dis,en-ueb-g2.ctb", "Meetings as listed");
+        OK(!page_has(&d, 0, word), "no 'as listed' date for files");
+        in.data_date = DATE - 86400;
+        EQ_INT(sp_compose_braille(&in, t, &d, &e), 0, "compose with a feed date");
+        OK(page_has(&d, 0, asof), "title page: '%s'", asof);
+        in.data_date = 0;
+        g_free(asof);
+        g_free(word);
+    }
+
     /* nothing selected */
     in.n = 0;
     memset(&e, 0, sizeof e);
