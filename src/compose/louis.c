@@ -96,17 +96,22 @@ static void free_charset(gpointer p)
 struct sp_louis *sp_louis_new(const char *table, const char *source, struct sp_error *err)
 {
     struct sp_louis *t;
+    widechar a = 'a', out[16];
+    int inlen = 1, outlen = 16;
 
     lou_setLogLevel(LOU_LOG_OFF);  /* a library never prints; we report our own errors */
-    if (!table || !*table || !lou_getTable(table)) {
+    /* a table that compiles and turns letters into braille (not a display table alone) */
+    if (!table || !*table || !lou_getTable(table) ||
+        !lou_translate(table, &a, &inlen, out, &outlen, NULL, NULL, NULL, NULL, NULL,
+                       dotsIO | noUndefined) || outlen == 0) {
         const char *hint = "try en-ueb-g1.ctb, en-ueb-g2.ctb, cy-cy-g1.utb or cy-cy-g2.ctb";
         if (source && !strncmp(source, "--", 2))
             sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
-                         "%s: liblouis has no braille table '%s' (%s)", source,
+                         "%s: liblouis has no translation table '%s' (%s)", source,
                          table ? table : "", hint);
         else
             sp_error_set(err, SP_ERR_INPUT, source, 0, 0,
-                         "'table': liblouis has no braille table '%s' (%s)",
+                         "'table': liblouis has no translation table '%s' (%s)",
                          table ? table : "", hint);
         return NULL;
     }

@@ -283,7 +283,7 @@ is "$status" 1 "... and exit 1 under --werror"
 cp "$TMP/list.brf" "$TMP/keep.brf"
 run_sp render --layout braille-brf $S --braille-table no-such-table.ctb -o "$TMP/keep.brf" $EX
 is "$status" 2 "unknown table: exit 2"
-is "$(head -n 1 "$err")" "signpost: --braille-table: liblouis has no braille table 'no-such-table.ctb' (try en-ueb-g1.ctb, en-ueb-g2.ctb, cy-cy-g1.utb or cy-cy-g2.ctb)" \
+is "$(head -n 1 "$err")" "signpost: --braille-table: liblouis has no translation table 'no-such-table.ctb' (try en-ueb-g1.ctb, en-ueb-g2.ctb, cy-cy-g1.utb or cy-cy-g2.ctb)" \
     "unknown table: message"
 cmp -s "$TMP/keep.brf" "$TMP/list.brf"; ok $? "unknown table: the earlier file is untouched"
 run_sp render --layout braille-brf $S -o "$TMP/list.pdf" $EX
@@ -303,7 +303,7 @@ is "$(head -n 1 "$err")" "signpost: $TMP/bad-layout:4:1: section '[page]' is not
 printf '[layout]\ndescription = x\nkind = braille\n[braille]\ntable = nope.ctb\n' > "$TMP/bad-table"
 run_sp render --layout "$TMP/bad-table" $S -o "$TMP/x.brf" $EX
 is "$status" 1 "a layout's unknown table: exit 1"
-is "$(head -n 1 "$err")" "signpost: $TMP/bad-table: 'table': liblouis has no braille table 'nope.ctb' (try en-ueb-g1.ctb, en-ueb-g2.ctb, cy-cy-g1.utb or cy-cy-g2.ctb)" \
+is "$(head -n 1 "$err")" "signpost: $TMP/bad-table: 'table': liblouis has no translation table 'nope.ctb' (try en-ueb-g1.ctb, en-ueb-g2.ctb, cy-cy-g1.utb or cy-cy-g2.ctb)" \
     "a layout's unknown table: message"
 run_sp render --layout braille-brf $S --braille-table 'en ueb' -o "$TMP/x.brf" $EX
 is "$status" 2 "a table name with a space: exit 2"

@@ -310,9 +310,12 @@ static void test_translate(void)
     memset(&e, 0, sizeof e);
     OK(sp_louis_new("no-such-table.ctb", "--braille-table", &e) == NULL, "missing table fails");
     EQ_INT(e.code, SP_ERR_USAGE, "... a usage error for the option");
-    EQ_STR(e.msg, "--braille-table: liblouis has no braille table 'no-such-table.ctb' (try "
+    EQ_STR(e.msg, "--braille-table: liblouis has no translation table 'no-such-table.ctb' (try "
                   "en-ueb-g1.ctb, en-ueb-g2.ctb, cy-cy-g1.utb or cy-cy-g2.ctb)",
            "... with the message");
+    memset(&e, 0, sizeof e);
+    OK(sp_louis_new("en-us-brf.dis", "--braille-table", &e) == NULL,
+       "a display table alone is not a translation table");
     memset(&e, 0, sizeof e);
     OK(sp_louis_new("nope.utb", "layouts/mine", &e) == NULL, "missing table in a layout");
     EQ_INT(e.code, SP_ERR_INPUT, "... an input error naming the layout");
