@@ -234,6 +234,28 @@ bench_poster_all() {
 BENCHMARKS="$BENCHMARKS poster-single poster-by-region poster-all"
 # ---- end of posters ------------------------------------------------------------------
 
+# ---- braille (issue 14; owner: braille engineer) -------------------------------------
+# The whole generated directory as one BRF (40 x 25, UEB grade 2; about 2,400 pages for
+# 5,000 meetings): pages/s and peak RSS.  Target (project choice, none in the issue):
+# >= 500 pages/s on one core and peak RSS < 100 MB; the time target is pages / 500, in ms.
+bench_braille_brf() {
+    local brf=$OUT/braille-all.brf pages target t0 t1
+    "$SIGNPOST" render --layout braille-brf --settings examples/settings.ini --date 2026-11-26 \
+        -o "$brf" "$MG_FILE" 2> /dev/null || true
+    pages=$(tr -cd '\f' < "$brf" 2> /dev/null | wc -c)
+    target=$(( pages * 1000 / 500 ))
+    RUNS=3 measure braille-brf "$MEETINGS" "$target" 100 "$SIGNPOST" render \
+        --layout braille-brf --settings examples/settings.ini --date 2026-11-26 -o "$brf" \
+        "$MG_FILE"
+    t0=$(now_us)
+    "$SIGNPOST" render --layout braille-brf --settings examples/settings.ini --date 2026-11-26 \
+        -o "$brf" "$MG_FILE" 2> /dev/null || true
+    t1=$(now_us)
+    POSTER_NOTES+=("braille-brf: $pages pages of 40 x 25, $(( pages * 1000000 / (t1 - t0 + 1) )) pages/s")
+}
+BENCHMARKS="$BENCHMARKS braille-brf"
+# ---- end of braille ------------------------------------------------------------------
+
 # ---- main ----------------------------------------------------------------------------
 
 if [ ! -x "$SIGNPOST" ]; then

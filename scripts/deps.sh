@@ -9,7 +9,7 @@ set -eu
 PKGS_BUILD="build-essential pkg-config libcairo2-dev libpango1.0-dev libfontconfig-dev
  libqrencode-dev libjson-c-dev libcsv-dev libglib2.0-dev liblouis-dev libpng-dev"
 PKGS_TEST="poppler-utils zbar-tools qpdf mupdf-tools perl clang libclang-rt-14-dev
- locales time jq bsdextrautils"
+ locales time jq bsdextrautils libxml2-utils"
 
 missing=""
 for m in cairo cairo-pdf cairo-png cairo-svg pangocairo pangoft2 fontconfig libqrencode \
@@ -20,7 +20,8 @@ for m in cairo cairo-pdf cairo-png cairo-svg pangocairo pangoft2 fontconfig libq
 done
 [ -f /usr/include/csv.h ] || missing="$missing libcsv"
 [ -x /usr/bin/time ] || missing="$missing time"
-for t in cc make pdftotext pdftoppm pdffonts pdfinfo zbarimg qpdf mutool prove clang jq column; do
+for t in cc make pdftotext pdftoppm pdffonts pdfinfo zbarimg qpdf mutool prove clang jq column \
+         xmllint; do
     command -v "$t" >/dev/null 2>&1 || missing="$missing $t"
 done
 [ -n "$(find /usr/lib -name 'libclang_rt.fuzzer*' 2>/dev/null | head -1)" ] || \

@@ -53,3 +53,13 @@ sp render --layout trifold-dl "$SETTINGS" --region Cardiff --day tue -o out/trif
 sp render --layout trifold-dl "$SETTINGS" --region Cardiff --day tue --dpi 40 \
     -o out/trifold-dl.png "$EXL"
 # ---- END leaflets, booklets and tri-folds ----
+
+# ---- BEGIN braille (issue 14; owner: braille engineer) ----
+EXB="examples/aa-south-wales.json"
+step "braille-brf: out/meetings.brf (embosser), out/meetings.pef (PEF), out/meetings.txt (Unicode braille)"
+sp render --layout braille-brf "$SETTINGS" -o out/meetings.brf "$EXB"
+sp render --layout braille-brf "$SETTINGS" -o out/meetings.pef "$EXB"
+sp render --layout braille-brf "$SETTINGS" -o out/meetings.txt "$EXB"
+step "braille-brf in uncontracted UEB (grade 1): out/meetings-grade1.brf"
+sp render --layout braille-brf "$SETTINGS" --braille-table en-ueb-g1.ctb -o out/meetings-grade1.brf "$EXB"
+# ---- END braille ----

@@ -32,7 +32,8 @@ enum opt_id {
     O_HEADLINE, O_SUBTITLE, O_START_DAY, O_DPI, O_DUMP_PLAN, O_NO_PASSCODES, O_SPLIT,
     O_TABS, O_GROUP_BY, O_PAGES, O_ONLINE_SECTION, O_AT, O_VIEW, O_WATCH, O_CARDS,
     O_ALIGNMENT, O_PRINT_SHOP,
-    O_ALLOW_HTTP, O_OFFLINE, O_BMLT, O_SERVICE_BODY, O_MAX_SIZE, O_TIMEOUT, O_POLL
+    O_ALLOW_HTTP, O_OFFLINE, O_BMLT, O_SERVICE_BODY, O_MAX_SIZE, O_TIMEOUT, O_POLL,
+    O_BRAILLE_TABLE
 };
 
 struct optdef {
@@ -83,7 +84,8 @@ static const struct optdef optdefs[] = {
       "largest feed accepted, in MB, 1..2000 (default 50)" },
     /* output */
     { "layout", O_LAYOUT, ARG_STR, "NAME", C_OUT, "layout name (see 'signpost layouts') or file" },
-    { "output", O_OUTPUT, ARG_STR, "FILE", C_OUT, "output file; .pdf, .png or .svg" },
+    { "output", O_OUTPUT, ARG_STR, "FILE", C_OUT,
+      "output file; .pdf, .png or .svg (braille: .brf, .pef or .txt)" },
     { "settings", O_SETTINGS, ARG_STR, "FILE", C_OUT, "organisation settings file" },
     { "date", O_DATE, ARG_STR, "YYYY-MM-DD", C_OUT,
       "date the list is printed (default: SOURCE_DATE_EPOCH, else today)" },
@@ -108,6 +110,8 @@ static const struct optdef optdefs[] = {
     { "alignment-sheet", O_ALIGNMENT, ARG_NONE, NULL, C_RENDER, "cards: a duplex alignment test sheet" },
     { "print-shop", O_PRINT_SHOP, ARG_NONE, NULL, C_RENDER,
       "cards: single cards with 3 mm bleed for a print shop" },
+    { "braille-table", O_BRAILLE_TABLE, ARG_STR, "TABLE", C_RENDER,
+      "braille: liblouis table, e.g. en-ueb-g1.ctb (default: the layout's)" },
     { "at", O_AT, ARG_STR, "TIME", C_KIOSK, "kiosk: the moment shown, 2026-11-26T14:00 (UK time)" },
     { "view", O_VIEW, ARG_STR, "VIEW", C_KIOSK, "kiosk: today (today and tomorrow) or week" },
     { "watch", O_WATCH, ARG_STR, "DIR", C_KIOSK,
@@ -379,6 +383,15 @@ static int apply(struct sp_options *o, int id, const char *arg, struct sp_source
         if (parse_int(name, arg, 1, 1440, &v, err))
             return -1;
         o->poll_minutes = v;
+        break;
+    case O_BRAILLE_TABLE:
+        /* a table file name or list ("en-ueb-g1.ctb"); liblouis checks it at render */
+        if (!*arg || strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                 "0123456789-_.,/") != strlen(arg))
+            return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                                "--braille-table: expected a liblouis table such as "
+                                "en-ueb-g1.ctb, got '%s'", arg);
+        o->braille_table = arg;
         break;
     default:
         return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0, "internal: unhandled option %d", id);

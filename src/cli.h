@@ -81,6 +81,7 @@ struct sp_options {
     long max_size_mb;            /* --max-size MB; 0 = the default (50) */
     long timeout_s;              /* --timeout SECONDS; 0 = the default (20) */
     long poll_minutes;           /* --poll-interval MINUTES (watching); 0 = default (15) */
+    const char *braille_table;   /* braille: liblouis table (--braille-table), or NULL */
 };
 
 void sp_options_init(struct sp_options *o);

@@ -12,6 +12,8 @@
 #include "base/error.h"
 #include "cli.h"
 
+struct sp_compose_in;
+
 /* Returns 0, or -1 with *err set.  argv0 helps find the data folder. */
 int sp_run(const struct sp_options *o, const char *argv0, struct sp_diag *diag,
            struct sp_error *err);
@@ -23,6 +25,17 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
                   struct sp_error *err);
 int sp_cmd_kiosk(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
                  struct sp_error *err);
+
+/*
+ * Braille (issue 14; cmd_braille.c): compose in (a layout of kind braille) with the
+ * table from --braille-table or the layout, and write path (.brf, .pef or .txt) or, with
+ * --dump-plan, the pages in Unicode braille to stdout.  Returns 0, or -1 with *err.
+ */
+int sp_cmd_braille_one(const struct sp_options *o, const struct sp_compose_in *in,
+                       const char *path, struct sp_error *err);
+
+/* Whether path names a braille file (.brf, .pef, .txt). */
+bool sp_cmd_braille_path(const char *path);
 
 /* Load every input of o into dir (arena a); problems go to diag.  A web address (or
    --bmlt ROOT) is fetched, or with o->offline read from its saved copy (input/feed.h);

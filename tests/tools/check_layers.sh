@@ -37,5 +37,11 @@ check "only qr.c includes qrencode.h" \
     "src/compose/text.* src/compose/plan.* src/compose/flow.* src/compose/poster.c src/output/*" 'qrencode'
 check "only input/fetch.c includes curl (feeds are fetched in one place)" \
     "$(ls src/*.c src/*.h src/*/*.c src/*/*.h | grep -v '^src/input/fetch\.c$' | tr '\n' ' ')" 'curl/'
+# braille (issue 14): cells, not drawing; liblouis behind one module
+check "braille modules do not include cairo or pango" \
+    "src/compose/braille.* src/compose/brl.* src/compose/louis.* src/compose/lang.* src/output/brf.*" \
+    'cairo|pango|text\.h'
+check "only louis.c includes liblouis" \
+    "$(ls src/*.[ch] src/*/*.[ch] | grep -v '^src/compose/louis\.c$' | tr '\n' ' ')" 'liblouis'
 echo "1..$n"
 [ "$failed" = 0 ]
