@@ -31,6 +31,8 @@
 #define PANEL_GAP 32.0      /* px between the table and the panel */
 #define MAX_HELPLINES 3     /* listed on the first empty day */
 #define STRIPE_MIX 0.07     /* alternate rows: background moved this far toward the text */
+#define LOOKAHEAD 64        /* meeting rows that decide the geometry: more than four
+                               slides hold, so the rows shown are among them */
 #define PANEL_TEXT 0x1A1A1A /* text on the light QR panel (layout.c checks panel contrast) */
 
 enum line_kind { L_DAY, L_MEETING, L_MESSAGE };
@@ -76,6 +78,7 @@ struct kiosk {
     uint32_t stripe;             /* alternate-row colour, or the background (no stripes) */
     const char *more_text;
     double more_h;
+    struct sp_error *err;
 };
 
 static const char *const months[12] = {
@@ -121,7 +124,8 @@ static const char *board_place(const struct sp_meeting *m, struct sp_arena *a)
 
     if (m->attendance == SP_ATTEND_ONLINE)
         return m->provider && m->url ? sp_arena_printf(a, "Online (%s)", m->provider)
-               : !m->url && m->phone ? "By phone" : "Online";
+               : !m->url && m->phone ? sp_arena_printf(a, "By phone: %s", sp_words_phone(m, a))
+               : "Online";
     if (m->venue && town && strcmp(m->venue, town) != 0)
         place = sp_arena_printf(a, "%s, %s", m->venue, town);
     else if (m->venue || town)
@@ -184,7 +188,8 @@ static void push(struct kiosk *k, size_t *cap, const struct line *l)
         *cap = *cap ? *cap * 2 : 64;
         k->lines = xrealloc(k->lines, *cap * sizeof *k->lines);
     }
-    k->lines[k->nlines++] = *l;
+    k->lines[k->nlines] = *l;
+    k->lines[k->nlines++].h = -1;  /* not measured yet */
 }
 
 static void message(struct kiosk *k, size_t *cap, int day, const char *text, bool bold)
@@ -373,49 +378,57 @@ static const char *where_with_code(struct kiosk *k, const struct line *l, const 
     return sp_arena_printf(k->a, "%s, code%s%s", l->where, SP_NBSP, code);
 }
 
-static void measure_lines(struct kiosk *k)
+/* Height of line i at the table's widths (a meeting row with the widest code suffix, so
+   the letters given later never make it taller); measured once, when first needed. */
+static double line_h(struct kiosk *k, size_t i)
 {
     const struct sp_layout *lay = k->lay;
     struct sp_font reg = font(k, lay->size_body, false), bold = font(k, lay->size_body, true);
     struct sp_font head = font(k, lay->size_heading, true);
+    struct line *l = &k->lines[i];
 
-    for (size_t i = 0; i < k->nlines; i++) {
-        struct line *l = &k->lines[i];
+    if (l->h >= 0)
+        return l->h;
+    if (l->kind == L_DAY) {
+        l->h = text_h(k, &head, l->text, k->table_w) + GAP / 2;
+    } else if (l->kind == L_MESSAGE) {
+        l->h = text_h(k, l->bold ? &bold : &reg, l->text, k->table_w);
+    } else {
+        struct sp_font nf = name_font(k, l->name);
+        const char *where = l->link && k->panel ? where_with_code(k, l, "W") : l->where;
+        double hn = text_h(k, &nf, l->name, k->meet_w);
+        double hw = k->four_cols ? text_h(k, &reg, where, k->where_w) : 0;
 
-        if (l->kind == L_DAY) {
-            l->h = text_h(k, &head, l->text, k->table_w) + GAP / 2;
-        } else if (l->kind == L_MESSAGE) {
-            l->h = text_h(k, l->bold ? &bold : &reg, l->text, k->table_w);
-        } else {
-            struct sp_font nf = name_font(k, l->name);
-            const char *where = l->link && k->panel ? where_with_code(k, l, "W") : l->where;
-            double hn = text_h(k, &nf, l->name, k->meet_w);
-            double hw = k->four_cols ? text_h(k, &reg, where, k->where_w)
-                                     : 0;
-
-            if (!k->four_cols)
-                hn += text_h(k, &reg, where, k->meet_w);
-            if (l->note)
-                hn += text_h(k, &reg, l->note, k->meet_w);
-            l->h = hn > hw ? hn : hw;
-            if (l->h < k->lh_body)
-                l->h = k->lh_body;
-        }
+        if (!k->four_cols)
+            hn += text_h(k, &reg, where, k->meet_w);
+        if (l->note)
+            hn += text_h(k, &reg, l->note, k->meet_w);
+        l->h = hn > hw ? hn : hw;
+        if (l->h < k->lh_body)
+            l->h = k->lh_body;
     }
+    return l->h;
 }
 
 /* ---- geometry ---- */
 
 static double max_time_w(struct kiosk *k, const struct sp_font *f)
 {
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
     double w = sp_text_width(k->t, f, "Time");
 
-    for (size_t i = 0; i < k->nlines; i++)
-        if (k->lines[i].kind == L_MEETING) {
-            double x = sp_text_width(k->t, f, k->lines[i].time);
-            if (x > w)
-                w = x;
-        }
+    for (size_t i = 0; i < k->nlines; i++) {
+        const struct line *l = &k->lines[i];
+        double x;
+
+        if (l->kind != L_MEETING || g_hash_table_contains(seen, l->time))
+            continue;
+        g_hash_table_add(seen, (gpointer)l->time);
+        x = sp_text_width(k->t, f, l->time);
+        if (x > w)
+            w = x;
+    }
+    g_hash_table_destroy(seen);
     return ceil(w);
 }
 
@@ -443,13 +456,14 @@ static int geometry(struct kiosk *k, struct sp_error *err)
             return -1;
         k->dir_size = k->code_max = qr_size(lay, q);
     }
-    for (size_t i = 0; i < k->nlines; i++) {
+    for (size_t i = 0, used = 0; i < k->nlines && used < LOOKAHEAD; i++) {
         struct line *l = &k->lines[i];
         struct sp_error e = { 0 };
         const struct sp_qr *q;
 
         if (l->kind != L_MEETING || !l->link)
             continue;
+        used++;
         q = qr_for(k, l->link, l->name, &e);
         if (!q) {
             /* one meeting's link never stops the slides: its row stays, without a code */
@@ -499,7 +513,7 @@ static int geometry(struct kiosk *k, struct sp_error *err)
             double sh = 0.35 + 0.05 * step, mw = floor(rest * sh), total = 0;
             size_t used = 0;
 
-            for (size_t i = 0; i < k->nlines && used < 60; i++) {
+            for (size_t i = 0; i < k->nlines && used < LOOKAHEAD; i++) {
                 const struct line *l = &k->lines[i];
                 struct sp_font nf;
                 double hn, hw;
@@ -569,6 +583,27 @@ static uint32_t stripe_colour(const struct sp_layout *lay)
 
 /* ---- pagination ---- */
 
+/* A line taller than the table: reported once; pagination returns 0 slides. */
+static size_t fits_error(struct kiosk *k, size_t i)
+{
+    const struct line *l = &k->lines[i];
+
+    if (l->kind == L_MEETING)
+        sp_error_set(k->err, SP_ERR_INPUT, l->e->m->file, l->e->m->line, 0,
+                     "meeting '%s' does not fit a screen of layout '%s' at its sizes", l->name,
+                     k->lay->name);
+    else
+        sp_error_set(k->err, SP_ERR_INPUT, NULL, 0, 0,
+                     "'%s' does not fit a screen of layout '%s' at its sizes", l->text,
+                     k->lay->name);
+    return 0;
+}
+
+/*
+ * Lines to slides, at most max.  Returns the number of slides, max + 1 when the lines go
+ * on past max slides (unless cut: then the last slide keeps room for the "more" line and
+ * is marked), or 0 after fits_error.
+ */
 static size_t paginate(struct kiosk *k, struct slide *out, size_t max, bool cut)
 {
     double room = k->table_bottom - k->table_top;
@@ -583,11 +618,13 @@ static size_t paginate(struct kiosk *k, struct slide *out, size_t max, bool cut)
         s->more = false;
         while (i < k->nlines) {
             const struct line *l = &k->lines[i];
-            double h = l->kind == L_DAY && s->n == 0 ? 0 : l->h;  /* a first heading is the title */
+            double h = l->kind == L_DAY && s->n == 0 ? 0 : line_h(k, i);  /* the title */
             double with_next = h;
 
+            if (line_h(k, i) > room + 0.001)
+                return fits_error(k, i);
             if (l->kind == L_DAY && i + 1 < k->nlines)
-                with_next += k->lines[i + 1].h;
+                with_next += line_h(k, i + 1);
             if (s->n > 0 && y + with_next > limit + 0.001)
                 break;
             y += h;
@@ -770,19 +807,22 @@ static int emit_panel(struct kiosk *k, struct sp_page *pg, const struct slide *s
         url_w = k->landscape ? k->pw - 8 : dsz;
         url_h = k->shown_link ? text_h(k, &reg, k->shown_link, url_w) : 0;
         x = floor(k->px + k->pw - dsz);
-        y = floor(k->py + k->ph - (k->lh_body + dsz + url_h));
-        dir_len = k->landscape ? k->lh_body + dsz + url_h : dsz;
+        y = floor(k->py + k->ph - url_h - dsz);  /* the code; its label above, link below */
+        dir_len = k->py + k->ph - (y - k->lh_body);
+        if (!k->landscape)
+            dir_len = dsz;
         sp_plan_tag(k->plan, pg, true, "P", NULL, NULL);
-        text_item(k, pg, &bold, PANEL_TEXT, "All meetings", k->landscape ? k->px + 8 : x, y);
+        text_item(k, pg, &bold, PANEL_TEXT, "All meetings", k->landscape ? k->px + 8 : x,
+                  y - k->lh_body);
         sp_plan_tag(k->plan, pg, false, "P", NULL, NULL);
-        sp_plan_qr(k->plan, pg, dq, x, ceil(y + k->lh_body), dsz,
+        sp_plan_qr(k->plan, pg, dq, x, y, dsz,
                    sp_words_attr_url(st->directory_url, k->a),
                    sp_arena_printf(k->a, "QR code: every meeting online at %s",
                                    st->directory_url), 0x000000, lay->color_panel);
         if (k->shown_link) {
             sp_plan_tag(k->plan, pg, true, "P", NULL, NULL);
             wrapped(k, pg, &reg, PANEL_TEXT, k->shown_link, k->landscape ? k->px + 8 : x,
-                    ceil(y + k->lh_body) + dsz, url_w);
+                    y + dsz, url_w);
             sp_plan_tag(k->plan, pg, false, "P", NULL, NULL);
         }
     }
@@ -805,13 +845,18 @@ static int emit_panel(struct kiosk *k, struct sp_page *pg, const struct slide *s
             codes[i] = letters[j];  /* the same link again: the same code */
             continue;
         }
-        q = nurls < 26 ? g_hash_table_lookup(k->qrs, l->link) : NULL;
-        if (!q)
+        if (nurls >= 26)
             break;
+        q = g_hash_table_lookup(k->qrs, l->link);
+        if (!q) {
+            struct sp_error e = { 0 };
+            if (!(q = qr_for(k, l->link, l->name, &e)))
+                continue;  /* too long for a QR code: the row says where to look instead */
+        }
         sz = qr_size(lay, q);
         need = k->landscape ? sz : LETTER_W + sz;
-        if (need > free_len + 0.001)
-            break;
+        if (need > free_len + 0.001 || sz > k->code_max + 0.001)
+            continue;
         letters[nurls] = sp_arena_printf(k->a, "%c", 'A' + (int)nurls);
         urls[nurls] = l->link;
         codes[i] = letters[nurls++];
@@ -951,15 +996,14 @@ static bool no_meetings(const struct kiosk *k, const struct slide *s)
     return k->lines[s->first].day > 0;
 }
 
+/* "400 more at example.org/meetings" (the view is the screen's: today and tomorrow, or the
+   week). */
 static const char *more_words(struct kiosk *k, size_t n)
 {
-    const char *when = k->when->ndays > 2 ? "this week" : "today and tomorrow";
-
     if (k->shown_link)
-        return sp_arena_printf(k->a, "%zu more meeting%s %s at %s", n, n == 1 ? "" : "s", when,
-                               k->shown_link);
-    return sp_arena_printf(k->a, "%zu more meeting%s %s are not shown here.", n,
-                           n == 1 ? "" : "s", when);
+        return sp_arena_printf(k->a, "%zu more at %s", n, k->shown_link);
+    return sp_arena_printf(k->a, "%zu more meeting%s not shown here.", n,
+                           n == 1 ? " is" : "s are");
 }
 
 int sp_kiosk_compose(const struct sp_compose_in *in, const struct sp_when_list *when,
@@ -994,33 +1038,23 @@ int sp_kiosk_compose(const struct sp_compose_in *in, const struct sp_when_list *
                    : s->directory_url;
     k.qrs = g_hash_table_new(g_str_hash, g_str_equal);
     k.stripe = stripe_colour(lay);
+    k.err = err;
 
     build_lines(&k);
     if (geometry(&k, err) != 0)
         goto out;
-    measure_lines(&k);
-    for (size_t i = 0; i < k.nlines; i++)
-        if (k.lines[i].h > k.table_bottom - k.table_top) {
-            const struct line *l = &k.lines[i];
-            if (l->kind == L_MEETING)
-                sp_error_set(err, SP_ERR_INPUT, l->e->m->file, l->e->m->line, 0,
-                             "meeting '%s' does not fit a screen of layout '%s' at its sizes",
-                             l->name, lay->name);
-            else
-                sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
-                             "'%s' does not fit a screen of layout '%s' at its sizes", l->text,
-                             lay->name);
-            goto out;
-        }
-
     /* at most SP_KIOSK_MAX_SLIDES; past that the last one ends "N more at ..." */
     n = paginate(&k, slides, SP_KIOSK_MAX_SLIDES, false);
+    if (n == 0)
+        goto out;
     while (n > 1 && n <= SP_KIOSK_MAX_SLIDES && no_meetings(&k, &slides[n - 1]))
         n--;  /* a last slide only to say a later day is empty is left out */
     if (n > SP_KIOSK_MAX_SLIDES) {
         struct sp_font bold = font(&k, lay->size_body, true);
         k.more_h = text_h(&k, &bold, more_words(&k, 99999), k.table_w) + GAP / 2;
         n = paginate(&k, slides, SP_KIOSK_MAX_SLIDES, true);
+        if (n == 0)
+            goto out;
         shown_end = slides[n - 1].first + slides[n - 1].n;
         for (size_t i = shown_end; i < k.nlines; i++)
             if (k.lines[i].kind == L_MEETING)

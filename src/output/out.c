@@ -560,3 +560,17 @@ int sp_out_write(const struct sp_plan *plan, struct sp_text *t, const char *path
         return rc;
     }
 }
+
+int sp_out_write_file(const char *path, const void *data, size_t len, struct sp_error *err)
+{
+    struct target tg;
+    int werr = 0;
+
+    if (target_open(&tg, path, err))
+        return -1;
+    if (len && fwrite(data, 1, len, tg.fp) != len)
+        werr = errno ? errno : EIO;
+    if (target_close(&tg, werr, err))
+        return -1;
+    return target_commit(&tg, err);
+}

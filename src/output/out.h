@@ -41,6 +41,14 @@ int sp_out_write(const struct sp_plan *plan, struct sp_text *t, const char *path
    or an errno value. */
 int sp_out_png_encode(cairo_surface_t *s, FILE *fp);
 
+/*
+ * Write len bytes to path the same way (temporary file, every write checked, renamed into
+ * place; a path that is not a regular file is written directly).  For the text files that
+ * go with an output (slides.json, slides.html, board.html).  Returns 0, or -1 with
+ * SP_ERR_IO naming path.
+ */
+int sp_out_write_file(const char *path, const void *data, size_t len, struct sp_error *err);
+
 /* Path of page i for PNG/SVG outputs (arena string), following the rule above. */
 const char *sp_out_page_path(const struct sp_plan *plan, const char *path, size_t i,
                              struct sp_arena *a);
