@@ -23,6 +23,8 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
                   struct sp_error *err);
 int sp_cmd_kiosk(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
                  struct sp_error *err);
+int sp_cmd_board(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
+                 struct sp_error *err);
 
 /* Load every input file of o into dir (arena a); problems go to diag. */
 int sp_run_load(const struct sp_options *o, struct sp_directory *dir, struct sp_arena *a,

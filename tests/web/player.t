@@ -25,5 +25,6 @@ REFRESH_CMD=$(printf '["%s","kiosk","--settings","%s","--at","2026-11-27T11:00",
     "$SIGNPOST" "$TMP/settings.ini" "$TMP/light" "$PWD/tests/kiosk/data/week.json")
 export REFRESH_CMD
 st=0
-(cd tests/web && node player.js "$TMP/light" "$TMP/dark" "$area") || st=$?
+(cd tests/web && node player.js "$TMP/light" "$TMP/dark" "$area" 2>"$TMP/node.err") || st=$?
+[ "$st" = 0 ] || sed 's/^/# node: /' "$TMP/node.err"
 exit $st
