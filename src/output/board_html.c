@@ -427,6 +427,7 @@ static const char board_js[] =
     "    document.getElementById('directory-qr').appendChild(qr(data.directory.qr,\n"
     "      'QR code: every meeting online at ' + data.directory.url));\n"
     "  render();\n"
+    "  if (window.performance && performance.mark) performance.mark('signpost-board-rendered');\n"
     "  timer = setTimeout(tick, 30000 - Date.now() % 30000);\n"
     "})();\n";
 
