@@ -76,6 +76,8 @@ struct kiosk {
     double dir_size;             /* the full list's code, with quiet zone (0 = none) */
     double lh_body, base_body, lh_head, base_head;
     uint32_t stripe;             /* alternate-row colour, or the background (no stripes) */
+    double title_h;              /* the title area: the day and "Updated ..." */
+    bool right_below;            /* "Updated ..." goes under the day, not beside it */
     const char *more_text;
     double more_h;
     struct sp_error *err;
@@ -122,10 +124,17 @@ static const char *board_place(const struct sp_meeting *m, struct sp_arena *a)
     const char *town = m->town ? m->town : m->region;
     const char *place;
 
+    if (m->attendance == SP_ATTEND_ONLINE && !m->url && m->phone) {
+        /* the number stays whole; ", then 4321#" may go to the next line */
+        char **parts = g_strsplit(sp_words_phone(m, a), "," SP_NBSP "then" SP_NBSP, 2);
+        const char *p = parts[1] ? sp_arena_printf(a, "By phone: %s, then" SP_NBSP "%s",
+                                                   parts[0], parts[1])
+                                 : sp_arena_printf(a, "By phone: %s", parts[0]);
+        g_strfreev(parts);
+        return p;
+    }
     if (m->attendance == SP_ATTEND_ONLINE)
-        return m->provider && m->url ? sp_arena_printf(a, "Online (%s)", m->provider)
-               : !m->url && m->phone ? sp_arena_printf(a, "By phone: %s", sp_words_phone(m, a))
-               : "Online";
+        return m->provider && m->url ? sp_arena_printf(a, "Online (%s)", m->provider) : "Online";
     if (m->venue && town && strcmp(m->venue, town) != 0)
         place = sp_arena_printf(a, "%s, %s", m->venue, town);
     else if (m->venue || town)
@@ -559,8 +568,27 @@ static int geometry(struct kiosk *k, struct sp_error *err)
         k->py = k->y1 - k->ph;
     }
 
-    /* the title line, the column heads and their rule */
-    title_h = k->lh_head;
+    /* the title: the day (on as many lines as it needs), and "Updated 2pm  1 of 4" at the
+       right of its first line, or under it when they do not fit side by side */
+    {
+        struct sp_font reg = font(k, lay->size_body, false);
+        const char *right = sp_arena_printf(k->a, "Updated %s    4 of 4",
+                                            sp_words_time(k->when->now.minute,
+                                                          lay->time_style, k->a));
+        double rw = ceil(sp_text_width(k->t, &reg, right)), tw = 0;
+
+        title_h = k->lh_head;
+        for (int d = 0; d < k->when->ndays; d++) {
+            const char *dt = day_title(k, &k->when->days[d]);
+            double w = sp_text_width(k->t, &head, dt), h = text_h(k, &head, dt, k->table_w);
+            tw = w > tw ? w : tw;
+            title_h = h > title_h ? h : title_h;
+        }
+        k->right_below = tw + 32 + rw > k->table_w;
+        if (k->right_below)
+            title_h += k->lh_body;
+        k->title_h = title_h;
+    }
     k->table_top = k->y0 + title_h + GAP + 4 + GAP + k->lh_body + 3 + GAP / 2;
     k->table_bottom = k->panel && !k->landscape ? k->py - PANEL_GAP : k->y1;
     return 0;
@@ -909,11 +937,13 @@ static int emit_slide(struct kiosk *k, size_t si, size_t nslides, const struct s
                             nslides > 1 ? "    " : "", nslides > 1 ? pg->label : "");
     right_w = ceil(sp_text_width(k->t, &reg, right));
     sp_plan_tag(k->plan, pg, true, "H1", NULL, NULL);
-    text_item(k, pg, &head, lay->color_heading, heading, k->x0, k->y0);
+    wrapped(k, pg, &head, lay->color_heading, heading, k->x0, k->y0, k->table_w);
     sp_plan_tag(k->plan, pg, false, "H1", NULL, NULL);
     text_item(k, pg, &reg, lay->color_text, right, k->x0 + k->table_w - right_w,
-              k->y0 + k->base_head - k->base_body)->artifact = SP_ARTIFACT_HEADER;
-    y = k->y0 + k->lh_head + GAP;
+              k->right_below ? k->y0 + k->title_h - k->lh_body
+                             : k->y0 + k->base_head - k->base_body)->artifact =
+        SP_ARTIFACT_HEADER;
+    y = k->y0 + k->title_h + GAP;
     sp_plan_rule(k->plan, pg, k->x0, y + 2, k->table_w, 0, 4, 0, lay->color_heading);
     furniture(pg);
     y += 4 + GAP;
