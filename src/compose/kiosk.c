@@ -9,7 +9,8 @@
  * the full list).  Slides are cut at SP_KIOSK_MAX_SLIDES with "N more at <link>", never
  * smaller text.  Lengths are px (1 px = 1 pt of the plan; the 4K layout doubles them on
  * output).  QR codes have whole-pixel modules at whole-pixel positions, the symbol at
- * least the layout's min-size, dark on the layout's light panel colour in every theme.
+ * least the layout's min-size, dark on the layout's light panel colour in every theme
+ * (the rules: docs/standards.md, "Screens").
  */
 #include "kiosk.h"
 

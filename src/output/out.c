@@ -211,6 +211,7 @@ int sp_out_png_encode_with(cairo_surface_t *s, FILE *fp, const struct sp_png_opt
     int err = 0;
 
     cairo_surface_flush(s);
+    memset(band, 0, sizeof band);
     if (nb > 8)
         nb = 8;
     if (nb > h / 64)

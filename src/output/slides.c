@@ -342,7 +342,7 @@ char *sp_slides_player(const struct sp_plan *plan, const struct sp_slides *text,
     GString *g = g_string_new(NULL);
     GString *json = g_string_new(NULL);
     const char *title = plan->title ? plan->title : "Meetings";
-    const struct sp_slide *first = text->n ? &text->v[0] : NULL;
+    const struct sp_slide *first = text->n && text->v ? &text->v[0] : NULL;
     int w = (int)(plan->width * o->scale + 0.5), h = (int)(plan->height * o->scale + 0.5);
 
     g_string_append(g, "<!DOCTYPE html>\n<html lang=\"");
@@ -384,7 +384,7 @@ char *sp_slides_player(const struct sp_plan *plan, const struct sp_slides *text,
     g_string_append(g, "\">\n<figcaption><a id=\"slide-link\" href=\"#slide-1\">The meetings "
                     "on this slide, as text</a></figcaption>\n</figure>\n"
                     "<div id=\"slide-texts\">\n");
-    for (size_t i = 0; i < text->n; i++)
+    for (size_t i = 0; text->v && i < text->n; i++)
         section(g, i, text->n, &text->v[i]);
     g_string_append(g, "</div>\n</main>\n"
                     "<script type=\"application/json\" id=\"slides-data\">\n");
