@@ -405,12 +405,19 @@ static double line_h(struct kiosk *k, size_t i)
         l->h = text_h(k, l->bold ? &bold : &reg, l->text, k->table_w);
     } else {
         struct sp_font nf = name_font(k, l->name);
-        const char *where = l->link && k->panel ? where_with_code(k, l, "W") : l->where;
+        double ww = k->four_cols ? k->where_w : k->meet_w;
         double hn = text_h(k, &nf, l->name, k->meet_w);
-        double hw = k->four_cols ? text_h(k, &reg, where, k->where_w) : 0;
+        double hw = text_h(k, &reg, l->where, ww);
 
-        if (!k->four_cols)
-            hn += text_h(k, &reg, where, k->meet_w);
+        /* with or without a code on the slide, whichever is taller */
+        if (l->link && k->panel) {
+            double hc = text_h(k, &reg, where_with_code(k, l, "W"), ww);
+            hw = hc > hw ? hc : hw;
+        }
+        if (!k->four_cols) {
+            hn += hw;
+            hw = 0;
+        }
         if (l->note)
             hn += text_h(k, &reg, l->note, k->meet_w);
         l->h = hn > hw ? hn : hw;
