@@ -45,11 +45,19 @@ if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
     fi
 fi
 
-if [ -z "$missing" ]; then
+# the browser tests (tests/web): Debian's chromium, and node with npm to install the
+# pinned test packages (npm ci in tests/web, run by the tests themselves).  Asked for only
+# when missing, so a node that came with its own npm is left alone.
+web=""
+command -v chromium >/dev/null 2>&1 || web="$web chromium"
+command -v node >/dev/null 2>&1 || web="$web nodejs"
+command -v npm >/dev/null 2>&1 || web="$web npm"
+
+if [ -z "$missing" ] && [ -z "$web" ]; then
     exit 0
 fi
 
-echo "signpost: installing missing packages for:$missing" >&2
+echo "signpost: installing missing packages for:$missing$web" >&2
 SUDO=""
 if [ "$(id -u)" != 0 ]; then
     if command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; else
@@ -60,7 +68,13 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq </dev/null
 # shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $PKGS_BUILD $PKGS_TEST </dev/null >&2
+if [ -n "$missing" ]; then
+    $SUDO apt-get install -y -qq --no-install-recommends $PKGS_BUILD $PKGS_TEST </dev/null >&2
+fi
+# shellcheck disable=SC2086
+if [ -n "$web" ]; then
+    $SUDO apt-get install -y -qq --no-install-recommends $web </dev/null >&2
+fi
 if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
     $SUDO localedef -i de_DE -f UTF-8 de_DE.UTF-8 2>/dev/null || true
 fi

@@ -34,6 +34,9 @@ sp kiosk --layout kiosk-portrait "$SETTINGS" --at 2026-11-26T14:00 -o out/kiosk-
 sp kiosk --layout kiosk-4k "$SETTINGS" --at 2026-11-26T14:00 -o out/kiosk-4k "$EXK"
 sp kiosk --layout kiosk-landscape-dark "$SETTINGS" --at 2026-11-26T14:00 -o out/kiosk-dark "$EXK"
 step "kiosk: open out/kiosk-landscape/slides.html in a browser to play the slides"
+step "board: out/board/board.html, a live web board (open it in a browser)"
+mkdir -p out/board
+sp board "$SETTINGS" -o out/board/board.html "$EXK"
 # ---- END kiosk ----
 
 # ---- BEGIN leaflets, booklets and tri-folds (issue 4; owner: leaflet engineer) ----

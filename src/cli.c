@@ -18,11 +18,12 @@
 enum arg { ARG_NONE, ARG_STR, ARG_INT };
 
 /* Which commands an option belongs to (for --help). */
-#define C_ALL    0x7F
+#define C_ALL    0xFF
 #define C_CHECK  (1 << SP_CMD_CHECK)
 #define C_RENDER (1 << SP_CMD_RENDER)
 #define C_KIOSK  (1 << SP_CMD_KIOSK)
-#define C_IN     (C_CHECK | C_RENDER | C_KIOSK)
+#define C_BOARD  (1 << SP_CMD_BOARD)
+#define C_IN     (C_CHECK | C_RENDER | C_KIOSK | C_BOARD)
 #define C_OUT    (C_RENDER | C_KIOSK)
 
 enum opt_id {
@@ -84,9 +85,9 @@ static const struct optdef optdefs[] = {
       "largest feed accepted, in MB, 1..2000 (default 50)" },
     /* output */
     { "layout", O_LAYOUT, ARG_STR, "NAME", C_OUT, "layout name (see 'signpost layouts') or file" },
-    { "output", O_OUTPUT, ARG_STR, "FILE", C_OUT,
-      "output file; .pdf, .png or .svg (braille: .brf, .pef or .txt)" },
-    { "settings", O_SETTINGS, ARG_STR, "FILE", C_OUT, "organisation settings file" },
+    { "output", O_OUTPUT, ARG_STR, "FILE", C_OUT | C_BOARD,
+      "output file; .pdf, .png or .svg (braille: .brf, .pef or .txt; board: .html)" },
+    { "settings", O_SETTINGS, ARG_STR, "FILE", C_OUT | C_BOARD, "organisation settings file" },
     { "date", O_DATE, ARG_STR, "YYYY-MM-DD", C_OUT,
       "date the list is printed (default: SOURCE_DATE_EPOCH, else today)" },
     { "headline", O_HEADLINE, ARG_STR, "TEXT", C_OUT, "poster headline" },
@@ -95,7 +96,7 @@ static const struct optdef optdefs[] = {
       "first weekday listed: a day, a date, or 'today' (the print date); default Monday" },
     { "dpi", O_DPI, ARG_INT, "N", C_OUT, "PNG resolution, 36..1200 (default 150)" },
     { "dump-plan", O_DUMP_PLAN, ARG_NONE, NULL, C_OUT, "print the composed plan as text and exit" },
-    { "leave-off-passcodes", O_NO_PASSCODES, ARG_NONE, NULL, C_OUT,
+    { "leave-off-passcodes", O_NO_PASSCODES, ARG_NONE, NULL, C_OUT | C_BOARD,
       "do not print passcodes (and strip them from QR links)" },
     { "split-by", O_SPLIT, ARG_STR, "WHAT", C_OUT,
       "one output per region, fellowship or town (name added to -o)" },
@@ -132,6 +133,8 @@ static const struct {
       "make a poster, leaflet, booklet or cards (PDF, PNG or SVG)" },
     { "kiosk", SP_CMD_KIOSK, "signpost kiosk --layout NAME -o DIR [options] FILE...",
       "make screen slides for today or this week" },
+    { "board", SP_CMD_BOARD, "signpost board -o FILE.html [options] FILE...",
+      "make a live web board: one HTML file for a browser on a screen or a website" },
     { "layouts", SP_CMD_LAYOUTS, "signpost layouts", "list the installed layouts" },
 };
 
@@ -473,9 +476,10 @@ int sp_cli_parse(int argc, char **argv, struct sp_options *o, struct sp_error *e
         return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
                             "no command given (see 'signpost --help')");
     if ((o->command == SP_CMD_CHECK || o->command == SP_CMD_RENDER ||
-         o->command == SP_CMD_KIOSK) && o->ninputs == 0)
+         o->command == SP_CMD_KIOSK || o->command == SP_CMD_BOARD) && o->ninputs == 0)
         return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0, "no directory file given");
-    if ((o->command == SP_CMD_RENDER || o->command == SP_CMD_KIOSK) && !o->output &&
+    if ((o->command == SP_CMD_RENDER || o->command == SP_CMD_KIOSK ||
+         o->command == SP_CMD_BOARD) && !o->output &&
         !o->dump_plan && !o->watch_dir)
         return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0, "no output file given (use -o FILE)");
     if (o->command == SP_CMD_LAYOUTS && o->ninputs)

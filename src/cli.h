@@ -23,7 +23,8 @@ enum sp_command {
     SP_CMD_CHECK,
     SP_CMD_RENDER,
     SP_CMD_LAYOUTS,
-    SP_CMD_KIOSK
+    SP_CMD_KIOSK,
+    SP_CMD_BOARD
 };
 
 /* One directory file with the per-file options in force where it was named. */

@@ -130,6 +130,7 @@ int sp_run(const struct sp_options *o, const char *argv0, struct sp_diag *diag,
         case SP_CMD_LAYOUTS: rc = sp_cmd_layouts(o, datadir, err); break;
         case SP_CMD_RENDER:  rc = sp_cmd_render(o, datadir, diag, err); break;
         case SP_CMD_KIOSK:   rc = sp_cmd_kiosk(o, datadir, diag, err); break;
+        case SP_CMD_BOARD:   rc = sp_cmd_board(o, datadir, diag, err); break;
         default:
             rc = sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0, "no command given");
         }

@@ -25,6 +25,8 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
                   struct sp_error *err);
 int sp_cmd_kiosk(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
                  struct sp_error *err);
+int sp_cmd_board(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
+                 struct sp_error *err);
 
 /*
  * Braille (issue 14; cmd_braille.c): compose in (a layout of kind braille) with the
