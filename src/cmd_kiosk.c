@@ -26,6 +26,8 @@
 #include "base/paths.h"
 #include "compose/kiosk.h"
 #include "compose/when.h"
+#include "input/feed.h"
+#include "input/fetch.h"
 #include "input/select.h"
 #include "layout/layout.h"
 #include "layout/settings.h"
@@ -39,6 +41,10 @@
 
 struct kiosk_run {
     const struct sp_options *o;
+    const struct sp_options *load; /* what refresh() loads with: o, or in watch mode after
+                                    the first load a copy with offline set (feeds are
+                                    polled on their own timer and read from their saved
+                                    copies in between) */
     struct sp_layout layout;
     struct sp_settings settings;
     struct sp_text *t;
@@ -98,7 +104,7 @@ static int refresh(struct kiosk_run *r, struct sp_diag *diag, struct refresh_inf
     sp_plan_init(&plan, r->layout.width, r->layout.height);
     if (!r->fixed_at)
         r->at = time(NULL);
-    if (sp_run_load(o, &dir, &a, diag, err) != 0)
+    if (sp_run_load(r->load ? r->load : o, &dir, &a, diag, err) != 0)
         goto out;
     nsel = sp_select(&dir, &o->sel, &sel);
     in.meetings = sel;
@@ -113,6 +119,7 @@ static int refresh(struct kiosk_run *r, struct sp_diag *diag, struct refresh_inf
     in.tabs = -1;
     in.creator = "signpost " SP_VERSION;
     in.diag = diag;
+    in.data_date = dir.data_date;
     in.at = r->at;
     in.view = r->view;
 
@@ -191,6 +198,8 @@ static void take_stamps(const struct sp_options *o, struct stamp *s)
     for (size_t i = 0; i < o->ninputs; i++) {
         struct stat st;
         memset(&s[i], 0, sizeof s[i]);
+        if (o->inputs[i].bmlt_root || sp_fetch_is_url(o->inputs[i].path))
+            continue;  /* a feed: polled by its own watcher */
         if (stat(o->inputs[i].path, &st) == 0) {
             s[i].exists = true;
             s[i].dev = st.st_dev;
@@ -285,6 +294,8 @@ static int watch(struct kiosk_run *r, struct sp_error *err)
     struct stamp *cur = xcalloc(o->ninputs, sizeof *cur);
     struct stamp *seen = xcalloc(o->ninputs, sizeof *seen);
     struct watch_state w;
+    struct sp_feed_watch *fw = NULL;
+    struct sp_options offline;
     int sig = 0;
 
     memset(&w, 0, sizeof w);
@@ -299,11 +310,35 @@ static int watch(struct kiosk_run *r, struct sp_error *err)
     }
     take_stamps(o, seen);
     watch_refresh(r, "start", &w);
+    /* feeds by web address: polled every --poll-interval, backing off on errors; the
+       slides are redrawn from the saved copies only when a feed changed */
+    fw = sp_run_feed_watch(o, time(NULL), err);
+    if (!fw && err && err->code != SP_OK) {
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        free(cur);
+        free(seen);
+        return -1;
+    }
+    if (fw) {
+        offline = *o;
+        offline.offline = true;
+        r->load = &offline;
+    }
     for (;;) {
         time_t now, hour, due;
 
         if ((sig = wait_signal(&set, POLL_MS)) != 0)
             break;
+        if (fw && sp_feed_watch_due(fw) && time(NULL) >= sp_feed_watch_due(fw)) {
+            char line[1400];
+            enum sp_feed_change c = sp_feed_refresh(fw, time(NULL), line, sizeof line);
+            if (line[0])
+                log_line("%s", line);
+            if (c == SP_FEED_CHANGED) {
+                watch_refresh(r, "feed changed", &w);
+                continue;
+            }
+        }
         take_stamps(o, cur);
         if (stamps_differ(cur, seen, o->ninputs)) {
             /* let the writer finish: the file must stay the same for SETTLE_MS */
@@ -333,6 +368,8 @@ static int watch(struct kiosk_run *r, struct sp_error *err)
             watch_refresh(r, due == hour ? "new hour" : "meeting started or ended", &w);
     }
     log_line("stopped (%s)", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    sp_feed_watch_free(fw);
+    r->load = NULL;
     sigprocmask(SIG_SETMASK, &old, NULL);
     free(cur);
     free(seen);

@@ -14,6 +14,7 @@
 #include <glib.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cache.h"
@@ -362,6 +363,14 @@ struct sp_feed_watch *sp_feed_watch_new(const struct sp_feed_opts *fo, long inte
     w->fo.fetch.if_modified_since = NULL;
     w->interval = interval_s <= 0 ? SP_FEED_POLL_DEFAULT :
                   interval_s < SP_FEED_POLL_MIN ? SP_FEED_POLL_MIN : interval_s;
+#ifdef SP_TEST
+    {
+        /* test builds only: the watch tests poll every second instead of every minute */
+        const char *t = getenv("SIGNPOST_TEST_POLL_SECONDS");
+        if (t && atol(t) > 0)
+            w->interval = atol(t);
+    }
+#endif
     w->fo.offline = false;
     w->start = now;
     return w;
