@@ -43,6 +43,7 @@ int main(int argc, char **argv)
 
     rc = sp_run(&opts, argv[0], &diag, &err);
 
+    sp_diag_compact(&diag);  /* each message once, with a count */
     for (size_t i = 0; i < diag.n; i++) {
         sp_diag_format(&diag.v[i], buf, sizeof buf);
         fprintf(stderr, "signpost: %s\n", buf);
