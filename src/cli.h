@@ -71,6 +71,9 @@ struct sp_options {
     const char *watch_dir;       /* kiosk: keep this folder current */
     const char *cards;           /* cards: "directory", "online", "split" */
     bool back_only, alignment_sheet, print_shop;
+    char **fixed_args;           /* argv strings rewritten with their option names folded
+                                    ("--Region" -> "--region"); owned */
+    size_t nfixed;
 };
 
 void sp_options_init(struct sp_options *o);

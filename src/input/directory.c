@@ -146,7 +146,7 @@ static int load_mem(struct sp_directory *dir, const char *name, const char *data
                     bool terminated, const struct sp_source_opts *o, struct sp_arena *arena,
                     struct sp_diag *diag, struct sp_error *err)
 {
-    struct sp_source_opts opts = { SP_FORMAT_AUTO, NULL, NULL };
+    struct sp_source_opts opts = { SP_FORMAT_AUTO, NULL, NULL, NULL, NULL };
     struct sp_reader r;
     enum sp_format f;
     char *fixed, *copy = NULL;
@@ -188,7 +188,9 @@ static int load_mem(struct sp_directory *dir, const char *name, const char *data
     r.formats_path = opts.formats_path;
     r.label = f == SP_FORMAT_TSML_CSV ? "row" : "record";
     r.default_fellowship = f == SP_FORMAT_BMLT ? "Narcotics Anonymous" :
-                           "Alcoholics Anonymous";
+                           opts.fallback_fellowship && *opts.fallback_fellowship ?
+                           sp_arena_strdup(arena, opts.fallback_fellowship) : NULL;
+    r.timezone = opts.timezone && *opts.timezone ? sp_arena_strdup(arena, opts.timezone) : NULL;
     r.slugs = g_hash_table_new(g_str_hash, g_str_equal);
     r.zones = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     sp_arena_init(&r.scratch);

@@ -123,8 +123,25 @@ static void use_format(struct sp_raw *raw, const struct bmlt_format *bf)
         raw->online_format = true;
     else if (!g_ascii_strcasecmp(w, "HY") || !g_ascii_strcasecmp(bf->code, "HY"))
         raw->hybrid_format = true;
+    /* monthly: "Wo1" (key), "1. Woche d. Monats", "First week of the month" (name) */
+    raw->weeks |= sp_weeks_parse(bf->code, true) | sp_weeks_parse(bf->label, false);
 }
 
+/* The list in a record's "formats" (keys) or "format_shared_id_list" (ids), split. */
+static char **split_list(const char *s)
+{
+    char **v = g_strsplit(s, ",", -1);
+
+    for (int i = 0; v[i]; i++)
+        g_strstrip(v[i]);
+    return v;
+}
+
+/*
+ * A record's formats: by key ("O,D,Wo1") when it has keys, else by shared id.  Keys and
+ * ids missing from the formats file are reported; without a formats file the keys are
+ * kept as they are (not decoded), and that is said once for the file.
+ */
 static void read_formats(struct sp_reader *r, struct sp_raw *raw, const struct sp_jval *obj,
                          struct formats *f)
 {
@@ -133,19 +150,15 @@ static void read_formats(struct sp_reader *r, struct sp_raw *raw, const struct s
     const char *codes = sp_json_text(r, raw, "formats", sp_json_get(obj, "formats"), 0);
     char **v;
 
-    if (f->loaded && ids) {
-        v = g_strsplit(ids, ",", -1);
+    if (f->loaded && !codes && ids) {
+        v = split_list(ids);
         for (int i = 0; v[i]; i++) {
-            const struct bmlt_format *bf;
-            g_strstrip(v[i]);
-            if (!*v[i])
-                continue;
-            bf = g_hash_table_lookup(f->by_id, v[i]);
+            const struct bmlt_format *bf = *v[i] ? g_hash_table_lookup(f->by_id, v[i]) : NULL;
             if (bf) {
                 sp_reader_add_type(r, raw, bf->code, bf->label, bf->world_id, true);
                 use_format(raw, bf);
-            } else {
-                sp_reader_report(r, raw, SP_WARNING, "unknown format id '%s'",
+            } else if (*v[i]) {
+                sp_reader_report(r, raw, SP_WARNING, "format id '%s' is not in the formats file",
                                  sp_reader_qname(r, v[i]));
             }
         }
@@ -156,11 +169,10 @@ static void read_formats(struct sp_reader *r, struct sp_raw *raw, const struct s
         return;
     if (!f->loaded && !f->undecoded_line)
         f->undecoded_line = raw->line;  /* said once for the file, at the end */
-    v = g_strsplit(codes, ",", -1);
+    v = split_list(codes);
     for (int i = 0; v[i]; i++) {
         const struct bmlt_format *bf = NULL;
         char *up;
-        g_strstrip(v[i]);
         if (!*v[i])
             continue;
         up = g_ascii_strup(v[i], -1);
@@ -173,7 +185,7 @@ static void read_formats(struct sp_reader *r, struct sp_raw *raw, const struct s
             const char *c = sp_arena_strdup(r->arena, v[i]);
             struct bmlt_format tmp = { NULL, c, NULL, NULL };
             if (f->loaded)
-                sp_reader_report(r, raw, SP_WARNING, "unknown format code '%s'",
+                sp_reader_report(r, raw, SP_WARNING, "format '%s' is not in the formats file",
                                  sp_reader_qname(r, c));
             sp_reader_add_type(r, raw, c, c, NULL, false);
             use_format(raw, &tmp);
@@ -210,6 +222,8 @@ static void read_venue_type(struct sp_reader *r, struct sp_raw *raw, const struc
 
     if (s && s[0] >= '1' && s[0] <= '3' && !s[1])
         raw->venue_type = s[0] - '0';
+    else if (s)
+        raw->venue_type_bad = s;  /* reported once the name is known */
 }
 
 #define H SP_CLEAN_HTML
@@ -228,13 +242,14 @@ static const struct sp_field fields[] = {
     { "location_text", SP_RAW(venue), H, NULL },
     { "location_street", SP_RAW(address), H, NULL },
     { "location_municipality", SP_RAW(city), H, NULL },
+    { "location_city_subsection", SP_RAW(city_subsection), H, NULL },
+    { "location_neighborhood", SP_RAW(neighborhood), H, NULL },
+    { "location_sub_province", SP_RAW(sub_province), H, NULL },
     { "location_province", SP_RAW(state), H, NULL },
     { "location_postal_code_1", SP_RAW(postal_code), 0, NULL },
     { "location_nation", SP_RAW(country), 0, NULL },
-    { "location_sub_province", SP_RAW(region), H, NULL },
-    { "location_neighborhood", SP_RAW(sub_region), H, NULL },
     { "location_info", SP_RAW(location_notes), H, NULL },
-    { "virtual_meeting_link", SP_RAW(conference_url), 0, NULL },
+    { "virtual_meeting_link", SP_RAW(conference_url), SP_CLEAN_MULTILINE, NULL },
     { "virtual_meeting_additional_info", SP_RAW(conference_url_notes), H, NULL },
     { "phone_meeting_number", SP_RAW(conference_phone), 0, NULL },
 };
@@ -254,6 +269,16 @@ static void read_record(struct sp_reader *r, const struct sp_jval *obj, int line
     }
     sp_json_fields(r, &raw, obj, fields, G_N_ELEMENTS(fields));
     read_formats(r, &raw, obj, ctx);
+    /* the region: the town (municipality), else the county (sub-province), else the
+       province; the sub-region: the part of town (city sub-section), else the
+       neighbourhood (docs/input.md) */
+    raw.region = raw.city ? raw.city : raw.sub_province ? raw.sub_province : raw.state;
+    raw.sub_region = raw.city_subsection ? raw.city_subsection : raw.neighborhood;
+    if (raw.venue_type_bad)
+        sp_reader_report(r, &raw, SP_WARNING, "%s: venue_type '%s' is not 1 (in person), 2 "
+                         "(virtual) or 3 (hybrid); attendance worked out from the address and "
+                         "link", sp_reader_subject(r, &raw, true),
+                         sp_reader_qname(r, raw.venue_type_bad));
     sp_reader_finish(r, &raw);
 }
 

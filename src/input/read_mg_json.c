@@ -90,12 +90,25 @@ static void read_regions(struct sp_reader *r, struct sp_raw *raw, const struct s
     }
 }
 
+/* A name or time that is a JSON number is read, and said (record.c). */
+static void read_name(struct sp_reader *r, struct sp_raw *raw, const struct sp_jval *v)
+{
+    raw->name = sp_json_text(r, raw, "name", v, SP_CLEAN_HTML);
+    raw->name_number = raw->name && v->type == SP_JSON_NUMBER;
+}
+
+static void read_time(struct sp_reader *r, struct sp_raw *raw, const struct sp_jval *v)
+{
+    raw->time = sp_json_text(r, raw, "time", v, 0);
+    raw->time_number = raw->time && v->type == SP_JSON_NUMBER;
+}
+
 #define H SP_CLEAN_HTML
 #define ML (SP_CLEAN_HTML | SP_CLEAN_MULTILINE)
 
 /* The fields, in the order they are read (the fellowship before the types). */
 static const struct sp_field fields[] = {
-    { "name", SP_RAW(name), H, NULL },
+    { "name", 0, 0, read_name },
     { "fellowship", SP_RAW(fellowship), H, NULL },
     { "slug", SP_RAW(slug), 0, NULL },
     { "group", SP_RAW(group), H, NULL },
@@ -103,7 +116,7 @@ static const struct sp_field fields[] = {
     { "updated", SP_RAW(updated), 0, NULL },
     { "timezone", SP_RAW(timezone), 0, NULL },
     { "day", 0, 0, read_day },
-    { "time", SP_RAW(time), 0, NULL },
+    { "time", 0, 0, read_time },
     { "end_time", SP_RAW(end_time), 0, NULL },
     { "attendance_option", SP_RAW(attendance), 0, NULL },
     { "location", SP_RAW(venue), H, NULL },
@@ -117,7 +130,7 @@ static const struct sp_field fields[] = {
     { "sub_region", SP_RAW(sub_region), H, NULL },
     { "regions", 0, 0, read_regions },
     { "location_notes", SP_RAW(location_notes), ML, NULL },
-    { "conference_url", SP_RAW(conference_url), 0, NULL },
+    { "conference_url", SP_RAW(conference_url), SP_CLEAN_MULTILINE, NULL },
     { "conference_url_notes", SP_RAW(conference_url_notes), H, NULL },
     { "conference_phone", SP_RAW(conference_phone), 0, NULL },
     { "conference_phone_notes", SP_RAW(conference_phone_notes), H, NULL },

@@ -178,7 +178,7 @@ static const struct {
     { COL_REGION, "Region", SP_RAW(region), H, NULL },
     { COL_SUBREGION, "Sub Region", SP_RAW(sub_region), H, NULL },
     { COL_LOCNOTES, "Location Notes", SP_RAW(location_notes), ML, NULL },
-    { COL_CONFURL, "Conference URL", SP_RAW(conference_url), 0, NULL },
+    { COL_CONFURL, "Conference URL", SP_RAW(conference_url), SP_CLEAN_MULTILINE, NULL },
     { COL_CONFURLNOTES, "Conference URL Notes", SP_RAW(conference_url_notes), H, NULL },
     { COL_CONFPHONE, "Conference Phone", SP_RAW(conference_phone), 0, NULL },
     { COL_CONFPHONENOTES, "Conference Phone Notes", SP_RAW(conference_phone_notes), H, NULL },

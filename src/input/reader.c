@@ -141,7 +141,12 @@ void sp_reader_add_mg_type(struct sp_reader *r, struct sp_raw *raw, const char *
             for (char *q = c; *q; q++)  /* codes are upper case: "zz" is "ZZ" */
                 *q = g_ascii_toupper(*q);
         }
-        sp_reader_report(r, raw, SP_WARNING, "unknown type code '%s'", sp_reader_qname(r, c));
+        /* a label such as "1st & 3rd" or "First Sunday" says which weeks it runs */
+        unsigned weeks = sp_weeks_parse(c, true);
+        raw->weeks |= weeks;
+        if (!weeks)
+            sp_reader_report(r, raw, SP_WARNING, "unknown type code '%s'",
+                             sp_reader_qname(r, c));
         sp_reader_add_type(r, raw, c, c, NULL, false);
         return;
     }

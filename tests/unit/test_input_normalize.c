@@ -150,7 +150,7 @@ static void test_address(void)
         /*  2*/ { "St Mary's Hall, 1 High St, Cardiff CF10 1AA, United Kingdom",
                   "St Mary's Hall, 1 High St", "Cardiff", "CF10 1AA", 1 },
         /*  3*/ { "4953 W Addison St, Chicago, IL 60641, USA", "4953 W Addison St", "Chicago",
-                  NULL, 1 },
+                  "IL 60641", 1 },
         /*  4*/ { "Cardiff, Wales, UK", NULL, "Cardiff", NULL, 0 },
         /*  5*/ { "1 High St, CF10 1AA", "1 High St", NULL, "CF10 1AA", 1 },
         /*  6*/ { "Caernarfon LL55 4UL", NULL, "Caernarfon", "LL55 4UL", 1 },
