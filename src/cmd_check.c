@@ -86,7 +86,7 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
     }
     fell = g_hash_table_new(g_str_hash, g_str_equal);
     reg = g_hash_table_new(g_str_hash, g_str_equal);
-    seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 
     for (size_t i = 0; i < nsel; i++) {
         const struct sp_meeting *m = sel[i];
@@ -97,26 +97,31 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
         nunknown += !m->fellowship;
         nassumed += m->timezone_assumed;
         bump(reg, m->region ? m->region : "(no region)");
+        /* duplicates: same name (any case), day and start time; one key per name and
+           time, holding the first meeting of each day */
         folded = g_utf8_casefold(m->name, -1);
-        for (int d = 0; d < 7; d++) {
-            char *key;
-            const struct sp_meeting *first;
-
-            if (!(m->days & SP_DAY_BIT(d)))
-                continue;
-            per_day[d]++;
-            /* duplicates: same name, day and start time (case-insensitive name) */
-            key = g_strdup_printf("%s\t%d\t%d", folded, d, m->start_min);
-            first = g_hash_table_lookup(seen, key);
-            if (first) {
-                ndup++;
-                sp_diag_add(diag, SP_WARNING, m->file, m->line, 0,
-                            "meeting '%s' on %s at %02d:%02d duplicates %s:%d", m->name,
-                            sp_day_name(d), m->start_min / 60, m->start_min % 60, first->file,
-                            first->line);
-                g_free(key);
+        {
+            char *key = g_strdup_printf("%s\t%d", folded, m->start_min);
+            const struct sp_meeting **first = g_hash_table_lookup(seen, key);
+            if (!first) {
+                first = g_new0(const struct sp_meeting *, 7);
+                g_hash_table_insert(seen, key, first);
             } else {
-                g_hash_table_insert(seen, key, (gpointer)m);
+                g_free(key);
+            }
+            for (int d = 0; d < 7; d++) {
+                if (!(m->days & SP_DAY_BIT(d)))
+                    continue;
+                per_day[d]++;
+                if (first[d]) {
+                    ndup++;
+                    sp_diag_add(diag, SP_WARNING, m->file, m->line, 0,
+                                "meeting '%s' on %s at %02d:%02d duplicates %s:%d", m->name,
+                                sp_day_name(d), m->start_min / 60, m->start_min % 60,
+                                first[d]->file, first[d]->line);
+                } else {
+                    first[d] = m;
+                }
             }
         }
         g_free(folded);

@@ -66,9 +66,20 @@ static void skip_ws(struct scan *s)
     }
 }
 
-/* Step over one string (s->i at its opening quote). */
+/* Step over one string (s->i at its opening quote).  Most strings have no escape and no
+   line break: memchr finds their end. */
 static bool skip_string(struct scan *s)
 {
+    const char *q = memchr(s->d + s->i + 1, '"', s->len - s->i - 1);
+    size_t n;
+
+    if (q) {
+        n = (size_t)(q - (s->d + s->i + 1));
+        if (!memchr(s->d + s->i + 1, '\\', n) && !memchr(s->d + s->i + 1, '\n', n)) {
+            s->i = (size_t)(q - s->d) + 1;
+            return true;
+        }
+    }
     for (s->i++; s->i < s->len; s->i++) {
         char c = s->d[s->i];
         if (c == '\\') {
@@ -288,15 +299,16 @@ static bool dstring(struct dec *x, const char **out, size_t *outlen)
     bool esc = false;
     char *buf, *w;
 
-    /* Step 1: find the end; most strings have no escapes and are used where they are */
-    for (; x->i < x->end; x->i++) {
-        unsigned char c = (unsigned char)x->d[x->i];
-        if (c == '"')
-            break;
-        if (c < 0x20)
-            return false;
-        if (c == '\\') {
-            esc = true;
+    /* Step 1: find the end; most strings have no escapes and are used where they are.
+       Raw control characters are let through, as json-c does. */
+    {
+        const char *q = memchr(x->d + x->i, '"', x->end - x->i);
+        if (q && !memchr(x->d + x->i, '\\', (size_t)(q - (x->d + x->i))))
+            x->i = (size_t)(q - x->d);  /* no escape: the first quote ends it */
+    }
+    for (; x->i < x->end && x->d[x->i] != '"'; x->i++) {
+        if (x->d[x->i] == '\\') {
+            esc = true;  /* a backslash: step over what it escapes */
             x->i++;
         }
     }
@@ -667,8 +679,8 @@ void sp_json_fields(struct sp_reader *r, struct sp_raw *raw, const struct sp_jva
     for (size_t i = 0; i < obj->n; i++) {
         const struct sp_jmember *m = &obj->members[i];
         for (size_t k = 0; k < n; k++)
-            if (table[k].key[0] == m->key[0] && strlen(table[k].key) == m->keylen &&
-                !memcmp(table[k].key, m->key, m->keylen)) {
+            if (table[k].key[0] == m->key[0] && !strncmp(table[k].key, m->key, m->keylen) &&
+                table[k].key[m->keylen] == '\0') {
                 slot[k] = &m->val;
                 break;
             }
@@ -756,6 +768,8 @@ int sp_json_read_records(struct sp_reader *r, const char *noun, sp_json_record_f
 
     /* Step 2: each record on its own; one that neither decoder takes means the text is
        malformed, and json-c's whole-text parse says where */
+    size_t col_at = 0;   /* the column of data[col_at], counted once along a long line */
+    int col_of = 1;
     for (guint i = 0; !whole && i < sp.records->len; i++) {
         const struct span *s = &g_array_index(sp.records, struct span, i);
         const struct span *prev = i ? s - 1 : NULL;
@@ -768,8 +782,16 @@ int sp_json_read_records(struct sp_reader *r, const char *noun, sp_json_record_f
             whole = true;
             break;
         }
-        if ((prev && prev->line == s->line) || (next && next->line == s->line))
-            col = 1 + (int)g_utf8_strlen(r->data + s->bol, (gssize)(s->start - s->bol));
+        if ((prev && prev->line == s->line) || (next && next->line == s->line)) {
+            /* records share the line (one-line JSON): the column says which */
+            if (col_at < s->bol) {
+                col_at = s->bol;
+                col_of = 1;
+            }
+            col_of += (int)g_utf8_strlen(r->data + col_at, (gssize)(s->start - col_at));
+            col_at = s->start;
+            col = col_of;
+        }
         fn(r, &v, s->line, col, (int)i + 1, ctx);
         if (r->scratch.used_total > 256 * 1024)
             sp_arena_free(&r->scratch);

@@ -267,11 +267,13 @@ static const char *find_key(const char *text, const char *from, const char *cons
                             size_t nkeys, const char **at)
 {
     for (const char *p = from; *p; p++) {
+        char c;
         if (p != text && g_ascii_isalpha(p[-1]))
             continue;
+        c = g_ascii_tolower(*p);
         for (size_t k = 0; k < nkeys; k++) {
             size_t kl;
-            if (g_ascii_tolower(*p) != keys[k][0])  /* keys are lower case: cheap test first */
+            if (c != keys[k][0])  /* keys are lower case: cheap test first */
                 continue;
             kl = strlen(keys[k]);
             if (!g_ascii_strncasecmp(p, keys[k], kl) && !g_ascii_isalpha(p[kl]) &&

@@ -162,6 +162,20 @@ char *sp_text_clean(struct sp_arena *a, const char *s, size_t len, unsigned flag
     if (!s || !len)
         return NULL;
 
+    /* Step 0: most fields are plain words: printable ASCII, single spaces between them,
+       nothing to decode.  Those are copied as they are. */
+    {
+        size_t i = 0;
+        bool plain = s[0] != ' ' && s[len - 1] != ' ';
+        for (; i < len && plain; i++) {
+            unsigned char c = (unsigned char)s[i];
+            plain = (c > 0x20 && c < 0x7F && !((flags & SP_CLEAN_HTML) && (c == '&' || c == '<')))
+                    || (c == ' ' && s[i + 1] != ' ');
+        }
+        if (plain)
+            return sp_arena_strndup(a, s, len);
+    }
+
     /* Step 1: valid UTF-8 (NUL counts as invalid: it would cut the string short).  Plain
        ASCII, most of every directory, needs no check; a terminated string that needs no
        entity decoding is read in place. */
@@ -870,7 +884,7 @@ const char *sp_zone_from_text(const char *s)
     struct token t[64];
     size_t n;
 
-    if (!s)
+    if (!s || (!strpbrk(s, "0123456789") && !strstr(s, "ime")))  /* a time, or "Time" */
         return NULL;
     n = tokenize(s, t, G_N_ELEMENTS(t));
     for (size_t i = 0; i < n; i++) {
@@ -884,8 +898,8 @@ const char *sp_zone_from_text(const char *s)
                 j++;
             if ((ampm || t[i].clock) && j < n && (z = zone_word(&t[j], &long_form)) != NULL)
                 return z;
-        } else if ((z = zone_word(&t[i], &long_form)) != NULL && long_form && i + 1 < n &&
-                   !strcmp(t[i + 1].text, "time")) {
+        } else if (i + 1 < n && !strcmp(t[i + 1].text, "time") &&
+                   (z = zone_word(&t[i], &long_form)) != NULL && long_form) {
             return z;  /* "Eastern Time" */
         }
     }
@@ -920,6 +934,11 @@ static int ordinal(const struct token *t, size_t i, size_t n, size_t *used, bool
     return 0;
 }
 
+static const char *const week_starts[] = {
+    "first", "second", "third", "fourth", "fifth", "last", "erste", "zweite", "dritte",
+    "vierte", "f\xc3\xbcnfte", "letzte",
+};
+
 /* A weekday name, English or German, singular or plural, or a short form. */
 static bool weekday_word(const char *w, bool german_only)
 {
@@ -939,12 +958,29 @@ static bool weekday_word(const char *w, bool german_only)
     return false;
 }
 
+/* Could s say a week of the month at all?  A cheap look before the words are split:
+   a digit, or the start of an ordinal or of "last"/"letzte". */
+static bool may_have_weeks(const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        char c = (char)(*p | 0x20);
+        if (g_ascii_isdigit(*p))
+            return true;
+        if ((c == 'f' || c == 's' || c == 't' || c == 'l' || c == 'e' || c == 'z' ||
+             c == 'd' || c == 'v') && (p == s || !g_ascii_isalpha(p[-1])))
+            for (size_t k = 0; k < G_N_ELEMENTS(week_starts); k++)
+                if (!g_ascii_strncasecmp(p, week_starts[k], strlen(week_starts[k])))
+                    return true;
+    }
+    return false;
+}
+
 unsigned sp_weeks_parse(const char *s, bool whole)
 {
     struct token t[96];
     size_t n;
 
-    if (!s)
+    if (!s || !may_have_weeks(s))
         return 0;
     n = tokenize(s, t, G_N_ELEMENTS(t));
     for (size_t i = 0; i < n; i++) {
@@ -1035,6 +1071,12 @@ bool sp_same_street(const char *a, const char *b)
 
     if (!a || !b)
         return false;
+    while (*a == ' ')
+        a++;
+    while (*b == ' ')
+        b++;
+    if (g_ascii_tolower(*a) != g_ascii_tolower(*b))
+        return false;  /* most venues are names, not the street again: said at once */
     ka = street_key(a);
     kb = street_key(b);
     same = *ka && !strcmp(ka, kb);
