@@ -328,7 +328,9 @@ static const char *digit_groups(const char *p, size_t *ndigits)
 /* Words just before a key that go with it: "enter password 1234", "the passcode is". */
 static const char *phrase_start(const char *text, const char *key)
 {
-    static const char *const lead[] = { "enter", "use", "the", "zoom", "meeting", "and", "with" };
+    static const char *const lead[] = {
+        "enter", "use", "the", "zoom", "meeting", "and", "with", "then", "please"
+    };
     const char *s = key;
 
     for (;;) {

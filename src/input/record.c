@@ -359,6 +359,12 @@ static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const cha
         if (!m->passcode && (m->passcode = sp_passcode_find(r->arena, texts[i], &ps, &pe)))
             pass_from = i;
     }
+    if (id_from < 0 && m->meeting_id && raw->notes) {
+        /* the notes repeat the link's meeting ID: it is printed with the link */
+        const char *again = sp_meeting_id_find(r->arena, raw->notes, &is, &ie);
+        if (again && !strcmp(again, m->meeting_id))
+            id_from = 3;
+    }
     if (after)
         sp_reader_report(r, raw, SP_WARNING, "%s: link '%s' has text after a space; the link is "
                          "read up to the space%s%s%s", w, qurl(r, raw->conference_url),
