@@ -181,8 +181,9 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
         if (!nolink)
             fprintf(fp, "Online meetings without a usable link: none\n");
         fprintf(fp, "Duplicates (same name, day and time): %zu\n", ndup);
+        sp_diag_compact(diag);  /* counted as they are printed: each once */
         fprintf(fp, "Problems: %zu, warnings: %zu\n", diag->nproblems,
-                diag->n - diag->nproblems);
+                diag->n - diag->nproblems - diag->nnotes);
     }
     g_hash_table_destroy(fell);
     g_hash_table_destroy(reg);
