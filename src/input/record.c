@@ -256,8 +256,8 @@ static size_t seam_fwd(const char *p)
 {
     if (*p && strchr(" \t\r\n-,;:|/.", *p))
         return 1;
-    if (!memcmp(p, "\xe2\x80\x93", 3) || !memcmp(p, "\xe2\x80\x94", 3))
-        return 3;
+    if (p[0] == '\xe2' && p[1] == '\x80' && (p[2] == '\x93' || p[2] == '\x94'))
+        return 3;  /* the string ends at a NUL, so no byte past it is read */
     return 0;
 }
 
@@ -305,7 +305,7 @@ static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const cha
         const char *sp = strchr(url, ' ');
         size_t word = strcspn(sp + 1, " ");
         const char *host = strstr(url, "://");
-        bool whole = host && memchr(host + 3, '.', (size_t)(sp - host - 3)) &&
+        bool whole = host && host + 3 < sp && memchr(host + 3, '.', (size_t)(sp - host - 3)) &&
                      !memchr(sp + 1, '/', word) && !memchr(sp + 1, '?', word) &&
                      !memchr(sp + 1, '=', word) && !memchr(sp + 1, '&', word);
         if (whole) {
