@@ -32,13 +32,46 @@ char *sp_match_fold(const char *s)
     return folded;
 }
 
+/* The same folding for plain ASCII, without allocating: 1 equal, 0 not, -1 not ASCII. */
+static int ascii_equal(const char *a, const char *b)
+{
+    const char *ea = a + strlen(a), *eb = b + strlen(b);
+
+    while (*a == ' ' || *a == '\t')
+        a++;
+    while (*b == ' ' || *b == '\t')
+        b++;
+    while (ea > a && (ea[-1] == ' ' || ea[-1] == '\t'))
+        ea--;
+    while (eb > b && (eb[-1] == ' ' || eb[-1] == '\t'))
+        eb--;
+    for (; a < ea && b < eb; a++, b++) {
+        char ca = *a == '_' ? '-' : g_ascii_tolower(*a), cb = *b == '_' ? '-' : g_ascii_tolower(*b);
+        if ((unsigned char)*a >= 0x80 || (unsigned char)*b >= 0x80)
+            return -1;
+        if (ca != cb)
+            return 0;
+    }
+    for (const char *p = a; p < ea; p++)
+        if ((unsigned char)*p >= 0x80)
+            return -1;
+    for (const char *p = b; p < eb; p++)
+        if ((unsigned char)*p >= 0x80)
+            return -1;
+    return a == ea && b == eb;
+}
+
 bool sp_match_equal(const char *a, const char *b)
 {
     char *fa, *fb;
     bool eq;
+    int fast;
 
     if (!a || !b)
         return false;
+    fast = ascii_equal(a, b);
+    if (fast >= 0)
+        return fast == 1;
     fa = sp_match_fold(a);
     fb = sp_match_fold(b);
     eq = strcmp(fa, fb) == 0;
