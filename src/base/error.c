@@ -139,10 +139,11 @@ size_t sp_diag_filter(struct sp_diag *d, size_t from,
 void sp_diag_compact(struct sp_diag *d)
 {
     GHashTable *first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    struct sp_diag_entry *kept = xmalloc((d->n ? d->n : 1) * sizeof *kept);
     size_t *count = xcalloc(d->n ? d->n : 1, sizeof *count);
-    size_t w = 0;
+    size_t nkept = 0;
 
-    /* Step 1: the first of each message takes the count of all */
+    /* Step 1: the first of each message is kept and counts the others, which go */
     for (size_t i = 0; i < d->n; i++) {
         struct sp_diag_entry *e = &d->v[i];
         char *key = g_strdup_printf("%d\t%s\t%s", (int)e->severity, e->file, e->msg);
@@ -150,15 +151,17 @@ void sp_diag_compact(struct sp_diag *d)
         if (g_hash_table_lookup_extended(first, key, NULL, &at)) {
             count[GPOINTER_TO_SIZE(at)]++;
             drop(d, e);
-            e->file = e->msg = NULL;
             g_free(key);
         } else {
-            g_hash_table_insert(first, key, GSIZE_TO_POINTER(w));
-            count[w] = 1;
-            d->v[w++] = *e;
+            g_hash_table_insert(first, key, GSIZE_TO_POINTER(nkept));
+            count[nkept] = 1;
+            kept[nkept++] = *e;
         }
     }
-    d->n = w;
+    free(d->v);
+    d->v = kept;
+    d->n = nkept;
+    d->cap = nkept ? nkept : 1;
     /* Step 2: say how often */
     for (size_t i = 0; i < d->n; i++)
         if (count[i] > 1) {

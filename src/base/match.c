@@ -119,7 +119,7 @@ const char *sp_match_suggest(const char *want, const char *const *names, size_t 
     size_t wl = (size_t)g_utf8_strlen(w, -1);
     size_t limit = wl / 3 < 2 ? (wl >= 3 ? wl / 3 : 0) : 2;
     const char *best = NULL, *prefix = NULL;
-    size_t best_d = limit + 1;
+    size_t best_d;
 
     if (limit == 0 && wl >= 2)
         limit = 1;

@@ -881,7 +881,7 @@ static const char *zone_word(const struct token *t, bool *long_form)
 
 const char *sp_zone_from_text(const char *s)
 {
-    struct token t[64];
+    struct token t[64] = { { "", false, false } };
     size_t n;
 
     if (!s || (!strpbrk(s, "0123456789") && !strstr(s, "ime")))  /* a time, or "Time" */
@@ -977,7 +977,7 @@ static bool may_have_weeks(const char *s)
 
 unsigned sp_weeks_parse(const char *s, bool whole)
 {
-    struct token t[96];
+    struct token t[96] = { { "", false, false } };
     size_t n;
 
     if (!s || !may_have_weeks(s))
