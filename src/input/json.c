@@ -513,6 +513,94 @@ static bool decode(const char *data, size_t start, size_t end, struct sp_arena *
     return x.i == end;
 }
 
+/* ---- the scanner and the decoder together: a top-level array read in one pass ---- */
+
+/* Count the line breaks in data[from..to) into s (memchr: most values have none). */
+static void count_lines(struct scan *s, size_t from, size_t to)
+{
+    const char *p = s->d + from, *end = s->d + to, *nl;
+
+    while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        s->line++;
+        s->bol = (size_t)(nl - s->d) + 1;
+        p = nl + 1;
+    }
+}
+
+/* Does another value start on the same line after data[i] (past blanks and a comma)? */
+static bool next_on_line(const struct scan *s, size_t i)
+{
+    for (; i < s->len; i++) {
+        char c = s->d[i];
+        if (c == '\n')
+            return false;
+        if (c != ' ' && c != '\t' && c != '\r' && c != ',')
+            return c != ']';
+    }
+    return false;
+}
+
+/*
+ * Read a top-level array of records in one pass: each element is decoded where it
+ * stands (the decoder finds its end; the lines it spans are counted), and read at once.
+ * Returns 0 when the whole text was read so, -1 when it is not plainly a top-level array
+ * or an element is malformed (then nothing read is kept: the caller starts again on the
+ * slow path, which reports errors exactly).
+ */
+static int read_array_stream(struct sp_reader *r, sp_json_record_fn fn, void *ctx)
+{
+    struct scan s = { r->data, r->len, 0, 1, 0 };
+    int prev_line = -1, record = 0;
+
+    skip_ws(&s);
+    if (s.i >= s.len || s.d[s.i] != '[')
+        return -1;
+    s.i++;
+    skip_ws(&s);
+    if (s.i < s.len && s.d[s.i] == ']') {
+        s.i++;
+    } else {
+        for (;;) {
+            struct dec x = { s.d, s.len, s.i, &r->scratch, 0 };
+            struct sp_jval v;
+            size_t start = s.i, bol = s.bol;
+            int line = s.line, col = 0;
+            if (!dvalue(&x, &v))
+                return -1;
+            count_lines(&s, start, x.i);
+            s.i = x.i;
+            if (line == prev_line || next_on_line(&s, s.i)) {
+                col = -1;  /* records share the line: the column says which */
+                r->rec_offset = start;
+                r->rec_bol = bol;
+            }
+            prev_line = s.line;
+            fn(r, &v, line, col, ++record, ctx);
+            if (r->scratch.used_total > 256 * 1024)
+                sp_arena_free(&r->scratch);
+            skip_ws(&s);
+            if (s.i < s.len && s.d[s.i] == ',') {
+                s.i++;
+                skip_ws(&s);
+                continue;
+            }
+            if (s.i < s.len && s.d[s.i] == ']') {
+                s.i++;
+                break;
+            }
+            return -1;
+        }
+    }
+    skip_ws(&s);
+    if (s.i < s.len) {
+        int line, col;
+        sp_text_position(r->data, r->len, s.i, &line, &col);
+        sp_diag_add(r->diag, SP_WARNING, r->file, line, col,
+                    "text after the end of the JSON ignored");
+    }
+    return 0;
+}
+
 /* ---- json-c: what the decoder refused ---- */
 
 static void from_jsonc(struct json_object *o, struct sp_arena *mem, struct sp_jval *v)
@@ -753,7 +841,18 @@ int sp_json_read_records(struct sp_reader *r, const char *noun, sp_json_record_f
     size_t n = r->dir->n, nrejected = r->dir->nrejected;
     size_t ndiag = r->diag->n, nproblems = r->diag->nproblems;
     int rc = 0;
-    bool whole = split_text(r, &sp) != 0;
+    bool whole;
+
+    /* Step 0: most feeds are a plain array of records: read in one pass */
+    if (read_array_stream(r, fn, ctx) == 0) {
+        sp_arena_free(&r->scratch);
+        g_array_free(sp.records, TRUE);
+        g_array_free(sp.members, TRUE);
+        g_ptr_array_free(sp.keys, TRUE);
+        return 0;
+    }
+    roll_back(r, n, nrejected, ndiag, nproblems);
+    whole = split_text(r, &sp) != 0;
 
     /* Step 1: the other members of a wrapped feed (BMLT "formats") */
     for (guint i = 0; !whole && member_fn && i < sp.members->len; i++) {
@@ -768,8 +867,6 @@ int sp_json_read_records(struct sp_reader *r, const char *noun, sp_json_record_f
 
     /* Step 2: each record on its own; one that neither decoder takes means the text is
        malformed, and json-c's whole-text parse says where */
-    size_t col_at = 0;   /* the column of data[col_at], counted once along a long line */
-    int col_of = 1;
     for (guint i = 0; !whole && i < sp.records->len; i++) {
         const struct span *s = &g_array_index(sp.records, struct span, i);
         const struct span *prev = i ? s - 1 : NULL;
@@ -783,14 +880,10 @@ int sp_json_read_records(struct sp_reader *r, const char *noun, sp_json_record_f
             break;
         }
         if ((prev && prev->line == s->line) || (next && next->line == s->line)) {
-            /* records share the line (one-line JSON): the column says which */
-            if (col_at < s->bol) {
-                col_at = s->bol;
-                col_of = 1;
-            }
-            col_of += (int)g_utf8_strlen(r->data + col_at, (gssize)(s->start - col_at));
-            col_at = s->start;
-            col = col_of;
+            /* records share the line (one-line JSON): the column will say which */
+            col = -1;
+            r->rec_offset = s->start;
+            r->rec_bol = s->bol;
         }
         fn(r, &v, s->line, col, (int)i + 1, ctx);
         if (r->scratch.used_total > 256 * 1024)

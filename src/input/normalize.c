@@ -183,7 +183,7 @@ char *sp_text_clean(struct sp_arena *a, const char *s, size_t len, unsigned flag
         bool ascii = true;
         for (size_t i = 0; i < len && ascii; i++)
             ascii = (unsigned char)s[i] >= 1 && (unsigned char)s[i] <= 0x7F;
-        if (!ascii && !g_utf8_validate(s, (gssize)len, NULL)) {
+        if (!ascii && !(flags & SP_CLEAN_VALID) && !g_utf8_validate(s, (gssize)len, NULL)) {
             tmp = g_utf8_make_valid(s, (gssize)len);
             if (repaired)
                 *repaired = true;
@@ -583,8 +583,12 @@ static const char *const countries[] = {
 
 static bool is_country(const char *s)
 {
+    char c = g_ascii_tolower(*s);
+
+    if (strlen(s) > 24)
+        return false;
     for (size_t i = 0; i < sizeof countries / sizeof countries[0]; i++)
-        if (!g_ascii_strcasecmp(s, countries[i]))
+        if (countries[i][0] == c && !g_ascii_strcasecmp(s, countries[i]))
             return true;
     return false;
 }
@@ -934,11 +938,6 @@ static int ordinal(const struct token *t, size_t i, size_t n, size_t *used, bool
     return 0;
 }
 
-static const char *const week_starts[] = {
-    "first", "second", "third", "fourth", "fifth", "last", "erste", "zweite", "dritte",
-    "vierte", "f\xc3\xbcnfte", "letzte",
-};
-
 /* A weekday name, English or German, singular or plural, or a short form. */
 static bool weekday_word(const char *w, bool german_only)
 {
@@ -959,18 +958,30 @@ static bool weekday_word(const char *w, bool german_only)
 }
 
 /* Could s say a week of the month at all?  A cheap look before the words are split:
-   a digit, or the start of an ordinal or of "last"/"letzte". */
+   a digit, or a word starting like an ordinal or "last"/"letzte". */
 static bool may_have_weeks(const char *s)
 {
     for (const char *p = s; *p; p++) {
-        char c = (char)(*p | 0x20);
+        const char *w = NULL, *w2 = NULL;
         if (g_ascii_isdigit(*p))
             return true;
-        if ((c == 'f' || c == 's' || c == 't' || c == 'l' || c == 'e' || c == 'z' ||
-             c == 'd' || c == 'v') && (p == s || !g_ascii_isalpha(p[-1])))
-            for (size_t k = 0; k < G_N_ELEMENTS(week_starts); k++)
-                if (!g_ascii_strncasecmp(p, week_starts[k], strlen(week_starts[k])))
-                    return true;
+        if (p != s && g_ascii_isalpha(p[-1]))
+            continue;
+        switch (*p | 0x20) {
+        case 'f': w = "fi"; w2 = "fo"; break;     /* first, fifth, fourth, fünfte */
+        case 's': w = "second"; break;
+        case 't': w = "third"; break;
+        case 'l': w = "last"; w2 = "letzte"; break;
+        case 'e': w = "erste"; break;
+        case 'z': w = "zweite"; break;
+        case 'd': w = "dritte"; break;
+        case 'v': w = "vierte"; break;
+        default: continue;
+        }
+        if (!g_ascii_strncasecmp(p, w, strlen(w)) ||
+            (w2 && !g_ascii_strncasecmp(p, w2, strlen(w2))) ||
+            ((*p | 0x20) == 'f' && (unsigned char)p[1] == 0xC3))
+            return true;
     }
     return false;
 }

@@ -15,7 +15,9 @@
 
 enum sp_clean_flags {
     SP_CLEAN_MULTILINE = (1 << 0),  /* keep line breaks (notes); otherwise they become spaces */
-    SP_CLEAN_HTML      = (1 << 1)   /* decode HTML entities and drop simple tags (<br> = break) */
+    SP_CLEAN_HTML      = (1 << 1),  /* decode HTML entities and drop simple tags (<br> = break) */
+    SP_CLEAN_VALID     = (1 << 2)   /* the caller knows s is valid UTF-8 with no NUL (it was
+                                       checked with the whole file): not checked again */
 };
 
 /*

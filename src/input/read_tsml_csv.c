@@ -202,8 +202,9 @@ static void read_row(struct csv_state *st)
         const char *text;
         if (i < 0 || (size_t)i >= st->nfields)
             continue;
+        /* cells are pieces of the file, which was checked whole: valid UTF-8, no NUL */
         text = sp_reader_text(r, &raw, row_fields[k].label, st->fields[i].s, st->fields[i].len,
-                              row_fields[k].flags);
+                              row_fields[k].flags | SP_CLEAN_VALID);
         if (row_fields[k].read && text)
             row_fields[k].read(r, &raw, text);
         else if (!row_fields[k].read)

@@ -37,6 +37,23 @@ void sp_raw_begin(struct sp_reader *r, struct sp_raw *raw, int line, int col, in
     raw->record = record;
     raw->duration_min = -1;
     raw->diag_start = r->diag->n;
+    if (col < 0) {
+        raw->offset = r->rec_offset;
+        raw->bol = r->rec_bol;
+    }
+}
+
+/* The column of data[off] on the line starting at bol, counted on from the last one asked
+   for (records are read in order), so a whole feed on one line is counted once. */
+static int column_of(struct sp_reader *r, size_t bol, size_t off)
+{
+    if (r->col_at < bol || r->col_at > off || !r->col_of) {
+        r->col_at = bol;
+        r->col_of = 1;
+    }
+    r->col_of += (int)g_utf8_strlen(r->data + r->col_at, (gssize)(off - r->col_at));
+    r->col_at = off;
+    return r->col_of;
 }
 
 const char *sp_reader_qname(struct sp_reader *r, const char *name)
@@ -52,7 +69,7 @@ const char *sp_reader_qname(struct sp_reader *r, const char *name)
 
 const char *sp_reader_subject(struct sp_reader *r, const struct sp_raw *raw, bool named)
 {
-    if (raw->col > 0) {
+    if (raw->col != 0) {
         const char *id = raw->slug ? raw->slug : raw->name;
         if (id)
             return sp_arena_printf(r->arena, "%s %d ('%s')", r->label, raw->record,
@@ -72,7 +89,8 @@ void sp_reader_report(struct sp_reader *r, const struct sp_raw *raw, enum sp_sev
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    sp_diag_add(r->diag, sev, r->file, raw->line, raw->col, "%s", msg);
+    sp_diag_add(r->diag, sev, r->file, raw->line,
+                raw->col < 0 ? column_of(r, raw->bol, raw->offset) : raw->col, "%s", msg);
 }
 
 const char *sp_reader_text(struct sp_reader *r, const struct sp_raw *raw, const char *field,
@@ -89,6 +107,8 @@ const char *sp_reader_text(struct sp_reader *r, const struct sp_raw *raw, const 
                          sp_reader_subject(r, raw, false), field, len, SP_FIELD_MAX);
         len = cut ? (size_t)(cut - s) : SP_FIELD_MAX;
     }
+    if (s >= r->data && s + len <= r->data + r->len)
+        flags |= SP_CLEAN_VALID;  /* read where it stands in the file, which was checked whole */
     t = sp_text_clean(r->arena, s, len, flags, &repaired);
     if (repaired)
         sp_reader_report(r, raw, SP_WARNING, "%s: invalid UTF-8 in '%s' replaced with U+FFFD",

@@ -31,10 +31,15 @@ struct sp_reader {
     GHashTable *slugs;           /* slug -> first line (GINT_TO_POINTER) */
     GHashTable *zones;           /* time zone name -> 1 valid, 2 invalid */
     struct sp_arena scratch;     /* JSON values of the record being read */
+    size_t rec_offset, rec_bol;  /* json.c: where the record being read starts, and its line */
+    size_t col_at;               /* columns are counted once along a long line: the last */
+    int col_of;                  /* offset counted to, and its column */
 };
 
 struct sp_raw {
-    int line, col, record;       /* col: 0 unless records share lines (one-line JSON) */
+    int line, col, record;       /* col: 0 unless records share lines (one-line JSON): then
+                                    -1, and the column is counted when a message needs it */
+    size_t offset, bol;          /* with col -1: where the record and its line start */
     size_t diag_start;           /* diag->n when the record was begun */
     const char *name, *slug, *group, *notes, *updated, *timezone, *fellowship;
     unsigned days;               /* SP_DAY_BIT mask, 0 if none */
@@ -149,7 +154,8 @@ void sp_json_fields(struct sp_reader *r, struct sp_raw *raw, const struct sp_jva
 const char *sp_json_text(struct sp_reader *r, const struct sp_raw *raw, const char *key,
                          const struct sp_jval *v, unsigned flags);
 
-/* Read one record of a JSON directory: rec is any JSON value (not only an object). */
+/* Read one record of a JSON directory: rec is any JSON value (not only an object); col is
+   -1 when records share the line (r->rec_offset and r->rec_bol then say where it is). */
 typedef void (*sp_json_record_fn)(struct sp_reader *r, const struct sp_jval *rec, int line,
                                   int col, int record, void *ctx);
 
