@@ -86,15 +86,19 @@ $(SIGNPOST): $(MAINOBJ) $(BUILD)/libsignpost.a
 	$(say) LD $@
 	$(Q)$(CC) -o $@ $(MAINOBJ) $(BUILD)/libsignpost.a $(LIBS_ALL)
 
-# the same program with mem.c built -DSP_TEST (its mem.o comes before the library's)
-$(BUILD)/test/mem.o: src/base/mem.c $(HDRS) $(BUILD)/config.mk
+# the same program with the files that hold test hooks built -DSP_TEST (mem.c: the
+# SP_TEST_ALLOC_FAIL hook; feed.c: SIGNPOST_TEST_POLL_SECONDS); their objects come before
+# the library's, so the linker takes them instead
+HOOKSRCS   = src/base/mem.c src/input/feed.c
+HOOKOBJS   = $(HOOKSRCS:src/%.c=$(BUILD)/test/%.o)
+$(BUILD)/test/%.o: src/%.c $(HDRS) $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
 	$(say) CC '$< (SP_TEST)'
 	$(Q)$(CC) $(CFLAGS_ALL) $(TESTFLAGS) -c -o $@ $<
 
-$(SIGNPOST_TEST): $(MAINOBJ) $(BUILD)/test/mem.o $(BUILD)/libsignpost.a
+$(SIGNPOST_TEST): $(MAINOBJ) $(HOOKOBJS) $(BUILD)/libsignpost.a
 	$(say) LD $@
-	$(Q)$(CC) -o $@ $(MAINOBJ) $(BUILD)/test/mem.o $(BUILD)/libsignpost.a $(LIBS_ALL)
+	$(Q)$(CC) -o $@ $(MAINOBJ) $(HOOKOBJS) $(BUILD)/libsignpost.a $(LIBS_ALL)
 
 $(BUILD)/tests/%: tests/unit/%.c $(HDRS) $(BUILD)/libsignpost.a
 	@mkdir -p $(dir $@)

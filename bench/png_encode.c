@@ -154,7 +154,7 @@ int main(int argc, char **argv)
     struct sp_layout lay;
     struct sp_settings set;
     struct sp_selection selopt;
-    struct sp_source_opts so = { SP_FORMAT_AUTO, NULL, NULL };
+    struct sp_source_opts so = { .format = SP_FORMAT_AUTO };
     struct sp_error err = { 0 };
     struct sp_diag diag;
     struct sp_text *t;

@@ -16,7 +16,7 @@ uk_date() { LC_ALL=C TZ=Europe/London date -d "@$1" '+%-d %B %Y %H:%M'; }
 checked() { sed -n 's/^checked=//p' "$CACHE/$(printf '%s' "$1" | sha256sum | cut -d' ' -f1).meta"; }
 plan() {  # plan INPUT... : the leaflet plan for Bristol
     "$SIGNPOST" render --layout leaflet-a4 --settings examples/settings.ini \
-        --region 'City of Bristol' --date 2026-11-26 --dump-plan "$@" 2>/dev/null
+        --region Bristol --date 2026-11-26 --dump-plan "$@" 2>/dev/null
 }
 plan --formats examples/na-bristol-formats.json examples/na-bristol-bmlt.json > "$TMP/want.plan"
 want_first=$("$SIGNPOST" check --formats examples/na-bristol-formats.json \

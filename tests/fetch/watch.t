@@ -7,6 +7,8 @@ set -u
 . tests/lib.sh
 . tests/fetch/server.sh
 start_server
+# the poll-interval override is built into the test build only
+: "${SIGNPOST_TEST:=$(dirname "$SIGNPOST")/signpost-test}"
 
 DIR=$TMP/screen
 LOG=$TMP/watch.log
@@ -24,7 +26,7 @@ wait_for() {
 }
 gets() { grep -c "GET /f/feed.json" "$REQLOG" 2>/dev/null || echo 0; }
 
-SIGNPOST_TEST_POLL_SECONDS=1 SIGNPOST_WATCH_RETRY=1 "$SIGNPOST" kiosk \
+SIGNPOST_TEST_POLL_SECONDS=1 SIGNPOST_WATCH_RETRY=1 "$SIGNPOST_TEST" kiosk \
     --settings examples/settings.ini --watch "$DIR" --at 2026-11-26T14:00 "$URL" \
     > "$LOG" 2>&1 &
 pid=$!
