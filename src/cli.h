@@ -71,6 +71,7 @@ struct sp_options {
     const char *watch_dir;       /* kiosk: keep this folder current */
     const char *cards;           /* cards: "directory", "online", "split" */
     bool back_only, alignment_sheet, print_shop;
+    int sheets;                  /* posters: --sheets N, the most sheets allowed; 0 = any */
 };
 
 void sp_options_init(struct sp_options *o);

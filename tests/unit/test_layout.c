@@ -152,7 +152,7 @@ static void test_base_loads(void)
     NEAR(L.size_detail, 18, 1e-9, "detail defaults to body");
     NEAR(L.size_footer, 18, 1e-9, "footer defaults to body");
     NEAR(L.line_spacing, 1.15, 1e-9, "line-spacing default 1.15");
-    NEAR(L.size_tab, 12, 1e-9, "tab text default 12pt");
+    NEAR(L.size_tab, 16, 1e-9, "tab text default 16pt");
     EQ_INT(L.color_heading, 0x003087, "heading colour default #003087");
     EQ_INT(L.color_accent, 0x003087, "accent default #003087");
     EQ_INT(L.color_accent_text, 0xFFFFFF, "accent text default white");
@@ -569,12 +569,12 @@ static void test_syntax(void)
     /* tabs on a poster, 24h, passcodes off, qr max */
     t = edit(base, "min-size = 35mm\n",
              "min-size = 40mm\nmax-size = 80mm\necl = q\n[content]\ntime-style = 24h\n"
-             "show-passcodes = no\n[tabs]\ncount = 10\nheight = 60mm\ntext-size = 14pt\n",
+             "show-passcodes = no\n[tabs]\ncount = 10\nheight = 60mm\ntext-size = 18pt\n",
              NULL, NULL);
     EQ_STR(try_parse(t, &a, &L, &e), "", "tabs, 24h, passcodes off");
     EQ_INT(L.tabs, 10, "10 tabs");
     NEAR(L.tab_height, SP_MM(60), 1e-9, "tab height 60mm");
-    NEAR(L.size_tab, 14, 1e-9, "tab text 14pt");
+    NEAR(L.size_tab, 18, 1e-9, "tab text 18pt");
     EQ_INT(L.time_style, SP_TIME_24H, "24h");
     OK(!L.show_passcodes, "passcodes off");
     EQ_INT(L.qr_ecl, 'Q', "ecl q -> Q");
