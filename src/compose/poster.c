@@ -5,6 +5,7 @@
  * allow: sizes never shrink; the column count and the codes shown are chosen by measuring.
  */
 #include <glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,7 @@ struct poster_words {
     const char *dial_in;        /* "Dial in {1}" */
     const char *meeting_id;     /* "Meeting ID {1}" */
     const char *passcode;       /* "Passcode {1}" */
-    const char *every_meeting;  /* directory cell: "Every meeting, always up to date" */
+    const char *every_meeting;  /* beside the directory code: "Every meeting: {1}" (link) */
     const char *more_online;    /* "{1} more online meetings: scan for the full list" */
     const char *more_online1;   /* "1 more online meeting: scan for the full list" */
     const char *printed;        /* "List printed on {1} — check before you travel" */
@@ -79,7 +80,7 @@ static const struct poster_words EN = {
     .dial_in = "Dial in {1}",
     .meeting_id = "Meeting ID {1}",
     .passcode = "Passcode {1}",
-    .every_meeting = "Every meeting, always up to date",
+    .every_meeting = "Every meeting: {1}",
     .more_online = "{1} more online meetings: scan for the full list",
     .more_online1 = "1 more online meeting: scan for the full list",
     .printed = "List printed on {1}" SP_NBSP "\xE2\x80\x94 check before you travel",
@@ -142,6 +143,7 @@ static const char *num(struct sp_arena *a, size_t n)
 #define MODULE_MIN SP_MM(0.8)
 #define TITLE_MAX_LINES 3      /* a longer name is cut at a word and reported */
 #define DETAIL_MAX_LINES 5     /* a longer place line likewise */
+#define DETAIL_INDENT SP_MM(6) /* place lines in several columns: indent under the time */
 #define CODE_PLACEHOLDER "00"  /* the widest two digits: code numbers are per sheet */
 #define PAGE_PLACEHOLDER ((size_t)-1) /* "Page 00000 of 00000", measured for "Page 2 of 5" */
 
@@ -193,7 +195,9 @@ struct place {
 struct layout_try {
     size_t n;                  /* rows measured and paginated: all, or a sample */
     int ncols;
-    double col_w, body_w;
+    double col_w, body_w;      /* a column; the title beside the time column */
+    double detail_x, detail_w; /* the place line: under the title in one column; in
+                                  narrower columns from a small indent under the time */
     struct pmeas *pm;
     struct sheet *sheets;
     size_t nsheets, cap;
@@ -243,7 +247,7 @@ struct poster {
     int cells_per_row;
     double box;                /* the widest QR box of the poster: every cell's code column */
     double cell_w, cell_h, cell_gap, panel_gap, text_gap;
-    struct sp_font label_font, cell_font;
+    struct sp_font label_font, cell_font, band_font, band_bold;
 
     struct sp_error tabs_err;
 };
@@ -654,13 +658,13 @@ static void measure(struct poster *p, struct layout_try *lt, bool cap)
                 pm->dl[v] = pm->dl[CODED];
                 pm->ndl[v] = pm->ndl[CODED];
             } else {
-                pm->ndl[v] = sp_text_break(p->t, &r->detail_font, r->detail[v], lt->body_w,
+                pm->ndl[v] = sp_text_break(p->t, &r->detail_font, r->detail[v], lt->detail_w,
                                            &lt->arena, &pm->dl[v]);
                 if (cap && pm->ndl[v] > DETAIL_MAX_LINES) {
-                    r->detail[v] = cap_text(p, &r->detail_font, r->detail[v], lt->body_w,
+                    r->detail[v] = cap_text(p, &r->detail_font, r->detail[v], lt->detail_w,
                                             DETAIL_MAX_LINES, &cut, p->a);
-                    pm->ndl[v] = sp_text_break(p->t, &r->detail_font, r->detail[v], lt->body_w,
-                                               &lt->arena, &pm->dl[v]);
+                    pm->ndl[v] = sp_text_break(p->t, &r->detail_font, r->detail[v],
+                                               lt->detail_w, &lt->arena, &pm->dl[v]);
                 }
             }
             pm->dh[v] = lines_height(pm->dl[v], pm->ndl[v], ls);
@@ -994,10 +998,10 @@ static const char *cell_label(const struct poster *p, size_t k)
     return say(p->a, p->w->code_title, num(p->a, k), NULL, NULL);
 }
 
-static const char *dir_text(const struct poster *p, size_t more)
+/* "3 more online meetings: scan for the full list", or NULL when none are left out. */
+static const char *more_text(const struct poster *p, size_t more)
 {
-    return more == 0 ? p->w->every_meeting
-           : more == 1 ? p->w->more_online1
+    return more == 0 ? NULL : more == 1 ? p->w->more_online1
            : say(p->a, p->w->more_online, num(p->a, more), NULL, NULL);
 }
 
@@ -1099,20 +1103,24 @@ static void build_panel(struct poster *p)
 }
 
 /*
- * The band at the foot of every sheet: the directory's code with, beside it, what it is
- * (or how many online meetings it stands in for), who publishes the list, when it was
- * printed, and the closed-meeting key when one is printed.  Without a directory link,
- * the words alone.
+ * The band at the foot of every sheet: the directory's code with, beside it, how many
+ * online meetings it stands in for (when any are left out), the link, and in one
+ * paragraph who publishes the list, when it was printed and (when one is printed) what a
+ * closed meeting is.  Without a directory link, the words alone.  One paragraph keeps the
+ * band to the code's height on A4.
  */
 static void build_band(struct poster *p)
 {
     const struct sp_layout *lay = p->lay;
     const struct sp_settings *s = p->in->settings;
-    struct sp_font f = font(p, lay->size_footer, false);
+    struct sp_font f;
     GString *c = g_string_new(NULL);
     const char *printed = say(p->a, p->w->printed, sp_words_date(p->in->date, p->a), NULL, NULL);
     double tw = p->dir_qr ? p->content_w - p->dir_box - p->text_gap : p->content_w;
+    bool any_codable = false;
 
+    p->band_font = font(p, lay->size_footer, false);
+    p->band_bold = font(p, lay->size_footer, true);
     if (s->org_name && *s->org_name)
         g_string_append(c, s->org_name);
     /* with tear-off tabs the phone and link are on the tabs */
@@ -1125,25 +1133,28 @@ static void build_band(struct poster *p)
                                say(p->a, p->w->email, s->org_email, NULL, NULL));
     if (c->len && g_ascii_islower(c->str[0]))
         c->str[0] = g_ascii_toupper(c->str[0]);
-    sp_block_init(&p->band);
-    if (c->len) {
-        f = font_for(p, lay->size_footer, false, c->str);
-        sp_block_add(&p->band, p->a, "P", &f, lay->color_text, c->str, 0);
-    }
-    f = font(p, lay->size_footer, false);
-    sp_block_add(&p->band, p->a, "P", &f, lay->color_text, printed, 0);
+    if (c->len)
+        g_string_append(c, ". ");
+    g_string_append(c, printed);
     if (p->any_closed)
-        sp_block_add(&p->band, p->a, "P", &f, lay->color_text, p->w->closed_key, 0);
+        g_string_append_printf(c, ". %s", p->w->closed_key);
+    else
+        g_string_append_c(c, '.');
+    sp_block_init(&p->band);
+    f = font_for(p, lay->size_footer, false, c->str);
+    sp_block_add(&p->band, p->a, "P", &f, lay->color_text, c->str, 0);
     g_string_free(c, TRUE);
     sp_block_measure(&p->band, p->t, tw, 1.0, p->a);
     p->band_h = p->band.height;
     if (p->dir_qr) {
-        /* the directory's words, at their longest ("888 more online meetings...") */
-        struct sp_line *l;
-        int n = sp_text_break(p->t, &p->label_font, dir_text(p, 888), tw, p->a, &l);
-        double h = lines_height(l, n, 1.0);
-        n = sp_text_break(p->t, &p->cell_font, p->dir_shown, tw, p->a, &l);
-        h += lines_height(l, n, 1.0) + SP_MM(1.5);
+        /* the link's line, and room for "888 more online meetings..." when codes may be
+           left out */
+        double h = para_height(p, &p->band_bold, say(p->a, p->w->every_meeting, p->dir_shown,
+                                                     NULL, NULL), tw);
+        for (size_t i = 0; i < p->n; i++)
+            any_codable |= p->pr[i].codable;
+        if (any_codable)
+            h += para_height(p, &p->band_bold, more_text(p, 888), tw);
         p->band_h = MAX(p->dir_box, h + p->band.height);
     }
     p->band_top = lay->height - lay->margin_bottom - p->tabs_h - p->band_h - SP_MM(3) -
@@ -1328,7 +1339,7 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
         tag(p, pg, false, "P");
         tag(p, pg, true, "P");
         emit_lines(p, pg, pm->dl[v], pm->ndl[v], &r->detail_font, lay->color_text,
-                   x + p->time_w, y, lay->line_spacing, SP_ARTIFACT_NONE, number);
+                   x + lt->detail_x, y, lay->line_spacing, SP_ARTIFACT_NONE, number);
         tag(p, pg, false, "P");
         tag(p, pg, false, "LBody");
         tag(p, pg, false, "LI");
@@ -1401,7 +1412,6 @@ static void emit_panel(struct poster *p, const struct sheet *sh, struct sp_page 
 static void emit_band(struct poster *p, const struct sheet *sh, struct sp_page *pg, bool first,
                       bool last)
 {
-    const struct sp_layout *lay = p->lay;
     double y = p->band_top + SP_MM(0.8) + SP_MM(3), x = p->x0;
 
     rule(p, pg, p->band_top, SP_MM(0.8), p->x0, p->content_w);
@@ -1412,12 +1422,33 @@ static void emit_band(struct poster *p, const struct sheet *sh, struct sp_page *
 
         x += p->dir_box + p->text_gap;
         emit_qr(p, pg, p->dir_qr, p->x0, y, p->dir_box, p->dir_attr, p->dir_alt, artifact);
-        y = emit_para(p, pg, "P", &p->label_font, dir_text(p, more), x, y, tw, artifact);
-        y = emit_para(p, pg, "P", &p->cell_font, p->dir_shown, x, y, tw, artifact) + SP_MM(1.5);
+        if (more)
+            y = emit_para(p, pg, "P", &p->band_bold, more_text(p, more), x, y, tw, false);
+        y = emit_para(p, pg, "P", &p->band_bold,
+                      say(p->a, p->w->every_meeting, p->dir_shown, NULL, NULL), x, y, tw,
+                      artifact);
     }
     p->band.artifact = last ? SP_ARTIFACT_NONE : SP_ARTIFACT_FOOTER;
     sp_block_emit(&p->band, p->plan, pg, x, y, 1.0);
-    (void)lay;
+}
+
+/*
+ * Text boxes on a 1/100 pt grid, each line's bottom the next one's top exactly: the plan
+ * dump ("%.2f") then shows lines that touch as touching, not overlapping by a rounding.
+ */
+static void snap(struct sp_page *pg, size_t from)
+{
+    for (size_t i = from; i < pg->n; i++) {
+        struct sp_item *it = &pg->items[i];
+        double top, bottom;
+        if (it->kind != SP_ITEM_TEXT || it->rotate)
+            continue;
+        top = round(it->y * 100) / 100;
+        bottom = round((it->y + it->h) * 100) / 100;
+        it->baseline += it->y - top;
+        it->y = top;
+        it->h = bottom - top;
+    }
 }
 
 static void emit_sheet(struct poster *p, const struct layout_try *lt, size_t si)
@@ -1454,6 +1485,7 @@ static void emit_sheet(struct poster *p, const struct layout_try *lt, size_t si)
     emit_table(p, lt, sh, pg);
     emit_panel(p, sh, pg, sh->bottom);
     emit_band(p, sh, pg, first, last);
+    snap(pg, 0);
     if (sp_tabs_emit(p->plan, pg, p->in, p->t, p->ntabs, first, &p->tabs_err) != 0)
         p->ntabs = 0;  /* reported once */
     if (last)
@@ -1483,6 +1515,10 @@ static int try_columns(struct poster *p, int ncols, size_t n, struct layout_try 
     lt->ncols = ncols;
     lt->col_w = (p->content_w - (ncols - 1) * lay->column_gap) / ncols;
     lt->body_w = lt->col_w - p->time_w;
+    /* in several columns the place line takes the column's width less a small indent: the
+       time column's white would cost a line in most rows */
+    lt->detail_x = ncols == 1 ? p->time_w : DETAIL_INDENT;
+    lt->detail_w = lt->col_w - lt->detail_x;
     measure(p, lt, ncols == 1);
     return paginate_best(p, lt);
 }
