@@ -198,6 +198,7 @@ struct layout_try {
     double col_w, body_w;      /* a column; the title beside the time column */
     double detail_x, detail_w; /* the place line: under the title in one column; in
                                   narrower columns from a small indent under the time */
+    double head_h, cont_h;     /* the tallest heading, and "(continued)" one, in a column */
     struct pmeas *pm;
     struct sheet *sheets;
     size_t nsheets, cap;
@@ -227,7 +228,6 @@ struct poster {
     double x0, content_w;
     double time_w;             /* time column: widest time + gap */
     double row_gap, head_gap, group_gap;
-    double head_h, cont_h;     /* heading heights */
     double head_base;
 
     /* header and band */
@@ -283,6 +283,18 @@ static double qr_box(const struct sp_layout *lay, const struct sp_qr *qr)
 static const char *directory_shown(const struct sp_settings *s)
 {
     return s->short_link ? s->short_link : s->org_website ? s->org_website : s->directory_url;
+}
+
+/* A name for a message: itself, or its first words and "…" when very long. */
+static const char *short_name(const char *name, struct sp_arena *a)
+{
+    size_t n = strlen(name), cut = 60;
+
+    if (n <= cut)
+        return name;
+    while (cut > 0 && name[cut] != ' ')
+        cut--;
+    return sp_arena_printf(a, "%.*s\xE2\x80\xA6", (int)(cut ? cut : 60), name);
 }
 
 /* ---- words of a row ---- */
@@ -546,7 +558,7 @@ static void build_rows(struct poster *p)
                 if (in->diag)
                     sp_diag_add(in->diag, SP_WARNING, m->file, m->line, 0,
                                 "'%s': link too long for a QR code; the poster says where "
-                                "to find the joining details instead", m->name);
+                                "to find the joining details instead", short_name(m->name, a));
             }
         }
         mk = marks(p, m, &r->closed_mark, a);
@@ -675,7 +687,8 @@ static void measure(struct poster *p, struct layout_try *lt, bool cap)
         if (cut && p->in->diag)
             sp_diag_add(p->in->diag, SP_WARNING, r->r->m->file, r->r->m->line, 0,
                         "'%s': too long for a row of the poster (at most %d lines for the "
-                        "name, %d for the place); cut at a word", r->r->m->name,
+                        "name, %d for the place); cut at a word",
+                        short_name(r->r->m->name, p->a),
                         TITLE_MAX_LINES, DETAIL_MAX_LINES);
     }
 }
@@ -712,15 +725,15 @@ static double fill(const struct poster *p, const struct layout_try *lt, size_t s
         bool first = group_starts(p, i);
         bool at_top = y <= top + 0.001;
         int heading = first ? 1 : at_top ? 2 : 0;
-        double lead = heading == 1 ? (at_top ? 0 : p->group_gap) + p->head_h + p->head_gap
-                    : heading == 2 ? p->cont_h + p->head_gap : p->row_gap;
+        double lead = heading == 1 ? (at_top ? 0 : p->group_gap) + lt->head_h + p->head_gap
+                    : heading == 2 ? lt->cont_h + p->head_gap : p->row_gap;
 
         if (y + lead + h > bottom + 0.001) {
             if (++col >= lt->ncols)
                 return -1;
             y = top;
             heading = first ? 1 : 2;
-            lead = (heading == 1 ? p->head_h : p->cont_h) + p->head_gap;
+            lead = (heading == 1 ? lt->head_h : lt->cont_h) + p->head_gap;
             if (y + lead + h > bottom + 0.001)
                 return -1;
         }
@@ -1270,12 +1283,12 @@ static const char *group_name(const struct poster *p, size_t i)
 }
 
 static void emit_heading(struct poster *p, struct sp_page *pg, const char *text, double x,
-                         double y, bool artifact)
+                         double y, double width, bool artifact)
 {
     const struct sp_layout *lay = p->lay;
     struct sp_font f = font(p, lay->size_heading, true);
     struct sp_line *l;
-    int n = sp_text_break(p->t, &f, text, p->content_w, p->a, &l);
+    int n = sp_text_break(p->t, &f, text, width, p->a, &l);
 
     if (!artifact)
         tag(p, pg, true, "H2");
@@ -1313,13 +1326,13 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
                 tag(p, pg, false, "L");
             emit_heading(p, pg, q->heading == 1 ? name : say(p->a, p->w->continued, name, NULL,
                                                              NULL),
-                         x, q->hy, false);
+                         x, q->hy, lt->col_w, false);
             tag(p, pg, true, "L");
             open = true;
         } else if (q->heading == 2) {
             /* the same list goes on in the next column: the repeat is for the eye only */
             emit_heading(p, pg, say(p->a, p->w->continued, group_name(p, i), NULL, NULL), x,
-                         q->hy, true);
+                         q->hy, lt->col_w, true);
         }
         tag(p, pg, true, "LI");
         tag(p, pg, true, "Lbl");
@@ -1519,6 +1532,17 @@ static int try_columns(struct poster *p, int ncols, size_t n, struct layout_try 
        time column's white would cost a line in most rows */
     lt->detail_x = ncols == 1 ? p->time_w : DETAIL_INDENT;
     lt->detail_w = lt->col_w - lt->detail_x;
+    /* headings: the tallest at this column width (a long one may wrap) */
+    for (size_t i = 0; i < p->n; i++) {
+        struct sp_font hf = font(p, lay->size_heading, true);
+        const char *name;
+        if (i > 0 && p->pr[i].group == p->pr[i - 1].group)
+            continue;
+        name = group_name(p, i);
+        lt->head_h = MAX(lt->head_h, para_height(p, &hf, name, lt->col_w));
+        lt->cont_h = MAX(lt->cont_h, para_height(p, &hf, say(p->a, p->w->continued, name, NULL,
+                                                             NULL), lt->col_w));
+    }
     measure(p, lt, ncols == 1);
     return paginate_best(p, lt);
 }
@@ -1665,12 +1689,6 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     p.row_gap = lay->para_spacing * lay->size_body;
     p.head_gap = SP_MM(0.5);
     p.group_gap = SP_MM(3);
-    {
-        struct sp_font hf = font(&p, lay->size_heading, true);
-        double base;
-        sp_text_metrics(t, &hf, &p.head_h, &base);
-        p.cont_h = p.head_h;
-    }
 
     build_band(&p);
     build_header(&p, 1, 1);
