@@ -135,10 +135,8 @@ static const char *num(struct sp_arena *a, size_t n)
 }
 
 /*
- * QR symbols on posters: the symbol (without its quiet zone) at least the layout's
- * min-size (35 mm A4, 45 mm A3; issue 9) and modules at least 0.8 mm.  STANDARDS.md row
- * 25 advises >= 0.75 mm; measured here, a version 6 code with 0.71 mm modules did not
- * decode from a 75 dpi rendering, 0.8 mm does.
+ * QR symbols on posters (docs/standards.md P7): the symbol, without its quiet zone, at
+ * least the layout's min-size (35 mm A4, 45 mm A3) and modules at least 0.8 mm.
  */
 #define MODULE_MIN SP_MM(0.8)
 #define TITLE_MAX_LINES 3      /* a longer name is cut at a word and reported */
@@ -356,7 +354,9 @@ static const char *marks(struct poster *p, const struct sp_meeting *m, bool *clo
     GString *s = g_string_new(NULL);
     const char *r = NULL;
 
-#define ADD(x) do { if (s->len) g_string_append(s, ", "); g_string_append(s, (x)); } while (0)
+    /* each mark is glued: "Open to all" never breaks across lines */
+#define ADD(x) do { if (s->len) g_string_append(s, ", "); \
+                    g_string_append(s, sp_words_glue((x), a)); } while (0)
     *closed = false;
     if (has_code(m, "O", "OPEN"))
         ADD(w->open);

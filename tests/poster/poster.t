@@ -1,6 +1,6 @@
 #!/bin/sh
-# Timetable posters (issue 9), checked on the real PDF with real tools, for both layouts,
-# on the example directory (43 meetings, 14 online or hybrid):
+# Timetable posters (issue 9; docs/standards.md "Posters"), checked on the real PDF with
+# real tools, for both layouts, on the example directory (43 meetings, 14 online or hybrid):
 #   - every occurrence (day, start time, name) is on the page, under its day or in a
 #     merged row that names the day (occurrences.pl, mutool stext);
 #   - names and times at least 18 pt (A4) / 20 pt (A3), all text at least 16 / 18 pt, no

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Large-print rules on real posters (STANDARDS.md rows 7, 8, 12; docs/standards.md), and
+# Large-print rules on real posters (docs/standards.md P2, P4), and
 # the CLI's care with what users give it:
 #   - single pieces of information never break across lines: every postcode and phone
 #     number of the examples, every meeting ID, every time and page number is whole on
