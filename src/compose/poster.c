@@ -1040,13 +1040,32 @@ static double para_height(struct poster *p, const struct sp_font *f, const char 
     return lines_height(l, n, 1.0);
 }
 
-/* Height of a code cell's text at width tw: its label and the joining details. */
-static double cell_text_height(struct poster *p, const struct prow *r, double tw)
+/*
+ * Height of a code cell's text at width tw: its label and the joining details.  Measured
+ * with every digit made a "0" (the widest digit), so the many details of one shape
+ * ("Meeting ID 000 0000 0000") are measured once, never short.
+ */
+static double cell_text_height(struct poster *p, GHashTable *seen, const struct prow *r,
+                               double tw)
 {
     double h = para_height(p, &p->label_font, cell_label(p, 88), tw);
 
-    for (int i = 0; i < 3 && r->access[i]; i++)
-        h += para_height(p, &p->cell_font, r->access[i], tw);
+    for (int i = 0; i < 3 && r->access[i]; i++) {
+        char *shape = g_strdup(r->access[i]);
+        double *got;
+        for (char *q = shape; *q; q++)
+            if (g_ascii_isdigit(*q))
+                *q = '0';
+        got = g_hash_table_lookup(seen, shape);
+        if (!got) {
+            got = sp_arena_alloc(p->a, sizeof *got);
+            *got = para_height(p, &p->cell_font, shape, tw);
+            g_hash_table_insert(seen, shape, got);
+        } else {
+            g_free(shape);
+        }
+        h += *got;
+    }
     return h;
 }
 
@@ -1077,12 +1096,14 @@ static void build_panel(struct poster *p)
 {
     const struct sp_layout *lay = p->lay;
     double box = 0, need = 0;
+    GHashTable *seen, *shapes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 
     p->label_font = font(p, lay->size_body, true);
     p->cell_font = font(p, lay->size_detail, false);
     p->cell_gap = SP_MM(4);
     p->panel_gap = SP_MM(4);
     p->text_gap = SP_MM(3);
+
     /* the widest piece that must not break: a word of the labels... */
     need = MAX(widest_word(p, &p->label_font, cell_label(p, 88)),
                widest_word(p, &p->cell_font, say(p->a, p->w->meeting_id, "", NULL, NULL)));
@@ -1094,9 +1115,21 @@ static void build_panel(struct poster *p)
         if (!r->codable)
             continue;
         box = MAX(box, r->qr_box);
-        for (int k = 0; k < 3 && r->access[k]; k++)
-            need = MAX(need, widest_word(p, &p->cell_font, r->access[k]));
+        for (int k = 0; k < 3 && r->access[k]; k++) {
+            /* by shape, as above: one measurement for all IDs like "000 0000 0000" */
+            char *shape = g_strdup(r->access[k]);
+            for (char *q = shape; *q; q++)
+                if (g_ascii_isdigit(*q))
+                    *q = '0';
+            if (!g_hash_table_contains(shapes, shape)) {
+                need = MAX(need, widest_word(p, &p->cell_font, shape));
+                g_hash_table_add(shapes, shape);
+            } else {
+                g_free(shape);
+            }
+        }
     }
+    g_hash_table_destroy(shapes);
     p->box = box;
     p->cells_per_row = 1;
     p->cell_h = 0;
@@ -1110,9 +1143,11 @@ static void build_panel(struct poster *p)
     }
     p->cell_w = (p->content_w - (p->cells_per_row - 1) * p->cell_gap) / p->cells_per_row;
     p->cell_h = box;
+    seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (size_t i = 0; i < p->n; i++)
         if (p->pr[i].codable)
-            p->cell_h = MAX(p->cell_h, cell_text_height(p, &p->pr[i], cell_text_w(p)));
+            p->cell_h = MAX(p->cell_h, cell_text_height(p, seen, &p->pr[i], cell_text_w(p)));
+    g_hash_table_destroy(seen);
 }
 
 /*
