@@ -218,7 +218,6 @@ struct poster {
     struct sp_row *rows;
     struct prow *pr;
     size_t n;
-    bool one_fellowship;
     const char *fellowship;    /* named once in the area line, or NULL */
     bool any_closed;
 
@@ -226,7 +225,6 @@ struct poster {
     double x0, content_w;
     double time_w;             /* time column: widest time + gap */
     double row_gap, head_gap, group_gap;
-    double head_base;
 
     /* header and band */
     struct sp_block header;
@@ -245,7 +243,7 @@ struct poster {
     int cells_per_row;
     double box;                /* the widest QR box of the poster: every cell's code column */
     double cell_w, cell_h, cell_gap, panel_gap, text_gap;
-    struct sp_font label_font, cell_font, band_font, band_bold;
+    struct sp_font label_font, cell_font, band_bold;
 
     struct sp_error tabs_err;
 };
@@ -1167,7 +1165,6 @@ static void build_band(struct poster *p)
     double tw = p->dir_qr ? p->content_w - p->dir_box - p->text_gap : p->content_w;
     bool any_codable = false;
 
-    p->band_font = font(p, lay->size_footer, false);
     p->band_bold = font(p, lay->size_footer, true);
     if (s->org_name && *s->org_name)
         g_string_append(c, s->org_name);
