@@ -224,6 +224,7 @@ struct poster {
     /* geometry */
     double x0, content_w;
     double time_w;             /* time column: widest time + gap */
+    double *time_width;        /* per minute of the day: the width of that time, -1 unset */
     double row_gap, head_gap, group_gap;
 
     /* header and band */
@@ -1369,7 +1370,7 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
         tag(p, pg, true, "LI");
         tag(p, pg, true, "Lbl");
         time_line.text = r->time;
-        time_line.width = sp_text_width(p->t, &tf, r->time);
+        time_line.width = p->time_width[r->r->m->start_min % 1440];
         time_line.height = t_h;
         time_line.baseline = t_base;
         /* the time's baseline on the first title line's baseline */
@@ -1669,7 +1670,6 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     struct poster p = { 0 };
     struct layout_try best;
     struct sp_font tf;
-    int rc;
 
     if (in->n == 0)
         return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
@@ -1713,10 +1713,17 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     build_rows(&p);
     build_panel(&p);
 
-    /* the time column: the widest time of the poster */
+    /* the time column: the widest time of the poster (each time measured once) */
     tf = font(&p, lay->size_body, true);
-    for (size_t i = 0; i < p.n; i++)
-        p.time_w = MAX(p.time_w, sp_text_width(t, &tf, p.pr[i].time));
+    p.time_width = sp_arena_alloc(p.a, 1440 * sizeof *p.time_width);
+    for (size_t i = 0; i < 1440; i++)
+        p.time_width[i] = -1;
+    for (size_t i = 0; i < p.n; i++) {
+        double *w = &p.time_width[p.rows[i].m->start_min % 1440];
+        if (*w < 0)
+            *w = sp_text_width(t, &tf, p.pr[i].time);
+        p.time_w = MAX(p.time_w, *w);
+    }
     p.time_w += SP_MM(3);
     p.row_gap = lay->para_spacing * lay->size_body;
     p.head_gap = SP_MM(0.5);
@@ -1724,16 +1731,20 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
 
     build_band(&p);
     build_header(&p, 1, 1);
-    rc = choose(&p, &best, err);
-    if (rc == 0 && best.nsheets > 1) {
-        /* a set: every sheet says which it is; that line may take room */
-        try_free(&best);
+    if (choose(&p, &best, err) != 0)
+        return -1;
+    if (best.nsheets > 1) {
+        /* a set: every sheet says which it is; that line may take room, so the rows (as
+           measured) are paginated again */
         p.numbered = true;
         build_header(&p, PAGE_PLACEHOLDER, PAGE_PLACEHOLDER);
-        rc = choose(&p, &best, err);
+        if (paginate_best(&p, &best) != 0) {
+            try_free(&best);
+            return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
+                                "layout '%s': a row of the timetable does not fit an empty "
+                                "sheet at its sizes", lay->name);
+        }
     }
-    if (rc != 0)
-        return -1;
     balance(&p, &best);
     for (size_t si = 0; si < best.nsheets; si++)
         emit_sheet(&p, &best, si);
