@@ -164,7 +164,7 @@ for lay in poster-a4 poster-a3; do
 
     # determinism
     # shellcheck disable=SC2086
-    "$SIGNPOST" render -q --layout $lay $SET $DATE -o "$TMP/again.pdf" $EX
+    "$SIGNPOST" render -q --layout $lay $SET $DATE -o "$TMP/again.pdf" $EX 2>/dev/null
     cmp -s "$pdf" "$TMP/again.pdf"; ok $? "$lay: two renders are byte-identical"
 done
 
