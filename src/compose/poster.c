@@ -837,15 +837,17 @@ static int paginate(struct poster *p, struct layout_try *lt, bool may_drop)
 
 /* Sheets needed from row s on, packing rows first (memo[s], -1 = not known yet). */
 static long sheets_from(const struct poster *p, const struct layout_try *lt, size_t s,
-                        long *memo)
+                        long *memo, size_t nmemo)
 {
     size_t e, k, nonline;
 
+    if (s + 1 >= nmemo)
+        return 0;  /* past the last row */
     if (memo[s] >= 0)
         return memo[s];
     if (!sheet_max(p, lt, s, true, &e, &k, &nonline))
         return memo[s] = 100000;
-    return memo[s] = 1 + sheets_from(p, lt, e, memo);
+    return memo[s] = 1 + sheets_from(p, lt, e, memo, nmemo);
 }
 
 /*
@@ -855,12 +857,12 @@ static long sheets_from(const struct poster *p, const struct layout_try *lt, siz
  */
 static int paginate_codes(struct poster *p, struct layout_try *lt, size_t want)
 {
-    long *memo = g_new(long, lt->n + 1);
-    size_t s = 0;
+    size_t nmemo = lt->n + 1, s = 0;
+    long *memo = g_new(long, nmemo);
     int rc = 0;
 
-    for (size_t i = 0; i <= lt->n; i++)
-        memo[i] = i == lt->n ? 0 : -1;
+    memset(memo, 0xff, nmemo * sizeof *memo);  /* every entry -1: not known yet */
+    memo[nmemo - 1] = 0;
     lt->nsheets = 0;
     lt->codes_shown = 0;
     while (s < lt->n && rc == 0) {
@@ -874,7 +876,7 @@ static int paginate_codes(struct poster *p, struct layout_try *lt, size_t want)
         for (size_t e = emax; e > s; e--) {
             size_t non = 0;
             long kk;
-            if (sheets_from(p, lt, e, memo) > left)
+            if (sheets_from(p, lt, e, memo, nmemo) > left)
                 break;  /* fewer rows here: the rest would need another sheet */
             for (size_t i = s; i < e; i++)
                 non += p->pr[i].codable;
