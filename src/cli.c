@@ -35,7 +35,7 @@ enum opt_id {
     O_TABS, O_GROUP_BY, O_PAGES, O_ONLINE_SECTION, O_AT, O_VIEW, O_WATCH, O_CARDS,
     O_ALIGNMENT, O_PRINT_SHOP,
     O_ALLOW_HTTP, O_OFFLINE, O_BMLT, O_SERVICE_BODY, O_MAX_SIZE, O_TIMEOUT, O_POLL,
-    O_BRAILLE_TABLE, O_TIMEZONE
+    O_BRAILLE_TABLE, O_TIMEZONE, O_SHEETS
 };
 
 struct optdef {
@@ -106,6 +106,8 @@ static const struct optdef optdefs[] = {
     { "split-by", O_SPLIT, ARG_STR, "WHAT", C_OUT,
       "one output per region, fellowship or town (name added to -o)" },
     { "tabs", O_TABS, ARG_INT, "N", C_RENDER, "tear-off tabs on posters: 0 or 8..10" },
+    { "sheets", O_SHEETS, ARG_INT, "N", C_RENDER,
+      "posters: at most N sheets; if the meetings need more, say what would fit and exit 1" },
     { "group-by", O_GROUP_BY, ARG_STR, "ORDER", C_RENDER,
       "leaflets: day (day then region), region (region then day) or time" },
     { "pages", O_PAGES, ARG_INT, "N", C_RENDER, "booklets: exact page count" },
@@ -353,6 +355,11 @@ static int apply(struct sp_options *o, int id, const char *arg, struct sp_source
             return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
                                 "--cards: expected directory, online or split, got '%s'", arg);
         o->cards = arg;
+        break;
+    case O_SHEETS:
+        if (parse_int(name, arg, 1, 1000, &v, err))
+            return -1;
+        o->sheets = (int)v;
         break;
     case O_ALIGNMENT: o->alignment_sheet = true; break;
     case O_PRINT_SHOP: o->print_shop = true; break;

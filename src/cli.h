@@ -86,6 +86,7 @@ struct sp_options {
     char **fixed_args;           /* argv strings rewritten with their option names folded
                                     ("--Region" -> "--region"); owned */
     size_t nfixed;
+    int sheets;                  /* posters: --sheets N, the most sheets allowed; 0 = any */
 };
 
 void sp_options_init(struct sp_options *o);

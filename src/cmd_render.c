@@ -1,7 +1,10 @@
 /*
- * cmd_render.c - `signpost render`: directory -> selection -> (split) -> compose -> out.
+ * cmd_render.c - `signpost render`: directory -> selection -> (split) -> compose -> out,
+ * then one summary line per output written (stdout; -q leaves it out).  A poster over
+ * --sheets is refused with the choices that would fit.
  */
 #include <errno.h>
+#include <math.h>
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -112,6 +115,218 @@ static const char *reading_path(const char *path, struct sp_arena *a)
     return sp_arena_printf(a, "%.*s-reading%s", (int)(dot - path), path, dot);
 }
 
+/* "A4", "A3", or "297 x 420 mm": the paper of a layout, for messages. */
+static const char *paper_name(const struct sp_layout *lay, struct sp_arena *a)
+{
+    static const struct { const char *name; double w, h; } papers[] = {
+        { "A5", 148, 210 }, { "A4", 210, 297 }, { "A3", 297, 420 },
+    };
+    double w = lay->width * 25.4 / 72, h = lay->height * 25.4 / 72;
+
+    for (size_t i = 0; i < G_N_ELEMENTS(papers); i++)
+        if (fabs(w - papers[i].w) < 1 && fabs(h - papers[i].h) < 1)
+            return papers[i].name;
+    return sp_arena_printf(a, "%.0f x %.0f mm", w, h);
+}
+
+/* "1 sheet", "3 sheets" */
+static const char *count_of(size_t n, const char *one, const char *many, struct sp_arena *a)
+{
+    return sp_arena_printf(a, "%zu %s", n, n == 1 ? one : many);
+}
+
+/* Sheets a poster of these meetings takes with layout lay, composed but not written (its
+   warnings are not reported again); -1 when it cannot be made. */
+static long poster_sheets(const struct sp_compose_in *in, const struct sp_layout *lay,
+                          const struct sp_meeting *const *m, size_t n, struct sp_text *t)
+{
+    struct sp_compose_in c = *in;
+    struct sp_plan plan;
+    struct sp_error e = { 0 };
+    long r;
+
+    c.layout = lay;
+    c.meetings = m;
+    c.n = n;
+    c.diag = NULL;
+    sp_plan_init(&plan, lay->width, lay->height);
+    r = n && sp_compose(&c, t, &plan, &e) == 0 ? (long)plan.npages : -1;
+    sp_plan_release(&plan);
+    return r;
+}
+
+/*
+ * --sheets N and a poster that needs more: say so with numbers, and what would fit
+ * (the A3 layout; one poster per town; weekdays and weekend apart).  Always returns -1
+ * with SP_ERR_INPUT (exit 1).
+ */
+static int too_many_sheets(const struct sp_options *o, const struct sp_compose_in *in,
+                           struct sp_text *t, const char *datadir, size_t need,
+                           struct sp_error *err)
+{
+    const struct sp_layout *lay = in->layout;
+    struct sp_arena a;
+    GString *msg = g_string_new(NULL);
+    GString *alt = g_string_new(NULL);
+    struct sp_layout a3;
+    struct sp_error e = { 0 };
+
+    sp_arena_init(&a);
+    if (in->part_name)
+        g_string_append_printf(msg, "'%s': ", in->part_name);
+    g_string_append_printf(msg, "%s need %zu %s sheets at %g pt, more than --sheets %d",
+                           count_of(in->n, "meeting", "meetings", &a), need,
+                           paper_name(lay, &a), lay->size_body, o->sheets);
+    /* the bigger sheet */
+    if (lay->width < SP_MM(290) && strcmp(lay->name, "poster-a3") != 0 &&
+        sp_layout_load("poster-a3", datadir, &a, &a3, &e) == 0) {
+        long k = poster_sheets(in, &a3, in->meetings, in->n, t);
+        if (k > 0 && (size_t)k < need)
+            g_string_append_printf(alt, "; poster-a3 %s", k <= o->sheets
+                                   ? sp_arena_printf(&a, "holds them on %ld", k)
+                                   : sp_arena_printf(&a, "needs %ld", k));
+    }
+    /* one poster per town */
+    if (o->split != SP_SPLIT_TOWN) {
+        GPtrArray *towns = g_ptr_array_new();
+        const struct sp_meeting **part = xmalloc(in->n * sizeof *part);
+        long most = 0;
+
+        for (size_t i = 0; i < in->n; i++) {
+            const char *k = split_key(in->meetings[i], SP_SPLIT_TOWN);
+            gboolean found = FALSE;
+            for (guint j = 0; j < towns->len && !found; j++)
+                found = strcmp(towns->pdata[j], k) == 0;
+            if (!found)
+                g_ptr_array_add(towns, (gpointer)k);
+        }
+        for (guint j = 0; j < towns->len && towns->len > 1 && most >= 0; j++) {
+            size_t n = 0;
+            long k;
+            for (size_t i = 0; i < in->n; i++)
+                if (!strcmp(split_key(in->meetings[i], SP_SPLIT_TOWN), towns->pdata[j]))
+                    part[n++] = in->meetings[i];
+            k = poster_sheets(in, lay, part, n, t);
+            most = k < 0 ? -1 : MAX(most, k);
+        }
+        if (towns->len > 1 && most > 0 && (size_t)most < need)
+            g_string_append_printf(alt, "%s--split-by town (%u towns, at most %s each)",
+                                   alt->len ? "; or use " : "; use ", towns->len,
+                                   count_of((size_t)most, "sheet", "sheets", &a));
+        free(part);
+        g_ptr_array_free(towns, TRUE);
+    }
+    /* weekdays and the weekend apart */
+    if (o->sel.days == 0) {
+        const struct sp_meeting **wd = xmalloc(in->n * sizeof *wd);
+        const struct sp_meeting **we = xmalloc(in->n * sizeof *we);
+        size_t nwd = 0, nwe = 0;
+        unsigned weekend = SP_DAY_BIT(0) | SP_DAY_BIT(6);
+
+        for (size_t i = 0; i < in->n; i++) {
+            if (in->meetings[i]->days & ~weekend & SP_ALL_DAYS)
+                wd[nwd++] = in->meetings[i];
+            if (in->meetings[i]->days & weekend)
+                we[nwe++] = in->meetings[i];
+        }
+        if (nwd && nwe) {
+            long kd = poster_sheets(in, lay, wd, nwd, t), ke = poster_sheets(in, lay, we, nwe, t);
+            if (kd > 0 && ke > 0 && (size_t)kd < need)
+                g_string_append_printf(alt, "%s--day weekdays (%s) and --day weekend (%s)",
+                                       !alt->len ? "; use " : strstr(alt->str, "--split-by")
+                                       ? " or " : "; or use ",
+                                       count_of((size_t)kd, "sheet", "sheets", &a),
+                                       count_of((size_t)ke, "sheet", "sheets", &a));
+        }
+        free(wd);
+        free(we);
+    }
+    sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0, "%s%s", msg->str, alt->str);
+    g_string_free(msg, TRUE);
+    g_string_free(alt, TRUE);
+    sp_arena_free(&a);
+    return -1;
+}
+
+/*
+ * One line per output written (stdout, unless -q): "wrote poster.pdf: 1 sheet, 14
+ * meetings (3 online)", in the output's own units; and a warning when an output is
+ * longer than its kind is meant to be (a poster over 4 sheets, a leaflet over 100 pages).
+ */
+static void summary(const struct sp_options *o, const struct sp_compose_in *in,
+                    const struct sp_plan *plan, const struct sp_plan *sheets, const char *path,
+                    struct sp_diag *diag)
+{
+    enum sp_layout_kind kind = in->layout->kind;
+    enum sp_out_format fmt = SP_OUT_PDF;
+    struct sp_arena a;
+    const char *units, *files, *meetings;
+    size_t online = 0, n = plan->npages;
+
+    sp_arena_init(&a);
+    sp_out_format_from_path(path, &fmt);
+    for (size_t i = 0; i < in->n; i++)
+        online += in->meetings[i]->attendance == SP_ATTEND_ONLINE ||
+                  in->meetings[i]->attendance == SP_ATTEND_HYBRID;
+    meetings = sp_arena_printf(&a, "%s (%zu online)",
+                               count_of(in->n, "meeting", "meetings", &a), online);
+    switch (kind) {
+    case SP_LAYOUT_POSTER:
+        units = count_of(n, "sheet", "sheets", &a);
+        if (n > 4)
+            sp_diag_add(diag, SP_WARNING, path, 0, 0,
+                        "a poster of %zu sheets is more than a noticeboard holds (try %s"
+                        "--split-by town, or --day)", n,
+                        in->layout->width < SP_MM(290) ? "--layout poster-a3, " : "");
+        break;
+    case SP_LAYOUT_LEAFLET:
+        units = count_of(n, "page", "pages", &a);
+        if (n > 100)
+            sp_diag_add(diag, SP_WARNING, path, 0, 0,
+                        "a leaflet of %zu pages is unusually long (try --split-by region or "
+                        "a selection)", n);
+        break;
+    case SP_LAYOUT_BOOKLET:
+    case SP_LAYOUT_TRIFOLD:
+        /* the printing sheets at path, both sides; the reading copy beside it */
+        units = sp_arena_printf(&a, "%s, both sides (%s)",
+                                count_of((sheets->npages + 1) / 2, "sheet", "sheets", &a),
+                                kind == SP_LAYOUT_BOOKLET
+                                ? count_of(n, "page", "pages", &a)
+                                : count_of(n, "panel", "panels", &a));
+        if (kind == SP_LAYOUT_BOOKLET && n > 100)
+            sp_diag_add(diag, SP_WARNING, path, 0, 0,
+                        "a booklet of %zu pages is unusually long (try --split-by region or "
+                        "a selection)", n);
+        break;
+    case SP_LAYOUT_CARDS:
+        units = in->print_shop ? count_of(n, "card side", "card sides", &a)
+                : sp_arena_printf(&a, "%s (%s, both sides)", count_of(n, "page", "pages", &a),
+                                  count_of((n + 1) / 2, "sheet", "sheets", &a));
+        break;
+    default:
+        units = count_of(n, "slide", "slides", &a);
+        break;
+    }
+    if (!o->quiet) {
+        const struct sp_plan *written = kind == SP_LAYOUT_BOOKLET || kind == SP_LAYOUT_TRIFOLD
+                                        ? sheets : plan;
+        if (fmt != SP_OUT_PDF && written->npages > 1)
+            files = sp_arena_printf(&a, "%s \xE2\x80\xA6 %s (%zu files)",
+                                    sp_out_page_path(written, path, 0, &a),
+                                    sp_out_page_path(written, path, written->npages - 1, &a),
+                                    written->npages);
+        else
+            files = path;
+        printf("wrote %s: %s, %s\n", files, units, meetings);
+        if (kind == SP_LAYOUT_BOOKLET || kind == SP_LAYOUT_TRIFOLD)
+            printf("wrote %s: %s, in reading order for screens\n", reading_path(path, &a),
+                   kind == SP_LAYOUT_BOOKLET ? count_of(n, "page", "pages", &a)
+                                             : count_of(n, "panel", "panels", &a));
+    }
+    sp_arena_free(&a);
+}
+
 /*
  * Compose and write one output.  Booklets and tri-folds are composed in reading order
  * and imposed on sheets: the sheets go to path (for printing), the reading-order pages to
@@ -119,7 +334,8 @@ static const char *reading_path(const char *path, struct sp_arena *a)
  * reading-order plan, then the imposed one.
  */
 static int render_one(const struct sp_options *o, struct sp_compose_in *in, struct sp_text *t,
-                      const char *path, struct sp_error *err)
+                      const char *datadir, const char *path, struct sp_diag *diag,
+                      struct sp_error *err)
 {
     struct sp_plan plan, sheets;
     struct sp_out_opts oo = { SP_OUT_PDF, o->dpi, in->date, in->creator };
@@ -140,6 +356,8 @@ static int render_one(const struct sp_options *o, struct sp_compose_in *in, stru
     sp_plan_init(&plan, in->layout->width, in->layout->height);
     sp_plan_init(&sheets, in->layout->width, in->layout->height);
     rc = sp_compose(in, t, &plan, err);
+    if (rc == 0 && kind == SP_LAYOUT_POSTER && o->sheets > 0 && plan.npages > (size_t)o->sheets)
+        rc = too_many_sheets(o, in, t, datadir, plan.npages, err);
     if (rc == 0 && imposed)
         rc = kind == SP_LAYOUT_BOOKLET
              ? sp_impose_booklet(&plan, &sheets, err)
@@ -165,6 +383,8 @@ static int render_one(const struct sp_options *o, struct sp_compose_in *in, stru
                  : sp_out_write(&sheets, t, path, &oo, err);
         else
             rc = sp_out_write(&plan, t, path, &oo, err);
+        if (rc == 0)
+            summary(o, in, &plan, &sheets, path, diag);
     }
     /* the sheets point into the reading plan's arena: release them first */
     sp_plan_release(&sheets);
@@ -250,7 +470,7 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
     if (o->split == SP_SPLIT_NONE) {
         in.meetings = sel;
         in.n = nsel;
-        rc = render_one(o, &in, t, o->output, err);
+        rc = render_one(o, &in, t, datadir, o->output, diag, err);
     } else {
         /* one output per distinct key, in order of first appearance sorted by name */
         GPtrArray *keys = g_ptr_array_new();
@@ -276,8 +496,9 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
             in.meetings = part;
             in.n = n;
             in.part_name = keys->pdata[j];
-            rc = render_one(o, &in, t, o->output ? unique_path(used, o->output, keys->pdata[j],
-                                                               &a) : NULL, err);
+            rc = render_one(o, &in, t, datadir,
+                            o->output ? unique_path(used, o->output, keys->pdata[j], &a)
+                                      : NULL, diag, err);
         }
         free(part);
         g_hash_table_destroy(used);

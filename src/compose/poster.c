@@ -1,13 +1,11 @@
 /*
- * poster.c - A4/A3 noticeboard posters.
- *
- * Each page of a poster set stands alone on a noticeboard, so every page repeats the
- * headline, subtitle and footer.  Meetings go in weekday order under day headings; a
- * heading is kept with its first meeting, a meeting is never split, and a day that
- * continues in a new column gets "Monday (continued)".  When the meetings do not fit
- * one page at the layout's sizes, the poster becomes a numbered set: sizes never shrink.
+ * poster.c - the timetable poster (A4/A3): the week as a table grouped by day, one row per
+ * meeting (repeats merged), a panel of numbered QR codes that the online rows point to,
+ * and a slim band with the organisation's contact.  As few sheets as the layout's floors
+ * allow: sizes never shrink; the column count and the codes shown are chosen by measuring.
  */
 #include <glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,25 +17,236 @@
 #include "tabs.h"
 #include "words.h"
 
+/*
+ * Every fixed text of the poster, in one place: a translated or bilingual poster
+ * (issue 12) sets these, and nothing below measures or assumes an English word.  "{1}",
+ * "{2}" and "{3}" stand for the words filled in (names, times, numbers), in any order.
+ */
+struct poster_words {
+    const char *several_days;   /* heading of the merged rows that run on several days */
+    const char *every_day;      /* the same heading when every one of them runs daily */
+    const char *continued;      /* "{1} (continued)": a day that goes on in a new column */
+    const char *page_of;        /* "Page {1} of {2}" */
+    const char *scan_code;      /* "scan code {1}" in a row; the number glued to its word */
+    const char *code_title;     /* "Code {1}": the panel's label for a code */
+    const char *online_via;     /* "Online ({1}): {2}" (provider, how to join) */
+    const char *online_how;     /* "Online: {1}" */
+    const char *online;         /* "Online" */
+    const char *online_provider;/* "Online ({1})" */
+    const char *hybrid_how;     /* "Online ({1}) and in person" */
+    const char *hybrid;         /* "Online and in person" */
+    const char *join_details;   /* "join details at {1}" (no code on this sheet) */
+    const char *by_phone;       /* "By phone" */
+    const char *dial_in;        /* "Dial in {1}" */
+    const char *meeting_id;     /* "Meeting ID {1}" */
+    const char *passcode;       /* "Passcode {1}" */
+    const char *every_meeting;  /* beside the directory code: "Every meeting: {1}" (link) */
+    const char *more_online;    /* "{1} more online meetings: scan for the full list" */
+    const char *more_online1;   /* "1 more online meeting: scan for the full list" */
+    const char *printed;        /* "List printed on {1} — check before you travel" */
+    const char *closed_key;     /* what a closed meeting is, printed once when one is */
+    const char *phone;          /* "phone {1}" */
+    const char *email;          /* "email {1}" */
+    const char *join_alt;       /* "Join {1} on {2}" */
+    const char *join_alt_online;/* "Join {1} online" */
+    const char *meeting_id_alt; /* "{1} (meeting ID {2})" */
+    const char *directory_alt;  /* "Every meeting, always up to date: {1}" */
+    const char *more_marker;    /* "… more at {1}" at the end of a cut text */
+    const char *cut_marker;     /* "…" at the end of a cut text without a link */
+    const char *monthly;        /* "Only the {1} {2} of the month" (1st and 3rd, Monday) */
+    const char *week;           /* "week" ("the 1st week of the month") */
+    const char *ordinal[6];     /* "1st" ... "5th", "last" */
+    const char *and_;           /* " and " before the last of a list */
+    const char *sep;            /* " · " between the parts of the area line */
+    /* marks people choose by */
+    const char *open, *closed, *women, *men, *young, *lgbtq, *step_free, *sign_language;
+};
+
+static const struct poster_words EN = {
+    .several_days = "Several days a week",
+    .every_day = "Every day",
+    .continued = "{1} (continued)",
+    .page_of = "Page {1} of {2}",
+    .scan_code = "scan code" SP_NBSP "{1}",
+    .code_title = "Code {1}",
+    .online_via = "Online ({1}): {2}",
+    .online_how = "Online: {1}",
+    .online = "Online",
+    .online_provider = "Online ({1})",
+    .hybrid_how = "Online ({1}) and in person",
+    .hybrid = "Online and in person",
+    .join_details = "join details at {1}",
+    .by_phone = "By phone",
+    .dial_in = "Dial in {1}",
+    .meeting_id = "Meeting ID {1}",
+    .passcode = "Passcode {1}",
+    .every_meeting = "Every meeting: {1}",
+    .more_online = "{1} more online meetings: scan for the full list",
+    .more_online1 = "1 more online meeting: scan for the full list",
+    .printed = "List printed on {1}" SP_NBSP "\xE2\x80\x94 check before you travel",
+    .closed_key = "A closed meeting is only for people who want to stop.",
+    .phone = "phone {1}",
+    .email = "email {1}",
+    .join_alt = "Join {1} on {2}",
+    .join_alt_online = "Join {1} online",
+    .meeting_id_alt = "{1} (meeting ID {2})",
+    .directory_alt = "Every meeting, always up to date: {1}",
+    .more_marker = "\xE2\x80\xA6 more at {1}",
+    .cut_marker = "\xE2\x80\xA6",
+    .monthly = "Only the {1} {2} of the month",
+    .week = "week",
+    .ordinal = { "1st", "2nd", "3rd", "4th", "5th", "last" },
+    .and_ = " and ",
+    .sep = " \xC2\xB7 ",
+    .open = "Open to all",
+    .closed = "Closed meeting",
+    .women = "Women only",
+    .men = "Men only",
+    .young = "Young people",
+    .lgbtq = "LGBTQ+",
+    .step_free = "Step-free",
+    .sign_language = "Sign language",
+};
+
+/* tmpl with "{1}", "{2}", "{3}" replaced by x, y, z (NULL = ""), in the arena. */
+static const char *say(struct sp_arena *a, const char *tmpl, const char *x, const char *y,
+                       const char *z)
+{
+    GString *s = g_string_sized_new(strlen(tmpl) + 32);
+    const char *r;
+
+    for (const char *q = tmpl; *q; q++) {
+        if (q[0] == '{' && q[1] >= '1' && q[1] <= '3' && q[2] == '}') {
+            const char *arg = q[1] == '1' ? x : q[1] == '2' ? y : z;
+            g_string_append(s, arg ? arg : "");
+            q += 2;
+        } else {
+            g_string_append_c(s, *q);
+        }
+    }
+    r = sp_arena_strdup(a, s->str);
+    g_string_free(s, TRUE);
+    return r;
+}
+
+static const char *num(struct sp_arena *a, size_t n)
+{
+    return sp_arena_printf(a, "%zu", n);
+}
+
+/*
+ * QR symbols on posters (docs/standards.md P7): the symbol, without its quiet zone, at
+ * least the layout's min-size (35 mm A4, 45 mm A3) and modules at least 0.8 mm.
+ */
+#define MODULE_MIN SP_MM(0.8)
+#define TITLE_MAX_LINES 3      /* a longer name is cut at a word and reported */
+#define DETAIL_MAX_LINES 5     /* a longer place line likewise */
+#define DETAIL_INDENT SP_MM(6) /* place lines in several columns: indent under the time */
+#define CODE_PLACEHOLDER "00"  /* the widest two digits: code numbers are per sheet */
+#define PAGE_PLACEHOLDER ((size_t)-1) /* "Page 00000 of 00000", measured for "Page 2 of 5" */
+
+enum { CODED = 0, REDUCED = 1 };  /* an online row with its code on the sheet, or without */
+
+/* One table row: a merged row of the timetable, with its words. */
+struct prow {
+    const struct sp_row *r;
+    int group;                 /* 0 = several days; 1 + rank of its day in the week */
+    bool codable;              /* online or hybrid with a link that became a QR symbol */
+    bool closed_mark;          /* "Closed meeting" printed: the band explains it */
+    const struct sp_qr *qr;
+    double qr_box;             /* symbol + quiet zone, points */
+    const char *link_attr;     /* escaped for the Link tag */
+    const char *alt;           /* Figure alt and Link /Contents */
+    const char *access[3];     /* panel text: meeting ID, passcode, dial-in (NULL = none) */
+    const char *time;          /* Lbl */
+    const char *title;         /* bold: the name, after the days for merged rows */
+    const char *detail[2];     /* CODED (with the placeholder number) and REDUCED */
+    struct sp_font title_font, detail_font;
+};
+
+/* A row measured for one column width. */
+struct pmeas {
+    struct sp_line *tl, *dl[2];
+    int ntl, ndl[2];
+    double th, dh[2];          /* title and detail heights (points) */
+    double h[2];               /* the whole row, CODED and REDUCED */
+    double tbase;              /* baseline of the first title line below the row top */
+};
+
+/* One sheet of the paginated timetable. */
+struct sheet {
+    size_t s, e;               /* rows [s, e) */
+    size_t ncoded;             /* the first ncoded online rows of the sheet have a code */
+    size_t nonline;            /* codable rows on the sheet */
+    double bottom;             /* table bottom after balancing the columns */
+};
+
+/* Where one row goes on its sheet. */
+struct place {
+    int col;
+    double y;                  /* row top */
+    int heading;               /* 0 none, 1 the group's heading, 2 "(continued)" */
+    double hy;                 /* heading top */
+};
+
+/* A column-count candidate: measurements and the pagination they give. */
+struct layout_try {
+    size_t n;                  /* rows measured and paginated: all, or a sample */
+    int ncols;
+    double col_w, body_w;      /* a column; the title beside the time column */
+    double detail_x, detail_w; /* the place line: under the title in one column; in
+                                  narrower columns from a small indent under the time */
+    double head_h, cont_h;     /* the tallest heading, and "(continued)" one, in a column */
+    struct pmeas *pm;
+    struct sheet *sheets;
+    size_t nsheets, cap;
+    size_t codes_shown;
+    GHashTable *cache;         /* text -> struct broken, for repeated names */
+    struct sp_arena arena;
+};
+
 struct poster {
     const struct sp_compose_in *in;
     const struct sp_layout *lay;
+    const struct poster_words *w;
     struct sp_text *t;
     struct sp_plan *plan;
+    struct sp_arena *a;        /* the plan's arena */
     const char *family;
-    bool numbered;             /* reserve a "Page N of M" line */
-    double content_w;
-    struct sp_block header, header2, footer;  /* header2: pages after the first */
-    const char *area;
+
+    /* rows */
+    struct sp_row *rows;
+    struct prow *pr;
+    size_t n;
+    const char *fellowship;    /* named once in the area line, or NULL */
+    bool any_closed;
+
+    /* geometry */
+    double x0, content_w;
+    double time_w;             /* time column: widest time + gap */
+    double *time_width;        /* per minute of the day: the width of that time, -1 unset */
+    double row_gap, head_gap, group_gap;
+
+    /* header and band */
+    struct sp_block header;
+    bool numbered;
+    double table_top;          /* below the header and its rule */
+    struct sp_block band;
+    double band_top;           /* top of the band's rule */
+    double band_h;             /* the band below its rule: the directory code or the words */
+    int ntabs;
+    double tabs_h;
+
+    /* the code panel */
     const struct sp_qr *dir_qr;
-    double dir_qr_size;
-    size_t *pagenum_item;      /* per page: index of the "Page N of M" text item */
-    size_t npagenum;
-    bool area_with_pageno;     /* "Area  Page N of M" on one line (it fits) */
-    int ntabs;                 /* tear-off tabs on every page (0 = none) */
-    double tabs_h;             /* height reserved for them above the bottom margin */
-    struct sp_error tabs_err;  /* first tab error (emit_footer cannot return one) */
-    struct sp_arena scratch;   /* measuring one meeting; freed when it is placed */
+    double dir_box;
+    const char *dir_attr, *dir_alt, *dir_shown;
+    int cells_per_row;
+    double box;                /* the widest QR box of the poster: every cell's code column */
+    double cell_w, cell_h, cell_gap, panel_gap, text_gap;
+    struct sp_font label_font, cell_font, band_bold;
+
+    struct sp_error tabs_err;
 };
 
 static struct sp_font font(const struct poster *p, double size, bool bold)
@@ -46,308 +255,1414 @@ static struct sp_font font(const struct poster *p, double size, bool bold)
     return f;
 }
 
-/*
- * QR symbol size for a poster: at least the layout's qr_min, and modules of at least
- * 0.8 mm.  STANDARDS.md row 25 advises >= 0.75 mm; measured here, a version 6 code at
- * 35 mm (0.71 mm modules) did not decode from a 75 dpi rendering, 0.8 mm does.
- */
-#define POSTER_MODULE_MIN SP_MM(0.8)
-
-static double qr_size(const struct sp_layout *lay, const struct sp_qr *qr)
+/* The same font with the family and language for the script of text (Urdu names...). */
+static struct sp_font font_for(const struct poster *p, double size, bool bold, const char *text)
 {
-    double modules = qr->n + 2.0 * qr->quiet;
-    double size = lay->qr_min;
+    struct sp_font f = font(p, size, bold);
 
-    if (!lay->screen && size < modules * POSTER_MODULE_MIN)
-        size = modules * POSTER_MODULE_MIN;
-    return size;
+    f.lang = sp_text_guess_lang(text);
+    if (f.lang)
+        f.family = sp_text_family_for(f.lang);
+    return f;
 }
 
-/*
- * The first page's header: headline, subtitle, then one bold line naming the area (and
- * the page number in a set).  Later pages of a set get the headline at heading size and
- * the area and page line only, leaving room for meetings.
- */
-static void build_header(struct poster *p)
+/* Box (symbol + quiet zone) of a poster QR code. */
+static double qr_box(const struct sp_layout *lay, const struct sp_qr *qr)
 {
-    const struct sp_layout *lay = p->lay;
-    const struct sp_settings *s = p->in->settings;
-    struct sp_arena *a = &p->plan->arena;
-    const char *headline = p->in->headline ? p->in->headline : s->headline;
-    const char *area = p->area;
-    const char *line = NULL;
-    struct sp_font f;
-    struct sp_para *para;
+    double symbol = lay->qr_min;
 
-    struct sp_font body = font(p, lay->size_body, true);
-    /* widest page number a set can have; the real one is filled in at the end */
-    const char *pageno = "Page 99999 of 99999";
+    if (symbol < qr->n * MODULE_MIN)
+        symbol = qr->n * MODULE_MIN;
+    return symbol * (qr->n + 2.0 * qr->quiet) / qr->n;
+}
 
-    /* the area and the page number share a line when both fit on it; otherwise the area
-       gets its own paragraph and the page number a line of its own, never clipped */
-    p->area_with_pageno = false;
-    if (p->numbered && area) {
-        const char *both = sp_arena_printf(a, "%s" SP_NBSP SP_NBSP "%s", area, pageno);
-        p->area_with_pageno = sp_text_width(p->t, &body, both) <= p->content_w;
-        line = p->area_with_pageno ? both : area;
+/* The directory as people type it: short link, website, or the URL itself. */
+static const char *directory_shown(const struct sp_settings *s)
+{
+    return s->short_link ? s->short_link : s->org_website ? s->org_website : s->directory_url;
+}
+
+/* A name for a message: itself, or its first words and "…" when very long. */
+static const char *short_name(const char *name, struct sp_arena *a)
+{
+    size_t n = strlen(name), cut = 60;
+
+    if (n <= cut)
+        return name;
+    while (cut > 0 && name[cut] != ' ')
+        cut--;
+    return sp_arena_printf(a, "%.*s\xE2\x80\xA6", (int)(cut ? cut : 60), name);
+}
+
+/* ---- words of a row ---- */
+
+static bool has_code(const struct sp_meeting *m, const char *code, const char *world_id)
+{
+    for (size_t i = 0; i < m->ntypes; i++) {
+        const struct sp_type *t = &m->types[i];
+        if (t->world_id && world_id && !g_ascii_strcasecmp(t->world_id, world_id))
+            return true;
+        if (!t->world_id && code && !g_ascii_strcasecmp(t->code, code))
+            return true;
+    }
+    return false;
+}
+
+/* Meeting Guide language codes (code4recovery/spec): the label names the language. */
+static bool is_language(const struct sp_type *t)
+{
+    static const char *const langs[] = {
+        "AM", "DA", "DE", "EL", "FA", "FR", "HE", "HI", "HR", "HU", "ITA", "JA", "KOR", "LT",
+        "ML", "NO", "POL", "POR", "PUN", "RUS", "S", "SK", "SV", "TH", "TL", "UK"
+    };
+
+    if (t->world_id)
+        return !g_ascii_strcasecmp(t->world_id, "LANG");
+    for (size_t i = 0; i < G_N_ELEMENTS(langs); i++)
+        if (!g_ascii_strcasecmp(t->code, langs[i]))
+            return true;
+    return false;
+}
+
+/* "1st and 3rd", "last" for a weeks-of-the-month mask. */
+static const char *ordinals(const struct poster_words *w, unsigned weeks, struct sp_arena *a)
+{
+    const char *parts[6];
+    GString *s = g_string_new(NULL);
+    const char *r;
+    int n = 0;
+
+    for (int i = 0; i < 6; i++)
+        if (weeks & (1u << i))
+            parts[n++] = w->ordinal[i];
+    for (int i = 0; i < n; i++) {
+        if (i)
+            g_string_append(s, i == n - 1 ? w->and_ : ", ");
+        g_string_append(s, parts[i]);
+    }
+    r = sp_arena_strdup(a, s->str);
+    g_string_free(s, TRUE);
+    return r;
+}
+
+/* The few marks people choose by (issue 9): open/closed, who, access, language. */
+static const char *marks(struct poster *p, const struct sp_meeting *m, bool *closed,
+                         struct sp_arena *a)
+{
+    const struct poster_words *w = p->w;
+    GString *s = g_string_new(NULL);
+    const char *r = NULL;
+
+    /* each mark is glued: "Open to all" never breaks across lines */
+#define ADD(x) do { if (s->len) g_string_append(s, ", "); \
+                    g_string_append(s, sp_words_glue((x), a)); } while (0)
+    *closed = false;
+    if (has_code(m, "O", "OPEN"))
+        ADD(w->open);
+    if (has_code(m, "C", "CLOSED")) {
+        ADD(w->closed);
+        *closed = true;
+    }
+    if (has_code(m, "W", "W"))
+        ADD(w->women);
+    if (has_code(m, "M", "M"))
+        ADD(w->men);
+    if (has_code(m, "Y", "Y") || has_code(m, "YP", NULL)) {
+        const char *label = w->young;
+        for (size_t i = 0; i < m->ntypes; i++)
+            if (!g_ascii_strcasecmp(m->types[i].code, "Y"))
+                label = sp_words_type_label(m, &m->types[i]);  /* Alateen for Al-Anon */
+        ADD(label);
+    }
+    if (has_code(m, "LGBTQ", "GL") || has_code(m, "G", NULL) || has_code(m, "L", NULL) ||
+        has_code(m, "BI", NULL) || has_code(m, "T", NULL) || has_code(m, "NB", NULL))
+        ADD(w->lgbtq);
+    if (has_code(m, "X", "WCHR"))
+        ADD(w->step_free);
+    if (has_code(m, "ASL", NULL) || has_code(m, "BSL", NULL))
+        ADD(w->sign_language);
+    for (size_t i = 0; i < m->ntypes; i++)
+        if (is_language(&m->types[i]) && m->types[i].label && !strstr(s->str, m->types[i].label))
+            ADD(m->types[i].label);
+#undef ADD
+    if (s->len)
+        r = sp_arena_strdup(a, s->str);
+    g_string_free(s, TRUE);
+    return r;
+}
+
+/* Append part with ", " unless it is already there. */
+static void add_part(GString *buf, const char *part)
+{
+    if (!part || !*part || strstr(buf->str, part))
+        return;
+    if (buf->len)
+        g_string_append(buf, ", ");
+    g_string_append(buf, part);
+}
+
+/* Where, in person: venue, street, town and postcode (the town left out when the poster's
+   area is that town); the postcode glued. */
+static const char *place(const struct poster *p, const struct sp_meeting *m, struct sp_arena *a)
+{
+    const char *area = p->in->part_name;
+    bool skip_town = m->town && area && !g_ascii_strcasecmp(m->town, area) && m->postcode;
+    GString *buf = g_string_new(NULL);
+    const char *r;
+
+    add_part(buf, m->venue);
+    add_part(buf, m->address);
+    if (m->town && m->postcode && !skip_town) {
+        /* a short town travels with its postcode; a very long one must be free to wrap */
+        bool glue = g_utf8_strlen(m->town, -1) <= 24;
+        char *tp = g_strdup_printf("%s%s%s", m->town, glue ? SP_NBSP : " ",
+                                   sp_words_glue(m->postcode, a));
+        add_part(buf, tp);
+        g_free(tp);
     } else {
-        line = p->numbered ? pageno : area;
+        if (!skip_town)
+            add_part(buf, m->town);
+        add_part(buf, sp_words_glue(m->postcode, a));
     }
-
-    sp_block_init(&p->header);
-    f = font(p, lay->size_headline, true);
-    para = sp_block_add(&p->header, a, "H1", &f, lay->color_heading, headline, 0);
-    para->spacing = 1.0;  /* a heading is not running text: no extra leading */
-    f = font(p, lay->size_subtitle, false);
-    sp_block_add(&p->header, a, "P", &f, lay->color_text, sp_words_subtitle(p->in),
-                 lay->size_body * 0.25);
-    if (line)
-        sp_block_add(&p->header, a, "P", &body, lay->color_text, line, lay->size_body * 0.5);
-    if (p->numbered && area && !p->area_with_pageno)
-        sp_block_add(&p->header, a, "P", &body, lay->color_text, pageno, 0);
-    sp_block_measure(&p->header, p->t, p->content_w, lay->line_spacing, a);
-
-    sp_block_init(&p->header2);
-    f = font(p, lay->size_heading, true);
-    para = sp_block_add(&p->header2, a, "P", &f, lay->color_heading, headline, 0);
-    para->spacing = 1.0;
-    if (line)
-        sp_block_add(&p->header2, a, "P", &body, lay->color_text, line, lay->size_body * 0.25);
-    if (p->numbered && area && !p->area_with_pageno)
-        sp_block_add(&p->header2, a, "P", &body, lay->color_text, pageno, 0);
-    sp_block_measure(&p->header2, p->t, p->content_w, lay->line_spacing, a);
+    if (!buf->len && m->formatted_address)
+        add_part(buf, m->formatted_address);
+    r = sp_arena_strdup(a, buf->str);
+    g_string_free(buf, TRUE);
+    return r;
 }
 
-static int build_footer(struct poster *p, struct sp_error *err)
+/* For people who cannot scan: meeting ID, passcode, dial-in; NULL entries end it. */
+static void access_lines(struct poster *p, const struct sp_meeting *m, const char *out[3],
+                         struct sp_arena *a)
+{
+    int k = 0;
+
+    out[0] = out[1] = out[2] = NULL;
+    if (m->meeting_id)
+        out[k++] = say(a, p->w->meeting_id, sp_words_glue(m->meeting_id, a), NULL, NULL);
+    if (m->passcode && !p->in->leave_off_passcodes)
+        out[k++] = say(a, p->w->passcode, sp_words_glue(m->passcode, a), NULL, NULL);
+    if (m->phone) {
+        /* "029 2018 0444, then 5566#": the number and the extension each stay whole */
+        char *dial = g_strdup(sp_words_dial_in(m, p->in->leave_off_passcodes, a)), *q;
+        while ((q = strstr(dial, "," SP_NBSP)) != NULL) {
+            q[1] = ' ';
+            memmove(q + 2, q + 3, strlen(q + 3) + 1);
+        }
+        out[k++] = say(a, p->w->dial_in, dial, NULL, NULL);
+        g_free(dial);
+    }
+}
+
+/*
+ * The detail line of a row: [fellowship. ]where[. marks].  For an online row, variant
+ * CODED points to its code ("Online (Zoom): scan code 00", the number filled in when the
+ * sheet is known), REDUCED to the directory.
+ */
+static const char *detail_text(struct poster *p, const struct prow *r, int variant,
+                               const char *marks_s, struct sp_arena *a)
+{
+    const struct poster_words *w = p->w;
+    const struct sp_meeting *m = r->r->m;
+    const char *shown = directory_shown(p->in->settings);
+    const char *how = NULL, *res;
+    GString *s = g_string_new(NULL);
+
+    if (!p->fellowship && m->fellowship)
+        g_string_append_printf(s, "%s. ", m->fellowship);
+    if (r->codable)
+        how = variant == CODED ? say(a, w->scan_code, CODE_PLACEHOLDER, NULL, NULL)
+                               : say(a, w->join_details, shown, NULL, NULL);
+    else if (m->url && p->dir_qr)
+        how = say(a, w->join_details, shown, NULL, NULL);  /* a link that is no code */
+
+    if (m->attendance == SP_ATTEND_ONLINE && (how || m->url)) {
+        if (how)
+            g_string_append(s, m->provider ? say(a, w->online_via, m->provider, how, NULL)
+                                           : say(a, w->online_how, how, NULL, NULL));
+        else
+            g_string_append(s, m->provider ? say(a, w->online_provider, m->provider, NULL, NULL)
+                                           : w->online);
+    } else if (m->attendance == SP_ATTEND_ONLINE) {
+        g_string_append(s, w->by_phone);
+    } else if (m->attendance == SP_ATTEND_HYBRID) {
+        const char *where = place(p, m, a);
+        g_string_append(s, how ? say(a, w->hybrid_how, how, NULL, NULL) : w->hybrid);
+        if (*where)
+            g_string_append_printf(s, ": %s", where);
+    } else {
+        g_string_append(s, place(p, m, a));
+    }
+    /* no code and no directory to point to: the joining details in the row itself */
+    if (!how && (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID)) {
+        const char *acc[3];
+        access_lines(p, m, acc, a);
+        for (int i = 0; i < 3 && acc[i]; i++)
+            g_string_append_printf(s, "%s%s", i ? ", " : ": ", acc[i]);
+    }
+    if (marks_s)
+        g_string_append_printf(s, "%s%s", s->len ? ". " : "", marks_s);
+    if (m->weeks) {
+        const char *day = __builtin_popcount(r->r->days & SP_ALL_DAYS) == 1
+                          ? sp_day_name(r->r->first_day) : w->week;
+        g_string_append_printf(s, "%s%s", s->len ? ". " : "",
+                               say(a, w->monthly, ordinals(w, m->weeks, a), day, NULL));
+    }
+    res = sp_arena_strdup(a, s->str);
+    g_string_free(s, TRUE);
+    return res;
+}
+
+/* The words of every row (no measuring).  QR symbols go into the plan's arena. */
+static void build_rows(struct poster *p)
+{
+    const struct sp_compose_in *in = p->in;
+    const struct sp_layout *lay = p->lay;
+    struct sp_arena *a = p->a;
+    int start = sp_compose_week_start(in);
+
+    p->pr = sp_arena_alloc(a, (p->n ? p->n : 1) * sizeof *p->pr);
+    for (size_t i = 0; i < p->n; i++) {
+        struct prow *r = &p->pr[i];
+        const struct sp_meeting *m = p->rows[i].m;
+        const char *link = sp_words_link(m, in->leave_off_passcodes);
+        const char *mk;
+        bool multi = __builtin_popcount(p->rows[i].days & SP_ALL_DAYS) > 1;
+
+        memset(r, 0, sizeof *r);
+        r->r = &p->rows[i];
+        r->group = multi ? 0 : 1 + (p->rows[i].first_day - start + 7) % 7;
+        r->time = sp_words_time(m->start_min, lay->time_style, a);
+        r->title = multi ? sp_arena_printf(a, "%s: %s",
+                                           sp_words_days(p->rows[i].days, start, SP_DAYS_LONG,
+                                                         a), m->name)
+                         : m->name;
+        r->title_font = font_for(p, lay->size_body, true, r->title);
+
+        if (link && (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID)) {
+            struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
+            struct sp_error qerr = { 0 };
+            if (sp_qr_encode(link, lay->qr_ecl, m->name, a, qr, &qerr) == 0) {
+                r->codable = true;
+                r->qr = qr;
+                r->qr_box = qr_box(lay, qr);
+                r->link_attr = sp_words_attr_url(link, a);
+                r->alt = m->provider ? say(a, p->w->join_alt, m->name, m->provider, NULL)
+                                     : say(a, p->w->join_alt_online, m->name, NULL, NULL);
+                if (m->meeting_id)
+                    r->alt = say(a, p->w->meeting_id_alt, r->alt, m->meeting_id, NULL);
+                access_lines(p, m, r->access, a);
+            } else {
+                /* never fail the poster for one link: the row says where the details are */
+                if (in->diag)
+                    sp_diag_add(in->diag, SP_WARNING, m->file, m->line, 0,
+                                "'%s': link too long for a QR code; the poster says where "
+                                "to find the joining details instead", short_name(m->name, a));
+            }
+        }
+        mk = marks(p, m, &r->closed_mark, a);
+        p->any_closed |= r->closed_mark;
+        r->detail[CODED] = detail_text(p, r, CODED, mk, a);
+        r->detail[REDUCED] = r->codable ? detail_text(p, r, REDUCED, mk, a) : r->detail[CODED];
+        r->detail_font = font_for(p, lay->size_detail, false, r->detail[CODED]);
+    }
+}
+
+/* ---- measuring ---- */
+
+/*
+ * text, or when it needs more than max lines at width, its longest start that ends at a
+ * word and fits with "… more at <directory>" (or "…"); *cut is set then.
+ */
+static const char *cap_text(struct poster *p, const struct sp_font *f, const char *text,
+                            double width, int max, bool *cut, struct sp_arena *a)
+{
+    const char *shown = directory_shown(p->in->settings);
+    const char *tail = shown ? say(a, p->w->more_marker, shown, NULL, NULL) : p->w->cut_marker;
+    struct sp_line *lines;
+    size_t lo = 0, hi = strlen(text);
+
+    if (sp_text_break(p->t, f, text, width, a, &lines) <= max)
+        return text;
+    /* binary search on the length; each candidate ends at a space */
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2, at = mid;
+        while (at > 0 && text[at] != ' ')
+            at--;
+        if (at > 0 && sp_text_break(p->t, f, sp_arena_printf(a, "%.*s %s", (int)at, text, tail),
+                                    width, a, &lines) <= max)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    while (lo > 0 && text[lo] != ' ')
+        lo--;
+    *cut = true;
+    return lo ? sp_arena_printf(a, "%.*s %s", (int)lo, text, tail) : tail;
+}
+
+static double lines_height(const struct sp_line *l, int n, double spacing)
+{
+    double h = 0;
+
+    for (int i = 0; i < n; i++)
+        h += l[i].height * spacing;
+    return h;
+}
+
+/* One measured paragraph, kept for other rows with the same words (names repeat). */
+struct broken {
+    struct sp_line *lines;
+    int n;
+};
+
+/* sp_text_break at the candidate's body width, once per distinct text and font. */
+static int break_cached(struct poster *p, struct layout_try *lt, const struct sp_font *f,
+                        const char *text, struct sp_line **lines)
+{
+    char *key = g_strdup_printf("%s\x1f%d\x1f%.2f\x1f%s", f->family, f->bold, f->size, text);
+    struct broken *b = g_hash_table_lookup(lt->cache, key);
+
+    if (!b) {
+        b = sp_arena_alloc(&lt->arena, sizeof *b);
+        b->n = sp_text_break(p->t, f, text, lt->body_w, &lt->arena, &b->lines);
+        g_hash_table_insert(lt->cache, key, b);
+    } else {
+        g_free(key);
+    }
+    *lines = b->lines;
+    return b->n;
+}
+
+/*
+ * Measure rows [0, lt->n) at the candidate's body width.  With cap (the widest candidate)
+ * a name or place line longer than a few lines is cut at a word and reported, so every
+ * candidate sets the same words and one meeting never stops the poster.
+ */
+static void measure(struct poster *p, struct layout_try *lt, bool cap)
 {
     const struct sp_layout *lay = p->lay;
-    const struct sp_settings *s = p->in->settings;
-    struct sp_arena *a = &p->plan->arena;
-    struct sp_font f = font(p, lay->size_footer, true);
-    GString *contact = g_string_new(NULL);
+    double ls = lay->line_spacing;
+    double tl_h, tl_base;
+    struct sp_font tf = font(p, lay->size_body, true);
 
-    sp_block_init(&p->footer);
-    if (s->org_name)
-        sp_block_add(&p->footer, a, "P", &f, lay->color_text, s->org_name, 0);
-    f = font(p, lay->size_footer, false);
-    if (s->org_phone)
-        g_string_append_printf(contact, "Phone %s", sp_words_glue(s->org_phone, a));
-    if (s->org_email)
-        g_string_append_printf(contact, "%s%s", contact->len ? ", email " : "Email ",
-                               s->org_email);
-    if (contact->len && !p->ntabs)
-        sp_block_add(&p->footer, a, "P", &f, lay->color_text, contact->str, 0);
-    g_string_free(contact, TRUE);
-    if (s->directory_url && !p->ntabs) {
-        const char *shown = s->short_link ? s->short_link
-                            : s->org_website ? s->org_website : s->directory_url;
-        sp_block_add(&p->footer, a, "P", &f, lay->color_text,
-                     sp_arena_printf(a, "Every meeting: %s", shown), 0);
+    sp_text_metrics(p->t, &tf, &tl_h, &tl_base);
+    lt->pm = sp_arena_alloc(&lt->arena, (lt->n ? lt->n : 1) * sizeof *lt->pm);
+    lt->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (size_t i = 0; i < lt->n; i++) {
+        struct prow *r = &p->pr[i];
+        struct pmeas *pm = &lt->pm[i];
+        bool cut = false;
+
+        pm->ntl = break_cached(p, lt, &r->title_font, r->title, &pm->tl);
+        if (cap && pm->ntl > TITLE_MAX_LINES) {
+            r->title = cap_text(p, &r->title_font, r->title, lt->body_w, TITLE_MAX_LINES, &cut,
+                                p->a);
+            pm->ntl = sp_text_break(p->t, &r->title_font, r->title, lt->body_w, &lt->arena,
+                                    &pm->tl);
+        }
+        pm->th = lines_height(pm->tl, pm->ntl, ls);
+        pm->tbase = pm->ntl ? pm->tl[0].height * ls - pm->tl[0].height + pm->tl[0].baseline
+                            : tl_base;
+        for (int v = 0; v < 2; v++) {
+            if (v == REDUCED && !r->codable) {
+                pm->dl[v] = pm->dl[CODED];
+                pm->ndl[v] = pm->ndl[CODED];
+            } else {
+                pm->ndl[v] = sp_text_break(p->t, &r->detail_font, r->detail[v], lt->detail_w,
+                                           &lt->arena, &pm->dl[v]);
+                if (cap && pm->ndl[v] > DETAIL_MAX_LINES) {
+                    r->detail[v] = cap_text(p, &r->detail_font, r->detail[v], lt->detail_w,
+                                            DETAIL_MAX_LINES, &cut, p->a);
+                    pm->ndl[v] = sp_text_break(p->t, &r->detail_font, r->detail[v],
+                                               lt->detail_w, &lt->arena, &pm->dl[v]);
+                }
+            }
+            pm->dh[v] = lines_height(pm->dl[v], pm->ndl[v], ls);
+            pm->h[v] = pm->th + pm->dh[v];
+            if (pm->h[v] < tl_h * ls)
+                pm->h[v] = tl_h * ls;
+        }
+        if (cut && p->in->diag)
+            sp_diag_add(p->in->diag, SP_WARNING, r->r->m->file, r->r->m->line, 0,
+                        "'%s': too long for a row of the poster (at most %d lines for the "
+                        "name, %d for the place); cut at a word",
+                        short_name(r->r->m->name, p->a),
+                        TITLE_MAX_LINES, DETAIL_MAX_LINES);
     }
-    sp_block_add(&p->footer, a, "P", &f, lay->color_text,
-                 sp_arena_printf(a, "List printed on %s" SP_NBSP "\xE2\x80\x94 check before you "
-                                 "travel", sp_words_date(p->in->date, a)), 0);
-    /* with tear-off tabs, the link, phone and directory code are on the tabs instead */
-    if (s->directory_url && !p->ntabs) {
-        struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
-        if (sp_qr_encode(s->directory_url, lay->qr_ecl, "directory link", a, qr, err) != 0)
+}
+
+/* ---- pagination ---- */
+
+static bool group_starts(const struct poster *p, size_t i)
+{
+    return i == 0 || p->pr[i].group != p->pr[i - 1].group;
+}
+
+/* The k-th codable row of the sheet (0-based) is coded when k < ncoded. */
+static int variant_of(const struct poster *p, size_t i, size_t ncoded, size_t *seen)
+{
+    if (!p->pr[i].codable)
+        return CODED;
+    return (*seen)++ < ncoded ? CODED : REDUCED;
+}
+
+/*
+ * Place rows [s, e) in the columns between top and bottom: a group's heading is kept with
+ * its first row; a group that goes on at the top of a column gets "(continued)".
+ * Fills pl (may be NULL).  Returns the lowest y used, or -1 when they do not fit.
+ */
+static double fill(const struct poster *p, const struct layout_try *lt, size_t s, size_t e,
+                   size_t ncoded, double top, double bottom, struct place *pl)
+{
+    int col = 0;
+    double y = top, low = top;
+    size_t seen = 0;
+
+    for (size_t i = s; i < e; i++) {
+        double h = lt->pm[i].h[variant_of(p, i, ncoded, &seen)];
+        bool first = group_starts(p, i);
+        bool at_top = y <= top + 0.001;
+        int heading = first ? 1 : at_top ? 2 : 0;
+        double lead = heading == 1 ? (at_top ? 0 : p->group_gap) + lt->head_h + p->head_gap
+                    : heading == 2 ? lt->cont_h + p->head_gap : p->row_gap;
+
+        if (y + lead + h > bottom + 0.001) {
+            if (++col >= lt->ncols)
+                return -1;
+            y = top;
+            heading = first ? 1 : 2;
+            lead = (heading == 1 ? lt->head_h : lt->cont_h) + p->head_gap;
+            if (y + lead + h > bottom + 0.001)
+                return -1;
+        }
+        if (pl) {
+            pl[i - s].col = col;
+            pl[i - s].heading = heading;
+            pl[i - s].hy = y + (heading == 1 && y > top + 0.001 ? p->group_gap : 0);
+            pl[i - s].y = y + lead;
+        }
+        y += lead + h;
+        if (y > low)
+            low = y;
+    }
+    return low;
+}
+
+/* Height of the code panel with ncoded codes (0 = no panel). */
+static double panel_height(const struct poster *p, size_t ncoded)
+{
+    size_t rows = (ncoded + (size_t)p->cells_per_row - 1) / (size_t)p->cells_per_row;
+
+    if (rows == 0)
+        return 0;
+    return p->panel_gap + rows * p->cell_h + (rows - 1) * p->cell_gap;
+}
+
+static bool sheet_fits(const struct poster *p, const struct layout_try *lt, size_t s, size_t e,
+                       size_t ncoded)
+{
+    double bottom = p->band_top - panel_height(p, ncoded);
+
+    return fill(p, lt, s, e, ncoded, p->table_top, bottom, NULL) >= 0;
+}
+
+/* The most codes that fit with rows [s, e) on one sheet (nonline of them codable): all of
+   them, or with may_drop as many as fit; -1 when the rows do not fit even with none. */
+static long codes_fit(const struct poster *p, const struct layout_try *lt, size_t s, size_t e,
+                      size_t nonline, bool may_drop)
+{
+    for (size_t k = nonline;; k--) {
+        if (sheet_fits(p, lt, s, e, k))
+            return (long)k;
+        if (!may_drop || k == 0)
             return -1;
-        p->footer.qr = qr;
-        p->footer.qr_size = qr_size(lay, qr);
-        p->footer.qr_gap = SP_MM(5);
-        p->footer.qr_url = sp_words_attr_url(s->directory_url, a);
-        p->footer.qr_alt = sp_arena_printf(a, "QR code: every meeting online at %s",
-                                           s->directory_url);
     }
-    sp_block_measure(&p->footer, p->t, p->content_w, lay->line_spacing, a);
+}
+
+/* The most rows a sheet starting at row s holds (*e), then the most of their codes (*k);
+   *nonline of them are codable.  False when row s alone does not fit. */
+static bool sheet_max(const struct poster *p, const struct layout_try *lt, size_t s,
+                      bool may_drop, size_t *e_out, size_t *k_out, size_t *non_out)
+{
+    size_t nonline = 0;
+
+    *e_out = s;
+    for (size_t e = s + 1; e <= lt->n; e++) {
+        long k;
+        nonline += p->pr[e - 1].codable;
+        k = codes_fit(p, lt, s, e, nonline, may_drop);
+        if (k < 0)
+            break;
+        *e_out = e;
+        *k_out = (size_t)k;
+        *non_out = nonline;
+    }
+    return *e_out > s;
+}
+
+static void push_sheet(struct layout_try *lt, size_t s, size_t e, size_t k, size_t nonline)
+{
+    if (lt->nsheets == lt->cap) {
+        lt->cap = lt->cap ? 2 * lt->cap : 8;
+        lt->sheets = g_renew(struct sheet, lt->sheets, lt->cap);
+    }
+    lt->sheets[lt->nsheets].s = s;
+    lt->sheets[lt->nsheets].e = e;
+    lt->sheets[lt->nsheets].ncoded = k;
+    lt->sheets[lt->nsheets].nonline = nonline;
+    lt->nsheets++;
+    lt->codes_shown += k;
+}
+
+/*
+ * Paginate: each sheet takes as many rows as fit, then as many of their codes as fit
+ * (soonest first; the rest point to the directory code, which says how many more there
+ * are).  With may_drop false every online row keeps its code.  Returns -1 when a single
+ * row does not fit an empty sheet.
+ */
+static int paginate(struct poster *p, struct layout_try *lt, bool may_drop)
+{
+    size_t s = 0, e = 0, k = 0, nonline = 0;
+
+    lt->nsheets = 0;
+    lt->codes_shown = 0;
+    for (; s < lt->n; s = e) {
+        if (!sheet_max(p, lt, s, may_drop, &e, &k, &nonline))
+            return -1;
+        push_sheet(lt, s, e, k, nonline);
+    }
     return 0;
 }
 
-static void add_rule(struct sp_plan *plan, struct sp_page *page, double x, double y, double w,
-                     double lw, uint32_t rgb)
+/* Sheets needed from row s on, packing rows first (memo[s], -1 = not known yet). */
+static long sheets_from(const struct poster *p, const struct layout_try *lt, size_t s,
+                        long *memo, size_t nmemo)
 {
-    sp_plan_rule(plan, page, x, y, w, 0, lw, 0, rgb);
+    size_t e, k, nonline;
+
+    if (s + 1 >= nmemo)
+        return 0;  /* past the last row */
+    if (memo[s] >= 0)
+        return memo[s];
+    if (!sheet_max(p, lt, s, true, &e, &k, &nonline))
+        return memo[s] = 100000;
+    return memo[s] = 1 + sheets_from(p, lt, e, memo, nmemo);
 }
 
-/* Header at the top and footer at the bottom of a new page; sets the body area. */
-static void new_page(struct sp_flow *f, void *ctx)
+/*
+ * The same number of sheets as packing rows first, with more codes: each sheet takes the
+ * rows that let it show the most codes while the rows after it still fit the sheets left.
+ * Returns -1 when that does not come out at `want` sheets.
+ */
+static int paginate_codes(struct poster *p, struct layout_try *lt, size_t want)
 {
-    struct poster *p = ctx;
-    const struct sp_layout *lay = p->lay;
-    double x = lay->margin_left, y = lay->margin_top, rule = SP_MM(1.2);
-    double foot_top = lay->height - lay->margin_bottom - p->tabs_h - p->footer.height;
-    const struct sp_block *h = f->pageno == 0 ? &p->header : &p->header2;
+    size_t nmemo = lt->n + 1, s = 0;
+    long *memo = g_new(long, nmemo);
+    int rc = 0;
 
-    if (f->pageno == 0)
-        sp_plan_tag(p->plan, f->page, true, "Document", NULL, NULL);
+    memset(memo, 0xff, nmemo * sizeof *memo);  /* every entry -1: not known yet */
+    memo[nmemo - 1] = 0;
+    lt->nsheets = 0;
+    lt->codes_shown = 0;
+    while (s < lt->n && rc == 0) {
+        size_t emax, k, nonline, best_e = s;
+        long best_k = -1, left = (long)want - (long)lt->nsheets - 1;
 
-    sp_block_emit(h, p->plan, f->page, x, y, lay->line_spacing);
-    if (p->numbered) {
-        /* the last text item of the header is the page number line */
-        size_t idx = f->page->n;
-        while (idx > 0 && f->page->items[idx - 1].kind != SP_ITEM_TEXT)
-            idx--;
-        p->pagenum_item = xrealloc(p->pagenum_item, (p->npagenum + 1) * sizeof(size_t));
-        p->pagenum_item[p->npagenum++] = idx - 1;
-    }
-    y += h->height + SP_MM(3);
-    add_rule(p->plan, f->page, x, y + rule / 2, p->content_w, rule, lay->color_heading);
-    f->top = y + rule + SP_MM(5);
-
-    /* the footer is emitted when the page is finished, so it comes last in reading order */
-    f->bottom = foot_top - SP_MM(3) - rule - SP_MM(4);
-}
-
-static void emit_footer(struct sp_flow *f, void *ctx)
-{
-    struct poster *p = ctx;
-    struct sp_page *page = f->page;
-    const struct sp_layout *lay = p->lay;
-    double rule = SP_MM(0.8);
-    double foot_top = lay->height - lay->margin_bottom - p->tabs_h - p->footer.height;
-
-    add_rule(p->plan, page, lay->margin_left, foot_top - SP_MM(3) - rule / 2, p->content_w,
-             rule, lay->color_heading);
-    sp_block_emit(&p->footer, p->plan, page, lay->margin_left, foot_top, lay->line_spacing);
-    sp_tabs_emit(p->plan, page, p->in, p->t, p->ntabs, &p->tabs_err);
-}
-
-/* The block for one meeting on one day. */
-static int meeting_block(struct poster *p, const struct sp_meeting *m, struct sp_block *b,
-                         struct sp_error *err)
-{
-    const struct sp_layout *lay = p->lay;
-    struct sp_arena *a = &p->scratch;  /* freed once the block is placed */
-    struct sp_font reg = font(p, lay->size_detail, false);
-    const char *link = sp_words_link(m, p->in->leave_off_passcodes);
-    const char *kind = sp_words_kind(m, true, a);
-    struct sp_font name_font = font(p, lay->size_body, true);
-
-    sp_block_init(b);
-    b->scratch = true;
-    /* 1: when and what, bold: "7pm to 8.30pm: Name" (the time leads: readers scan for it) */
-    name_font.lang = sp_text_guess_lang(m->name);
-    if (name_font.lang)
-        name_font.family = sp_text_family_for(name_font.lang);
-    sp_block_add(b, a, "P", &name_font, lay->color_text,
-                 sp_arena_printf(a, "%s: %s",
-                                 sp_words_time_range(m->start_min, m->end_min, lay->time_style,
-                                                     a), m->name), 0);
-    /* 2: where */
-    sp_block_add(b, a, "P", &reg, lay->color_text, sp_words_where(m, a), 0);
-    /* 3: who and what kind */
-    if (kind)
-        sp_block_add(b, a, "P", &reg, lay->color_text, kind, 0);
-    /* 4: for people who cannot scan: meeting ID, passcode, dial-in */
-    if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {
-        const char *access = sp_words_access(m, p->in->leave_off_passcodes, a);
-        if (access)
-            sp_block_add(b, a, "P", &reg, lay->color_text, access, 0);
-        if (m->phone)
-            sp_block_add(b, a, "P", &reg, lay->color_text,
-                         sp_arena_printf(a, "Dial in %s", sp_words_phone(m, a)), 0);
-    }
-    if (link && m->attendance != SP_ATTEND_IN_PERSON && m->attendance != SP_ATTEND_CLOSED) {
-        struct sp_qr *qr = sp_arena_alloc(&p->plan->arena, sizeof *qr);
-        if (sp_qr_encode(link, lay->qr_ecl, m->name, &p->plan->arena, qr, err) != 0)
-            return -1;
-        b->qr = qr;
-        b->qr_size = qr_size(lay, qr);
-        b->qr_gap = SP_MM(4);
-        b->qr_url = sp_words_attr_url(link, a);
-        b->qr_alt = sp_words_qr_alt(m, a);
-    }
-    b->space_after = lay->para_spacing * lay->size_body;
-    sp_block_measure(b, p->t, (p->content_w - (lay->columns - 1) * lay->column_gap) /
-                     lay->columns, lay->line_spacing, a);
-    return 0;
-}
-
-static void day_heading(struct poster *p, int day, bool continued, struct sp_block *b)
-{
-    const struct sp_layout *lay = p->lay;
-    struct sp_arena *a = &p->scratch;
-    struct sp_font f = font(p, lay->size_heading, true);
-
-    sp_block_init(b);
-    b->scratch = true;
-    sp_block_add(b, a, "H2", &f, lay->color_heading,
-                 continued ? sp_arena_printf(a, "%s (continued)", sp_day_name(day))
-                           : sp_day_name(day), 0);
-    b->space_after = lay->size_body * 0.3;
-    sp_block_measure(b, p->t, (p->content_w - (lay->columns - 1) * lay->column_gap) /
-                     lay->columns, lay->line_spacing, a);
-}
-
-static int compose_once(struct poster *p, struct sp_error *err)
-{
-    const struct sp_layout *lay = p->lay;
-    struct sp_flow f = { 0 };
-    struct sp_entry *e = NULL;
-    size_t n = sp_compose_entries(p->in, &e);
-    int prev_day = -1, rc = 0;
-
-    p->npagenum = 0;
-    build_header(p);
-    if (build_footer(p, err) != 0) {
-        free(e);
-        return -1;
-    }
-    f.plan = p->plan;
-    f.ncols = lay->columns;
-    f.col_gap = lay->column_gap;
-    f.col_w = (p->content_w - (lay->columns - 1) * lay->column_gap) / lay->columns;
-    f.x0 = lay->margin_left;
-    f.line_spacing = lay->line_spacing;
-    f.new_page = new_page;
-    f.end_page = emit_footer;
-    f.ctx = p;
-    sp_flow_start(&f);
-
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        struct sp_block mb, hb;
-
-        if (meeting_block(p, e[i].m, &mb, err) != 0) {
+        if (!sheet_max(p, lt, s, true, &emax, &k, &nonline)) {
             rc = -1;
             break;
         }
-        if (e[i].day != prev_day) {
-            day_heading(p, e[i].day, false, &hb);
-            if (hb.height + hb.space_after + mb.height > f.bottom - f.top)
-                goto too_big;
-            if (hb.height + hb.space_after + mb.height > sp_flow_room(&f) && !sp_flow_at_top(&f))
-                sp_flow_next_column(&f);
-            sp_flow_place(&f, &hb, 0);
-            prev_day = e[i].day;
-        } else if (mb.height > sp_flow_room(&f)) {
-            sp_flow_next_column(&f);
-            day_heading(p, e[i].day, true, &hb);
-            if (hb.height + hb.space_after + mb.height > f.bottom - f.top)
-                goto too_big;
-            sp_flow_place(&f, &hb, 0);
+        for (size_t e = emax; e > s; e--) {
+            size_t non = 0;
+            long kk;
+            if (sheets_from(p, lt, e, memo, nmemo) > left)
+                break;  /* fewer rows here: the rest would need another sheet */
+            for (size_t i = s; i < e; i++)
+                non += p->pr[i].codable;
+            kk = codes_fit(p, lt, s, e, non, true);
+            if (kk > best_k) {
+                best_k = kk;
+                best_e = e;
+            }
         }
-        if (mb.height > f.bottom - f.top)
-            goto too_big;
-        sp_flow_place(&f, &mb, 0);
-        sp_arena_free(&p->scratch);
-        continue;
-too_big:
-        rc = sp_error_set(err, SP_ERR_INPUT, e[i].m->file, e[i].m->line, 0,
-                          "meeting '%s' does not fit a column of layout '%s' at its sizes",
-                          e[i].m->name, lay->name);
-    }
-    free(e);
-    sp_arena_free(&p->scratch);
-    if (rc == 0) {
-        sp_flow_finish(&f);
-        sp_plan_tag(p->plan, f.page, false, "Document", NULL, NULL);
-        if (p->tabs_err.code != SP_OK) {
-            if (err && err->code == SP_OK)
-                *err = p->tabs_err;
+        if (best_k < 0) {
             rc = -1;
+            break;
+        }
+        nonline = 0;
+        for (size_t i = s; i < best_e; i++)
+            nonline += p->pr[i].codable;
+        push_sheet(lt, s, best_e, (size_t)best_k, nonline);
+        s = best_e;
+    }
+    g_free(memo);
+    return rc == 0 && lt->nsheets == want ? 0 : -1;
+}
+
+/*
+ * Paginate one candidate: the fewest sheets (rows first), then every code kept when that
+ * costs no sheet, or else as many codes as the same sheets can show (lists of up to
+ * LOOKAHEAD_ROWS rows: the search costs time on long ones).
+ */
+#define LOOKAHEAD_ROWS 400
+
+static int paginate_best(struct poster *p, struct layout_try *lt)
+{
+    struct layout_try alt;
+    bool any = false;
+
+    for (size_t i = 0; i < lt->n; i++)
+        any |= p->pr[i].codable;
+    if (paginate(p, lt, p->dir_qr != NULL) != 0)
+        return -1;
+    if (!p->dir_qr || !any)
+        return 0;
+    alt = *lt;
+    alt.sheets = NULL;
+    alt.cap = 0;
+    if ((paginate(p, &alt, false) == 0 && alt.nsheets == lt->nsheets) ||
+        (lt->n <= LOOKAHEAD_ROWS && paginate_codes(p, &alt, lt->nsheets) == 0)) {
+        if (alt.codes_shown > lt->codes_shown) {
+            g_free(lt->sheets);
+            lt->sheets = alt.sheets;
+            lt->cap = alt.cap;
+            lt->codes_shown = alt.codes_shown;
+            return 0;
         }
     }
-    return rc;
+    g_free(alt.sheets);
+    return 0;
+}
+
+/* ---- header, band, panel geometry ---- */
+
+/* "Page 2 of 5", glued: one piece of information. */
+static const char *page_text(const struct poster *p, size_t page, size_t npages)
+{
+    if (page == PAGE_PLACEHOLDER)  /* the widest digits */
+        return sp_words_glue(say(p->a, p->w->page_of, "00000", "00000", NULL), p->a);
+    return sp_words_glue(say(p->a, p->w->page_of, num(p->a, page), num(p->a, npages), NULL),
+                         p->a);
+}
+
+static const char *area_line(const struct poster *p, size_t page, size_t npages)
+{
+    const char *area = p->in->part_name ? p->in->part_name : p->in->settings->area;
+    GString *s = g_string_new(NULL);
+    const char *r = NULL;
+
+    if (area)
+        g_string_append(s, area);
+    if (p->fellowship)
+        g_string_append_printf(s, "%s%s", s->len ? p->w->sep : "", p->fellowship);
+    if (p->numbered)
+        g_string_append_printf(s, "%s%s", s->len ? p->w->sep : "",
+                               page_text(p, page, npages));
+    if (s->len)
+        r = sp_arena_strdup(p->a, s->str);
+    g_string_free(s, TRUE);
+    return r;
+}
+
+/* Headline (H1), subtitle, and the area line (with "Page N of M" in a set). */
+static void build_header(struct poster *p, size_t page, size_t npages)
+{
+    const struct sp_layout *lay = p->lay;
+    const struct sp_settings *s = p->in->settings;
+    const char *headline = p->in->headline ? p->in->headline : s->headline;
+    const char *subtitle = sp_words_subtitle(p->in);
+    const char *line = area_line(p, page, npages);
+    struct sp_font f;
+    struct sp_para *para;
+
+    sp_block_init(&p->header);
+    f = font_for(p, lay->size_headline, true, headline);
+    para = sp_block_add(&p->header, p->a, "H1", &f, lay->color_heading, headline, 0);
+    para->spacing = 1.0;  /* a heading is not running text: no extra leading */
+    if (subtitle && *subtitle) {
+        f = font_for(p, lay->size_subtitle, false, subtitle);
+        sp_block_add(&p->header, p->a, "P", &f, lay->color_text, subtitle, 0);
+    }
+    if (line) {
+        f = font_for(p, lay->size_body, true, line);
+        sp_block_add(&p->header, p->a, "P", &f, lay->color_text, line, lay->size_body * 0.2);
+    }
+    sp_block_measure(&p->header, p->t, p->content_w, lay->line_spacing, p->a);
+    p->table_top = lay->margin_top + p->header.height + SP_MM(2) + SP_MM(1.2) + SP_MM(3);
+}
+
+/* Widest run of text that may not break (words joined by no-break spaces). */
+static double widest_word(struct poster *p, const struct sp_font *f, const char *s)
+{
+    double w = 0;
+    char **words = g_strsplit(s, " ", -1);
+
+    for (char **q = words; *q; q++) {
+        double x = **q ? sp_text_width(p->t, f, *q) : 0;
+        if (x > w)
+            w = x;
+    }
+    g_strfreev(words);
+    return w;
+}
+
+static const char *cell_label(const struct poster *p, size_t k)
+{
+    return say(p->a, p->w->code_title, num(p->a, k), NULL, NULL);
+}
+
+/* "3 more online meetings: scan for the full list", or NULL when none are left out. */
+static const char *more_text(const struct poster *p, size_t more)
+{
+    return more == 0 ? NULL : more == 1 ? p->w->more_online1
+           : say(p->a, p->w->more_online, num(p->a, more), NULL, NULL);
+}
+
+/* Width of the text beside a code in a panel cell. */
+static double cell_text_w(const struct poster *p)
+{
+    return p->cell_w - p->box - p->text_gap;
+}
+
+/* Lines of text at width tw: one when it fits (one measurement), else broken. */
+static double para_height(struct poster *p, const struct sp_font *f, const char *text,
+                          double tw)
+{
+    struct sp_line *l;
+    double h, base;
+    int n;
+
+    if (sp_text_width(p->t, f, text) <= tw) {
+        sp_text_metrics(p->t, f, &h, &base);
+        return h;
+    }
+    n = sp_text_break(p->t, f, text, tw, p->a, &l);
+    return lines_height(l, n, 1.0);
+}
+
+/*
+ * Height of a code cell's text at width tw: its label and the joining details.  Measured
+ * with every digit made a "0" (the widest digit), so the many details of one shape
+ * ("Meeting ID 000 0000 0000") are measured once, never short.
+ */
+static double cell_text_height(struct poster *p, GHashTable *seen, const struct prow *r,
+                               double tw)
+{
+    double h = para_height(p, &p->label_font, cell_label(p, 88), tw);
+
+    for (int i = 0; i < 3 && r->access[i]; i++) {
+        char *shape = g_strdup(r->access[i]);
+        double *got;
+        for (char *q = shape; *q; q++)
+            if (g_ascii_isdigit(*q))
+                *q = '0';
+        got = g_hash_table_lookup(seen, shape);
+        if (!got) {
+            got = sp_arena_alloc(p->a, sizeof *got);
+            *got = para_height(p, &p->cell_font, shape, tw);
+            g_hash_table_insert(seen, shape, got);
+        } else {
+            g_free(shape);
+        }
+        h += *got;
+    }
+    return h;
+}
+
+/* The directory's QR code (settings' directory-url), for the band. */
+static int build_directory(struct poster *p, struct sp_error *err)
+{
+    const struct sp_settings *s = p->in->settings;
+    struct sp_qr *qr;
+
+    if (!s->directory_url)
+        return 0;
+    qr = sp_arena_alloc(p->a, sizeof *qr);
+    if (sp_qr_encode(s->directory_url, p->lay->qr_ecl, "directory link", p->a, qr, err) != 0)
+        return -1;
+    p->dir_qr = qr;
+    p->dir_box = qr_box(p->lay, qr);
+    p->dir_attr = sp_words_attr_url(s->directory_url, p->a);
+    p->dir_alt = say(p->a, p->w->directory_alt, s->directory_url, NULL, NULL);
+    p->dir_shown = directory_shown(s);
+    return 0;
+}
+
+/*
+ * The code panel's geometry: as many cells across as leave the text beside each code
+ * room for its widest unbreakable piece ("812 3456 7890"); one height for every cell.
+ */
+static void build_panel(struct poster *p)
+{
+    const struct sp_layout *lay = p->lay;
+    double box = 0, need = 0;
+    GHashTable *seen, *shapes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+    p->label_font = font(p, lay->size_body, true);
+    p->cell_font = font(p, lay->size_detail, false);
+    p->cell_gap = SP_MM(4);
+    p->panel_gap = SP_MM(4);
+    p->text_gap = SP_MM(3);
+
+    /* the widest piece that must not break: a word of the labels... */
+    need = MAX(widest_word(p, &p->label_font, cell_label(p, 88)),
+               widest_word(p, &p->cell_font, say(p->a, p->w->meeting_id, "", NULL, NULL)));
+    need = MAX(need, widest_word(p, &p->cell_font, say(p->a, p->w->passcode, "", NULL, NULL)));
+    need = MAX(need, widest_word(p, &p->cell_font, say(p->a, p->w->dial_in, "", NULL, NULL)));
+    /* ... of each meeting's details */
+    for (size_t i = 0; i < p->n; i++) {
+        const struct prow *r = &p->pr[i];
+        if (!r->codable)
+            continue;
+        box = MAX(box, r->qr_box);
+        for (int k = 0; k < 3 && r->access[k]; k++) {
+            /* by shape, as above: one measurement for all IDs like "000 0000 0000" */
+            char *shape = g_strdup(r->access[k]);
+            for (char *q = shape; *q; q++)
+                if (g_ascii_isdigit(*q))
+                    *q = '0';
+            if (!g_hash_table_contains(shapes, shape)) {
+                need = MAX(need, widest_word(p, &p->cell_font, shape));
+                g_hash_table_add(shapes, shape);
+            } else {
+                g_free(shape);
+            }
+        }
+    }
+    g_hash_table_destroy(shapes);
+    p->box = box;
+    p->cells_per_row = 1;
+    p->cell_h = 0;
+    if (box == 0)
+        return;
+    /* cells across: the most that leave room for the text beside each code */
+    for (int k = 2; k <= 6; k++) {
+        double cw = (p->content_w - (k - 1) * p->cell_gap) / k;
+        if (cw - box - p->text_gap >= need)
+            p->cells_per_row = k;
+    }
+    p->cell_w = (p->content_w - (p->cells_per_row - 1) * p->cell_gap) / p->cells_per_row;
+    p->cell_h = box;
+    seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (size_t i = 0; i < p->n; i++)
+        if (p->pr[i].codable)
+            p->cell_h = MAX(p->cell_h, cell_text_height(p, seen, &p->pr[i], cell_text_w(p)));
+    g_hash_table_destroy(seen);
+}
+
+/*
+ * The band at the foot of every sheet: the directory's code with, beside it, how many
+ * online meetings it stands in for (when any are left out), the link, and in one
+ * paragraph who publishes the list, when it was printed and (when one is printed) what a
+ * closed meeting is.  Without a directory link, the words alone.  One paragraph keeps the
+ * band to the code's height on A4.
+ */
+static void build_band(struct poster *p)
+{
+    const struct sp_layout *lay = p->lay;
+    const struct sp_settings *s = p->in->settings;
+    struct sp_font f;
+    GString *c = g_string_new(NULL);
+    const char *printed = say(p->a, p->w->printed, sp_words_date(p->in->date, p->a), NULL, NULL);
+    double tw = p->dir_qr ? p->content_w - p->dir_box - p->text_gap : p->content_w;
+    bool any_codable = false;
+
+    p->band_bold = font(p, lay->size_footer, true);
+    if (s->org_name && *s->org_name)
+        g_string_append(c, s->org_name);
+    /* with tear-off tabs the phone and link are on the tabs */
+    if (s->org_phone && !p->ntabs)
+        g_string_append_printf(c, "%s%s", c->len ? ": " : "",
+                               say(p->a, p->w->phone, sp_words_glue(s->org_phone, p->a), NULL,
+                                   NULL));
+    if (s->org_email && !p->ntabs)
+        g_string_append_printf(c, "%s%s", c->len ? (s->org_phone ? ", " : ": ") : "",
+                               say(p->a, p->w->email, s->org_email, NULL, NULL));
+    if (c->len && g_ascii_islower(c->str[0]))
+        c->str[0] = g_ascii_toupper(c->str[0]);
+    if (c->len)
+        g_string_append(c, ". ");
+    g_string_append(c, printed);
+    if (p->any_closed)
+        g_string_append_printf(c, ". %s", p->w->closed_key);
+    else
+        g_string_append_c(c, '.');
+    sp_block_init(&p->band);
+    f = font_for(p, lay->size_footer, false, c->str);
+    sp_block_add(&p->band, p->a, "P", &f, lay->color_text, c->str, 0);
+    g_string_free(c, TRUE);
+    sp_block_measure(&p->band, p->t, tw, 1.0, p->a);
+    p->band_h = p->band.height;
+    if (p->dir_qr) {
+        /* the link's line, and room for "888 more online meetings..." when codes may be
+           left out */
+        double h = para_height(p, &p->band_bold, say(p->a, p->w->every_meeting, p->dir_shown,
+                                                     NULL, NULL), tw);
+        for (size_t i = 0; i < p->n; i++)
+            any_codable |= p->pr[i].codable;
+        if (any_codable)
+            h += para_height(p, &p->band_bold, more_text(p, 888), tw);
+        p->band_h = MAX(p->dir_box, h + p->band.height);
+    }
+    p->band_top = lay->height - lay->margin_bottom - p->tabs_h - p->band_h - SP_MM(3) -
+                  SP_MM(0.8);
+}
+
+/* ---- emitting ---- */
+
+static void text_item(struct poster *p, struct sp_page *pg, const struct sp_line *l,
+                      const struct sp_font *f, uint32_t rgb, double x, double y, double pitch,
+                      enum sp_artifact art, const char *text)
+{
+    struct sp_item it = { 0 };
+
+    it.kind = SP_ITEM_TEXT;
+    it.artifact = art;
+    it.x = x;
+    it.y = y + (pitch - l->height);
+    it.h = l->height;
+    it.baseline = l->baseline;
+    /* measured lines live in the candidate's arena, freed after emitting: copy */
+    it.text = text ? text : sp_plan_str(p->plan, l->text);
+    it.w = text ? sp_text_width(p->t, f, text) : l->width;
+    it.font = *f;
+    it.rgb = rgb;
+    sp_plan_add(p->plan, pg, &it);
+}
+
+/* Emit lines top-down from y; returns the y below them. */
+static double emit_lines(struct poster *p, struct sp_page *pg, const struct sp_line *l, int n,
+                         const struct sp_font *f, uint32_t rgb, double x, double y,
+                         double spacing, enum sp_artifact art, int code)
+{
+    for (int i = 0; i < n; i++) {
+        double pitch = l[i].height * spacing;
+        const char *text = NULL;
+        if (code > 0) {
+            /* the row's code number for this sheet, in place of the placeholder: the
+               number and the word before it are glued, so they are on one line */
+            const char *filled = say(p->a, p->w->scan_code, CODE_PLACEHOLDER, NULL, NULL);
+            const char *mark = strrchr(filled, ' ') ? strrchr(filled, ' ') + 1 : filled;
+            const char *at = strstr(l[i].text, mark);
+            if (at) {
+                const char *real = say(p->a, p->w->scan_code, num(p->a, (size_t)code), NULL,
+                                       NULL);
+                real = strrchr(real, ' ') ? strrchr(real, ' ') + 1 : real;
+                text = sp_arena_printf(p->a, "%.*s%s%s", (int)(at - l[i].text), l[i].text,
+                                       real, at + strlen(mark));
+            }
+        }
+        text_item(p, pg, &l[i], f, rgb, x, y, pitch, art, text);
+        y += pitch;
+    }
+    return y;
+}
+
+static void tag(struct poster *p, struct sp_page *pg, bool begin, const char *name)
+{
+    sp_plan_tag(p->plan, pg, begin, name, NULL, NULL);
+}
+
+/* A QR code: its Figure inside its Link (one announcement per code), or an artifact. */
+static void emit_qr(struct poster *p, struct sp_page *pg, const struct sp_qr *qr, double x,
+                    double y, double size, const char *attr, const char *alt, bool artifact)
+{
+    struct sp_item it = { 0 };
+
+    if (!artifact) {
+        char bx[G_ASCII_DTOSTR_BUF_SIZE], by[G_ASCII_DTOSTR_BUF_SIZE];
+        char bs[G_ASCII_DTOSTR_BUF_SIZE];
+        /* cairo parses these numbers the C way: never format them in the user's locale */
+        const char *a = sp_arena_printf(p->a, "uri='%s' rect=[%s %s %s %s]", attr,
+                                        g_ascii_formatd(bx, sizeof bx, "%.2f", x),
+                                        g_ascii_formatd(by, sizeof by, "%.2f", y),
+                                        g_ascii_formatd(bs, sizeof bs, "%.2f", size), bs);
+        sp_plan_tag(p->plan, pg, true, "Link", a, alt);
+        sp_plan_tag(p->plan, pg, true, "Figure", NULL, alt);
+    }
+    it.kind = SP_ITEM_QR;
+    it.artifact = artifact ? SP_ARTIFACT_LAYOUT : SP_ARTIFACT_NONE;
+    it.x = x;
+    it.y = y;
+    it.w = it.h = size;
+    it.qr = qr;
+    it.rgb = 0x000000;
+    it.bg = p->lay->color_panel;
+    sp_plan_add(p->plan, pg, &it);
+    if (!artifact) {
+        tag(p, pg, false, "Figure");
+        tag(p, pg, false, "Link");
+    }
+}
+
+static void rule(struct poster *p, struct sp_page *pg, double y, double lw, double x, double w)
+{
+    sp_plan_rule(p->plan, pg, x, y + lw / 2, w, 0, lw, 0, p->lay->color_heading);
+}
+
+static const char *group_name(const struct poster *p, size_t i)
+{
+    const struct prow *r = &p->pr[i];
+
+    if (r->group > 0)
+        return sp_day_name(r->r->first_day);
+    /* "Every day" when every merged row runs daily */
+    for (size_t k = i; k < p->n && p->pr[k].group == 0; k++)
+        if ((p->pr[k].r->days & SP_ALL_DAYS) != SP_ALL_DAYS)
+            return p->w->several_days;
+    for (size_t k = i; k > 0 && p->pr[k - 1].group == 0; k--)
+        if ((p->pr[k - 1].r->days & SP_ALL_DAYS) != SP_ALL_DAYS)
+            return p->w->several_days;
+    return p->w->every_day;
+}
+
+static void emit_heading(struct poster *p, struct sp_page *pg, const char *text, double x,
+                         double y, double width, bool artifact)
+{
+    const struct sp_layout *lay = p->lay;
+    struct sp_font f = font(p, lay->size_heading, true);
+    struct sp_line *l;
+    int n = sp_text_break(p->t, &f, text, width, p->a, &l);
+
+    if (!artifact)
+        tag(p, pg, true, "H2");
+    emit_lines(p, pg, l, n, &f, lay->color_heading, x, y, 1.0,
+               artifact ? SP_ARTIFACT_HEADER : SP_ARTIFACT_NONE, 0);
+    if (!artifact)
+        tag(p, pg, false, "H2");
+}
+
+/* The table of one sheet: a list per day, a list item per row (Lbl time, LBody the rest). */
+static void emit_table(struct poster *p, const struct layout_try *lt, const struct sheet *sh,
+                       struct sp_page *pg)
+{
+    const struct sp_layout *lay = p->lay;
+    struct place *pl = g_new0(struct place, sh->e - sh->s + 1);
+    size_t seen = 0, code = 0;
+    bool open = false;
+    struct sp_font tf = font(p, lay->size_body, true);
+    double t_h, t_base;
+
+    sp_text_metrics(p->t, &tf, &t_h, &t_base);
+    fill(p, lt, sh->s, sh->e, sh->ncoded, p->table_top, sh->bottom, pl);
+    for (size_t i = sh->s; i < sh->e; i++) {
+        const struct place *q = &pl[i - sh->s];
+        const struct prow *r = &p->pr[i];
+        const struct pmeas *pm = &lt->pm[i];
+        double x = p->x0 + q->col * (lt->col_w + lay->column_gap), y = q->y;
+        int v = variant_of(p, i, sh->ncoded, &seen);
+        struct sp_line time_line;
+        int number = r->codable && v == CODED ? (int)++code : 0;
+
+        if (q->heading == 1 || (q->heading == 2 && i == sh->s)) {
+            const char *name = group_name(p, i);
+            if (open)
+                tag(p, pg, false, "L");
+            emit_heading(p, pg, q->heading == 1 ? name : say(p->a, p->w->continued, name, NULL,
+                                                             NULL),
+                         x, q->hy, lt->col_w, false);
+            tag(p, pg, true, "L");
+            open = true;
+        } else if (q->heading == 2) {
+            /* the same list goes on in the next column: the repeat is for the eye only */
+            emit_heading(p, pg, say(p->a, p->w->continued, group_name(p, i), NULL, NULL), x,
+                         q->hy, lt->col_w, true);
+        }
+        tag(p, pg, true, "LI");
+        tag(p, pg, true, "Lbl");
+        time_line.text = r->time;
+        time_line.width = p->time_width[r->r->m->start_min % 1440];
+        time_line.height = t_h;
+        time_line.baseline = t_base;
+        /* the time's baseline on the first title line's baseline */
+        text_item(p, pg, &time_line, &tf, lay->color_text, x,
+                  y + pm->tbase - t_base - (lay->line_spacing - 1) * t_h, t_h * lay->line_spacing,
+                  SP_ARTIFACT_NONE, NULL);
+        tag(p, pg, false, "Lbl");
+        tag(p, pg, true, "LBody");
+        tag(p, pg, true, "P");
+        y = emit_lines(p, pg, pm->tl, pm->ntl, &r->title_font, lay->color_text, x + p->time_w, y,
+                       lay->line_spacing, SP_ARTIFACT_NONE, 0);
+        tag(p, pg, false, "P");
+        tag(p, pg, true, "P");
+        emit_lines(p, pg, pm->dl[v], pm->ndl[v], &r->detail_font, lay->color_text,
+                   x + lt->detail_x, y, lay->line_spacing, SP_ARTIFACT_NONE, number);
+        tag(p, pg, false, "P");
+        tag(p, pg, false, "LBody");
+        tag(p, pg, false, "LI");
+    }
+    if (open)
+        tag(p, pg, false, "L");
+    g_free(pl);
+}
+
+/* One paragraph at width tw from y, in its own tag (or as an artifact); returns the y
+   below it. */
+static double emit_para(struct poster *p, struct sp_page *pg, const char *tagname,
+                        const struct sp_font *f, const char *text, double x, double y, double tw,
+                        bool artifact)
+{
+    struct sp_line *l;
+    int n = sp_text_break(p->t, f, text, tw, p->a, &l);
+
+    if (!artifact)
+        tag(p, pg, true, tagname);
+    y = emit_lines(p, pg, l, n, f, p->lay->color_text, x, y, 1.0,
+                   artifact ? SP_ARTIFACT_LAYOUT : SP_ARTIFACT_NONE, 0);
+    if (!artifact)
+        tag(p, pg, false, tagname);
+    return y;
+}
+
+/*
+ * The code panel of one sheet: a list with an item per code (Lbl "Code 3"; LBody the code
+ * inside its link, then the meeting ID, passcode and dial-in for people who cannot scan),
+ * then the directory code.  Cells run left to right, the code at the left of each.
+ */
+static void emit_panel(struct poster *p, const struct sheet *sh, struct sp_page *pg, double top)
+{
+    size_t k = 0, cpr = (size_t)p->cells_per_row;
+    double box = p->box, gap = p->text_gap, tw = cell_text_w(p);
+
+    if (sh->ncoded == 0)
+        return;
+    rule(p, pg, top + p->panel_gap / 2 - SP_MM(0.25), SP_MM(0.5), p->x0, p->content_w);
+    top += p->panel_gap;
+    tag(p, pg, true, "L");
+    for (size_t i = sh->s; i < sh->e && k < sh->ncoded; i++) {
+        const struct prow *r = &p->pr[i];
+        double x = p->x0 + (double)(k % cpr) * (p->cell_w + p->cell_gap);
+        double y0 = top + (double)(k / cpr) * (p->cell_h + p->cell_gap), y;
+
+        if (!r->codable)
+            continue;
+        k++;
+        tag(p, pg, true, "LI");
+        y = emit_para(p, pg, "Lbl", &p->label_font, cell_label(p, k), x + box + gap, y0, tw,
+                      false);
+        tag(p, pg, true, "LBody");
+        emit_qr(p, pg, r->qr, x + (box - r->qr_box) / 2, y0, r->qr_box, r->link_attr, r->alt,
+                false);
+        for (int j = 0; j < 3 && r->access[j]; j++)
+            y = emit_para(p, pg, "P", &p->cell_font, r->access[j], x + box + gap, y, tw, false);
+        tag(p, pg, false, "LBody");
+        tag(p, pg, false, "LI");
+    }
+    tag(p, pg, false, "L");
+}
+
+/*
+ * The band.  The directory code is content on the first sheet and wherever it stands in
+ * for codes that did not fit; elsewhere it repeats for the eye only.  The organisation's
+ * words are read once, on the last sheet.
+ */
+static void emit_band(struct poster *p, const struct sheet *sh, struct sp_page *pg, bool first,
+                      bool last)
+{
+    double y = p->band_top + SP_MM(0.8) + SP_MM(3), x = p->x0;
+
+    rule(p, pg, p->band_top, SP_MM(0.8), p->x0, p->content_w);
+    if (p->dir_qr) {
+        size_t more = sh->nonline - sh->ncoded;
+        bool artifact = !first && more == 0;
+        double tw = p->content_w - p->dir_box - p->text_gap;
+
+        x += p->dir_box + p->text_gap;
+        emit_qr(p, pg, p->dir_qr, p->x0, y, p->dir_box, p->dir_attr, p->dir_alt, artifact);
+        if (more)
+            y = emit_para(p, pg, "P", &p->band_bold, more_text(p, more), x, y, tw, false);
+        y = emit_para(p, pg, "P", &p->band_bold,
+                      say(p->a, p->w->every_meeting, p->dir_shown, NULL, NULL), x, y, tw,
+                      artifact);
+    }
+    p->band.artifact = last ? SP_ARTIFACT_NONE : SP_ARTIFACT_FOOTER;
+    sp_block_emit(&p->band, p->plan, pg, x, y, 1.0);
+}
+
+/*
+ * Text boxes on a 1/100 pt grid, each line's bottom the next one's top exactly: the plan
+ * dump ("%.2f") then shows lines that touch as touching, not overlapping by a rounding.
+ */
+static void snap(struct sp_page *pg, size_t from)
+{
+    for (size_t i = from; i < pg->n; i++) {
+        struct sp_item *it = &pg->items[i];
+        double top, bottom;
+        if (it->kind != SP_ITEM_TEXT || it->rotate)
+            continue;
+        top = round(it->y * 100) / 100;
+        bottom = round((it->y + it->h) * 100) / 100;
+        it->baseline += it->y - top;
+        it->y = top;
+        it->h = bottom - top;
+    }
+}
+
+static void emit_sheet(struct poster *p, const struct layout_try *lt, size_t si)
+{
+    const struct sp_layout *lay = p->lay;
+    const struct sheet *sh = &lt->sheets[si];
+    struct sp_page *pg = sp_plan_add_page(p->plan);
+    bool first = si == 0, last = si + 1 == lt->nsheets;
+    double y = lay->margin_top;
+
+    if (first)
+        tag(p, pg, true, "Document");
+    /* each sheet stands alone on a noticeboard: the header repeats, read once */
+    p->header.artifact = first ? SP_ARTIFACT_NONE : SP_ARTIFACT_HEADER;
+    sp_block_emit(&p->header, p->plan, pg, p->x0, y, lay->line_spacing);
+    if (p->numbered) {
+        /* the header was measured with the widest page number: put in this sheet's */
+        const char *wide = page_text(p, PAGE_PLACEHOLDER, PAGE_PLACEHOLDER);
+        const char *real = page_text(p, si + 1, lt->nsheets);
+        for (size_t i = 0; i < pg->n; i++) {
+            struct sp_item *it = &pg->items[i];
+            const char *at = it->kind == SP_ITEM_TEXT ? strstr(it->text, wide) : NULL;
+            if (at) {
+                it->text = sp_arena_printf(p->a, "%.*s%s%s", (int)(at - it->text), it->text,
+                                           real, at + strlen(wide));
+                it->w = sp_text_width(p->t, &it->font, it->text);
+            }
+        }
+        pg->label = sp_arena_printf(p->a, "%zu of %zu", si + 1, lt->nsheets);
+    }
+    y += p->header.height + SP_MM(2);
+    rule(p, pg, y, SP_MM(1.2), p->x0, p->content_w);
+
+    emit_table(p, lt, sh, pg);
+    emit_panel(p, sh, pg, sh->bottom);
+    emit_band(p, sh, pg, first, last);
+    snap(pg, 0);
+    if (sp_tabs_emit(p->plan, pg, p->in, p->t, p->ntabs, first, &p->tabs_err) != 0)
+        p->ntabs = 0;  /* reported once */
+    if (last)
+        tag(p, pg, false, "Document");
+}
+
+/* ---- the whole poster ---- */
+
+static void try_free(struct layout_try *lt)
+{
+    if (lt->cache)
+        g_hash_table_destroy(lt->cache);
+    g_free(lt->sheets);
+    sp_arena_free(&lt->arena);
+    memset(lt, 0, sizeof *lt);
+}
+
+/* Measure and paginate one column count over the first n rows.  Returns -1 when a row
+   fits no sheet. */
+static int try_columns(struct poster *p, int ncols, size_t n, struct layout_try *lt)
+{
+    const struct sp_layout *lay = p->lay;
+
+    memset(lt, 0, sizeof *lt);
+    sp_arena_init(&lt->arena);
+    lt->n = n;
+    lt->ncols = ncols;
+    lt->col_w = (p->content_w - (ncols - 1) * lay->column_gap) / ncols;
+    lt->body_w = lt->col_w - p->time_w;
+    /* in several columns the place line takes the column's width less a small indent: the
+       time column's white would cost a line in most rows */
+    lt->detail_x = ncols == 1 ? p->time_w : DETAIL_INDENT;
+    lt->detail_w = lt->col_w - lt->detail_x;
+    /* headings: the tallest at this column width (a long one may wrap) */
+    for (size_t i = 0; i < p->n; i++) {
+        struct sp_font hf = font(p, lay->size_heading, true);
+        const char *name;
+        if (i > 0 && p->pr[i].group == p->pr[i - 1].group)
+            continue;
+        name = group_name(p, i);
+        lt->head_h = MAX(lt->head_h, para_height(p, &hf, name, lt->col_w));
+        lt->cont_h = MAX(lt->cont_h, para_height(p, &hf, say(p->a, p->w->continued, name, NULL,
+                                                             NULL), lt->col_w));
+    }
+    measure(p, lt, ncols == 1);
+    return paginate_best(p, lt);
+}
+
+static bool better(const struct layout_try *a, const struct layout_try *b)
+{
+    return a->nsheets < b->nsheets ||
+           (a->nsheets == b->nsheets && a->codes_shown > b->codes_shown);
+}
+
+/*
+ * The column count: the fewest sheets, then the most codes shown, then the fewest columns
+ * (longer lines read better).  A column whose body would be under 9 em of the detail size
+ * is not tried.  A long list is compared on its first SAMPLE rows, and only a count that
+ * wins there is measured in full: measuring is most of a poster's time.
+ */
+#define SAMPLE 60
+
+static int choose(struct poster *p, struct layout_try *best, struct sp_error *err)
+{
+    const struct sp_layout *lay = p->lay;
+    double min_body = 9 * lay->size_detail;
+    size_t ncodable = 0;
+
+    for (size_t i = 0; i < p->n; i++)
+        ncodable += p->pr[i].codable;
+    if (try_columns(p, 1, p->n, best) != 0) {
+        try_free(best);
+        return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
+                            "layout '%s': a row of the timetable does not fit an empty sheet "
+                            "at its sizes", lay->name);
+    }
+    for (int c = 2; c <= lay->columns; c++) {
+        struct layout_try lt;
+        double colw = (p->content_w - (c - 1) * lay->column_gap) / c;
+
+        if (best->nsheets == 1 && best->codes_shown == ncodable)
+            break;  /* nothing can do better */
+        if (colw - p->time_w < min_body)
+            break;
+        if (p->n > SAMPLE) {
+            struct layout_try one = *best, many;
+            bool wins;
+            one.sheets = NULL;
+            one.cap = 0;
+            one.n = SAMPLE;
+            paginate_best(p, &one);
+            wins = try_columns(p, c, SAMPLE, &many) == 0 && better(&many, &one);
+            g_free(one.sheets);
+            try_free(&many);
+            if (!wins)
+                continue;
+        }
+        if (try_columns(p, c, p->n, &lt) == 0 && better(&lt, best)) {
+            try_free(best);
+            *best = lt;
+        } else {
+            try_free(&lt);  /* no better, or a row taller than a column */
+        }
+    }
+    return 0;
+}
+
+/* Lower each sheet's table bottom as far as its rows allow: balanced columns, the panel
+   right below them. */
+static void balance(struct poster *p, struct layout_try *lt)
+{
+    for (size_t si = 0; si < lt->nsheets; si++) {
+        struct sheet *sh = &lt->sheets[si];
+        double hi = p->band_top - panel_height(p, sh->ncoded);
+        double lo = p->table_top, low;
+
+        low = fill(p, lt, sh->s, sh->e, sh->ncoded, p->table_top, hi, NULL);
+        if (lt->ncols > 1) {
+            for (int it = 0; it < 30 && hi - lo > 0.5; it++) {
+                double mid = (lo + hi) / 2;
+                if (fill(p, lt, sh->s, sh->e, sh->ncoded, p->table_top, mid, NULL) >= 0)
+                    hi = mid;
+                else
+                    lo = mid;
+            }
+            low = fill(p, lt, sh->s, sh->e, sh->ncoded, p->table_top, hi, NULL);
+        }
+        sh->bottom = low;
+    }
 }
 
 int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct sp_plan *plan,
@@ -355,52 +1670,93 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
 {
     const struct sp_layout *lay = in->layout;
     struct poster p = { 0 };
-    int rc;
+    struct layout_try best;
+    struct sp_font tf;
 
     if (in->n == 0)
         return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
                             "no meetings to show (check the selection options)");
+    sp_plan_release(plan);
+    sp_plan_init(plan, lay->width, lay->height);
     p.in = in;
     p.lay = lay;
+    p.w = &EN;
     p.t = t;
     p.plan = plan;
+    p.a = &plan->arena;
     p.family = sp_text_family_for(NULL);
+    p.x0 = lay->margin_left;
     p.content_w = lay->width - lay->margin_left - lay->margin_right;
-    p.area = in->part_name ? in->part_name : in->settings->area;
-    sp_arena_init(&p.scratch);
     p.ntabs = sp_tabs_count(in);
     p.tabs_h = sp_tabs_height(lay, p.ntabs);
 
-    /*
-     * A set needs a "Page N of M" line that a single page does not.  Guess from the size
-     * of the selection, compose, and compose again only when the guess was wrong, so a
-     * large set is composed once.
-     */
-    p.numbered = in->n > 4;
-    for (int pass = 0; pass < 2; pass++) {
-        sp_plan_release(plan);
-        sp_plan_init(plan, lay->width, lay->height);
-        rc = compose_once(&p, err);
-        if (rc != 0 || (plan->npages > 1) == p.numbered)
-            break;
-        p.numbered = !p.numbered;
+    /* rows, and the fellowship named once when there is one */
+    p.n = sp_compose_rows(in, p.a, &p.rows);
+    p.fellowship = p.rows[0].m->fellowship;
+    for (size_t i = 0; i < p.n && p.fellowship; i++) {
+        const char *f = p.rows[i].m->fellowship;
+        if (!f || strcmp(f, p.fellowship))
+            p.fellowship = NULL;
     }
-    if (rc == 0 && p.numbered) {
-        for (size_t i = 0; i < plan->npages && i < p.npagenum; i++) {
-            struct sp_item *it = &plan->pages[i].items[p.pagenum_item[i]];
-            if (p.area && p.area_with_pageno)
-                it->text = sp_arena_printf(&plan->arena, "%s" SP_NBSP SP_NBSP "Page %zu of %zu",
-                                           p.area, i + 1, plan->npages);
-            else
-                it->text = sp_arena_printf(&plan->arena, "Page %zu of %zu", i + 1,
-                                           plan->npages);
-            it->w = sp_text_width(t, &it->font, it->text);
-            plan->pages[i].label = sp_arena_printf(&plan->arena, "%zu of %zu", i + 1,
-                                                   plan->npages);
+    /* merged rows that run on several days first: whoever looks up any day starts there */
+    {
+        struct sp_row *v = sp_arena_alloc(p.a, p.n * sizeof *v);
+        size_t k = 0;
+        for (size_t i = 0; i < p.n; i++)
+            if (__builtin_popcount(p.rows[i].days & SP_ALL_DAYS) > 1)
+                v[k++] = p.rows[i];
+        for (size_t i = 0; i < p.n; i++)
+            if (__builtin_popcount(p.rows[i].days & SP_ALL_DAYS) <= 1)
+                v[k++] = p.rows[i];
+        p.rows = v;
+    }
+    if (build_directory(&p, err) != 0)
+        return -1;
+    build_rows(&p);
+    build_panel(&p);
+
+    /* the time column: the widest time of the poster (each time measured once) */
+    tf = font(&p, lay->size_body, true);
+    p.time_width = sp_arena_alloc(p.a, 1440 * sizeof *p.time_width);
+    for (size_t i = 0; i < 1440; i++)
+        p.time_width[i] = -1;
+    for (size_t i = 0; i < p.n; i++) {
+        double *w = &p.time_width[p.rows[i].m->start_min % 1440];
+        if (*w < 0)
+            *w = sp_text_width(t, &tf, p.pr[i].time);
+        p.time_w = MAX(p.time_w, *w);
+    }
+    p.time_w += SP_MM(3);
+    p.row_gap = lay->para_spacing * lay->size_body;
+    p.head_gap = SP_MM(0.5);
+    p.group_gap = SP_MM(3);
+
+    build_band(&p);
+    build_header(&p, 1, 1);
+    if (choose(&p, &best, err) != 0)
+        return -1;
+    if (best.nsheets > 1) {
+        /* a set: every sheet says which it is; that line may take room, so the rows (as
+           measured) are paginated again */
+        p.numbered = true;
+        build_header(&p, PAGE_PLACEHOLDER, PAGE_PLACEHOLDER);
+        if (paginate_best(&p, &best) != 0) {
+            try_free(&best);
+            return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
+                                "layout '%s': a row of the timetable does not fit an empty "
+                                "sheet at its sizes", lay->name);
         }
     }
-    free(p.pagenum_item);
-    if (rc == 0) {
+    balance(&p, &best);
+    for (size_t si = 0; si < best.nsheets; si++)
+        emit_sheet(&p, &best, si);
+    try_free(&best);
+    if (p.tabs_err.code != SP_OK) {
+        if (err && err->code == SP_OK)
+            *err = p.tabs_err;
+        return -1;
+    }
+    {
         const struct sp_settings *s = in->settings;
         plan->title = sp_arena_printf(&plan->arena, "%s%s%s",
                                       in->headline ? in->headline : s->headline,
@@ -411,5 +1767,5 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
                                         sp_words_date(in->date, &plan->arena));
         plan->lang = s->lang ? s->lang : "en-GB";
     }
-    return rc;
+    return 0;
 }

@@ -2,9 +2,12 @@
  * tabs.c - tear-off tabs for noticeboard posters.  Someone at a pharmacy noticeboard can
  * tear off a tab instead of being seen writing a number down.  The text reads bottom-to-
  * top (rotate 90), the usual way for tabs; the QR code sits at the top of the tab, by the
- * tear line, and is left out when it does not fit at 15 mm.
+ * tear line, and is left out when it does not fit at 15 mm.  Ten copies of the same words
+ * are one piece of content: one tab is tagged, the others are layout artifacts.
  */
 #include "tabs.h"
+
+#include <glib.h>
 
 #include "flow.h"
 #include "qr.h"
@@ -32,8 +35,44 @@ static void cut_line(struct sp_plan *plan, struct sp_page *page, double x, doubl
     sp_plan_rule(plan, page, x, y, w, h, 0.75, SP_MM(2), rgb);
 }
 
+/* A tab's QR code: with url, its Figure inside its Link (one announcement); without, a
+   layout artifact. */
+static void tab_qr(struct sp_plan *plan, struct sp_page *page, const struct sp_qr *qr,
+                   double x, double y, double size, const char *url)
+{
+    struct sp_item it = { 0 };
+    const char *alt = NULL;
+
+    if (url) {
+        char bx[G_ASCII_DTOSTR_BUF_SIZE], by[G_ASCII_DTOSTR_BUF_SIZE];
+        char bs[G_ASCII_DTOSTR_BUF_SIZE];
+        /* cairo parses these numbers the C way: never format them in the user's locale */
+        const char *attr = sp_arena_printf(&plan->arena, "uri='%s' rect=[%s %s %s %s]",
+                                           sp_words_attr_url(url, &plan->arena),
+                                           g_ascii_formatd(bx, sizeof bx, "%.2f", x),
+                                           g_ascii_formatd(by, sizeof by, "%.2f", y),
+                                           g_ascii_formatd(bs, sizeof bs, "%.2f", size), bs);
+        alt = sp_arena_printf(&plan->arena, "Every meeting, always up to date: %s", url);
+        sp_plan_tag(plan, page, true, "Link", attr, alt);
+        sp_plan_tag(plan, page, true, "Figure", NULL, alt);
+    }
+    it.kind = SP_ITEM_QR;
+    it.artifact = url ? SP_ARTIFACT_NONE : SP_ARTIFACT_LAYOUT;
+    it.x = x;
+    it.y = y;
+    it.w = it.h = size;
+    it.qr = qr;
+    it.rgb = 0x000000;
+    it.bg = 0xFFFFFF;
+    sp_plan_add(plan, page, &it);
+    if (url) {
+        sp_plan_tag(plan, page, false, "Figure", NULL, NULL);
+        sp_plan_tag(plan, page, false, "Link", NULL, NULL);
+    }
+}
+
 int sp_tabs_emit(struct sp_plan *plan, struct sp_page *page, const struct sp_compose_in *in,
-                 struct sp_text *t, int ntabs, struct sp_error *err)
+                 struct sp_text *t, int ntabs, bool tag_first, struct sp_error *err)
 {
     const struct sp_layout *lay = in->layout;
     const struct sp_settings *s = in->settings;
@@ -103,11 +142,14 @@ int sp_tabs_emit(struct sp_plan *plan, struct sp_page *page, const struct sp_com
 
     for (int k = 0; k < ntabs; k++) {
         double tx = x0 + k * tw, lx = tx + (tw - thick) / 2;
+        bool tagged = tag_first && k == 0;
 
-        sp_plan_tag(plan, page, true, "P", NULL, NULL);
+        if (tagged)
+            sp_plan_tag(plan, page, true, "P", NULL, NULL);
         for (int i = 0; i < nl; i++) {
             struct sp_item it = { 0 };
             it.kind = SP_ITEM_TEXT;
+            it.artifact = tagged ? SP_ARTIFACT_NONE : SP_ARTIFACT_LAYOUT;
             it.rotate = 90;
             it.x = lx;               /* the line's top edge is at the left */
             it.w = lh[i];
@@ -120,12 +162,11 @@ int sp_tabs_emit(struct sp_plan *plan, struct sp_page *page, const struct sp_com
             sp_plan_add(plan, page, &it);
             lx += lh[i];
         }
-        sp_plan_tag(plan, page, false, "P", NULL, NULL);
+        if (tagged)
+            sp_plan_tag(plan, page, false, "P", NULL, NULL);
         if (qr)
-            sp_plan_qr(plan, page, qr, tx + (tw - qr_size) / 2, top + TAB_PAD, qr_size,
-                       sp_words_attr_url(s->directory_url, a),
-                       sp_arena_printf(a, "QR code: every meeting online at %s",
-                                       s->directory_url), 0x000000, 0xFFFFFF);
+            tab_qr(plan, page, qr, tx + (tw - qr_size) / 2, top + TAB_PAD, qr_size,
+                   tagged ? s->directory_url : NULL);
     }
     return 0;
 }

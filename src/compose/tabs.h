@@ -8,6 +8,8 @@
 #ifndef SP_TABS_H
 #define SP_TABS_H
 
+#include <stdbool.h>
+
 #include "../base/error.h"
 #include "../layout/layout.h"
 #include "compose.h"
@@ -27,14 +29,16 @@ double sp_tabs_height(const struct sp_layout *lay, int ntabs);
 /*
  * Draw ntabs tabs in the strip [H - margin_bottom - tab_height, H - margin_bottom] across
  * the content width, with a dashed tear line along its top and dashed cut lines between
- * the tabs running down to 6 mm from the sheet edge.  Each tab is a P (its text lines,
- * lay->size_tab, rotated 90 degrees) and, when a 15 mm code fits the tab beside the text,
- * a Figure and Link for a QR code (EC Q) to settings->directory_url.  Does nothing when
- * ntabs <= 0.  Returns 0, or -1 with *err: nothing to print on a tab (no short link,
- * website, directory link or phone in the settings), or the text does not fit the tab at
- * its size (sizes never shrink).
+ * the tabs running down to 6 mm from the sheet edge.  Each tab has its text lines
+ * (lay->size_tab, at least 16 pt by the layout's floor, rotated 90 degrees) and, when a
+ * 15 mm code fits the tab beside the text, a QR code (EC Q) to settings->directory_url.
+ * With tag_first the first tab is content (a P, and a Link holding the code's Figure);
+ * every other tab, and every tab without tag_first, is a layout artifact (the same words
+ * ten times are read once).  Does nothing when ntabs <= 0.  Returns 0, or -1 with *err:
+ * nothing to print on a tab (no short link, website, directory link or phone in the
+ * settings), or the text does not fit the tab at its size (sizes never shrink).
  */
 int sp_tabs_emit(struct sp_plan *plan, struct sp_page *page, const struct sp_compose_in *in,
-                 struct sp_text *t, int ntabs, struct sp_error *err);
+                 struct sp_text *t, int ntabs, bool tag_first, struct sp_error *err);
 
 #endif

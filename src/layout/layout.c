@@ -406,8 +406,8 @@ static const struct kdef keys[] = {
 
     { "tabs", "count", K_INT, F(tabs), 0, 10, 0, 10, NULL },
     { "tabs", "height", K_LEN, F(tab_height), 30, 120, 30, 120, NULL },
-    /* issue 5: tab text >= 12 pt */
-    { "tabs", "text-size", K_FONT, F(size_tab), 12, 48, 12, 48, NULL },
+    /* issue 13: tab text >= 16 pt (large print, as the rest of a poster) */
+    { "tabs", "text-size", K_FONT, F(size_tab), 16, 48, 16, 48, NULL },
 
     { "cards", "width", K_LEN, F(card_width), 40, 150, 0, 0, NULL },
     { "cards", "height", K_LEN, F(card_height), 25, 150, 0, 0, NULL },
@@ -775,7 +775,7 @@ static void set_defaults(struct sp_layout *L)
     L->column_gap = scr ? 32 : 8 * mm;
     L->line_spacing = 1.15;
     L->para_spacing = 0.75;
-    L->size_tab = 12;
+    L->size_tab = 16;
     if (L->dark) {
         L->color_text = 0xFFFFFF;
         L->color_background = 0x1A1A1A;

@@ -50,7 +50,7 @@ struct sp_layout {
     /* type scale (points; px for screens) */
     double size_headline, size_subtitle, size_heading, size_body, size_detail, size_footer;
     double floor_body;       /* no meeting text below this; checked against every size */
-    double size_tab;         /* tear-off tab text (posters with tabs), >= 12 pt */
+    double size_tab;         /* tear-off tab text (posters with tabs), >= 16 pt */
     double line_spacing;     /* multiple of the font's line height, >= 1.0 */
     double para_spacing;     /* space between meetings, multiple of body size */
 

@@ -31,7 +31,9 @@ if grep -q 'sp_tabs_emit' src/compose/poster.c; then
         --date 2026-11-26 -o "$TMP/poster.pdf" examples/aa-south-wales.json
     is "$status" 0 "poster with 10 tabs"
     pages=$(pdfinfo "$TMP/poster.pdf" | sed -n 's/^Pages: *//p')
-    is "$(pdftotext "$TMP/poster.pdf" - | tr -d '\f' | grep -c '^example.org/meetings$')" "$((10 * pages))" \
+    # the tab strip only (the bottom 85 mm above the 10 mm margin): the band names the link too
+    is "$(pdftotext -x 0 -y 570 -W 595 -H 272 "$TMP/poster.pdf" - | tr -d '\f' |
+          grep -c '^example.org/meetings$')" "$((10 * pages))" \
        "poster: the link on 10 tabs on each of $pages pages"
     run_sp render --layout poster-a4 --settings examples/settings.ini --tabs 10 --region Swansea \
         --date 2026-11-26 --dump-plan examples/aa-south-wales.json

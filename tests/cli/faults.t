@@ -20,9 +20,8 @@ is "$status" 3 "full disk, PNG: exit 3"
 # a good poster is not replaced by a failed run
 run_sp render $SET --date 2026-11-26 -o "$TMP/good.pdf" examples/smart-bath.csv
 cp "$TMP/good.pdf" "$TMP/good.copy"
-printf '[{"name":"X","day":1,"time":"19:00","conference_url":"https://example.org/%s"}]\n' \
-    "$(perl -e 'print "x" x 3000')" > "$TMP/too-long.json"
-run_sp render $SET --date 2026-11-26 -o "$TMP/good.pdf" "$TMP/too-long.json"
+# (a poster that needs more sheets than --sheets allows fails before anything is written)
+run_sp render $SET --date 2026-11-26 --sheets 1 -o "$TMP/good.pdf" examples/aa-south-wales.json
 is "$status" 1 "a failing render: exit 1"
 cmp -s "$TMP/good.pdf" "$TMP/good.copy"; ok $? "the earlier good PDF is untouched"
 [ -z "$(ls "$TMP" | grep '\.tmp$')" ]; ok $? "no .tmp file left"

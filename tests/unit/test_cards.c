@@ -1,7 +1,8 @@
 /*
  * test_cards.c - tear-off tabs (tabs.c) on an A4 poster page: strip height, ten rotated
- * tabs inside the page, dashed cut lines, QR codes only when they fit at 15 mm, nothing
- * overlapping.  With SP_TABS_PDF=path it also writes the page there for tests/cards/tabs.t.
+ * tabs inside the page, text at least 16 pt, dashed cut lines, QR codes only when they fit
+ * at 15 mm, one tab tagged and the others artifacts, nothing overlapping.  With
+ * SP_TABS_PDF=path it also writes the page there for tests/cards/tabs.t.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +47,19 @@ static void count(const struct sp_page *pg, int *text, int *qr, int *rule, int *
     }
 }
 
+/* Text and QR items marked as layout artifacts, and Link / Figure tags. */
+static void count_marked(const struct sp_page *pg, int *art, int *links, int *figures)
+{
+    *art = *links = *figures = 0;
+    for (size_t i = 0; i < pg->n; i++) {
+        const struct sp_item *it = &pg->items[i];
+        *art += (it->kind == SP_ITEM_TEXT || it->kind == SP_ITEM_QR) &&
+                it->artifact == SP_ARTIFACT_LAYOUT;
+        *links += it->kind == SP_ITEM_TAG_BEGIN && !strcmp(it->text, "Link");
+        *figures += it->kind == SP_ITEM_TAG_BEGIN && !strcmp(it->text, "Figure");
+    }
+}
+
 static void check_page(const struct sp_page *pg, const char *what)
 {
     double edge = SP_MM(5);
@@ -64,7 +78,7 @@ static void check_page(const struct sp_page *pg, const char *what)
         if (it->x < edge || it->y < edge || x1 > lay.width - edge || y1 > lay.height - edge)
             inside = 0;
         if (it->kind == SP_ITEM_TEXT) {
-            big &= it->font.size >= 12;
+            big &= it->font.size >= 16;
             rot &= it->rotate == 90;
         }
         if (it->kind == SP_ITEM_QR)
@@ -77,7 +91,7 @@ static void check_page(const struct sp_page *pg, const char *what)
                 apart = 0;
     }
     OK(inside, "%s: everything at least 5 mm from the sheet edge", what);
-    OK(big, "%s: tab text at least 12pt", what);
+    OK(big, "%s: tab text at least 16pt", what);
     OK(rot, "%s: tab text reads bottom-to-top (rotate 90)", what);
     OK(apart, "%s: no text or QR code overlaps another", what);
     OK(dashed, "%s: every cut line is dashed", what);
@@ -97,19 +111,32 @@ static void test_short_tabs(void)
     struct sp_plan plan;
     struct sp_page *pg;
     struct sp_error err = { 0 };
-    int text, qr, rule, p;
+    int text, qr, rule, p, art, links, figures;
 
     setup(&in, 10);
     sp_plan_init(&plan, lay.width, lay.height);
     pg = sp_plan_add_page(&plan);
-    lay.tab_height = SP_MM(55);
-    EQ_INT(sp_tabs_emit(&plan, pg, &in, tx, sp_tabs_count(&in), &err), 0, "55 mm tabs emit");
+    lay.tab_height = SP_MM(70);
+    EQ_INT(sp_tabs_emit(&plan, pg, &in, tx, sp_tabs_count(&in), true, &err), 0,
+           "70 mm tabs emit");
     count(pg, &text, &qr, &rule, &p);
-    EQ_INT(p, 10, "55 mm: ten tabs, each a P");
-    EQ_INT(text, 20, "55 mm: link and phone on every tab");
-    EQ_INT(qr, 0, "55 mm: no QR code (a 15 mm code does not fit beside the text)");
-    EQ_INT(rule, 12, "55 mm: tear line and 11 cut lines");
-    check_page(pg, "55 mm");
+    count_marked(pg, &art, &links, &figures);
+    EQ_INT(text, 20, "70 mm: link and phone on every tab");
+    EQ_INT(p, 1, "70 mm: one tab is a P, read once");
+    EQ_INT(art, 18, "70 mm: the other nine tabs' text are artifacts");
+    EQ_INT(qr, 0, "70 mm: no QR code (a 15 mm code does not fit beside 16pt text)");
+    EQ_INT(rule, 12, "70 mm: tear line and 11 cut lines");
+    check_page(pg, "70 mm");
+    sp_plan_release(&plan);
+
+    /* a later sheet of a set: every tab an artifact */
+    sp_plan_init(&plan, lay.width, lay.height);
+    pg = sp_plan_add_page(&plan);
+    EQ_INT(sp_tabs_emit(&plan, pg, &in, tx, 10, false, &err), 0, "untagged tabs emit");
+    count(pg, &text, &qr, &rule, &p);
+    count_marked(pg, &art, &links, &figures);
+    EQ_INT(p, 0, "without tag_first: no tab is tagged");
+    EQ_INT(art, 20, "without tag_first: all 20 lines are artifacts");
     sp_plan_release(&plan);
 }
 
@@ -119,21 +146,26 @@ static void test_tall_tabs(void)
     struct sp_plan plan;
     struct sp_page *pg;
     struct sp_error err = { 0 };
-    int text, qr, rule, p;
+    int text, qr, rule, p, art, links, figures;
     const char *pdf = getenv("SP_TABS_PDF");
 
     setup(&in, 8);
     sp_plan_init(&plan, lay.width, lay.height);
     pg = sp_plan_add_page(&plan);
-    lay.tab_height = SP_MM(80);
+    lay.tab_height = SP_MM(85);
     sp_plan_tag(&plan, pg, true, "Document", NULL, NULL);
-    EQ_INT(sp_tabs_emit(&plan, pg, &in, tx, 8, &err), 0, "80 mm tabs emit");
+    EQ_INT(sp_tabs_emit(&plan, pg, &in, tx, 8, true, &err), 0, "85 mm tabs emit");
     sp_plan_tag(&plan, pg, false, "Document", NULL, NULL);
     count(pg, &text, &qr, &rule, &p);
-    EQ_INT(p, 8, "80 mm: eight tabs");
-    EQ_INT(qr, 8, "80 mm: a QR code on every tab");
-    EQ_INT(rule, 10, "80 mm: tear line and 9 cut lines");
-    check_page(pg, "80 mm");
+    count_marked(pg, &art, &links, &figures);
+    EQ_INT(text, 16, "85 mm: eight tabs of two lines");
+    EQ_INT(p, 1, "85 mm: one tab tagged");
+    EQ_INT(qr, 8, "85 mm: a QR code on every tab");
+    EQ_INT(art, 7 * 2 + 7, "85 mm: seven tabs' text and codes are artifacts");
+    EQ_INT(links, 1, "85 mm: one link, the first tab's code");
+    EQ_INT(figures, 1, "85 mm: its Figure (inside the Link)");
+    EQ_INT(rule, 10, "85 mm: tear line and 9 cut lines");
+    check_page(pg, "85 mm");
     if (pdf) {
         struct sp_out_opts oo = { SP_OUT_PDF, 150, 0, "signpost test" };
         plan.title = "Tabs test";
@@ -156,13 +188,13 @@ static void test_errors(void)
     in.settings = &empty;
     sp_plan_init(&plan, lay.width, lay.height);
     pg = sp_plan_add_page(&plan);
-    EQ_INT(sp_tabs_emit(&plan, pg, &in, tx, 10, &err), -1, "nothing to print: error");
+    EQ_INT(sp_tabs_emit(&plan, pg, &in, tx, 10, true, &err), -1, "nothing to print: error");
     EQ_STR(err.msg, "tear-off tabs need a 'short-link', 'website', 'directory-url' or 'phone' "
            "in the settings file", "message names the settings keys");
     EQ_INT((int)pg->n, 0, "nothing drawn");
     memset(&err, 0, sizeof err);
     lay.tab_height = SP_MM(30);
-    EQ_INT(sp_tabs_emit(&plan, pg, &in, tx, 0, &err), 0,
+    EQ_INT(sp_tabs_emit(&plan, pg, &in, tx, 0, true, &err), 0,
            "0 tabs: nothing to do");
     sp_plan_release(&plan);
 }
@@ -181,9 +213,10 @@ static void test_too_long(void)
     lay.tab_height = SP_MM(55);
     sp_plan_init(&plan, lay.width, lay.height);
     pg = sp_plan_add_page(&plan);
-    EQ_INT(sp_tabs_emit(&plan, pg, &in, tx, 10, &err), -1, "link too long for the tab: error");
+    EQ_INT(sp_tabs_emit(&plan, pg, &in, tx, 10, true, &err), -1,
+           "link too long for the tab: error");
     OK(strstr(err.msg, "'example.org/a-very-long-link-to-every-meeting' does not fit a 19 x 55 "
-                       "mm tab at 12pt") != NULL, "message says what does not fit: %s", err.msg);
+                       "mm tab at 16pt") != NULL, "message says what does not fit: %s", err.msg);
     sp_plan_release(&plan);
 }
 

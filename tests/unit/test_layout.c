@@ -152,7 +152,7 @@ static void test_base_loads(void)
     NEAR(L.size_detail, 18, 1e-9, "detail defaults to body");
     NEAR(L.size_footer, 18, 1e-9, "footer defaults to body");
     NEAR(L.line_spacing, 1.15, 1e-9, "line-spacing default 1.15");
-    NEAR(L.size_tab, 12, 1e-9, "tab text default 12pt");
+    NEAR(L.size_tab, 16, 1e-9, "tab text default 16pt");
     EQ_INT(L.color_heading, 0x003087, "heading colour default #003087");
     EQ_INT(L.color_accent, 0x003087, "accent default #003087");
     EQ_INT(L.color_accent_text, 0xFFFFFF, "accent text default white");
@@ -181,17 +181,17 @@ static void test_shipped(void)
     EQ_INT(L.kind, SP_LAYOUT_POSTER, "poster-a4: kind");
     NEAR(L.width, SP_MM(210), 1e-9, "poster-a4: 210mm wide");
     NEAR(L.height, SP_MM(297), 1e-9, "poster-a4: 297mm high (portrait)");
-    NEAR(L.margin_left, SP_MM(12), 1e-9, "poster-a4: 12mm margins");
+    NEAR(L.margin_left, SP_MM(10), 1e-9, "poster-a4: 10mm margins");
     OK(L.margin_top >= SP_MM(5) && L.margin_bottom >= SP_MM(5) && L.margin_right >= SP_MM(5),
        "poster-a4: every margin >= 5mm (row 37)");
-    EQ_INT(L.columns, 1, "poster-a4: one column");
+    EQ_INT(L.columns, 2, "poster-a4: up to two timetable columns");
     NEAR(L.size_body, 18, 1e-9, "poster-a4: body 18pt");
-    NEAR(L.floor_body, 18, 1e-9, "poster-a4: floor 18pt (row 2: >= 16pt)");
-    OK(L.size_headline >= 2 * L.size_body, "poster-a4: headline at least twice the body");
-    NEAR(L.size_headline, 44, 1e-9, "poster-a4: headline 44pt");
-    NEAR(L.size_subtitle, 24, 1e-9, "poster-a4: subtitle 24pt");
-    NEAR(L.size_heading, 26, 1e-9, "poster-a4: day heading 26pt");
-    NEAR(L.size_footer, 18, 1e-9, "poster-a4: footer 18pt");
+    NEAR(L.floor_body, 16, 1e-9, "poster-a4: floor 16pt (row 2: >= 16pt)");
+    OK(L.size_headline >= 1.7 * L.size_body, "poster-a4: headline well above the names");
+    NEAR(L.size_headline, 32, 1e-9, "poster-a4: headline 32pt");
+    NEAR(L.size_subtitle, 18, 1e-9, "poster-a4: subtitle 18pt");
+    NEAR(L.size_heading, 22, 1e-9, "poster-a4: day heading 22pt");
+    NEAR(L.size_footer, 16, 1e-9, "poster-a4: footer 16pt");
     NEAR(L.qr_min, SP_MM(35), 1e-9, "poster-a4: QR at least 35mm (issue 3)");
     EQ_INT(L.qr_ecl, 'M', "poster-a4: EC level M");
     EQ_INT(L.color_text, 0x1A1A1A, "poster-a4: text #1A1A1A");
@@ -209,15 +209,15 @@ static void test_shipped(void)
     EQ_STR(L.name, "poster-a3", "poster-a3: name");
     NEAR(L.width, SP_MM(297), 1e-9, "poster-a3: 297mm wide");
     NEAR(L.height, SP_MM(420), 1e-9, "poster-a3: 420mm high (portrait)");
-    NEAR(L.margin_top, SP_MM(15), 1e-9, "poster-a3: 15mm margins");
-    EQ_INT(L.columns, 1, "poster-a3: one column (row 11: about 57 characters a line)");
-    NEAR(L.column_gap, SP_MM(10), 1e-9, "poster-a3: 10mm gap");
-    NEAR(L.size_body, 24, 1e-9, "poster-a3: body 24pt");
-    NEAR(L.floor_body, 24, 1e-9, "poster-a3: floor 24pt");
-    OK(L.size_headline >= 72 && L.size_headline <= 84, "poster-a3: headline 72-84pt");
-    NEAR(L.size_subtitle, 32, 1e-9, "poster-a3: subtitle 32pt");
-    NEAR(L.size_heading, 32, 1e-9, "poster-a3: day heading 32pt");
-    NEAR(L.size_footer, 24, 1e-9, "poster-a3: footer 24pt");
+    NEAR(L.margin_top, SP_MM(12), 1e-9, "poster-a3: 12mm margins");
+    EQ_INT(L.columns, 3, "poster-a3: up to three timetable columns");
+    NEAR(L.column_gap, SP_MM(9), 1e-9, "poster-a3: 9mm gap");
+    NEAR(L.size_body, 20, 1e-9, "poster-a3: names and times 20pt");
+    NEAR(L.floor_body, 18, 1e-9, "poster-a3: floor 18pt");
+    OK(L.size_headline >= 48 && L.size_headline <= 84, "poster-a3: headline 48-84pt");
+    NEAR(L.size_subtitle, 22, 1e-9, "poster-a3: subtitle 22pt");
+    NEAR(L.size_heading, 26, 1e-9, "poster-a3: day heading 26pt");
+    NEAR(L.size_footer, 18, 1e-9, "poster-a3: footer 18pt");
     NEAR(L.qr_min, SP_MM(45), 1e-9, "poster-a3: QR at least 45mm (issue 3)");
     EQ_INT(L.color_heading, 0x003087, "poster-a3: heading #003087");
     sp_arena_free(&a);
@@ -253,7 +253,7 @@ static void test_list(void)
     EQ_INT(readme, 0, "README.md is not listed");
     if (a4 >= 0)
         EQ_STR(v[a4].description,
-               "Large-print A4 poster for a noticeboard, one column, QR codes 35mm",
+               "Large-print A4 timetable poster for a noticeboard, QR codes 35mm",
                "poster-a4 description");
 
     memset(&e, 0, sizeof e);
@@ -569,12 +569,12 @@ static void test_syntax(void)
     /* tabs on a poster, 24h, passcodes off, qr max */
     t = edit(base, "min-size = 35mm\n",
              "min-size = 40mm\nmax-size = 80mm\necl = q\n[content]\ntime-style = 24h\n"
-             "show-passcodes = no\n[tabs]\ncount = 10\nheight = 60mm\ntext-size = 14pt\n",
+             "show-passcodes = no\n[tabs]\ncount = 10\nheight = 60mm\ntext-size = 18pt\n",
              NULL, NULL);
     EQ_STR(try_parse(t, &a, &L, &e), "", "tabs, 24h, passcodes off");
     EQ_INT(L.tabs, 10, "10 tabs");
     NEAR(L.tab_height, SP_MM(60), 1e-9, "tab height 60mm");
-    NEAR(L.size_tab, 14, 1e-9, "tab text 14pt");
+    NEAR(L.size_tab, 18, 1e-9, "tab text 18pt");
     EQ_INT(L.time_style, SP_TIME_24H, "24h");
     OK(!L.show_passcodes, "passcodes off");
     EQ_INT(L.qr_ecl, 'Q', "ecl q -> Q");
