@@ -62,6 +62,14 @@
 #define W_ALIGN_BACK "Both sides should say the same card number. If not, change the " \
                      "printer's flip setting."
 #define W_OTHER_AREAS "Other areas"
+#define W_WEEKS_ONLY "Only in the "
+#define W_WEEKS_OF_MONTH " week of the month"
+#define W_WEEKS_AND " and "
+#define W_WEEK_LINE_WEEKS "%s %s: %s, %s. %s"  /* ... place. Only in the first week... */
+
+static const char *const W_WEEK_NAMES[6] = {
+    "first", "second", "third", "fourth", "fifth", "last"
+};
 
 struct design {
     struct sp_block front;     /* text at the left, QR code at the right */
@@ -331,6 +339,28 @@ static const char *short_place(const struct sp_meeting *m, struct sp_arena *a)
     return where;
 }
 
+/* "Only in the first and third week of the month" for a monthly meeting, else NULL. */
+static const char *weeks_words(unsigned weeks, struct sp_arena *a)
+{
+    GString *s;
+    const char *r;
+    int n = 0, total = __builtin_popcount(weeks & 0x3F);
+
+    if (!(weeks & 0x3F))
+        return NULL;
+    s = g_string_new(W_WEEKS_ONLY);
+    for (int i = 0; i < 6; i++)
+        if (weeks & (1u << i)) {
+            if (n++)
+                g_string_append(s, n == total ? W_WEEKS_AND : ", ");
+            g_string_append(s, W_WEEK_NAMES[i]);
+        }
+    g_string_append(s, W_WEEKS_OF_MONTH);
+    r = sp_arena_strdup(a, s->str);
+    g_string_free(s, TRUE);
+    return r;
+}
+
 static void back_title(struct cards *c, struct sp_block *b, const char *title)
 {
     struct sp_para *p;
@@ -362,11 +392,14 @@ static bool week_back(struct cards *c, struct sp_block *b, const char *title,
     back_title(c, b, title);
     for (size_t i = 0; i < nrows && ok; i++) {
         const struct sp_meeting *m = rows[i].m;
+        const char *days = sp_words_days(rows[i].days, c->in->start_day, SP_DAYS_SHORT, a);
+        const char *when = sp_words_time(m->start_min, lay->time_style, a);
+        const char *weeks = weeks_words(m->weeks, a);
         add(c, b, "P", lay->size_body, false, lay->color_text,
-            sp_arena_printf(a, W_WEEK_LINE,
-                            sp_words_days(rows[i].days, c->in->start_day, SP_DAYS_SHORT, a),
-                            sp_words_time(m->start_min, lay->time_style, a), m->name,
-                            short_place(m, a)), SP_MM(0.8));
+            weeks ? sp_arena_printf(a, W_WEEK_LINE_WEEKS, days, when, m->name, short_place(m, a),
+                                    weeks)
+                  : sp_arena_printf(a, W_WEEK_LINE, days, when, m->name, short_place(m, a)),
+            SP_MM(0.8));
         measure(c, b);
         ok = fits(c, b);
     }
@@ -462,6 +495,9 @@ static int online_card(struct cards *c, const struct sp_row *row, struct sp_erro
                         sp_words_days(row->days, c->in->start_day, SP_DAYS_LONG, a),
                         sp_words_time_range(m->start_min, m->end_min, lay->time_style, a)),
         SP_MM(0.4));
+    if (m->weeks)
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text, weeks_words(m->weeks, a),
+            SP_MM(0.4));
     if (m->attendance == SP_ATTEND_HYBRID)
         add(c, &d->back, "P", lay->size_body, false, lay->color_text, short_place(m, a),
             SP_MM(0.4));

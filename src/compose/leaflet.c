@@ -80,6 +80,12 @@
 #define W_MORE_AT " more at %s"
 #define W_JOIN_AT "Join details at %s"
 #define W_COVER_LABEL "Cover"
+#define W_WEEKS_ONLY "Only in the "
+#define W_WEEKS_OF_MONTH " week of the month"
+#define W_WEEKS_AND " and "
+static const char *const W_WEEK_NAMES[6] = {
+    "first", "second", "third", "fourth", "fifth", "last"
+};
 static const char *const W_PANELS[SP_PANEL_COUNT] = {
     "Front cover", "Tuck-in panel", "Inside 1", "Inside 2", "Inside 3", "Back cover"
 };
@@ -634,6 +640,28 @@ static const char *time_label(const struct leaflet *lf, const struct sp_meeting 
                                      : sp_words_time_range(m->start_min, m->end_min, ts, a));
 }
 
+/* "Only in the first and third week of the month" for a monthly meeting, else NULL. */
+static const char *weeks_words(unsigned weeks, struct sp_arena *a)
+{
+    GString *s;
+    const char *r;
+    int n = 0, total = __builtin_popcount(weeks & 0x3F);
+
+    if (!(weeks & 0x3F))
+        return NULL;
+    s = g_string_new(W_WEEKS_ONLY);
+    for (int i = 0; i < 6; i++)
+        if (weeks & (1u << i)) {
+            if (n++)
+                g_string_append(s, n == total ? W_WEEKS_AND : ", ");
+            g_string_append(s, W_WEEK_NAMES[i]);
+        }
+    g_string_append(s, W_WEEKS_OF_MONTH);
+    r = sp_arena_strdup(a, s->str);
+    g_string_free(s, TRUE);
+    return r;
+}
+
 /* Join non-NULL parts as sentences: "Part one. Part two." (notes may run on after it). */
 static const char *sentences(struct sp_arena *a, const char *const *parts, size_t n)
 {
@@ -668,7 +696,7 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
     const struct sp_meeting *m = row->m;
     struct sp_arena *a = &lf->plan->arena;
     const char *link = sp_words_link(m, lf->in->leave_off_passcodes);
-    const char *parts[6] = { 0 };
+    const char *parts[8] = { 0 };
     size_t np = 0;
 
     memset(en, 0, sizeof *en);
@@ -702,6 +730,7 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
     if (e->day == EVERY_DAY ? lf->trifold : __builtin_popcount(row->days) > 1)
         parts[np++] = sp_words_days(row->days, lf->in->start_day,
                                     lf->trifold ? SP_DAYS_SHORT : SP_DAYS_LONG, a);
+    parts[np++] = weeks_words(m->weeks, a);
     if (!lf->trifold)
         parts[np++] = sp_words_kind(m, lf->fellowship == NULL, a);
     if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {

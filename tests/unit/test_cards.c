@@ -380,6 +380,25 @@ static void test_online_cards(void)
     sp_plan_release(&p);
 }
 
+static void test_monthly_card(void)
+{
+    struct sp_meeting m[1] = { card_meeting("Abbey Green", SP_DAY_BIT(1), 1080, 0) };
+    struct sp_plan p;
+    GString *c[12];
+    size_t n;
+
+    m[0].weeks = SP_WEEK_LAST;
+    EQ_INT(compose_cards(m, 1, NULL, false, &p), 0, "a monthly meeting's card composes");
+    n = cells(&p, 1, c, 12);
+    for (char *q = n ? c[0]->str : NULL; q && *q; q++)
+        if (*q == '|')
+            *q = ' ';
+    OK(n && strstr(c[0]->str, "Only in the last week of the month") != NULL,
+       "its back says which week: %s", n ? c[0]->str : "");
+    free_cells(c, n);
+    sp_plan_release(&p);
+}
+
 static void test_alignment_h1(void)
 {
     struct sp_meeting m[1] = { card_meeting("Abbey Green", SP_DAY_BIT(1), 1080, 0) };
@@ -415,6 +434,7 @@ int main(int argc, char **argv)
     TEST_RUN(test_too_long);
     TEST_RUN(test_directory_cards);
     TEST_RUN(test_online_cards);
+    TEST_RUN(test_monthly_card);
     TEST_RUN(test_alignment_h1);
     sp_text_free(tx);
     sp_arena_free(&ar);

@@ -113,6 +113,22 @@ static int count_in(const struct sp_plan *p, const char *text)
     return n;
 }
 
+/* How often text occurs in the plan's text read as one run (lines joined with spaces). */
+static int count_joined(const struct sp_plan *p, const char *text)
+{
+    GString *g = g_string_new(NULL);
+    int n = 0;
+
+    for (size_t i = 0; i < p->npages; i++)
+        for (size_t k = 0; k < p->pages[i].n; k++)
+            if (p->pages[i].items[k].kind == SP_ITEM_TEXT)
+                g_string_append_printf(g, "%s ", p->pages[i].items[k].text);
+    for (const char *s = g->str; (s = strstr(s, text)); s += strlen(text))
+        n++;
+    g_string_free(g, TRUE);
+    return n;
+}
+
 /* ---- wrap.c: cached widths against pango ---- */
 
 static void test_wrap(void)
@@ -358,6 +374,22 @@ static void test_reported_once(void)
     g_string_free(note, TRUE);
 }
 
+static void test_monthly(void)
+{
+    struct sp_meeting m[2] = {
+        meeting("Monthly Speaker", "Alcoholics Anonymous", MON, 1140, 0),
+        meeting("Weekly Step", "Alcoholics Anonymous", TUE, 1140, 1),
+    };
+    struct sp_plan p;
+
+    m[0].weeks = SP_WEEK_BIT(1) | SP_WEEK_BIT(3);
+    EQ_INT(compose("leaflet-a5", m, 2, NULL, &p), 0, "a monthly meeting composes");
+    EQ_INT(count_joined(&p, "Only in the first and third week of the month."), 1,
+           "its entry says which weeks of the month");
+    EQ_INT(count_joined(&p, "week of the month"), 1, "a weekly meeting says nothing of weeks");
+    sp_plan_release(&p);
+}
+
 static void test_furniture(void)
 {
     struct sp_meeting m[1] = { meeting("Canton Lunchtime", "Alcoholics Anonymous", MON, 750, 0) };
@@ -399,6 +431,7 @@ int main(int argc, char **argv)
     TEST_RUN(test_fellowship);
     TEST_RUN(test_merged);
     TEST_RUN(test_reported_once);
+    TEST_RUN(test_monthly);
     TEST_RUN(test_furniture);
     sp_text_free(tx);
     sp_arena_free(&ar);
