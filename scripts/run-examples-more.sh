@@ -51,10 +51,9 @@ sp render --layout leaflet-a5 "$SETTINGS" --dpi 40 -o out/leaflet-a5-png/page.pn
 step "booklet-a5: out/booklet-a5.pdf (A4 sheets to print duplex, flip on short edge)"
 step "  and out/booklet-a5-reading.pdf (pages in reading order, for screens)"
 sp render --layout booklet-a5 "$SETTINGS" -o out/booklet-a5.pdf "$EXL"
-step "trifold-dl: out/trifold-dl.pdf (one A4 sheet; Cardiff on Tuesdays)"
-sp render --layout trifold-dl "$SETTINGS" --region Cardiff --day tue -o out/trifold-dl.pdf "$EXL"
-sp render --layout trifold-dl "$SETTINGS" --region Cardiff --day tue --dpi 40 \
-    -o out/trifold-dl.png "$EXL"
+step "trifold-dl: out/trifold-dl.pdf (one A4 sheet: the Cardiff meetings)"
+sp render --layout trifold-dl "$SETTINGS" --region Cardiff -o out/trifold-dl.pdf "$EXL"
+sp render --layout trifold-dl "$SETTINGS" --region Cardiff --dpi 40 -o out/trifold-dl.png "$EXL"
 # ---- END leaflets, booklets and tri-folds ----
 
 # ---- BEGIN braille (issue 14; owner: braille engineer) ----

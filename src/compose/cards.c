@@ -2,12 +2,16 @@
  * cards.c - wallet cards (ISO/IEC 7810 ID-1), a grid per sheet (10 per A4), printed duplex
  * with long-edge flip: front sheet, back sheet, front, back...  The front has the
  * fellowship or service name (the key line), one welcome line, the short link and phone
- * when they fit, and a QR code (EC Q, >= 22 mm) to the directory or to one online meeting;
- * the back has that area's meetings as one line each (weekday, time, place) or an online
- * meeting's ID, passcode and dial-in.  Sizes never shrink: meetings that do not fit one
- * back go on more cards, numbered "1 of 3".  Back cells are mirrored (x' = W - x - w).
+ * when they fit, and a QR code (EC Q, symbol >= 22 mm) to the directory or to one online
+ * meeting.  Directory cards (the default) are all the same card: the back carries the
+ * selection's week (one line per merged meeting: days, time, name, place) when it fits at
+ * the card sizes, else the helplines and "scan the front for every meeting".  --cards
+ * split makes one such card per town, --cards online one per online meeting (its days,
+ * time, meeting ID, passcode and dial-in on the back).  Sizes never shrink: a key line of
+ * 16 pt, 14 pt elsewhere (the layout's floor).  Back cells are mirrored (x' = W - x - w).
  */
 #include <glib.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,15 +19,61 @@
 #include "compose.h"
 #include "flow.h"
 #include "qr.h"
+#include "shorten.h"
 #include "words.h"
 
 #define MARK_EDGE SP_MM(6)     /* crop marks stop this far from the sheet edge (row 37: 5) */
 #define MARK_OFF  SP_MM(2)     /* and this far from the card edge */
 #define MARK_MIN  SP_MM(2)     /* shorter marks are left out */
 #define MARK_LW   0.5          /* points */
+/* docs/standards.md L5 (leaflets, tri-folds and cards): the QR symbol itself (without its
+   quiet zone) is at least 22 mm on cards, its modules 0.7 mm (two pixels of a 75 dpi scan
+   or photocopy) where the card has room, never under 0.5 mm */
+#define QR_SYMBOL_FLOOR SP_MM(22)
+#define QR_MODULE_FLOOR SP_MM(0.7)
+#define QR_MODULE_MIN SP_MM(0.5)   /* docs/standards.md L5: never smaller */
+
+/* Every fixed text the cards print, in one place (issue 12 translates them). */
+#define W_SUPPORT_MEETINGS "Support meetings"
+#define W_MEETINGS "Meetings"
+#define W_SCAN_JOIN "Scan to join online"
+#define W_PHONE "Phone %s"
+#define W_HELPLINES "Helplines"
+#define W_CONTACT "Contact"
+#define W_HELPLINE "%s: %s"            /* name: number */
+#define W_SCAN_ALL "Scan the front for every meeting"
+#define W_WEEK_LINE "%s %s: %s, %s"    /* days time: name, place */
+#define W_ONLINE "Online"
+#define W_ONLINE_ON "Online (%s)"
+#define W_ONLINE_AND "%s, and online"
+#define W_PLACE_NOT_GIVEN "Place not given"
+#define W_ID "%s meeting ID %s"
+#define W_PASSCODE "Passcode %s"
+#define W_DIAL_IN "Dial in %s"
+#define W_JOIN_AT "Join details at:"
+#define W_DAYS_TIME "%s, %s"
+#define W_DIRECTORY_ALT "Every meeting, always up to date: %s"
+#define W_ALIGN_TITLE "Duplex alignment test"
+#define W_ALIGN_CARD "Card %d: %s"
+#define W_FRONT "front"
+#define W_BACK "back"
+#define W_ALIGN_FRONT "Print both sides, flip on the long edge. Hold up to the light: the " \
+                      "crosses should line up."
+#define W_ALIGN_BACK "Both sides should say the same card number. If not, change the " \
+                     "printer's flip setting."
+#define W_OTHER_AREAS "Other areas"
+#define W_WEEKS_ONLY "Only in the "
+#define W_WEEKS_OF_MONTH " week of the month"
+#define W_WEEKS_AND " and "
+#define W_WEEK_LINE_WEEKS "%s %s: %s, %s. %s"  /* ... place. Only in the first week... */
+
+static const char *const W_WEEK_NAMES[6] = {
+    "first", "second", "third", "fourth", "fifth", "last"
+};
 
 struct design {
     struct sp_block front;     /* text at the left, QR code at the right */
+    struct sp_block below;     /* under the code, the whole card wide (npara 0: none) */
     struct sp_block back;
 };
 
@@ -33,6 +83,7 @@ struct cards {
     struct sp_text *t;
     struct sp_plan *plan;
     const char *family;
+    const char *link_shown;    /* the directory link as printed, or NULL */
     double iw, ih;             /* a card's safe area */
     struct design *d;
     size_t nd, cap;
@@ -58,93 +109,209 @@ static struct design *add_design(struct cards *c)
     return &c->d[c->nd++];
 }
 
+static void report(const struct cards *c, const struct sp_meeting *m, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void report(const struct cards *c, const struct sp_meeting *m, const char *fmt, ...)
+{
+    va_list ap;
+    char *msg;
+
+    if (!c->in->diag)
+        return;
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    sp_diag_add(c->in->diag, SP_WARNING, m ? m->file : NULL, m ? m->line : 0, 0, "%s", msg);
+    g_free(msg);
+}
+
+static void measure(struct cards *c, struct sp_block *b)
+{
+    sp_block_measure(b, c->t, c->iw, c->lay->line_spacing, &c->plan->arena);
+}
+
+static bool fits(const struct cards *c, const struct sp_block *b)
+{
+    return b->height <= c->ih + 0.01;
+}
+
 /* A measured paragraph that no longer fits is taken off again. */
 static void pop_para(struct cards *c, struct sp_block *b)
 {
     b->npara--;
-    sp_block_measure(b, c->t, c->iw, c->lay->line_spacing, &c->plan->arena);
+    measure(c, b);
+}
+
+static struct sp_para *add(struct cards *c, struct sp_block *b, const char *tag, double size,
+                           bool bold, uint32_t rgb, const char *text, double space_before)
+{
+    struct sp_font f = font(c, size, bold, text);
+
+    return sp_block_add(b, &c->plan->arena, tag, &f, rgb, text, space_before);
+}
+
+/*
+ * A block taller than the card: its longest paragraph after the key line loses a line
+ * (cut at a word, "…"), then the key line, then the last paragraphs go, until it fits.
+ * Returns true when it had to.
+ */
+static bool shorten(struct cards *c, struct sp_block *b)
+{
+    bool cut = false;
+
+    while (!fits(c, b)) {
+        size_t longest = b->npara > 1 ? 1 : 0;
+        for (size_t i = 2; i < b->npara; i++)
+            if (b->paras[i].nlines > b->paras[longest].nlines)
+                longest = i;
+        if (b->paras[longest].nlines <= 1 && b->paras[0].nlines > 1)
+            longest = 0;
+        if (b->paras[longest].nlines > 1) {
+            struct sp_para *p = &b->paras[longest];
+            const char *s = sp_shorten(c->t, &p->font, p->text, b->text_width, b->text_width,
+                                       p->nlines - 1, "", &c->plan->arena);
+            if (s)
+                p->text = s;
+        } else if (b->npara > 1) {
+            b->npara--;
+        } else {
+            break;
+        }
+        measure(c, b);
+        cut = true;
+    }
+    return cut;
 }
 
 /* "Alcoholics Anonymous" when every meeting is of one fellowship, else the organisation. */
 static const char *fellowship_of(const struct sp_meeting *const *m, size_t n,
                                  const struct sp_settings *s)
 {
+    const char *org = s->org_name && *s->org_name ? s->org_name : W_SUPPORT_MEETINGS;
+
     for (size_t i = 1; i < n; i++)
         if (g_strcmp0(m[i]->fellowship, m[0]->fellowship) != 0)
-            return s->org_name && *s->org_name ? s->org_name : "Support meetings";
-    if (n && m[0]->fellowship)
-        return m[0]->fellowship;
-    return s->org_name && *s->org_name ? s->org_name : "Support meetings";
+            return org;
+    return n && m[0]->fellowship ? m[0]->fellowship : org;
+}
+
+/* Encode url for a card: NULL (and *err) when it cannot be a code that fits a card. */
+static const struct sp_qr *card_qr(struct cards *c, const char *url, const char *about,
+                                   double *size, struct sp_error *err)
+{
+    struct sp_arena *a = &c->plan->arena;
+    struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
+    double total, s;
+
+    if (sp_qr_encode(url, c->lay->qr_ecl, about, a, qr, err) != 0)
+        return NULL;
+    total = qr->n + 2.0 * qr->quiet;
+    s = c->lay->qr_min;
+    if (s < QR_SYMBOL_FLOOR * total / qr->n)
+        s = QR_SYMBOL_FLOOR * total / qr->n;
+    if (s < total * QR_MODULE_FLOOR)
+        s = total * QR_MODULE_FLOOR;
+    /* a long link: modules as large as the card allows, down to the 0.5 mm floor */
+    if (s > c->iw / 2 && total * QR_MODULE_MIN <= c->iw / 2 + 0.01 &&
+        QR_SYMBOL_FLOOR * total / qr->n <= c->iw / 2 + 0.01)
+        s = c->iw / 2;
+    if (s > c->ih + 0.01 || s > c->iw / 2 + 0.01) {
+        sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
+                     "'%s': the link needs a %.0f mm QR code, larger than a card's safe area",
+                     about, s * 25.4 / 72);
+        return NULL;
+    }
+    *size = s;
+    return qr;
 }
 
 /*
  * The front: name (key line), welcome, then the short link and the phone number while
- * they fit; the QR code at the right.  Errors when the name and welcome do not fit.
+ * they fit; the QR code at the right.  A link too long for one line beside the code goes
+ * under it, the card wide, when there is room.  Errors when the name and welcome do not
+ * fit.
  */
-static int build_front(struct cards *c, struct sp_block *b, const char *name, const char *url,
-                       const char *about, const char *alt, bool to_meeting,
-                       struct sp_error *err)
+static int build_front(struct cards *c, struct design *d, const char *name,
+                       const struct sp_qr *qr, double size, const char *url, const char *alt,
+                       bool to_meeting, struct sp_error *err)
 {
     const struct sp_layout *lay = c->lay;
     const struct sp_settings *s = c->in->settings;
     struct sp_arena *a = &c->plan->arena;
-    struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
-    struct sp_font f;
+    struct sp_block *b = &d->front;
     struct sp_para *p;
-    size_t keep;
-    double size;
+    bool link_beside = false;
     /* a meeting's code is not the directory: say what scanning does instead */
-    const char *link = to_meeting ? "Scan to join online"
-                       : s->short_link ? s->short_link : s->org_website;
+    const char *link = to_meeting ? W_SCAN_JOIN : s->short_link ? s->short_link
+                                                : s->org_website;
 
-    if (sp_qr_encode(url, lay->qr_ecl, about, a, qr, err) != 0)
-        return -1;
-    /* STANDARDS.md row 25: modules >= 0.5 mm, and at least the layout's 22 mm */
-    size = lay->qr_min;
-    if (size < (qr->n + 2.0 * qr->quiet) * SP_MM(0.5))
-        size = (qr->n + 2.0 * qr->quiet) * SP_MM(0.5);
-    if (size > c->ih + 0.01 || size > c->iw / 2)
-        return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
-                            "'%s': the link needs a %.0f mm QR code, larger than a card's "
-                            "safe area", about, size * 25.4 / 72);
     sp_block_init(b);
     b->qr = qr;
     b->qr_size = size;
-    b->qr_gap = SP_MM(3);
+    b->qr_gap = SP_MM(2);
     b->qr_url = sp_words_attr_url(url, a);
     b->qr_alt = alt;
-    f = font(c, lay->size_headline, true, name);
-    p = sp_block_add(b, a, "H1", &f, lay->color_heading, name, 0);
+    p = add(c, b, "H1", lay->size_headline, true, lay->color_heading, name, 0);
     p->spacing = 1.0;
-    f = font(c, lay->size_body, false, s->card_welcome);
-    if (s->card_welcome)
-        sp_block_add(b, a, "P", &f, lay->color_text, s->card_welcome, SP_MM(1));
-    sp_block_measure(b, c->t, c->iw, lay->line_spacing, a);
-    if (b->height > c->ih + 0.01)
+    measure(c, b);
+    if (to_meeting) {
+        /* on a meeting's card, what the code does comes before the welcome */
+        add(c, b, "P", lay->size_body, true, lay->color_text, link, SP_MM(1));
+        measure(c, b);
+        if (!fits(c, b))
+            pop_para(c, b);
+        link = NULL;
+    }
+    if (s->card_welcome) {
+        add(c, b, "P", lay->size_body, false, lay->color_text, s->card_welcome, SP_MM(1));
+        measure(c, b);
+        if (!fits(c, b) && to_meeting)
+            pop_para(c, b);
+    }
+    if (!fits(c, b))
         return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
                             "'%s' and the welcome line do not fit the front of a card at "
                             "%gpt and %gpt", name, lay->size_headline, lay->size_body);
     /* optional lines, in order of use: the link a person can type, then the phone */
-    keep = b->npara;
-    f = font(c, lay->size_body, true, NULL);
     if (link) {
-        sp_block_add(b, a, "P", &f, lay->color_text, link, SP_MM(1));
-        sp_block_measure(b, c->t, c->iw, lay->line_spacing, a);
-        if (b->height > c->ih + 0.01 || b->paras[b->npara - 1].nlines > 1)
+        add(c, b, "P", lay->size_body, true, lay->color_text, link, SP_MM(1));
+        measure(c, b);
+        link_beside = fits(c, b) && b->paras[b->npara - 1].nlines == 1;
+        if (!link_beside)
             pop_para(c, b);
-        else
-            keep = b->npara;
     }
-    f = font(c, lay->size_body, false, NULL);
-    if (s->org_phone && keep == b->npara) {
-        sp_block_add(b, a, "P", &f, lay->color_text,
-                     sp_arena_printf(a, "Phone %s", sp_words_glue(s->org_phone, a)),
-                     link ? 0 : SP_MM(1));
-        sp_block_measure(b, c->t, c->iw, lay->line_spacing, a);
-        if (b->height > c->ih + 0.01)
+    sp_block_init(&d->below);
+    if (link && !link_beside) {
+        add(c, &d->below, "P", lay->size_body, true, lay->color_text, link, 0);
+        measure(c, &d->below);
+        if (b->height + SP_MM(1) + d->below.height > c->ih + 0.01 ||
+            d->below.paras[0].nlines > 1)
+            d->below.npara = 0;
+    }
+    if (s->org_phone) {
+        add(c, b, "P", lay->size_body, false, lay->color_text,
+            sp_arena_printf(a, W_PHONE, sp_words_glue(s->org_phone, a)), link ? 0 : SP_MM(1));
+        measure(c, b);
+        if (b->height + (d->below.npara ? SP_MM(1) + d->below.height : 0) > c->ih + 0.01)
             pop_para(c, b);
     }
     return 0;
+}
+
+/* The directory card's front (the same on every directory and town card). */
+static int directory_front(struct cards *c, struct design *d, const char *name,
+                           struct sp_error *err)
+{
+    const struct sp_settings *s = c->in->settings;
+    double size = 0;
+    const struct sp_qr *qr = card_qr(c, s->directory_url, "directory-url", &size, err);
+
+    if (!qr)
+        return -1;
+    return build_front(c, d, name, qr, size, s->directory_url,
+                       sp_arena_printf(&c->plan->arena, W_DIRECTORY_ALT, s->directory_url),
+                       false, err);
 }
 
 /* Compact place: "Venue, Town", "Online (Zoom)", "Venue, Town, and online". */
@@ -153,7 +320,7 @@ static const char *short_place(const struct sp_meeting *m, struct sp_arena *a)
     const char *where;
 
     if (m->attendance == SP_ATTEND_ONLINE)
-        return m->provider ? sp_arena_printf(a, "Online (%s)", m->provider) : "Online";
+        return m->provider ? sp_arena_printf(a, W_ONLINE_ON, m->provider) : W_ONLINE;
     /* a town name too long for a compact line gives way to its postcode */
     if (m->venue && m->town && !strstr(m->venue, m->town) && g_utf8_strlen(m->town, -1) <= 24)
         where = sp_arena_printf(a, "%s, %s", m->venue, m->town);
@@ -166,199 +333,205 @@ static const char *short_place(const struct sp_meeting *m, struct sp_arena *a)
     else if (m->town || m->postcode)
         where = m->town ? m->town : sp_words_glue(m->postcode, a);
     else
-        where = m->formatted_address ? m->formatted_address : "Place not given";
+        where = m->formatted_address ? m->formatted_address : W_PLACE_NOT_GIVEN;
     if (m->attendance == SP_ATTEND_HYBRID)
-        return sp_arena_printf(a, "%s, and online", where);
+        return sp_arena_printf(a, W_ONLINE_AND, where);
     return where;
 }
 
-static void back_header(struct cards *c, struct sp_block *b, const char *title)
+/* "Only in the first and third week of the month" for a monthly meeting, else NULL. */
+static const char *weeks_words(unsigned weeks, struct sp_arena *a)
 {
-    struct sp_font f = font(c, c->lay->size_heading, true, title);
+    GString *s;
+    const char *r;
+    int n = 0, total = __builtin_popcount(weeks & 0x3F);
+
+    if (!(weeks & 0x3F))
+        return NULL;
+    s = g_string_new(W_WEEKS_ONLY);
+    for (int i = 0; i < 6; i++)
+        if (weeks & (1u << i)) {
+            if (n++)
+                g_string_append(s, n == total ? W_WEEKS_AND : ", ");
+            g_string_append(s, W_WEEK_NAMES[i]);
+        }
+    g_string_append(s, W_WEEKS_OF_MONTH);
+    r = sp_arena_strdup(a, s->str);
+    g_string_free(s, TRUE);
+    return r;
+}
+
+static void back_title(struct cards *c, struct sp_block *b, const char *title)
+{
     struct sp_para *p;
 
     sp_block_init(b);
-    p = sp_block_add(b, &c->plan->arena, "H2", &f, c->lay->color_heading, title, 0);
+    p = add(c, b, "H2", c->lay->size_heading, true, c->lay->color_heading, title, 0);
     p->spacing = 1.0;
 }
 
-/* The back's key line: the title on a single card; on a numbered set the weekdays the
-   card covers, after the title when several areas share the sheet (split). */
-static const char *back_title(const char *title, bool numbered, bool with_title, int day0,
-                              int day1, const char *num, struct sp_arena *a)
-{
-    const char *days;
-
-    if (!numbered)
-        return title;
-    if (day0 == day1)
-        days = sp_day_name(day0);
-    else
-        days = sp_arena_printf(a, "%s %s %s", sp_day_name(day0),
-                               (day0 + 1) % 7 == day1 ? "and" : "to", sp_day_name(day1));
-    if (with_title)
-        return sp_arena_printf(a, "%s: %s, %s", title, days, num);
-    return sp_arena_printf(a, "%s, %s", days, num);
-}
-
 /*
- * Fill back b with the header and the lines of e[from..to) (each "Monday 7pm: place", or
- * "7pm: place" when the header names the one day).  Returns how many lines fit (all of
- * them, or fewer when they run out of room).
+ * The back with the week of meetings: one line per merged meeting ("Mon, Thu 7pm: Name,
+ * Venue, Town"), in week order.  Returns false when they do not all fit the card.
  */
-static size_t fill_back(struct cards *c, struct sp_block *b, const char *title, bool numbered,
-                        bool with_title, const char *num, const struct sp_entry *e,
-                        size_t from, size_t to)
+static bool week_back(struct cards *c, struct sp_block *b, const char *title,
+                      const struct sp_meeting *const *ms, size_t n)
 {
     const struct sp_layout *lay = c->lay;
     struct sp_arena *a = &c->plan->arena;
-    bool one_day = numbered && e[from].day == e[to - 1].day;
-    size_t i;
+    struct sp_compose_in sub = *c->in;
+    struct sp_arena rows_arena;
+    struct sp_row *rows;
+    size_t nrows;
+    bool ok = true;
 
-    back_header(c, b, back_title(title, numbered, with_title, e[from].day, e[to - 1].day, num,
-                                 a));
-    for (i = from; i < to; i++) {
-        const struct sp_meeting *m = e[i].m;
-        struct sp_font f = font(c, lay->size_body, false, NULL);
+    sub.meetings = ms;
+    sub.n = n;
+    sp_arena_init(&rows_arena);
+    nrows = sp_compose_rows(&sub, &rows_arena, &rows);
+    back_title(c, b, title);
+    for (size_t i = 0; i < nrows && ok; i++) {
+        const struct sp_meeting *m = rows[i].m;
+        const char *days = sp_words_days(rows[i].days, c->in->start_day, SP_DAYS_SHORT, a);
         const char *when = sp_words_time(m->start_min, lay->time_style, a);
-        const char *line = one_day
-            ? sp_arena_printf(a, "%s: %s", when, short_place(m, a))
-            : sp_arena_printf(a, "%s" SP_NBSP "%s: %s", sp_day_name(e[i].day), when,
-                              short_place(m, a));
-        sp_block_add(b, a, "P", &f, lay->color_text, line, SP_MM(0.8));
-        sp_block_measure(b, c->t, c->iw, lay->line_spacing, a);
-        if (b->height > c->ih + 0.01) {
-            pop_para(c, b);
-            break;
-        }
+        const char *weeks = weeks_words(m->weeks, a);
+        add(c, b, "P", lay->size_body, false, lay->color_text,
+            weeks ? sp_arena_printf(a, W_WEEK_LINE_WEEKS, days, when, m->name, short_place(m, a),
+                                    weeks)
+                  : sp_arena_printf(a, W_WEEK_LINE, days, when, m->name, short_place(m, a)),
+            SP_MM(0.8));
+        measure(c, b);
+        ok = fits(c, b);
     }
-    return i - from;
+    sp_arena_free(&rows_arena);
+    return ok;
 }
 
-/* End of the weekday group that starts at e[i]. */
-static size_t day_end(const struct sp_entry *e, size_t n, size_t i)
-{
-    size_t j = i;
-
-    while (j < n && e[j].day == e[i].day)
-        j++;
-    return j;
-}
-
-/*
- * Backs for entries e[0..n) (weekday order): one card with the title as its key line when
- * they all fit; otherwise a numbered set ("Monday to Wednesday, 1 of 5"): each card takes
- * whole weekdays while they fit, and a weekday too long for one card gets cards of its
- * own.  Every card gets a copy of the front.
- */
-static int pack_backs(struct cards *c, const struct sp_block *front, const char *title,
-                      bool with_title, const struct sp_entry *e, size_t n,
-                      struct sp_error *err)
-{
-    const struct sp_layout *lay = c->lay;
-    struct sp_arena *a = &c->plan->arena;
-    const char *ph = "99" SP_NBSP "of" SP_NBSP "99";
-    size_t first = c->nd, i = 0, total;
-    struct design *d = add_design(c);
-
-    d->front = *front;
-    if (fill_back(c, &d->back, title, false, with_title, NULL, e, 0, n) == n)
-        return 0;
-    c->nd = first;
-    while (i < n) {
-        size_t end = day_end(e, n, i), best = 0, got;
-
-        /* as many whole weekdays as fit */
-        for (size_t j = end; ; j = day_end(e, n, j)) {
-            struct sp_block trial;
-            if (fill_back(c, &trial, title, true, with_title, ph, e, i, j) < j - i)
-                break;
-            best = j;
-            if (j >= n)
-                break;
-        }
-        d = add_design(c);
-        d->front = *front;
-        if (best) {
-            fill_back(c, &d->back, title, true, with_title, ph, e, i, best);
-            i = best;
-            continue;
-        }
-        /* one weekday over several cards */
-        got = fill_back(c, &d->back, title, true, with_title, ph, e, i, end);
-        if (got == 0)
-            return sp_error_set(err, SP_ERR_INPUT, e[i].m->file, e[i].m->line, 0,
-                                "meeting '%s' does not fit the back of a card at %gpt",
-                                e[i].m->name, lay->size_body);
-        i += got;
-    }
-    /* the real numbers, and each card's weekdays */
-    total = c->nd - first;
-    i = 0;
-    for (size_t k = first; k < c->nd; k++) {
-        struct sp_block *b = &c->d[k].back;
-        size_t lines = b->npara - 1;
-        b->paras[0].text = back_title(title, true, with_title, e[i].day, e[i + lines - 1].day,
-                                      sp_arena_printf(a, "%zu" SP_NBSP "of" SP_NBSP "%zu",
-                                                      k - first + 1, total), a);
-        sp_block_measure(b, c->t, c->iw, lay->line_spacing, a);
-        i += lines;
-    }
-    return 0;
-}
-
-/* One card for one online (or hybrid) meeting: QR to its link, back with how to join. */
-static int online_card(struct cards *c, const struct sp_meeting *m, struct sp_error *err)
+/* The back when the week does not fit: the helplines, then where every meeting is. */
+static void helplines_back(struct cards *c, struct sp_block *b, const char *title)
 {
     const struct sp_layout *lay = c->lay;
     const struct sp_settings *s = c->in->settings;
     struct sp_arena *a = &c->plan->arena;
-    const char *link = sp_words_link(m, c->in->leave_off_passcodes);
-    const char *url = link ? link : s->directory_url;
-    struct design *d;
-    struct sp_font f = font(c, lay->size_body, false, NULL);
-    const char *alt;
+    const char *scan = W_SCAN_ALL;
 
-    if (!url)
-        return sp_error_set(err, SP_ERR_INPUT, m->file, m->line, 0,
-                            "meeting '%s' has no link, and the settings have no "
-                            "'directory-url' for its card", m->name);
-    alt = link ? sp_words_qr_alt(m, a)
-               : sp_arena_printf(a, "QR code: every meeting online at %s", url);
-    d = add_design(c);
-    if (build_front(c, &d->front, m->fellowship ? m->fellowship : m->name, url, m->name, alt, link != NULL, err) != 0)
+    back_title(c, b, title ? title : s->nhelplines ? W_HELPLINES : W_CONTACT);
+    /* the line that always goes on: every meeting is behind the front's code */
+    add(c, b, "P", lay->size_body, true, lay->color_text, scan, SP_MM(0.8));
+    measure(c, b);
+    shorten(c, b);
+    for (size_t i = 0; i < s->nhelplines; i++) {
+        const struct sp_helpline *h = &s->helplines[i];
+        add(c, b, "P", lay->size_body, false, lay->color_text,
+            sp_arena_printf(a, W_HELPLINE, h->name, sp_words_glue(h->phone, a)), SP_MM(0.8));
+        measure(c, b);
+        if (!fits(c, b)) {
+            pop_para(c, b);
+            break;
+        }
+    }
+    if (!s->nhelplines && s->org_phone) {
+        add(c, b, "P", lay->size_body, false, lay->color_text,
+            sp_arena_printf(a, W_PHONE, sp_words_glue(s->org_phone, a)), SP_MM(0.8));
+        measure(c, b);
+        if (!fits(c, b))
+            pop_para(c, b);
+    }
+}
+
+/* A directory or town card: the week on the back when it fits, else the helplines. */
+static int area_card(struct cards *c, const char *name, const char *title, bool town,
+                     const struct sp_meeting *const *ms, size_t n, struct sp_error *err)
+{
+    struct design *d = add_design(c);
+
+    if (directory_front(c, d, name, err) != 0)
         return -1;
-    back_header(c, &d->back, m->name);
-    sp_block_add(&d->back, a, "P", &f, lay->color_text,
-                 sp_arena_printf(a, "%s, %s", sp_words_days(m->days, c->in->start_day, SP_DAYS_LONG, a),
-                                 sp_words_time_range(m->start_min, m->end_min, lay->time_style,
-                                                     a)), SP_MM(0.4));
+    if (!week_back(c, &d->back, title, ms, n))
+        helplines_back(c, &d->back, town ? title : NULL);
+    return 0;
+}
+
+/* One card for one online (or hybrid) meeting: QR to its link, back with how to join. */
+static int online_card(struct cards *c, const struct sp_row *row, struct sp_error *err)
+{
+    const struct sp_layout *lay = c->lay;
+    const struct sp_settings *s = c->in->settings;
+    const struct sp_meeting *m = row->m;
+    struct sp_arena *a = &c->plan->arena;
+    const char *link = sp_words_link(m, c->in->leave_off_passcodes);
+    const struct sp_qr *qr = NULL;
+    double size = 0;
+    struct design *d;
+    const char *alt, *url = link;
+    struct sp_para *p;
+
+    if (link) {
+        struct sp_error qerr = { 0 };
+        qr = card_qr(c, link, sp_shorten_name(m->name, 60, a), &size, &qerr);
+        if (!qr) {
+            /* the card still goes out, with the directory's code and the way to it */
+            report(c, m, "%s; its card has the directory's QR code instead", qerr.msg);
+            link = NULL;
+        }
+    }
+    if (!qr) {
+        if (!s->directory_url)
+            return sp_error_set(err, SP_ERR_INPUT, m->file, m->line, 0,
+                                "meeting '%s' has no link for a QR code, and the settings "
+                                "have no 'directory-url' for its card", m->name);
+        url = s->directory_url;
+        if (!(qr = card_qr(c, url, "directory-url", &size, err)))
+            return -1;
+    }
+    alt = link ? sp_words_qr_alt(m, a) : sp_arena_printf(a, W_DIRECTORY_ALT, url);
+    d = add_design(c);
+    if (build_front(c, d, m->fellowship ? m->fellowship : m->name, qr, size, url, alt,
+                    link != NULL, err) != 0)
+        return -1;
+    back_title(c, &d->back, m->name);
+    add(c, &d->back, "P", lay->size_body, false, lay->color_text,
+        sp_arena_printf(a, W_DAYS_TIME,
+                        sp_words_days(row->days, c->in->start_day, SP_DAYS_LONG, a),
+                        sp_words_time_range(m->start_min, m->end_min, lay->time_style, a)),
+        SP_MM(0.4));
+    if (m->weeks)
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text, weeks_words(m->weeks, a),
+            SP_MM(0.4));
+    if (m->attendance == SP_ATTEND_HYBRID)
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text, short_place(m, a),
+            SP_MM(0.4));
     if (m->meeting_id)
-        sp_block_add(&d->back, a, "P", &f, lay->color_text,
-                     sp_arena_printf(a, "%s meeting ID %s", m->provider ? m->provider : "Online",
-                                     sp_words_glue(m->meeting_id, a)), SP_MM(0.4));
-    else if (link)
-        sp_block_add(&d->back, a, "P", &f, lay->color_text,
-                     m->provider ? sp_arena_printf(a, "Online on %s", m->provider) : "Online",
-                     SP_MM(0.4));
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text,
+            sp_arena_printf(a, W_ID, m->provider ? m->provider : W_ONLINE,
+                            sp_words_glue(m->meeting_id, a)), SP_MM(0.4));
+    else if (link && (m->provider || m->attendance != SP_ATTEND_HYBRID))
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text,
+            m->provider ? sp_arena_printf(a, W_ONLINE_ON, m->provider) : W_ONLINE, SP_MM(0.4));
     if (m->passcode && !c->in->leave_off_passcodes)
-        sp_block_add(&d->back, a, "P", &f, lay->color_text,
-                     sp_arena_printf(a, "Passcode %s", sp_words_glue(m->passcode, a)),
-                     SP_MM(0.4));
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text,
+            sp_arena_printf(a, W_PASSCODE, sp_words_glue(m->passcode, a)), SP_MM(0.4));
     if (m->phone)
-        sp_block_add(&d->back, a, "P", &f, lay->color_text,
-                     sp_arena_printf(a, "Dial in %s", sp_words_phone(m, a)), SP_MM(0.4));
-    sp_block_measure(&d->back, c->t, c->iw, lay->line_spacing, a);
-    if (d->back.height > c->ih + 0.01)
-        return sp_error_set(err, SP_ERR_INPUT, m->file, m->line, 0,
-                            "meeting '%s': its joining details do not fit the back of a card "
-                            "at %gpt", m->name, lay->size_body);
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text,
+            sp_arena_printf(a, W_DIAL_IN, sp_words_phone(m, a)), SP_MM(0.4));
+    if (!link && c->link_shown && m->url) {
+        /* the link on a line of its own: never broken inside */
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text, W_JOIN_AT, SP_MM(0.4));
+        add(c, &d->back, "P", lay->size_body, true, lay->color_text, c->link_shown, 0);
+    }
+    p = &d->back.paras[0];
+    p->spacing = 1.0;
+    measure(c, &d->back);
+    if (shorten(c, &d->back))
+        report(c, m, "meeting '%s': its joining details do not fit the back of a card at "
+               "%gpt; shortened (the directory has them in full)",
+               sp_shorten_name(m->name, 60, a), lay->size_body);
     return 0;
 }
 
 static const char *town_of(const struct sp_meeting *m)
 {
-    return m->town ? m->town : m->region ? m->region : "Other areas";
+    return m->town ? m->town : m->region ? m->region : W_OTHER_AREAS;
 }
 
 static gint cmp_str(gconstpointer x, gconstpointer y)
@@ -366,23 +539,38 @@ static gint cmp_str(gconstpointer x, gconstpointer y)
     return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
+/* The one region of every meeting, or NULL. */
+static const char *one_region(const struct sp_compose_in *in)
+{
+    const char *r = in->n ? in->meetings[0]->region : NULL;
+
+    for (size_t i = 1; i < in->n && r; i++)
+        if (g_strcmp0(in->meetings[i]->region, r))
+            return NULL;
+    return r;
+}
+
 /* The card designs for in->cards: directory (default), online or split. */
 static int build_designs(struct cards *c, struct sp_error *err)
 {
     const struct sp_compose_in *in = c->in;
     const struct sp_settings *s = in->settings;
-    struct sp_arena *a = &c->plan->arena;
     const char *mode = in->cards ? in->cards : "directory";
-    struct sp_entry *e = NULL;
-    size_t n;
     int rc = 0;
 
     if (!strcmp(mode, "online")) {
-        for (size_t i = 0; i < in->n && rc == 0; i++) {
-            const struct sp_meeting *m = in->meetings[i];
+        struct sp_arena rows_arena;
+        struct sp_row *rows;
+        size_t nrows;
+
+        sp_arena_init(&rows_arena);
+        nrows = sp_compose_rows(in, &rows_arena, &rows);
+        for (size_t i = 0; i < nrows && rc == 0; i++) {
+            const struct sp_meeting *m = rows[i].m;
             if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID)
-                rc = online_card(c, m, err);
+                rc = online_card(c, &rows[i], err);
         }
+        sp_arena_free(&rows_arena);
         if (rc == 0 && c->nd == 0)
             rc = sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
                               "--cards online: no online or hybrid meetings in the selection");
@@ -392,58 +580,71 @@ static int build_designs(struct cards *c, struct sp_error *err)
         return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
                             "cards need 'directory-url' in the settings file (the QR code on "
                             "the front)");
-    n = sp_compose_entries(in, &e);
     if (!strcmp(mode, "split")) {
-        /* one card (or numbered set) per town, towns in alphabetical order */
+        /* one card per town, towns in alphabetical order */
         GPtrArray *towns = g_ptr_array_new();
-        struct sp_entry *part = xmalloc((n ? n : 1) * sizeof *part);
-        const struct sp_meeting **ms = xmalloc((n ? n : 1) * sizeof *ms);
+        const struct sp_meeting **ms = xmalloc(in->n * sizeof *ms);
 
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0; i < in->n; i++) {
             bool found = false;
             for (guint j = 0; j < towns->len && !found; j++)
-                found = !strcmp(towns->pdata[j], town_of(e[i].m));
+                found = !strcmp(towns->pdata[j], town_of(in->meetings[i]));
             if (!found)
-                g_ptr_array_add(towns, (gpointer)town_of(e[i].m));
+                g_ptr_array_add(towns, (gpointer)town_of(in->meetings[i]));
         }
         g_ptr_array_sort(towns, cmp_str);
         for (guint j = 0; j < towns->len && rc == 0; j++) {
-            struct sp_block front;
-            size_t k = 0;
             const char *town = towns->pdata[j];
-            for (size_t i = 0; i < n; i++)
-                if (!strcmp(town_of(e[i].m), town)) {
-                    ms[k] = e[i].m;
-                    part[k++] = e[i];
-                }
-            rc = build_front(c, &front, fellowship_of(ms, k, s), s->directory_url,
-                             "directory link",
-                             sp_arena_printf(a, "QR code: every meeting online at %s",
-                                             s->directory_url), false, err);
-            if (rc == 0)
-                rc = pack_backs(c, &front, town, true, part, k, err);
+            size_t k = 0;
+            for (size_t i = 0; i < in->n; i++)
+                if (!strcmp(town_of(in->meetings[i]), town))
+                    ms[k++] = in->meetings[i];
+            rc = area_card(c, fellowship_of(ms, k, s), town, true, ms, k, err);
         }
         free(ms);
-        free(part);
         g_ptr_array_free(towns, TRUE);
     } else {
-        struct sp_block front;
-        const char *title = in->part_name ? in->part_name : s->area ? s->area : "Meetings";
-        rc = build_front(c, &front, fellowship_of(in->meetings, in->n, s), s->directory_url,
-                         "directory link",
-                         sp_arena_printf(a, "QR code: every meeting online at %s",
-                                         s->directory_url), false, err);
-        if (rc == 0)
-            rc = pack_backs(c, &front, title, false, e, n, err);
+        const char *title = in->part_name ? in->part_name : one_region(in);
+        if (!title)
+            title = s->area ? s->area : W_MEETINGS;
+        rc = area_card(c, fellowship_of(in->meetings, in->n, s), title, false, in->meetings,
+                       in->n, err);
     }
-    free(e);
     return rc;
 }
 
+/* Crop marks, safe-area guides and crosses: layout artifacts, never read out. */
 static void add_rule(struct cards *c, struct sp_page *page, double x, double y, double w,
                      double h, double lw, double dash, uint32_t rgb)
 {
     sp_plan_rule(c->plan, page, x, y, w, h, lw, dash, rgb);
+    page->items[page->n - 1].artifact = SP_ARTIFACT_LAYOUT;
+}
+
+/* A measured block with its QR code inside its Link (Link > Figure). */
+static void emit_block(struct cards *c, struct sp_page *page, const struct sp_block *b,
+                       double x, double y)
+{
+    struct sp_block text = *b;
+
+    text.qr = NULL;
+    sp_block_emit(&text, c->plan, page, x, y, c->lay->line_spacing);
+    if (b->qr)
+        sp_plan_qr_link(c->plan, page, b->qr, x + b->width - b->qr_size, y, b->qr_size,
+                        b->qr_url, b->qr_alt, b->qr_dark, b->qr_light);
+}
+
+/* One side of a card with the top-left of its safe area at (x, y). */
+static void emit_design(struct cards *c, struct sp_page *page, const struct design *d,
+                        bool back, double x, double y)
+{
+    if (back) {
+        emit_block(c, page, &d->back, x, y);
+        return;
+    }
+    emit_block(c, page, &d->front, x, y);
+    if (d->below.npara)
+        emit_block(c, page, &d->below, x, y + d->front.height + SP_MM(1));
 }
 
 /* Top-left of cell (col, row) on a front sheet; mirrored for the back (long-edge flip). */
@@ -511,7 +712,7 @@ static size_t make_slots(const struct cards *c, size_t per_sheet, size_t **out)
 {
     size_t copies = c->nd && c->nd <= per_sheet ? per_sheet / c->nd : 1;
     size_t n = c->nd * copies;
-    size_t *v = xmalloc(n * sizeof *v);
+    size_t *v = xmalloc((n ? n : 1) * sizeof *v);
 
     for (size_t k = 0; k < copies; k++)
         for (size_t i = 0; i < c->nd; i++)
@@ -539,8 +740,7 @@ static void emit_sheets(struct cards *c)
                 double x, y;
                 cell_pos(c, (int)(k % (size_t)lay->card_cols), (int)(k / (size_t)lay->card_cols),
                          back, &x, &y);
-                sp_block_emit(back ? &d->back : &d->front, c->plan, page, x + lay->card_safe,
-                              y + lay->card_safe, lay->line_spacing);
+                emit_design(c, page, d, back, x + lay->card_safe, y + lay->card_safe);
             }
             crop_marks(c, page, back);
             if (s == nsheets - 1 && back)
@@ -563,8 +763,7 @@ static void emit_singles(struct cards *c)
                                           back ? "back" : "front");
             if (i == 0 && !back)
                 sp_plan_tag(c->plan, page, true, "Document", NULL, NULL);
-            sp_block_emit(back ? &c->d[i].back : &c->d[i].front, c->plan, page,
-                          b + lay->card_safe, b + lay->card_safe, lay->line_spacing);
+            emit_design(c, page, &c->d[i], back, b + lay->card_safe, b + lay->card_safe);
             if (i == c->nd - 1 && back)
                 sp_plan_tag(c->plan, page, false, "Document", NULL, NULL);
         }
@@ -572,9 +771,10 @@ static void emit_singles(struct cards *c)
 }
 
 /*
- * The duplex alignment test: one sheet (front and back page).  Each cell has its number,
- * the side, a cross at its centre and its safe area dashed; held to the light, the
- * crosses of both sides line up and each back says the same number as its front.
+ * The duplex alignment test: one sheet (front and back page), titled (H1) in the top
+ * margin of the front.  Each cell has its number, the side, a cross at its centre and
+ * its safe area dashed; held to the light, the crosses of both sides line up and each
+ * back says the same number as its front.
  */
 static void emit_alignment(struct cards *c)
 {
@@ -585,26 +785,32 @@ static void emit_alignment(struct cards *c)
     for (int back = 0; back < 2; back++) {
         struct sp_page *page = sp_plan_add_page(c->plan);
         page->label = back ? "Alignment back" : "Alignment front";
-        if (!back)
+        if (!back) {
+            /* the title between the sheet's 5 mm edge and the first row of cards, clear
+               of the crop marks (which stop 2 mm before the grid's left edge) */
+            struct sp_block h;
+            struct sp_para *p;
             sp_plan_tag(c->plan, page, true, "Document", NULL, NULL);
+            sp_block_init(&h);
+            p = add(c, &h, "H1", lay->size_headline, true, lay->color_heading, W_ALIGN_TITLE,
+                    0);
+            p->spacing = 1.0;
+            sp_block_measure(&h, c->t, lay->card_width - 2 * safe, 1.0, a);
+            sp_block_emit(&h, c->plan, page, lay->margin_left + safe,
+                          lay->margin_top - h.height - SP_MM(0.5), 1.0);
+        }
         for (int k = 0; k < lay->card_cols * lay->card_rows; k++) {
             struct sp_block b;
-            struct sp_font f = font(c, lay->size_headline, true, NULL);
             struct sp_para *p;
             double x, y, cx, cy;
 
             cell_pos(c, k % lay->card_cols, k / lay->card_cols, back, &x, &y);
             sp_block_init(&b);
-            p = sp_block_add(&b, a, "H2", &f, lay->color_heading,
-                             sp_arena_printf(a, "Card %d: %s", k + 1, back ? "back" : "front"),
-                             0);
+            p = add(c, &b, "H2", lay->size_heading, true, lay->color_heading,
+                    sp_arena_printf(a, W_ALIGN_CARD, k + 1, back ? W_BACK : W_FRONT), 0);
             p->spacing = 1.0;
-            f = font(c, 12 > lay->floor_body ? 12 : lay->floor_body, false, NULL);
-            sp_block_add(&b, a, "P", &f, lay->color_text,
-                         back ? "Both sides should say the same card number. If not, "
-                                "change the printer's flip setting."
-                              : "Print both sides, flip on the long edge. Hold up to the "
-                                "light: the crosses should line up.", SP_MM(1));
+            add(c, &b, "P", lay->size_body, false, lay->color_text,
+                back ? W_ALIGN_BACK : W_ALIGN_FRONT, SP_MM(1));
             sp_block_measure(&b, c->t, c->iw - 2 * pad, lay->line_spacing, a);
             sp_block_emit(&b, c->plan, page, x + safe + pad, y + safe + pad, lay->line_spacing);
             /* safe area (dashed) and a cross at the card's centre */
@@ -627,6 +833,12 @@ static void emit_alignment(struct cards *c)
     }
 }
 
+/* The directory link as printed: the short link, else the URL. */
+static const char *link_shown(const struct sp_settings *s)
+{
+    return s->short_link ? s->short_link : s->directory_url;
+}
+
 int sp_compose_cards(const struct sp_compose_in *in, struct sp_text *t, struct sp_plan *plan,
                      struct sp_error *err)
 {
@@ -640,6 +852,7 @@ int sp_compose_cards(const struct sp_compose_in *in, struct sp_text *t, struct s
     c.t = t;
     c.plan = plan;
     c.family = sp_text_family_for(NULL);
+    c.link_shown = link_shown(s);
     c.iw = lay->card_width - 2 * lay->card_safe;
     c.ih = lay->card_height - 2 * lay->card_safe;
     sp_plan_release(plan);

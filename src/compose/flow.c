@@ -129,6 +129,36 @@ void sp_plan_qr(struct sp_plan *plan, struct sp_page *page, const struct sp_qr *
     }
 }
 
+void sp_plan_qr_link(struct sp_plan *plan, struct sp_page *page, const struct sp_qr *qr,
+                     double x, double y, double size, const char *url_attr, const char *alt,
+                     uint32_t dark, uint32_t light)
+{
+    struct sp_item it = { 0 };
+
+    if (url_attr) {
+        /* cairo parses these numbers the C way: never format them in the user's locale */
+        char bx[G_ASCII_DTOSTR_BUF_SIZE], by[G_ASCII_DTOSTR_BUF_SIZE];
+        char bs[G_ASCII_DTOSTR_BUF_SIZE];
+        const char *attr = sp_arena_printf(&plan->arena, "uri='%s' rect=[%s %s %s %s]", url_attr,
+                                           g_ascii_formatd(bx, sizeof bx, "%.2f", x),
+                                           g_ascii_formatd(by, sizeof by, "%.2f", y),
+                                           g_ascii_formatd(bs, sizeof bs, "%.2f", size), bs);
+        sp_plan_tag(plan, page, true, "Link", attr, alt);
+    }
+    sp_plan_tag(plan, page, true, "Figure", NULL, alt);
+    it.kind = SP_ITEM_QR;
+    it.x = x;
+    it.y = y;
+    it.w = it.h = size;
+    it.qr = qr;
+    it.rgb = dark;
+    it.bg = light;
+    sp_plan_add(plan, page, &it);
+    sp_plan_tag(plan, page, false, "Figure", NULL, NULL);
+    if (url_attr)
+        sp_plan_tag(plan, page, false, "Link", NULL, NULL);
+}
+
 void sp_block_emit(const struct sp_block *b, struct sp_plan *plan, struct sp_page *page,
                    double x, double y, double line_spacing)
 {

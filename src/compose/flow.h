@@ -83,6 +83,12 @@ void sp_plan_qr(struct sp_plan *plan, struct sp_page *page, const struct sp_qr *
                 double y, double size, const char *url_attr, const char *alt, uint32_t dark,
                 uint32_t light);
 
+/* The same with the Figure inside its Link (Link > Figure > QR), so a screen reader meets
+   the code once, as a link; without url_attr it is a Figure alone. */
+void sp_plan_qr_link(struct sp_plan *plan, struct sp_page *page, const struct sp_qr *qr,
+                     double x, double y, double size, const char *url_attr, const char *alt,
+                     uint32_t dark, uint32_t light);
+
 /* ---- column flow ---- */
 
 struct sp_flow;

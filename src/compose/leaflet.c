@@ -1,17 +1,27 @@
 /*
  * leaflet.c - A4/A5 leaflets, A5 booklets (in reading order; impose.c makes the sheets)
- * and DL tri-folds (six panel pages in reading order).
+ * and DL tri-folds (six panel pages in reading order), in compact entries.
  *
- * Reading order: cover (title, area, date printed, directory QR) -> contents -> about
- * meetings -> meeting types used -> the meetings, grouped day -> region (default),
- * region -> day or by time, with an "Every day" group first -> online meetings (with
- * --online-section) -> notes pages (booklets, --pages) -> helplines and contact.  Pages
- * after the cover carry a running header ("Tuesday — Cardiff") and "Page 3 of 8", both
- * in body size, filled in once the page count is known.  Sizes never go below the
- * layout's floor; --pages picks the largest body size >= the floor that fits.
+ * Reading order: cover (title, area, the one fellowship, date printed, directory QR) ->
+ * contents -> about meetings -> the meetings, grouped day -> region (default), region ->
+ * day or by time, with an "Every day" group first -> online meetings (--online-section)
+ * -> notes pages (booklets, --pages) -> helplines and contact.  Each group is a list (L),
+ * each meeting an item: Lbl = its time, LBody = its name, then where, days, kind and how
+ * to join running on as sentences, then its notes cut to three lines, and its QR code
+ * (Figure inside its Link) with the text wrapping round it.  Running heads and "Page 3 of
+ * 8" are page furniture (artifacts).  Sizes never go below the layout's floor; --pages
+ * picks the largest body size >= the floor that fits.  A long note is cut and an entry
+ * too long for a page or panel is shortened; both are reported, never fatal.
+ *
+ * A meeting on several (not all) days is printed in full under its first day and as a
+ * one-line pointer ("Lunchtime Run: see Monday, page 3") under each other day: a reader
+ * who looks up any day finds it there, at its time, and the full entry (and its one QR
+ * code) is printed once.  A tri-fold lists such meetings once, first, "On several days":
+ * its six panels are seen at a glance, and a pointer per day would cost a panel.
  */
 #include <glib.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,31 +31,112 @@
 #include "flow.h"
 #include "impose.h"
 #include "qr.h"
+#include "shorten.h"
 #include "words.h"
+#include "wrap.h"
 
-#define EVERY_DAY 7            /* day value of the "Every day" group */
+#define EVERY_DAY 7            /* day value of the "Every day" ("On several days") group */
 #define EM_DASH "\xE2\x80\x94"
-#define ELLIPSIS "\xE2\x80\xA6"
+#define ELLIPSIS SP_ELLIPSIS
+/* docs/standards.md L5 (leaflets, tri-folds and cards): the QR symbol itself (without its
+   quiet zone) is at least 25 mm on leaflets, booklets and tri-folds, its modules 0.7 mm
+   (two pixels of a 75 dpi scan or photocopy) where the column has room, never under
+   0.5 mm */
+#define QR_SYMBOL_FLOOR SP_MM(25)
+#define QR_MODULE_FLOOR SP_MM(0.7)
+#define QR_MODULE_MIN SP_MM(0.5)   /* docs/standards.md L5: never smaller */
+#define NOTE_LINES 3           /* free-text notes are cut to this many lines */
+
+/*
+ * Every fixed text these outputs print, in one place (issue 12 translates them; literals,
+ * so printf formats stay checked).  No width anywhere depends on these words: everything
+ * is measured.
+ */
+#define W_EVERY_DAY "Every day"
+#define W_SEVERAL_DAYS "On several days"
+#define W_ONLINE_MEETINGS "Online meetings"
+#define W_ONLINE_REGION "Online"
+#define W_OTHER_AREAS "Other areas"
+#define W_PRINTED_CHECK "List printed on %s" SP_NBSP EM_DASH " check before you travel"
+#define W_ALWAYS "Every meeting, always up to date:"
+#define W_DIRECTORY_ALT "Every meeting, always up to date: %s"
+#define W_FROM "From %s"
+#define W_ABOUT "About meetings"
+#define W_CONTENTS "Contents"
+#define W_TOC_LINE "%s:" SP_NBSP "page" SP_NBSP "%s"
+#define W_HELPLINES "Helplines and contact"
+#define W_CONTACT "Contact"
+#define W_LIST_FROM "This list is from %s"
+#define W_PHONE "Phone %s"
+#define W_PHONE_HOURS "%s, %s"      /* a helpline's number and hours */
+#define W_EMAIL "Email %s"
+#define W_WEBSITE "Website %s"
+#define W_PRINTED "List printed on %s"
+#define W_NOTES "Notes"
+#define W_PAGE_OF "Page %zu of %zu"
+#define W_DIAL_IN "Dial in %s"
+#define W_SEE "%s: see %s"
+#define W_SEE_PAGE "%s: see %s, page" SP_NBSP "%zu"
+#define W_MORE_AT " more at %s"
+#define W_JOIN_AT "Join details at %s"
+#define W_COVER_LABEL "Cover"
+#define W_WEEKS_ONLY "Only in the "
+#define W_WEEKS_OF_MONTH " week of the month"
+#define W_WEEKS_AND " and "
+static const char *const W_WEEK_NAMES[6] = {
+    "first", "second", "third", "fourth", "fifth", "last"
+};
+static const char *const W_PANELS[SP_PANEL_COUNT] = {
+    "Front cover", "Tuck-in panel", "Inside 1", "Inside 2", "Inside 3", "Back cover"
+};
 
 enum group_by { GROUP_DAY, GROUP_REGION, GROUP_TIME };
 
-/* One (group, meeting) entry in reading order. */
+/* One (group, row) entry in reading order: the full entry, or a pointer to it. */
 struct lentry {
-    const struct sp_meeting *m;
+    size_t row;                /* index into leaflet.rows */
     int day;                   /* 0 = Sunday .. 6, or EVERY_DAY */
     int rank;                  /* day's place in the week from the start day; -1 every day */
     const char *region;        /* never NULL */
     bool online;               /* in the online section */
+    bool pointer;              /* a line pointing to the full entry under the row's first day */
+};
+
+/* One run of text in a list item: the time (Lbl), the name, where, what kind, notes... */
+struct seg {
+    const char *tag;           /* "Lbl" or "P" */
+    struct sp_font font;
+    const char *text;
+    bool run_in;               /* goes on from the end of the line before, when it fits */
+    /* measured */
+    struct sp_line *lines;
+    double *ly;                /* top of each line's row, from the item's top */
+    int n;
+    double x0;                 /* x offset of the first line (run in), 0 otherwise */
+};
+
+#define MAX_SEGS 8
+
+/* One measured list item: segments (LI > Lbl, LBody > P...) and its QR code. */
+struct entry {
+    struct seg s[MAX_SEGS];
+    int ns;
+    int notes;                 /* index of the notes segment, or -1 */
+    const struct sp_qr *qr;    /* or NULL */
+    double qr_size, qr_gap;
+    bool qr_below;             /* under the text (narrow column), else beside it at the right */
+    const char *qr_url, *qr_alt;
+    double width, text_w, text_h, height, space_after;
 };
 
 struct sizes {
-    double headline, subtitle, heading, sub, body, detail, footer;
+    double headline, subtitle, heading, body, detail, footer;
 };
 
 struct pageinfo {
-    long hdr;                  /* index of the running-header text item, -1 = none */
+    long hdr;                  /* index of the running-head text item, -1 = none */
     long num;                  /* index of the "Page N of M" text item, -1 = none */
-    const char *label;         /* what the running header says */
+    const char *label;         /* what the running head says */
 };
 
 /* A contents line whose page number is filled in at the end. */
@@ -58,23 +149,33 @@ struct leaflet {
     const struct sp_compose_in *in;
     const struct sp_layout *lay;
     struct sp_text *t;
+    struct sp_wrap *wrap;      /* cached word widths for the list items */
     struct sp_plan *plan;
     enum group_by by;
     bool trifold, booklet;
     const char *family;
+    const char *fellowship;    /* the one fellowship of the list, or NULL */
+    const char *link_shown;    /* the directory link as printed, or NULL */
     struct sizes sz;
     double page_w, page_h, content_w, qr_min;
     double line_h;             /* one body-size bold line */
+    struct sp_arena rows_arena;
+    struct sp_row *rows;
+    size_t nrows;
+    size_t *row_page;          /* page of each row's full entry */
     struct lentry *e;
     size_t ne;
     struct pageinfo *pi;
     size_t npi;
-    const char *label;         /* current running-header text */
+    const char *label;         /* current running-head text */
+    bool list_open;            /* an L element is open on the current page */
+    bool one_region;           /* every meeting (but the online section) in one region */
     struct toc_line *toc;
     size_t ntoc;
-    size_t toc_page[256];       /* page of each contents target */
+    size_t toc_page[256];      /* page of each contents target */
     size_t ntargets;
-    int notes_pages;           /* notes pages to add before the back page */
+    size_t back_page;          /* where the helplines and contact begin */
+    struct sp_diag warn;       /* this composition's per-meeting warnings */
 };
 
 static struct sp_font font(const struct leaflet *lf, double size, bool bold)
@@ -100,7 +201,6 @@ static void set_sizes(struct leaflet *lf, double body)
     lf->sz.heading = snap(L->size_heading * s, fl);
     lf->sz.detail = snap(L->size_detail * s, fl);
     lf->sz.footer = snap(L->size_footer * s, fl);
-    lf->sz.sub = snap((lf->sz.heading + lf->sz.body) / 2, fl);
 }
 
 /* ---- entries ---- */
@@ -108,12 +208,13 @@ static void set_sizes(struct leaflet *lf, double body)
 static gint cmp_lentry(gconstpointer a, gconstpointer b, gpointer ctx)
 {
     const struct lentry *x = a, *y = b;
-    enum group_by by = *(const enum group_by *)ctx;
+    const struct leaflet *lf = ctx;
+    const struct sp_meeting *mx = lf->rows[x->row].m, *my = lf->rows[y->row].m;
     int c;
 
     if (x->online != y->online)
         return x->online ? 1 : -1;
-    if (by == GROUP_REGION && !x->online) {
+    if (lf->by == GROUP_REGION && !x->online) {
         c = g_ascii_strcasecmp(x->region, y->region);
         if (!c)
             c = strcmp(x->region, y->region);
@@ -122,59 +223,79 @@ static gint cmp_lentry(gconstpointer a, gconstpointer b, gpointer ctx)
     }
     if (x->rank != y->rank)
         return x->rank - y->rank;
-    if (by == GROUP_DAY && !x->online) {
+    if (lf->by == GROUP_DAY && !x->online) {
         c = g_ascii_strcasecmp(x->region, y->region);
         if (!c)
             c = strcmp(x->region, y->region);
         if (c)
             return c;
     }
-    if (x->m->start_min != y->m->start_min)
-        return x->m->start_min - y->m->start_min;
-    c = strcmp(x->m->name, y->m->name);
+    if (mx->start_min != my->start_min)
+        return mx->start_min - my->start_min;
+    c = strcmp(mx->name, my->name);
     if (c)
         return c;
-    return x->m->index < y->m->index ? -1 : x->m->index > y->m->index;
+    return mx->index < my->index ? -1 : mx->index > my->index;
+}
+
+/* The one fellowship every meeting names, or NULL (several, or any unknown). */
+static const char *one_fellowship(const struct sp_compose_in *in)
+{
+    const char *f = in->n ? in->meetings[0]->fellowship : NULL;
+
+    for (size_t i = 1; i < in->n && f; i++)
+        if (!in->meetings[i]->fellowship || strcmp(in->meetings[i]->fellowship, f))
+            return NULL;
+    return f;
 }
 
 static void build_entries(struct leaflet *lf)
 {
     const struct sp_compose_in *in = lf->in;
-    int start = in->start_day >= 0 ? in->start_day : 1;
+    int start = sp_compose_week_start(in);
     size_t n = 0, k = 0;
 
-    for (size_t i = 0; i < in->n; i++)
-        n += (in->meetings[i]->days & SP_ALL_DAYS) == SP_ALL_DAYS
-             ? 1 : (size_t)__builtin_popcount(in->meetings[i]->days & SP_ALL_DAYS);
+    lf->nrows = sp_compose_rows(in, &lf->rows_arena, &lf->rows);
+    lf->row_page = xcalloc(lf->nrows ? lf->nrows : 1, sizeof *lf->row_page);
+    for (size_t r = 0; r < lf->nrows; r++)
+        n += lf->rows[r].days == SP_ALL_DAYS ? 1 : (size_t)__builtin_popcount(lf->rows[r].days);
     lf->e = xmalloc((n ? n : 1) * sizeof *lf->e);
-    for (size_t i = 0; i < in->n; i++) {
-        const struct sp_meeting *m = in->meetings[i];
-        struct lentry base = { m, 0, 0, NULL, false };
+    for (size_t r = 0; r < lf->nrows; r++) {
+        const struct sp_row *row = &lf->rows[r];
+        const struct sp_meeting *m = row->m;
+        struct lentry base = { r, 0, 0, NULL, false, false };
 
         base.online = in->online_section && m->attendance == SP_ATTEND_ONLINE;
         base.region = m->region ? m->region
-                      : m->attendance == SP_ATTEND_ONLINE ? "Online"
-                      : m->town ? m->town : "Other areas";
-        if ((m->days & SP_ALL_DAYS) == SP_ALL_DAYS) {
+                      : m->attendance == SP_ATTEND_ONLINE ? W_ONLINE_REGION
+                      : m->town ? m->town : W_OTHER_AREAS;
+        /* a tri-fold lists every meeting on more than one day once, first: a pointer
+           under each of its days would cost a panel */
+        if (row->days == SP_ALL_DAYS || (lf->trifold && row->days & (row->days - 1))) {
             base.day = EVERY_DAY;
             base.rank = -1;
             lf->e[k++] = base;
             continue;
         }
         for (int d = 0; d < 7; d++)
-            if (m->days & SP_DAY_BIT(d)) {
+            if (row->days & SP_DAY_BIT(d)) {
                 base.day = d;
                 base.rank = (d - start + 7) % 7;
+                base.pointer = d != row->first_day;
                 lf->e[k++] = base;
             }
     }
     lf->ne = k;
-    g_qsort_with_data(lf->e, (gint)k, sizeof *lf->e, cmp_lentry, &lf->by);
+    g_qsort_with_data(lf->e, (gint)k, sizeof *lf->e, cmp_lentry, lf);
+    lf->one_region = true;
+    for (size_t i = 1; i < k && lf->one_region; i++)
+        lf->one_region = lf->e[i].online || lf->e[0].online ||
+                         !strcmp(lf->e[i].region, lf->e[0].region);
 }
 
-static const char *day_label(int day)
+static const char *day_label(const struct leaflet *lf, int day)
 {
-    return day == EVERY_DAY ? "Every day" : sp_day_name(day);
+    return day != EVERY_DAY ? sp_day_name(day) : lf->trifold ? W_SEVERAL_DAYS : W_EVERY_DAY;
 }
 
 /* The level-1 and level-2 group names of an entry (l2 NULL when there is none). */
@@ -182,38 +303,33 @@ static void group_names(const struct leaflet *lf, const struct lentry *e, const 
                         const char **l2)
 {
     if (e->online) {
-        *l1 = "Online meetings";
-        *l2 = day_label(e->day);
+        *l1 = W_ONLINE_MEETINGS;
+        *l2 = day_label(lf, e->day);
     } else if (lf->by == GROUP_REGION) {
         *l1 = e->region;
-        *l2 = day_label(e->day);
+        *l2 = day_label(lf, e->day);
     } else if (lf->by == GROUP_DAY) {
-        *l1 = day_label(e->day);
-        *l2 = e->region;
+        *l1 = day_label(lf, e->day);
+        *l2 = lf->one_region ? NULL : e->region;
     } else {
-        *l1 = day_label(e->day);
+        *l1 = day_label(lf, e->day);
         *l2 = NULL;
     }
 }
 
 /* ---- pages ---- */
 
-static void add_rule(struct leaflet *lf, struct sp_page *page, double x, double y, double w)
-{
-    sp_plan_rule(lf->plan, page, x, y, w, 0, SP_MM(0.6), 0, lf->lay->color_heading);
-}
-
-/* One tagged line of text at (x, y); returns the index of its TEXT item. */
-static long add_line(struct leaflet *lf, struct sp_page *page, const struct sp_font *f,
-                     uint32_t rgb, const char *text, double x, double y)
+/* One untagged line of page furniture at (x, y); returns the index of its TEXT item. */
+static long add_furniture(struct leaflet *lf, struct sp_page *page, const struct sp_font *f,
+                          uint32_t rgb, const char *text, double x, double y,
+                          enum sp_artifact kind)
 {
     struct sp_item it = { 0 };
     double h, base;
-    long idx;
 
     sp_text_metrics(lf->t, f, &h, &base);
-    sp_plan_tag(lf->plan, page, true, "P", NULL, NULL);
     it.kind = SP_ITEM_TEXT;
+    it.artifact = kind;
     it.x = x;
     it.y = y;
     it.w = sp_text_width(lf->t, f, text);
@@ -223,9 +339,28 @@ static long add_line(struct leaflet *lf, struct sp_page *page, const struct sp_f
     it.font = *f;
     it.rgb = rgb;
     sp_plan_add(lf->plan, page, &it);
-    idx = (long)page->n - 1;
-    sp_plan_tag(lf->plan, page, false, "P", NULL, NULL);
-    return idx;
+    return (long)page->n - 1;
+}
+
+static void layout_rule(struct leaflet *lf, struct sp_page *page, double x, double y, double w,
+                        double lw, uint32_t rgb)
+{
+    sp_plan_rule(lf->plan, page, x, y, w, 0, lw, 0, rgb);
+    page->items[page->n - 1].artifact = SP_ARTIFACT_LAYOUT;
+}
+
+static void open_list(struct leaflet *lf, struct sp_page *page)
+{
+    if (!lf->list_open)
+        sp_plan_tag(lf->plan, page, true, "L", NULL, NULL);
+    lf->list_open = true;
+}
+
+static void close_list(struct leaflet *lf, struct sp_page *page)
+{
+    if (lf->list_open)
+        sp_plan_tag(lf->plan, page, false, "L", NULL, NULL);
+    lf->list_open = false;
 }
 
 static bool numbered(const struct leaflet *lf, size_t pageno)
@@ -233,11 +368,14 @@ static bool numbered(const struct leaflet *lf, size_t pageno)
     return !lf->trifold && pageno > 0;
 }
 
+/* A numbered page starts with one line of furniture: the running head at the left and
+   "Page 3 of 8" at the right (filled in when the page count is known), then a rule. */
 static void new_page(struct sp_flow *f, void *ctx)
 {
     struct leaflet *lf = ctx;
     const struct sp_layout *L = lf->lay;
     struct pageinfo *pi;
+
     lf->pi = xrealloc(lf->pi, (lf->npi + 1) * sizeof *lf->pi);
     pi = &lf->pi[lf->npi++];
     pi->hdr = pi->num = -1;
@@ -247,25 +385,20 @@ static void new_page(struct sp_flow *f, void *ctx)
     f->top = L->margin_top;
     f->bottom = lf->page_h - L->margin_bottom;
     if (numbered(lf, f->pageno)) {
-        struct sp_font hf = font(lf, lf->sz.body, true);
-        pi->hdr = add_line(lf, f->page, &hf, L->color_heading, "-", L->margin_left,
-                           L->margin_top);
-        add_rule(lf, f->page, L->margin_left, L->margin_top + lf->line_h + SP_MM(1.5),
-                 lf->content_w);
-        f->top = L->margin_top + lf->line_h + SP_MM(6);
-        f->bottom = lf->page_h - L->margin_bottom - lf->line_h - SP_MM(4);
+        struct sp_font hf = font(lf, lf->sz.body, true), nf = font(lf, lf->sz.body, false);
+        pi->hdr = add_furniture(lf, f->page, &hf, L->color_heading, "-", L->margin_left,
+                                L->margin_top, SP_ARTIFACT_HEADER);
+        pi->num = add_furniture(lf, f->page, &nf, L->color_text, "-", L->margin_left,
+                                L->margin_top, SP_ARTIFACT_HEADER);
+        layout_rule(lf, f->page, L->margin_left, L->margin_top + lf->line_h + SP_MM(1.5),
+                    lf->content_w, SP_MM(0.6), L->color_heading);
+        f->top = L->margin_top + lf->line_h + SP_MM(5);
     }
 }
 
 static void end_page(struct sp_flow *f, void *ctx)
 {
-    struct leaflet *lf = ctx;
-    struct sp_font nf = font(lf, lf->sz.body, false);
-
-    if (numbered(lf, f->pageno))
-        lf->pi[f->pageno].num = add_line(lf, f->page, &nf, lf->lay->color_text,
-                                         "Page 999 of 999", lf->lay->margin_left,
-                                         lf->page_h - lf->lay->margin_bottom - lf->line_h);
+    close_list(ctx, f->page);
 }
 
 /* Start a new page unless the flow is already at the top of an empty page. */
@@ -278,19 +411,28 @@ static void fresh_page(struct sp_flow *f)
     while (f->col != 0);
 }
 
+static double col_x(const struct sp_flow *f)
+{
+    return f->x0 + f->col * (f->col_w + f->col_gap);
+}
+
+static void set_label(struct leaflet *lf, const struct sp_flow *f)
+{
+    if (!lf->pi[f->pageno].label)
+        lf->pi[f->pageno].label = lf->label;
+}
+
 /* Place blocks together (kept on one page); returns 0 or -1 when they cannot fit at all. */
 static int place_together(struct leaflet *lf, struct sp_flow *f, struct sp_block **b, size_t n,
                           double *first_y)
 {
     double need = 0;
 
-    for (size_t i = 0; i < n; i++) {
-        if (!b[i])
-            return -1;  /* never: callers pass n measured blocks */
+    for (size_t i = 0; i < n; i++)
         need += b[i]->height + (i + 1 < n ? b[i]->space_after : 0);
-    }
     if (need > f->bottom - f->top + 0.001)
         return -1;
+    close_list(lf, f->page);
     if (need > sp_flow_room(f) + 0.001 && !sp_flow_at_top(f))
         sp_flow_next_column(f);
     for (size_t i = 0; i < n; i++) {
@@ -298,8 +440,7 @@ static int place_together(struct leaflet *lf, struct sp_flow *f, struct sp_block
             *first_y = f->y;
         sp_flow_place(f, b[i], 0);
     }
-    if (!lf->pi[f->pageno].label)
-        lf->pi[f->pageno].label = lf->label;
+    set_label(lf, f);
     return 0;
 }
 
@@ -317,126 +458,466 @@ static void heading(struct leaflet *lf, struct sp_block *b, const char *tag, dou
     sp_block_init(b);
     p = sp_block_add(b, &lf->plan->arena, tag, &f, lf->lay->color_heading, text, 0);
     p->spacing = 1.0;
-    b->space_after = lf->sz.body * 0.35;
+    b->space_after = lf->sz.body * 0.3;
     measure(lf, b);
 }
 
-static void para(struct leaflet *lf, struct sp_block *b, const char *text, bool bold,
-                 double size)
+static struct sp_para *para(struct leaflet *lf, struct sp_block *b, const char *text, bool bold,
+                            double size)
 {
     struct sp_font f = font(lf, size, bold);
 
     f.lang = sp_text_guess_lang(text);
     if (f.lang)
         f.family = sp_text_family_for(f.lang);
-    sp_block_add(b, &lf->plan->arena, "P", &f, lf->lay->color_text, text, 0);
+    return sp_block_add(b, &lf->plan->arena, "P", &f, lf->lay->color_text, text, 0);
 }
 
-/* A QR code alone (left-aligned) for a block of its own. */
-static int qr_block(struct leaflet *lf, struct sp_block *b, const char *url, const char *about,
-                    const char *alt, struct sp_error *err)
+/*
+ * Encode url as a QR code no smaller than the floors (the layout's min-size with its quiet
+ * zone; the symbol itself at least QR_SYMBOL_FLOOR; modules at least 0.5 mm) and no wider
+ * than max_w.  Returns the code with its size in *size, or NULL when the link cannot be a
+ * QR code here (too long): *err says why.
+ */
+static const struct sp_qr *make_qr(struct leaflet *lf, const char *url, const char *about,
+                                   double max_w, double *size, struct sp_error *err)
 {
     struct sp_arena *a = &lf->plan->arena;
     struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
-    double modules;
+    double total, s;
 
     if (sp_qr_encode(url, lf->lay->qr_ecl, about, a, qr, err) != 0)
-        return -1;
-    modules = qr->n + 2.0 * qr->quiet;
-    b->qr = qr;
-    b->qr_size = lf->qr_min;
-    if (b->qr_size < modules * SP_MM(0.5))
-        b->qr_size = modules * SP_MM(0.5);
-    b->qr_gap = SP_MM(4);
-    b->qr_url = sp_words_attr_url(url, a);
-    b->qr_alt = alt;
-    return 0;
+        return NULL;
+    total = qr->n + 2.0 * qr->quiet;
+    s = lf->qr_min;
+    if (s < QR_SYMBOL_FLOOR * total / qr->n)
+        s = QR_SYMBOL_FLOOR * total / qr->n;
+    if (s < total * QR_MODULE_FLOOR)
+        s = total * QR_MODULE_FLOOR;
+    /* a long link: modules as large as the column allows, down to the 0.5 mm floor */
+    if (s > max_w && total * QR_MODULE_MIN <= max_w + 0.01 &&
+        QR_SYMBOL_FLOOR * total / qr->n <= max_w + 0.01)
+        s = max_w;
+    if (s > max_w + 0.01) {
+        sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
+                     "'%s': the link needs a %.0f mm QR code, wider than the column", about,
+                     s * 25.4 / 72);
+        return NULL;
+    }
+    *size = s;
+    return qr;
 }
 
-/* Blocks for one meeting: text with the QR code at its right, or below when the column is
-   too narrow for both.  Returns the number of blocks (1 or 2), or -1 with *err. */
-static int meeting_blocks(struct leaflet *lf, const struct lentry *e, struct sp_block *b,
-                          struct sp_error *err)
+static void report(struct leaflet *lf, const struct sp_meeting *m, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* A per-meeting warning of this composition (passed on when the output is made). */
+static void report(struct leaflet *lf, const struct sp_meeting *m, const char *fmt, ...)
 {
-    const struct sp_layout *L = lf->lay;
-    const struct sp_meeting *m = e->m;
+    va_list ap;
+    char *msg;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    sp_diag_add(&lf->warn, SP_WARNING, m->file, m->line, 0, "%s", msg);
+    g_free(msg);
+}
+
+/* ---- list items ---- */
+
+static struct seg *add_seg(struct leaflet *lf, struct entry *en, const char *tag,
+                           const char *text, bool bold, bool run_in)
+{
+    struct seg *s;
+
+    if (en->ns == MAX_SEGS || !text)
+        return NULL;
+    s = &en->s[en->ns++];
+    memset(s, 0, sizeof *s);
+    s->tag = tag;
+    s->font = font(lf, lf->sz.body, bold);
+    s->font.lang = sp_text_guess_lang(text);
+    if (s->font.lang)
+        s->font.family = sp_text_family_for(s->font.lang);
+    s->text = text;
+    s->run_in = run_in;
+    return s;
+}
+
+/*
+ * Break segment s into rows starting at row top `top`, its first row `indent` in from the
+ * left; rows above qr_bottom are `narrow`, the rest `full`.  Returns the number of lines;
+ * *first_broken when the first word did not fit the first row.
+ */
+static int break_rows(struct leaflet *lf, struct seg *s, double top, double indent,
+                      double narrow, double full, double qr_bottom, bool *first_broken)
+{
+    double widths[16], pitch = sp_wrap_pitch(lf->wrap, &s->font, lf->lay->line_spacing);
+    int n = 0;
+
+    /* the rows beside the code, then one full row (which every later row repeats) */
+    do {
+        double row = top + n * pitch;
+        widths[n] = (row < qr_bottom - 0.01 ? narrow : full) - (n == 0 ? indent : 0);
+        n++;
+    } while (n < (int)G_N_ELEMENTS(widths) &&
+             (n < 2 || top + (n - 1) * pitch < qr_bottom - 0.01));
+    return sp_wrap_break(lf->wrap, &s->font, s->text, widths, n, &lf->plan->arena, &s->lines,
+                         first_broken);
+}
+
+/*
+ * Break every segment: a run-in segment goes on from the end of the line before when its
+ * first word fits there (same type size and face only), any other starts a line.  Lines
+ * beside a QR code at the right are narrower; lines below it take the full width (the
+ * text wraps round the code).  Sets the heights.  en->text_w is the narrow width (the one
+ * to cut text to, to be sure).
+ */
+static void measure_entry(struct leaflet *lf, struct entry *en)
+{
     struct sp_arena *a = &lf->plan->arena;
-    const char *link = sp_words_link(m, lf->in->leave_off_passcodes);
-    const char *kind = sp_words_kind(m, true, a);
-    struct sp_block *text = &b[0];
-    int nb = 1;
+    double ls = lf->lay->line_spacing, y = 0, x_end = 0, last_size = 0, last_pitch = 0;
+    bool beside = en->qr && !en->qr_below;
+    double full = en->width, narrow = beside ? full - en->qr_size - en->qr_gap : full;
+    double qr_bottom = beside ? en->qr_size : 0;
+    const char *last_lang = NULL;
 
-    sp_block_init(text);
-    para(lf, text, sp_arena_printf(a, "%s: %s", sp_words_time_range(m->start_min, m->end_min,
-                                                                    L->time_style, a),
-                                   m->name), true, lf->sz.body);
-    para(lf, text, sp_words_where(m, a), false, lf->sz.detail);
-    if (kind)
-        para(lf, text, kind, false, lf->sz.detail);
-    if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {
-        const char *access = sp_words_access(m, lf->in->leave_off_passcodes, a);
-        if (access)
-            para(lf, text, access, false, lf->sz.detail);
-        if (m->phone)
-            para(lf, text, sp_arena_printf(a, "Dial in %s", sp_words_phone(m, a)), false,
-                 lf->sz.detail);
-    }
-    if (m->notes)
-        para(lf, text, sp_words_glue_numbers(m->notes, a), false, lf->sz.detail);
-    text->space_after = L->para_spacing * lf->sz.body;
-    if (link && m->attendance != SP_ATTEND_IN_PERSON && m->attendance != SP_ATTEND_CLOSED) {
-        struct sp_block q;
-        const char *alt = sp_words_qr_alt(m, a);
+    en->text_w = narrow;
+    for (int i = 0; i < en->ns; i++) {
+        struct seg *s = &en->s[i];
+        /* the same type size and face only (Nastaliq or Bengali lines are taller) */
+        bool join = s->run_in && i > 0 && fabs(s->font.size - last_size) < 0.01 &&
+                    !s->font.lang && !last_lang;
+        double top = join ? y - last_pitch : y, indent = join ? x_end + s->font.size * 0.3 : 0;
+        bool broken = false;
 
-        sp_block_init(&q);
-        if (qr_block(lf, &q, link, m->name, alt, err) != 0)
-            return -1;
-        if (lf->content_w - q.qr_size - q.qr_gap >= SP_MM(60)) {
-            text->qr = q.qr;
-            text->qr_size = q.qr_size;
-            text->qr_gap = q.qr_gap;
-            text->qr_url = q.qr_url;
-            text->qr_alt = q.qr_alt;
-        } else {
-            /* narrow panel: the code goes under the text, at the left */
-            text->space_after = lf->sz.body * 0.25;
-            b[1] = q;
-            b[1].space_after = L->para_spacing * lf->sz.body;
-            sp_block_measure(&b[1], lf->t, b[1].qr_size, L->line_spacing, a);
-            nb = 2;
+        s->n = break_rows(lf, s, top, indent, narrow, full, qr_bottom, &broken);
+        if (broken && join) {
+            /* its first word does not fit after the text before: a line of its own */
+            join = false;
+            top = y;
+            indent = 0;
+            s->n = break_rows(lf, s, top, 0, narrow, full, qr_bottom, &broken);
+        }
+        if (broken && top < qr_bottom - 0.01) {
+            /* a word too wide beside the code: the segment goes on under it */
+            top = y = qr_bottom;
+            s->n = break_rows(lf, s, top, 0, narrow, full, qr_bottom, &broken);
+        }
+        s->x0 = indent;
+        s->ly = sp_arena_alloc(a, (size_t)(s->n ? s->n : 1) * sizeof *s->ly);
+        for (int k = 0; k < s->n; k++) {
+            s->ly[k] = k == 0 ? top : s->ly[k - 1] + s->lines[k - 1].height * ls;
+            if (k > 0 || !join)
+                y += s->lines[k].height * ls;
+        }
+        if (s->n) {
+            const struct sp_line *l = &s->lines[s->n - 1];
+            x_end = (s->n == 1 ? s->x0 : 0) + l->width;
+            last_pitch = l->height * ls;
+            last_size = s->font.size;
+            last_lang = s->font.lang;
         }
     }
-    measure(lf, text);
-    return nb;
+    en->text_h = y;
+    en->height = y;
+    if (en->qr && en->qr_below)
+        en->height = y + en->qr_gap + en->qr_size;
+    else if (en->qr && en->qr_size > y)
+        en->height = en->qr_size;
+}
+
+/* The time as the label: "7pm to 8pm:", or "7pm:" when the end time was not given (and
+   always on a tri-fold, for room). */
+static const char *time_label(const struct leaflet *lf, const struct sp_meeting *m)
+{
+    struct sp_arena *a = &lf->plan->arena;
+    enum sp_time_style ts = lf->lay->time_style;
+
+    return sp_arena_printf(a, "%s:", m->end_assumed || lf->trifold
+                                     ? sp_words_time(m->start_min, ts, a)
+                                     : sp_words_time_range(m->start_min, m->end_min, ts, a));
+}
+
+/* "Only in the first and third week of the month" for a monthly meeting, else NULL. */
+static const char *weeks_words(unsigned weeks, struct sp_arena *a)
+{
+    GString *s;
+    const char *r;
+    int n = 0, total = __builtin_popcount(weeks & 0x3F);
+
+    if (!(weeks & 0x3F))
+        return NULL;
+    s = g_string_new(W_WEEKS_ONLY);
+    for (int i = 0; i < 6; i++)
+        if (weeks & (1u << i)) {
+            if (n++)
+                g_string_append(s, n == total ? W_WEEKS_AND : ", ");
+            g_string_append(s, W_WEEK_NAMES[i]);
+        }
+    g_string_append(s, W_WEEKS_OF_MONTH);
+    r = sp_arena_strdup(a, s->str);
+    g_string_free(s, TRUE);
+    return r;
+}
+
+/* Join non-NULL parts as sentences: "Part one. Part two." (notes may run on after it). */
+static const char *sentences(struct sp_arena *a, const char *const *parts, size_t n)
+{
+    GString *g = g_string_new(NULL);
+    const char *r;
+
+    for (size_t i = 0; i < n; i++) {
+        if (!parts[i] || !*parts[i])
+            continue;
+        if (g->len)
+            g_string_append(g, strchr(".!?", g->str[g->len - 1]) ? " " : ". ");
+        g_string_append(g, parts[i]);
+    }
+    if (g->len && !strchr(".!?", g->str[g->len - 1]))
+        g_string_append_c(g, '.');
+    r = g->len ? sp_arena_strdup(a, g->str) : NULL;
+    g_string_free(g, TRUE);
+    return r;
+}
+
+/*
+ * A list item for entry e, measured at width.  A full entry: the time (Lbl), then the name
+ * in bold running on after it, then where, on which days, what kind and how to join in one
+ * sentence run, then the notes (cut to NOTE_LINES lines and reported); the QR code beside
+ * the text, or under it when the text would be narrow or taller that way.  A pointer: the
+ * time, the name and where its full entry is.
+ */
+static void build_entry(struct leaflet *lf, const struct lentry *e, double width,
+                        struct entry *en)
+{
+    const struct sp_row *row = &lf->rows[e->row];
+    const struct sp_meeting *m = row->m;
+    struct sp_arena *a = &lf->plan->arena;
+    const char *link = sp_words_link(m, lf->in->leave_off_passcodes);
+    const char *parts[8] = { 0 };
+    size_t np = 0;
+
+    memset(en, 0, sizeof *en);
+    en->notes = -1;
+    en->width = width;
+    en->space_after = lf->lay->para_spacing * lf->sz.body;
+    add_seg(lf, en, "Lbl", time_label(lf, m), true, false);
+
+    if (e->pointer) {
+        const char *first = sp_day_name(row->first_day);
+        size_t pg = lf->row_page[e->row];
+        add_seg(lf, en, "P", lf->trifold || pg == SIZE_MAX
+                ? sp_arena_printf(a, W_SEE, m->name, first)
+                : sp_arena_printf(a, W_SEE_PAGE, m->name, first, pg + 1), false, true);
+        measure_entry(lf, en);
+        return;
+    }
+
+    add_seg(lf, en, "P", m->name, true, true);
+    {
+        /* under its town's heading (or on the list of one town) the postcode is enough;
+           a tri-fold has room for the venue and postcode, not the street */
+        struct sp_meeting here = *m;
+        if (lf->by != GROUP_TIME && !e->online && m->town && m->postcode &&
+            !g_ascii_strcasecmp(m->town, e->region))
+            here.town = NULL;
+        if (lf->trifold && m->venue && m->postcode)
+            here.address = NULL;
+        parts[np++] = sp_words_where(&here, a);
+    }
+    if (e->day == EVERY_DAY ? lf->trifold : __builtin_popcount(row->days) > 1)
+        parts[np++] = sp_words_days(row->days, lf->in->start_day,
+                                    lf->trifold ? SP_DAYS_SHORT : SP_DAYS_LONG, a);
+    parts[np++] = weeks_words(m->weeks, a);
+    if (!lf->trifold)
+        parts[np++] = sp_words_kind(m, lf->fellowship == NULL, a);
+    if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {
+        parts[np++] = sp_words_access(m, lf->in->leave_off_passcodes, a);
+        if (m->phone)
+            parts[np++] = sp_arena_printf(a, W_DIAL_IN, sp_words_phone(m, a));
+    }
+    if (link && m->attendance != SP_ATTEND_IN_PERSON && m->attendance != SP_ATTEND_CLOSED) {
+        struct sp_error qerr = { 0 };
+        double size = 0;
+        const struct sp_qr *qr = make_qr(lf, link, sp_shorten_name(m->name, 60, a), width,
+                                         &size, &qerr);
+
+        if (qr) {
+            en->qr = qr;
+            en->qr_size = size;
+            en->qr_gap = SP_MM(2);
+            en->qr_url = sp_words_attr_url(link, a);
+            en->qr_alt = sp_words_qr_alt(m, a);
+        } else {
+            /* the meeting stays on the list; the directory has the link */
+            report(lf, m, "%s; printed without its QR code", qerr.msg);
+            if (lf->link_shown)
+                parts[np++] = sp_arena_printf(a, W_JOIN_AT, lf->link_shown);
+        }
+    }
+    add_seg(lf, en, "P", sentences(a, parts, np), false, true);
+    if (m->notes && !lf->trifold) {
+        en->notes = en->ns;
+        add_seg(lf, en, "P", sp_words_glue_numbers(m->notes, a), false, true);
+    }
+    if (en->qr) {
+        /* beside the text when the text keeps at least 8 em and the item is no taller
+           that way; else under the text, at the left */
+        if (width - en->qr_size - en->qr_gap >= 8 * lf->sz.body) {
+            struct entry beside;
+            measure_entry(lf, en);
+            beside = *en;  /* measure_entry fills fresh arrays: this copy keeps its lines */
+            en->qr_below = true;
+            en->qr_gap = lf->sz.body * 0.4;
+            measure_entry(lf, en);
+            if (beside.height <= en->height + 0.01)
+                *en = beside;
+        } else {
+            en->qr_below = true;
+            en->qr_gap = lf->sz.body * 0.4;
+            measure_entry(lf, en);
+        }
+    } else {
+        measure_entry(lf, en);
+    }
+    if (en->notes >= 0 && en->s[en->notes].n > NOTE_LINES) {
+        struct seg *s = &en->s[en->notes];
+        const char *tail = lf->link_shown ? sp_arena_printf(a, W_MORE_AT, lf->link_shown) : "";
+        const char *cut = sp_shorten(lf->t, &s->font, s->text, en->text_w - s->x0, en->text_w,
+                                   NOTE_LINES, tail, &lf->plan->arena);
+        if (cut)
+            s->text = cut;
+        report(lf, m, "meeting '%s': its note (%ld characters) is cut to %d lines",
+               sp_shorten_name(m->name, 60, a),
+               g_utf8_strlen(m->notes, -1), NOTE_LINES);
+        measure_entry(lf, en);
+    }
+}
+
+/*
+ * An entry taller than room (a page or panel under its headings): every segment after
+ * the label cut to three lines, then two, then one, last first, until it fits.
+ * Reported.  Returns 0, or -1 when even that does not fit.
+ */
+static int shorten_entry(struct leaflet *lf, const struct lentry *e, struct entry *en,
+                         double room)
+{
+    const struct sp_meeting *m = lf->rows[e->row].m;
+
+    if (en->height <= room + 0.001)
+        return 0;
+    for (int max = 3; max >= 1 && en->height > room + 0.001; max--) {
+        for (int i = en->ns; i-- > 1 && en->height > room + 0.001;) {
+            struct seg *s = &en->s[i];
+            if (s->n > max) {
+                /* measured as if the segment started a line: a little short, never long */
+                const char *cut = sp_shorten(lf->t, &s->font, s->text, en->text_w - s->x0,
+                                           en->text_w, max, "", &lf->plan->arena);
+                if (cut) {
+                    s->text = cut;
+                    measure_entry(lf, en);
+                }
+            }
+        }
+    }
+    report(lf, m, "meeting '%s' is too long for a %s of layout '%s' at %g pt: shortened "
+           "(the directory has it in full)", sp_shorten_name(m->name, 60, &lf->plan->arena),
+           lf->trifold ? "panel" : "page",
+           lf->lay->name, lf->sz.body);
+    return en->height <= room + 0.001 ? 0 : -1;
+}
+
+/* LI > Lbl (the time) + LBody (paragraphs, then the code: Link > Figure). */
+static void emit_entry(struct leaflet *lf, struct sp_page *pg, const struct entry *en,
+                       double x, double y)
+{
+    double ls = lf->lay->line_spacing;
+
+    sp_plan_tag(lf->plan, pg, true, "LI", NULL, NULL);
+    for (int i = 0; i < en->ns; i++) {
+        const struct seg *s = &en->s[i];
+
+        if (i == 1)
+            sp_plan_tag(lf->plan, pg, true, "LBody", NULL, NULL);
+        sp_plan_tag(lf->plan, pg, true, s->tag, NULL, NULL);
+        for (int k = 0; k < s->n; k++) {
+            const struct sp_line *l = &s->lines[k];
+            struct sp_item it = { 0 };
+            double pitch = l->height * ls;
+
+            it.kind = SP_ITEM_TEXT;
+            it.x = x + (k == 0 ? s->x0 : 0);
+            it.y = y + s->ly[k] + (pitch - l->height);
+            it.w = l->width;
+            it.h = l->height;
+            it.baseline = l->baseline;
+            it.text = l->text;
+            it.font = s->font;
+            it.rgb = lf->lay->color_text;
+            sp_plan_add(lf->plan, pg, &it);
+        }
+        sp_plan_tag(lf->plan, pg, false, s->tag, NULL, NULL);
+    }
+    if (en->qr)
+        sp_plan_qr_link(lf->plan, pg, en->qr,
+                        en->qr_below ? x : x + en->width - en->qr_size,
+                        en->qr_below ? y + en->text_h + en->qr_gap : y, en->qr_size,
+                        en->qr_url, en->qr_alt, 0x000000, 0xFFFFFF);
+    if (en->ns > 1)
+        sp_plan_tag(lf->plan, pg, false, "LBody", NULL, NULL);
+    sp_plan_tag(lf->plan, pg, false, "LI", NULL, NULL);
 }
 
 /* ---- front and back matter ---- */
 
+/* What the list covers: the --split-by part, the one region of every meeting, or the
+   settings' area (NULL when none says). */
 static const char *area_of(const struct leaflet *lf)
 {
-    return lf->in->part_name ? lf->in->part_name : lf->in->settings->area;
+    if (lf->in->part_name)
+        return lf->in->part_name;
+    if (lf->one_region && lf->ne && !lf->e[0].online && lf->rows[lf->e[0].row].m->region)
+        return lf->e[0].region;
+    return lf->in->settings->area;
+}
+
+/* A QR code alone, at the left of the column, kept whole on one page. */
+static void place_qr(struct leaflet *lf, struct sp_flow *f, const struct sp_qr *qr, double size,
+                     const char *url, const char *alt, double space_after)
+{
+    close_list(lf, f->page);
+    if (size > sp_flow_room(f) + 0.001 && !sp_flow_at_top(f))
+        sp_flow_next_column(f);
+    sp_plan_qr_link(lf->plan, f->page, qr, col_x(f), f->y, size,
+                    sp_words_attr_url(url, &lf->plan->arena), alt, 0x000000, 0xFFFFFF);
+    f->y += size + space_after;
+    set_label(lf, f);
 }
 
 static int cover(struct leaflet *lf, struct sp_flow *f, struct sp_error *err)
 {
     const struct sp_settings *s = lf->in->settings;
     struct sp_arena *a = &lf->plan->arena;
-    struct sp_block title, more, qr, org;
+    struct sp_block title, more, org;
     struct sp_block *v[1];
     struct sp_font ft;
     struct sp_para *p;
     const char *area = area_of(lf);
 
-    lf->label = "Cover";
+    lf->label = W_COVER_LABEL;
     sp_block_init(&title);
     ft = font(lf, lf->sz.headline, true);
     p = sp_block_add(&title, a, "H1", &ft, lf->lay->color_heading,
                      lf->in->headline ? lf->in->headline : s->headline, 0);
     p->spacing = 1.0;
-    if (area) {
-        ft = font(lf, lf->sz.subtitle, true);
+    ft = font(lf, lf->sz.subtitle, true);
+    if (area)
         sp_block_add(&title, a, "P", &ft, lf->lay->color_text, area, lf->sz.body * 0.4);
-    }
+    if (lf->fellowship)
+        sp_block_add(&title, a, "P", &ft, lf->lay->color_text, lf->fellowship,
+                     lf->sz.body * 0.4);
     ft = font(lf, lf->sz.subtitle, false);
     sp_block_add(&title, a, "P", &ft, lf->lay->color_text, sp_words_subtitle(lf->in),
                  lf->sz.body * 0.4);
@@ -444,14 +925,12 @@ static int cover(struct leaflet *lf, struct sp_flow *f, struct sp_error *err)
     measure(lf, &title);
 
     sp_block_init(&more);
-    para(lf, &more, sp_arena_printf(a, "List printed on %s" SP_NBSP EM_DASH " check before you "
-                                    "travel", sp_words_date(lf->in->date, a)), true,
+    para(lf, &more, sp_arena_printf(a, W_PRINTED_CHECK, sp_words_date(lf->in->date, a)), true,
          lf->sz.body);
-    if (s->directory_url) {
-        const char *shown = s->short_link ? s->short_link
-                            : s->org_website ? s->org_website : s->directory_url;
-        para(lf, &more, sp_arena_printf(a, "Every meeting, always up to date: %s", shown),
-             false, lf->sz.body);
+    if (lf->link_shown) {
+        /* the link on a line of its own: never broken inside */
+        para(lf, &more, W_ALWAYS, false, lf->sz.body);
+        para(lf, &more, lf->link_shown, true, lf->sz.body);
     }
     more.space_after = lf->sz.body * 0.5;
     measure(lf, &more);
@@ -461,19 +940,17 @@ static int cover(struct leaflet *lf, struct sp_flow *f, struct sp_error *err)
     v[0] = &more;
     place_together(lf, f, v, 1, NULL);
     if (s->directory_url) {
-        sp_block_init(&qr);
-        if (qr_block(lf, &qr, s->directory_url, "directory link",
-                     sp_arena_printf(a, "QR code: every meeting online at %s",
-                                     s->directory_url), err) != 0)
+        double size = 0;
+        const struct sp_qr *qr = make_qr(lf, s->directory_url, "directory-url",
+                                         lf->content_w, &size, err);
+        if (!qr)
             return -1;
-        qr.space_after = lf->sz.body;
-        sp_block_measure(&qr, lf->t, qr.qr_size, lf->lay->line_spacing, a);
-        v[0] = &qr;
-        place_together(lf, f, v, 1, NULL);
+        place_qr(lf, f, qr, size, s->directory_url,
+                 sp_arena_printf(a, W_DIRECTORY_ALT, s->directory_url), lf->sz.body);
     }
     if (s->org_name && *s->org_name) {
         sp_block_init(&org);
-        para(lf, &org, sp_arena_printf(a, "From %s", s->org_name), false, lf->sz.body);
+        para(lf, &org, sp_arena_printf(a, W_FROM, s->org_name), false, lf->sz.body);
         measure(lf, &org);
         v[0] = &org;
         place_together(lf, f, v, 1, NULL);
@@ -517,97 +994,12 @@ static void intro(struct leaflet *lf, struct sp_flow *f)
         b.space_after = lf->sz.body * 0.5;
         measure(lf, &b);
         if (first)
-            section(lf, f, "About meetings", &b);
+            section(lf, f, W_ABOUT, &b);
         else
             place_together(lf, f, v, 1, NULL);
         first = false;
     }
     g_strfreev(paras);
-}
-
-/* One legend line per type code used, with each fellowship's label where they differ. */
-static void legend(struct leaflet *lf, struct sp_flow *f)
-{
-    GPtrArray *codes = g_ptr_array_new();
-    struct sp_arena *a = &lf->plan->arena;
-    bool first = true;
-
-    for (size_t i = 0; i < lf->in->n; i++) {
-        const struct sp_meeting *m = lf->in->meetings[i];
-        for (size_t k = 0; k < m->ntypes; k++) {
-            const char *c = m->types[k].code;
-            bool seen = false;
-            if (!strcmp(c, "ONL") || !strcmp(c, "TC") || !strcmp(c, "HY"))
-                continue;
-            for (guint j = 0; j < codes->len && !seen; j++)
-                seen = !strcmp(codes->pdata[j], c);
-            if (!seen)
-                g_ptr_array_add(codes, (gpointer)c);
-        }
-    }
-    /* by code (insertion sort: a handful of codes) */
-    for (guint i = 1; i < codes->len; i++)
-        for (guint j = i; j > 0 && strcmp(codes->pdata[j - 1], codes->pdata[j]) > 0; j--) {
-            gpointer tmp = codes->pdata[j];
-            codes->pdata[j] = codes->pdata[j - 1];
-            codes->pdata[j - 1] = tmp;
-        }
-    for (guint j = 0; j < codes->len; j++) {
-        const char *code = codes->pdata[j];
-        GString *line = g_string_new(NULL);
-        /* distinct labels, each with the fellowships using it */
-        const char *labels[16], *fells[16][8];
-        size_t nl = 0, nf[16] = { 0 };
-        struct sp_block b;
-
-        for (size_t i = 0; i < lf->in->n; i++) {
-            const struct sp_meeting *m = lf->in->meetings[i];
-            for (size_t k = 0; k < m->ntypes; k++) {
-                const char *lab;
-                size_t li, fi;
-                if (strcmp(m->types[k].code, code))
-                    continue;
-                lab = sp_words_type_label(m, &m->types[k]);
-                for (li = 0; li < nl && strcmp(labels[li], lab); li++)
-                    ;
-                if (li == nl) {
-                    if (nl == 16)
-                        continue;
-                    labels[nl++] = lab;
-                }
-                if (!m->fellowship)
-                    continue;
-                for (fi = 0; fi < nf[li] && strcmp(fells[li][fi], m->fellowship); fi++)
-                    ;
-                if (fi == nf[li] && nf[li] < 8)
-                    fells[li][nf[li]++] = m->fellowship;
-            }
-        }
-        g_string_append_printf(line, "%s" SP_NBSP EM_DASH " ", code);
-        for (size_t li = 0; li < nl; li++) {
-            g_string_append_printf(line, "%s%s", li ? "; " : "", labels[li]);
-            if (nl > 1) {
-                g_string_append(line, " (");
-                for (size_t fi = 0; fi < nf[li]; fi++)
-                    g_string_append_printf(line, "%s%s", fi ? ", " : "", fells[li][fi]);
-                g_string_append(line, ")");
-            }
-        }
-        sp_block_init(&b);
-        para(lf, &b, line->str, false, lf->sz.body);
-        g_string_free(line, TRUE);
-        b.space_after = lf->sz.body * 0.2;
-        measure(lf, &b);
-        if (first) {
-            section(lf, f, "Meeting types in this list", &b);
-        } else {
-            struct sp_block *v[1] = { &b };
-            place_together(lf, f, v, 1, NULL);
-        }
-        first = false;
-    }
-    g_ptr_array_free(codes, TRUE);
-    (void)a;
 }
 
 /* The top-level groups, in order, for the contents list. */
@@ -622,7 +1014,7 @@ static size_t toc_targets(struct leaflet *lf, const char **names, size_t max)
         if (!prev || strcmp(prev, l1))
             names[n++] = prev = l1;
     }
-    names[n++] = "Helplines and contact";
+    names[n++] = W_HELPLINES;
     return n;
 }
 
@@ -633,12 +1025,12 @@ static void contents(struct leaflet *lf, struct sp_flow *f, const char **names, 
         struct sp_page *pg;
 
         sp_block_init(&b);
-        para(lf, &b, sp_arena_printf(&lf->plan->arena, "%s:" SP_NBSP "page" SP_NBSP "999",
-                                     names[i]), false, lf->sz.body);
+        para(lf, &b, sp_arena_printf(&lf->plan->arena, W_TOC_LINE, names[i], "999"), false,
+             lf->sz.body);
         b.space_after = lf->sz.body * 0.15;
         measure(lf, &b);
         if (i == 0) {
-            section(lf, f, "Contents", &b);
+            section(lf, f, W_CONTENTS, &b);
         } else {
             struct sp_block *v[1] = { &b };
             place_together(lf, f, v, 1, NULL);
@@ -662,26 +1054,25 @@ static void back_matter_blocks(struct leaflet *lf, GArray *blocks)
         const struct sp_helpline *h = &s->helplines[i];
         sp_block_init(&b);
         para(lf, &b, h->name, true, lf->sz.body);
-        para(lf, &b, sp_words_glue(h->phone, a), false, lf->sz.body);
-        if (h->hours)
-            para(lf, &b, h->hours, false, lf->sz.body);
+        para(lf, &b, h->hours ? sp_arena_printf(a, W_PHONE_HOURS, sp_words_glue(h->phone, a),
+                                                h->hours)
+                              : sp_words_glue(h->phone, a), false, lf->sz.body);
         b.space_after = lf->lay->para_spacing * lf->sz.body;
         measure(lf, &b);
         g_array_append_val(blocks, b);
     }
     sp_block_init(&b);
     if (s->org_name && *s->org_name)
-        para(lf, &b, sp_arena_printf(a, "This list is from %s", s->org_name), true,
-             lf->sz.body);
+        para(lf, &b, sp_arena_printf(a, W_LIST_FROM, s->org_name), true, lf->sz.body);
     if (s->org_phone)
-        para(lf, &b, sp_arena_printf(a, "Phone %s", sp_words_glue(s->org_phone, a)), false,
+        para(lf, &b, sp_arena_printf(a, W_PHONE, sp_words_glue(s->org_phone, a)), false,
              lf->sz.body);
     if (s->org_email)
-        para(lf, &b, sp_arena_printf(a, "Email %s", s->org_email), false, lf->sz.body);
+        para(lf, &b, sp_arena_printf(a, W_EMAIL, s->org_email), false, lf->sz.body);
     if (s->org_website)
-        para(lf, &b, sp_arena_printf(a, "Website %s", s->org_website), false, lf->sz.body);
-    para(lf, &b, sp_arena_printf(a, "List printed on %s", sp_words_date(lf->in->date, a)),
-         false, lf->sz.body);
+        para(lf, &b, sp_arena_printf(a, W_WEBSITE, s->org_website), false, lf->sz.body);
+    para(lf, &b, sp_arena_printf(a, W_PRINTED, sp_words_date(lf->in->date, a)), false,
+         lf->sz.body);
     b.space_after = 0;
     measure(lf, &b);
     g_array_append_val(blocks, b);
@@ -692,10 +1083,10 @@ static void back_matter(struct leaflet *lf, struct sp_flow *f, GArray *blocks)
     for (guint i = 0; i < blocks->len; i++) {
         struct sp_block *b = &g_array_index(blocks, struct sp_block, i);
         struct sp_block *v[1] = { b };
-        if (i == 0)
-            section(lf, f, lf->in->settings->nhelplines ? "Helplines and contact" : "Contact",
-                    b);
-        else
+        if (i == 0) {
+            section(lf, f, lf->in->settings->nhelplines ? W_HELPLINES : W_CONTACT, b);
+            lf->back_page = f->pageno;
+        } else
             place_together(lf, f, v, 1, NULL);
     }
 }
@@ -706,12 +1097,11 @@ static void notes_page(struct leaflet *lf, struct sp_flow *f)
     struct sp_block *v[1] = { &h };
 
     fresh_page(f);
-    lf->label = "Notes";
-    heading(lf, &h, "H2", lf->sz.heading, "Notes");
+    lf->label = W_NOTES;
+    heading(lf, &h, "H2", lf->sz.heading, W_NOTES);
     place_together(lf, f, v, 1, NULL);
     for (double y = f->y + lf->line_h * 1.6; y < f->bottom; y += lf->line_h * 1.6)
-        sp_plan_rule(lf->plan, f->page, lf->lay->margin_left, y, lf->content_w, 0, 0.5, 0,
-                     0x767676);
+        layout_rule(lf, f->page, lf->lay->margin_left, y, lf->content_w, 0.5, 0x767676);
     f->y = f->bottom;
 }
 
@@ -724,47 +1114,52 @@ static int list(struct leaflet *lf, struct sp_flow *f, size_t *group_idx,
     int out1 = -1;
 
     for (size_t i = 0; i < lf->ne; i++) {
-        struct sp_block mb[2], h1, h2, *v[4];
+        const struct lentry *e = &lf->e[i];
+        const struct sp_meeting *m = lf->rows[e->row].m;
+        struct sp_block h1, h2;
+        struct entry en;
         const char *l1, *l2;
-        size_t nv = 0;
-        int nb = meeting_blocks(lf, &lf->e[i], mb, err);
         bool new1, new2;
-        double y = 0;
-        size_t pageno;
+        double need = 0, room = f->bottom - f->top, y;
 
-        if (nb < 0)
-            return -1;
-        group_names(lf, &lf->e[i], &l1, &l2);
+        group_names(lf, e, &l1, &l2);
         new1 = !prev1 || strcmp(prev1, l1);
         new2 = l2 && (new1 || !prev2 || strcmp(prev2, l2));
-        if (new1) {
+        if (new1)
             heading(lf, &h1, "H2", lf->sz.heading, l1);
-            v[nv++] = &h1;
-        }
-        if (new2) {
-            heading(lf, &h2, "H3", lf->sz.sub, l2);
-            v[nv++] = &h2;
-        }
+        if (new2)
+            heading(lf, &h2, "H3", lf->sz.body, l2);
+        /* room for the entry under both headings at the top of a page, always */
+        if (new1)
+            room -= h1.height + h1.space_after;
+        if (new2)
+            room -= h2.height + h2.space_after;
+        build_entry(lf, e, f->col_w, &en);
+        if (shorten_entry(lf, e, &en, room) != 0)
+            return sp_error_set(err, SP_ERR_INPUT, m->file, m->line, 0,
+                                "meeting '%s' does not fit a %s of layout '%s' at %g pt",
+                                m->name, lf->trifold ? "panel" : "page", lf->lay->name,
+                                lf->sz.body);
+        need = (f->bottom - f->top - room) + en.height;
         lf->label = l2 ? sp_arena_printf(&lf->plan->arena, "%s" SP_NBSP EM_DASH " %s", l1, l2)
                        : l1;
-        /* a group that goes on over a page (or column) gets its heading again */
-        if (!new1 && !new2) {
-            double need = mb[0].height + (nb > 1 ? mb[0].space_after + mb[1].height : 0);
-            if (need > sp_flow_room(f) + 0.001 && !sp_flow_at_top(f)) {
-                sp_flow_next_column(f);
-                heading(lf, &h2, l2 ? "H3" : "H2", l2 ? lf->sz.sub : lf->sz.heading,
-                        sp_arena_printf(&lf->plan->arena, "%s (continued)", l2 ? l2 : l1));
-                v[nv++] = &h2;
-            }
+        if (need > sp_flow_room(f) + 0.001 && !sp_flow_at_top(f)) {
+            close_list(lf, f->page);
+            sp_flow_next_column(f);
         }
-        for (int k = 0; k < nb; k++)
-            v[nv++] = &mb[k];
-        pageno = f->pageno;
-        if (place_together(lf, f, v, nv, &y) != 0)
-            return sp_error_set(err, SP_ERR_INPUT, lf->e[i].m->file, lf->e[i].m->line, 0,
-                                "meeting '%s' does not fit a page of layout '%s' at %g pt",
-                                lf->e[i].m->name, lf->lay->name, lf->sz.body);
-        (void)pageno;
+        y = f->y;
+        if (new1 || new2)
+            close_list(lf, f->page);
+        if (new1)
+            sp_flow_place(f, &h1, 0);
+        if (new2)
+            sp_flow_place(f, &h2, 0);
+        open_list(lf, f->page);
+        emit_entry(lf, f->page, &en, col_x(f), f->y);
+        f->y += en.height + en.space_after;
+        set_label(lf, f);
+        if (!e->pointer)
+            lf->row_page[e->row] = f->pageno;
         if (new1) {
             out1 = sp_plan_add_outline(lf->plan, -1, l1, (int)f->pageno, y);
             if (*group_idx < G_N_ELEMENTS(lf->toc_page))
@@ -776,6 +1171,7 @@ static int list(struct leaflet *lf, struct sp_flow *f, size_t *group_idx,
         prev1 = l1;
         prev2 = l2;
     }
+    close_list(lf, f->page);
     return 0;
 }
 
@@ -792,6 +1188,11 @@ static void reset(struct leaflet *lf)
     lf->toc = NULL;
     lf->ntoc = 0;
     lf->ntargets = 0;
+    lf->list_open = false;
+    for (size_t r = 0; r < lf->nrows; r++)
+        lf->row_page[r] = SIZE_MAX;
+    sp_diag_release(&lf->warn);
+    sp_diag_init(&lf->warn);
 }
 
 static void flow_init(struct leaflet *lf, struct sp_flow *f)
@@ -807,7 +1208,14 @@ static void flow_init(struct leaflet *lf, struct sp_flow *f)
     f->ctx = lf;
 }
 
-static int compose_trifold(struct leaflet *lf, struct sp_error *err)
+/*
+ * The tri-fold: front cover | tuck-in panel, the three inside panels and as much of the
+ * back as the helplines leave: the meetings (after the introduction when everything fits
+ * so) | helplines and contact (and the introduction when it had to make room for the
+ * meetings).  intro_at: 0 before the meetings, 1 after the contact, 2 left out.  Returns 0,
+ * 1 when the meetings do not fit, 2 when the back does not, or -1 with *err.
+ */
+static int compose_trifold(struct leaflet *lf, int intro_at, struct sp_error *err)
 {
     struct sp_flow f;
     size_t gi = 0;
@@ -820,47 +1228,61 @@ static int compose_trifold(struct leaflet *lf, struct sp_error *err)
     if (cover(lf, &f, err) != 0)
         rc = -1;
     if (rc == 0) {
-        fresh_page(&f);  /* the tuck-in panel: what a meeting is */
-        intro(lf, &f);
-        if (f.pageno > SP_PANEL_TUCK_IN)
-            rc = sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
-                              "the introduction does not fit the tuck-in panel of a tri-fold "
-                              "at %g pt; use --layout booklet-a5 (or a shorter 'intro')",
-                              lf->sz.body);
-    }
-    if (rc == 0) {
-        fresh_page(&f);
+        fresh_page(&f);  /* the tuck-in panel */
+        if (intro_at == 0)
+            intro(lf, &f);
         if (list(lf, &f, &gi, err) != 0)
             rc = -1;
-        else
-            legend(lf, &f);  /* after the meetings: the types are spelled out in them */
-        if (rc == 0 && f.pageno > SP_PANEL_INSIDE_3)
-            rc = sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
-                              "%zu meetings do not fit the 3 inside panels of a tri-fold at "
-                              "%g pt (they need %zu); use --layout booklet-a5, or choose "
-                              "fewer meetings", lf->in->n, lf->sz.body,
-                              f.pageno - SP_PANEL_INSIDE_1 + 1);
+        else if (f.pageno > SP_PANEL_BACK)
+            rc = 1;
     }
     if (rc == 0) {
+        /* the back panel, or what is left of it when the meetings went on there */
+        bool spilled = f.pageno == SP_PANEL_BACK;
         while (f.pageno < SP_PANEL_BACK)
             sp_flow_next_column(&f);
+        if (spilled)
+            f.y += lf->sz.body;
         back_matter_blocks(lf, back);
         back_matter(lf, &f, back);
+        if (intro_at == 1)
+            intro(lf, &f);
         if (f.pageno > SP_PANEL_BACK)
-            rc = sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
-                              "the helplines and contact details do not fit the back panel "
-                              "of a tri-fold at %g pt", lf->sz.body);
+            rc = spilled ? 1 : 2;
     }
     g_array_free(back, TRUE);
     if (rc == 0) {
-        static const char *const names[SP_PANEL_COUNT] = {
-            "Front cover", "Tuck-in panel", "Inside 1", "Inside 2", "Inside 3", "Back cover"
-        };
         sp_flow_finish(&f);
         sp_plan_tag(lf->plan, f.page, false, "Document", NULL, NULL);
         for (size_t i = 0; i < lf->plan->npages; i++)
-            lf->plan->pages[i].label = names[i];
+            lf->plan->pages[i].label = W_PANELS[i];
     }
+    return rc;
+}
+
+static int compose_trifold_fit(struct leaflet *lf, struct sp_error *err)
+{
+    bool has_intro = lf->in->settings->intro && *lf->in->settings->intro;
+    int rc = compose_trifold(lf, has_intro ? 0 : 2, err);
+
+    if (rc > 0 && has_intro) {
+        rc = compose_trifold(lf, 1, err);
+        if (rc > 0)
+            rc = compose_trifold(lf, 2, err);
+        if (rc == 0)
+            sp_diag_add(&lf->warn, SP_WARNING, NULL, 0, 0,
+                        "the settings' 'intro' is left off the tri-fold to make room for "
+                        "the meetings");
+    }
+    if (rc == 1)
+        return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
+                            "%zu meetings do not fit a tri-fold at %g pt (the tuck-in, inside "
+                            "and back panels); use --layout booklet-a5, or choose fewer "
+                            "meetings (--region, --day)", lf->in->n, lf->sz.body);
+    if (rc == 2)
+        return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
+                            "the helplines and contact details do not fit the back panel "
+                            "of a tri-fold at %g pt", lf->sz.body);
     return rc;
 }
 
@@ -882,7 +1304,6 @@ static long compose_list(struct leaflet *lf, size_t pad_to, struct sp_error *err
     fresh_page(&f);
     contents(lf, &f, names, ntargets);
     intro(lf, &f);
-    legend(lf, &f);
     if (list(lf, &f, &gi, err) != 0)
         goto fail;
 
@@ -897,7 +1318,12 @@ static long compose_list(struct leaflet *lf, size_t pad_to, struct sp_error *err
         pad_to = sp_impose_booklet_pages(pages);
     for (size_t k = pages; k < pad_to; k++)
         notes_page(lf, &f);
-    fresh_page(&f);
+    /* a booklet's or padded leaflet's back matter is its back page; a leaflet's goes on
+       after the meetings when it all fits there */
+    if (lf->booklet || pad_to > 0 || back_h + lf->line_h * 3 > sp_flow_room(&f))
+        fresh_page(&f);
+    else
+        f.y += lf->sz.body;
     back_matter(lf, &f, back);
     if (gi < G_N_ELEMENTS(lf->toc_page))
         lf->toc_page[gi++] = 0;  /* fixed below: the back section */
@@ -911,7 +1337,7 @@ fail:
     return -1;
 }
 
-/* Fill in "Page N of M", the running headers and the contents' page numbers. */
+/* Fill in "Page N of M", the running heads and the contents' page numbers. */
 static void finish_numbers(struct leaflet *lf)
 {
     struct sp_plan *plan = lf->plan;
@@ -921,23 +1347,26 @@ static void finish_numbers(struct leaflet *lf)
     for (size_t i = 0; i < n && i < lf->npi; i++) {
         struct pageinfo *pi = &lf->pi[i];
         struct sp_page *pg = &plan->pages[i];
+        double room = lf->content_w;
 
-        pg->label = i == 0 ? "Cover" : sp_arena_printf(a, "%zu", i + 1);
+        pg->label = i == 0 ? W_COVER_LABEL : sp_arena_printf(a, "%zu", i + 1);
         if (pi->num >= 0) {
             struct sp_item *it = &pg->items[pi->num];
-            it->text = sp_arena_printf(a, "Page %zu of %zu", i + 1, n);
+            it->text = sp_arena_printf(a, W_PAGE_OF, i + 1, n);
             it->w = sp_text_width(lf->t, &it->font, it->text);
+            it->x = lf->lay->margin_left + lf->content_w - it->w;
+            room = lf->content_w - it->w - lf->sz.body;
         }
         if (pi->hdr >= 0) {
             struct sp_item *it = &pg->items[pi->hdr];
-            const char *label = pi->label ? pi->label : "Notes";
+            const char *label = pi->label ? pi->label : W_NOTES;
             char *cut = NULL;
             it->text = label;
             it->w = sp_text_width(lf->t, &it->font, it->text);
-            /* a very long area name: shorten the header, never the size */
-            if (it->w > lf->content_w) {
+            /* a very long group name: shorten the head, never the size */
+            if (it->w > room) {
                 glong len = g_utf8_strlen(label, -1);
-                while (it->w > lf->content_w && len > 1) {
+                while (it->w > room && len > 1) {
                     gchar *end = g_utf8_offset_to_pointer(label, --len);
                     g_free(cut);
                     cut = g_strdup_printf("%.*s" ELLIPSIS, (int)(end - label), label);
@@ -948,9 +1377,9 @@ static void finish_numbers(struct leaflet *lf)
             }
         }
     }
-    /* the last contents target is the back page */
+    /* the last contents target is the back matter */
     if (lf->ntargets)
-        lf->toc_page[lf->ntargets - 1] = n - 1;
+        lf->toc_page[lf->ntargets - 1] = lf->back_page;
     for (size_t k = 0; k < lf->ntoc; k++) {
         struct sp_item *it = &plan->pages[lf->toc[k].page].items[lf->toc[k].item];
         const char *p = it->kind == SP_ITEM_TEXT ? strstr(it->text, "999") : NULL;
@@ -989,10 +1418,20 @@ static int compose_at(struct leaflet *lf, double body, size_t pad_to, long *page
     sp_text_metrics(lf->t, &hf, &lf->line_h, &base);
     if (lf->trifold) {
         *pages = SP_PANEL_COUNT;
-        return compose_trifold(lf, err);
+        return compose_trifold_fit(lf, err);
     }
     *pages = compose_list(lf, pad_to, err);
     return *pages < 0 ? -1 : 0;
+}
+
+/* The directory link as printed after "more at": the short link, else the URL. */
+static const char *link_shown(const struct sp_settings *s)
+{
+    if (s->short_link)
+        return s->short_link;
+    if (s->directory_url)
+        return s->directory_url;
+    return s->org_website;
 }
 
 int sp_compose_leaflet(const struct sp_compose_in *in, struct sp_text *t, struct sp_plan *plan,
@@ -1024,6 +1463,8 @@ int sp_compose_leaflet(const struct sp_compose_in *in, struct sp_text *t, struct
     lf.booklet = L->kind == SP_LAYOUT_BOOKLET;
     lf.family = sp_text_family_for(NULL);
     lf.qr_min = L->qr_min;
+    lf.fellowship = one_fellowship(in);
+    lf.link_shown = link_shown(in->settings);
     if (lf.trifold) {
         if (in->pages)
             return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
@@ -1040,6 +1481,9 @@ int sp_compose_leaflet(const struct sp_compose_in *in, struct sp_text *t, struct
         lf.page_h = L->height;
         lf.content_w = L->width - L->margin_left - L->margin_right;
     }
+    sp_arena_init(&lf.rows_arena);
+    sp_diag_init(&lf.warn);
+    lf.wrap = sp_wrap_new(t);
     build_entries(&lf);
 
     if (in->pages <= 0) {
@@ -1076,7 +1520,17 @@ int sp_compose_leaflet(const struct sp_compose_in *in, struct sp_text *t, struct
         if (!lf.trifold)
             finish_numbers(&lf);
         metadata(&lf);
+        /* the warnings of the composition that was kept, once each */
+        for (size_t i = 0; i < lf.warn.n && in->diag; i++) {
+            const struct sp_diag_entry *w = &lf.warn.v[i];
+            sp_diag_add(in->diag, w->severity, *w->file ? w->file : NULL, w->line, w->col,
+                        "%s", w->msg);
+        }
     }
+    sp_diag_release(&lf.warn);
+    sp_wrap_free(lf.wrap);
+    sp_arena_free(&lf.rows_arena);
+    free(lf.row_page);
     free(lf.e);
     free(lf.pi);
     free(lf.toc);

@@ -283,6 +283,48 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
     return n;
 }
 
+int sp_text_first_line(struct sp_text *t, const struct sp_font *f, const char *utf8,
+                       double width, struct sp_arena *a, struct sp_line *line, size_t *used,
+                       bool *broken)
+{
+    PangoLayout *l;
+    const PangoLayoutLine *pl;
+    PangoRectangle log;
+    size_t len, all = utf8 ? strlen(utf8) : 0;
+    int nlines;
+
+    *used = 0;
+    *broken = false;
+    if (!all)
+        return 0;
+    l = setup(t, f, utf8, width > 0 ? width : -1);
+    nlines = pango_layout_get_line_count(l);
+    pl = pango_layout_get_line_readonly(l, 0);
+    len = (size_t)pl->length;
+    *used = len;
+    while (len > 0 && is_trailing_space((unsigned char)utf8[len - 1]))
+        len--;
+    /* a word broken between characters: the line ends where a line may not break */
+    if (nlines > 1) {
+        gint nattrs = 0;
+        const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly(l, &nattrs);
+        glong at = g_utf8_pointer_to_offset(utf8, utf8 + *used);
+        *broken = at < nattrs && !attrs[at].is_line_break;
+    }
+    line->text = sp_arena_strndup(a, utf8, len);
+    if (nlines == 1 && len == all) {
+        pango_layout_get_extents(l, NULL, &log);
+        line->baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
+    } else {
+        l = setup(t, f, line->text, -1);
+        pango_layout_get_extents(l, NULL, &log);
+        line->baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
+    }
+    line->width = (double)log.width / PANGO_SCALE;
+    line->height = (double)log.height / PANGO_SCALE;
+    return 1;
+}
+
 int sp_text_unknown_glyphs(struct sp_text *t, const struct sp_font *f, const char *utf8)
 {
     return pango_layout_get_unknown_glyphs_count(setup(t, f, utf8, -1));

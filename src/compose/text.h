@@ -10,6 +10,7 @@
 #define SP_TEXT_H
 
 #include <cairo.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../base/error.h"
@@ -53,6 +54,16 @@ struct sp_line {
  */
 int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
                   double width, struct sp_arena *a, struct sp_line **lines);
+
+/*
+ * Only the first line of utf8 broken at width (for text whose lines have different
+ * widths, such as text wrapping round a QR code): *line as sp_text_break measures it,
+ * *used the bytes it takes from utf8 with the spaces after it.  *broken is true when its
+ * first word did not fit and was broken between characters.  Returns 1, or 0 for "".
+ */
+int sp_text_first_line(struct sp_text *t, const struct sp_font *f, const char *utf8,
+                       double width, struct sp_arena *a, struct sp_line *line, size_t *used,
+                       bool *broken);
 
 /* Width of utf8 set on one line. */
 double sp_text_width(struct sp_text *t, const struct sp_font *f, const char *utf8);

@@ -3,7 +3,12 @@
  * tabs inside the page, text at least 16 pt, dashed cut lines, QR codes only when they fit
  * at 15 mm, one tab tagged and the others artifacts, nothing overlapping.  With
  * SP_TABS_PDF=path it also writes the page there for tests/cards/tabs.t.
+ * Wallet cards (cards.c) on meetings made in code: every card on a directory sheet the
+ * same, the week on the back when it fits and the helplines when not, one card per merged
+ * online meeting, the type and QR floors, crop marks as layout artifacts, and the
+ * alignment sheet's H1.
  */
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,6 +225,229 @@ static void test_too_long(void)
     sp_plan_release(&plan);
 }
 
+/* ---- wallet cards ---- */
+
+static struct sp_meeting card_meeting(const char *name, unsigned days, int start, size_t i)
+{
+    struct sp_meeting m = { 0 };
+
+    m.name = name;
+    m.fellowship = "Alcoholics Anonymous";
+    m.days = days;
+    m.start_min = start;
+    m.end_min = start + 60;
+    m.timezone = "Europe/London";
+    m.attendance = SP_ATTEND_IN_PERSON;
+    m.venue = "Example Hall";
+    m.town = "Bath";
+    m.postcode = "BA1 1AA";
+    m.region = "Bath";
+    m.file = "cards.json";
+    m.line = (int)i + 1;
+    m.index = i;
+    return m;
+}
+
+/* Compose cards for m[0..n) with mode ("directory", "online", "split"). */
+static int compose_cards(struct sp_meeting *m, size_t n, const char *mode, bool alignment,
+                         struct sp_plan *plan)
+{
+    static struct sp_layout cl;
+    struct sp_compose_in in;
+    const struct sp_meeting **v = xmalloc((n ? n : 1) * sizeof *v);
+    struct sp_error err = { 0 };
+    int rc;
+
+    if (sp_layout_load("cards-a4", ".", &ar, &cl, &err) != 0) {
+        printf("# %s\n", err.msg);
+        free(v);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        v[i] = &m[i];
+    memset(&in, 0, sizeof in);
+    in.meetings = v;
+    in.n = n;
+    in.layout = &cl;
+    in.settings = &set;
+    in.start_day = -1;
+    in.cards = mode;
+    in.alignment_sheet = alignment;
+    sp_plan_init(plan, cl.width, cl.height);
+    rc = sp_compose(&in, tx, plan, &err);
+    if (rc != 0)
+        printf("# %s\n", err.msg);
+    free(v);
+    return rc;
+}
+
+/* The text of page pg, one string per card cell, cells in order (x then y, 2 columns). */
+static size_t cells(const struct sp_plan *p, size_t pg, GString **out, size_t max)
+{
+    size_t n = 0;
+
+    for (size_t k = 0; k < p->pages[pg].n; k++) {
+        const struct sp_item *it = &p->pages[pg].items[k];
+        int col, row;
+        size_t c;
+        if (it->kind != SP_ITEM_TEXT)
+            continue;
+        col = it->x > p->width / 2;
+        row = (int)((it->y - SP_MM(13.55)) / SP_MM(53.98));
+        c = (size_t)(row * 2 + col);
+        if (c >= max)
+            continue;
+        while (n <= c)
+            out[n++] = g_string_new(NULL);
+        g_string_append_printf(out[c], "|%s", it->text);
+    }
+    return n;
+}
+
+static void free_cells(GString **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        g_string_free(v[i], TRUE);
+}
+
+/* Sizes on every page: text >= 14 pt, key lines (H1/H2) >= 16 pt, codes EC Q with a
+   symbol of 22 mm; every rule a layout artifact; tags balanced on each page. */
+static void check_cards(const struct sp_plan *p, const char *what)
+{
+    int small = 0, key = 0, qr = 0, rules = 0, open = 0, keyline = 0;
+
+    for (size_t i = 0; i < p->npages; i++)
+        for (size_t k = 0; k < p->pages[i].n; k++) {
+            const struct sp_item *it = &p->pages[i].items[k];
+            if (it->kind == SP_ITEM_TAG_BEGIN && strcmp(it->text, "Document")) {
+                open++;
+                keyline = it->text[0] == 'H';
+            } else if (it->kind == SP_ITEM_TAG_END && strcmp(it->text, "Document")) {
+                open--;
+                keyline = 0;
+            } else if (it->kind == SP_ITEM_TEXT) {
+                small += it->font.size < 14 - 0.01;
+                key += keyline && it->font.size < 16 - 0.01;
+            } else if (it->kind == SP_ITEM_QR) {
+                double sym = it->w * it->qr->n / (it->qr->n + 2.0 * it->qr->quiet);
+                qr += it->qr->ecl != 'Q' || sym < SP_MM(22) - 0.01;
+            } else if (it->kind == SP_ITEM_RULE) {
+                rules += it->artifact != SP_ARTIFACT_LAYOUT;
+            }
+        }
+    printf("# %s\n", what);
+    EQ_INT(small, 0, "no card text under 14 pt");
+    EQ_INT(key, 0, "key lines at least 16 pt");
+    EQ_INT(qr, 0, "QR codes EC Q, symbol at least 22 mm");
+    EQ_INT(rules, 0, "crop marks and guides are layout artifacts");
+    EQ_INT(open, 0, "structure tags balance");
+}
+
+static void test_directory_cards(void)
+{
+    struct sp_meeting m[20];
+    struct sp_plan p;
+    GString *c[12];
+    size_t n;
+    int same = 1;
+
+    m[0] = card_meeting("Abbey Green", SP_DAY_BIT(1) | SP_DAY_BIT(2) | SP_DAY_BIT(3), 1080, 0);
+    m[1] = card_meeting("Larkhall Step", SP_DAY_BIT(6), 600, 1);
+    EQ_INT(compose_cards(m, 2, NULL, false, &p), 0, "two meetings: directory cards");
+    EQ_INT((int)p.npages, 2, "one sheet: front and back");
+    n = cells(&p, 0, c, 12);
+    EQ_INT((int)n, 10, "ten cards on the front");
+    for (size_t i = 1; i < n; i++)
+        same &= !strcmp(c[i]->str, c[0]->str);
+    OK(same, "every front the same card: %s", n ? c[0]->str : "");
+    free_cells(c, n);
+    n = cells(&p, 1, c, 12);
+    same = 1;
+    for (size_t i = 1; i < n; i++)
+        same &= !strcmp(c[i]->str, c[0]->str);
+    OK(same && n == 10, "every back the same card");
+    OK(n && !strcmp(c[0]->str, "|Bath|Mon\xC2\xA0to\xC2\xA0Wed 6pm: Abbey Green,|Example Hall, "
+                             "Bath|Sat 10am: Larkhall Step, Example|Hall, Bath"),
+       "the back: the week, merged repeats as a run: %s", n ? c[0]->str : "");
+    free_cells(c, n);
+    check_cards(&p, "two meetings");
+    sp_plan_release(&p);
+
+    for (size_t i = 0; i < 20; i++)
+        m[i] = card_meeting("Meeting", SP_DAY_BIT(i % 7), 600 + (int)i * 15, i);
+    EQ_INT(compose_cards(m, 20, NULL, false, &p), 0, "twenty meetings: directory cards");
+    EQ_INT((int)p.npages, 2, "still one sheet (never a numbered set)");
+    n = cells(&p, 1, c, 12);
+    OK(n && !strncmp(c[0]->str, "|Helplines|Scan the front for every meeting|", 44),
+       "the week does not fit: helplines and 'scan the front': %s", n ? c[0]->str : "");
+    free_cells(c, n);
+    check_cards(&p, "twenty meetings");
+    sp_plan_release(&p);
+}
+
+static void test_online_cards(void)
+{
+    struct sp_meeting m[2];
+    struct sp_plan p;
+    int qrs = 0;
+
+    for (size_t i = 0; i < 2; i++) {
+        m[i] = card_meeting("Twice Online", SP_DAY_BIT(2 + 2 * (int)i), 1200, i);
+        m[i].attendance = SP_ATTEND_ONLINE;
+        m[i].url = "https://example.org/meet/twice";
+        m[i].venue = m[i].town = m[i].postcode = NULL;
+    }
+    EQ_INT(compose_cards(m, 2, "online", false, &p), 0, "online cards compose");
+    for (size_t k = 0; k < p.pages[0].n; k++)
+        qrs += p.pages[0].items[k].kind == SP_ITEM_QR;
+    EQ_INT(qrs, 10, "one design (its code ten times on the sheet) for two records merged");
+    {
+        GString *c[12];
+        size_t n = cells(&p, 1, c, 12);
+        OK(n && strstr(c[0]->str,
+                       "|Tuesday and Thursday, 8pm\xC2\xA0to\xC2\xA0" "9pm|") != NULL,
+           "its back names both days: %s", n ? c[0]->str : "");
+        free_cells(c, n);
+    }
+    check_cards(&p, "online cards");
+    sp_plan_release(&p);
+}
+
+static void test_monthly_card(void)
+{
+    struct sp_meeting m[1] = { card_meeting("Abbey Green", SP_DAY_BIT(1), 1080, 0) };
+    struct sp_plan p;
+    GString *c[12];
+    size_t n;
+
+    m[0].weeks = SP_WEEK_LAST;
+    EQ_INT(compose_cards(m, 1, NULL, false, &p), 0, "a monthly meeting's card composes");
+    n = cells(&p, 1, c, 12);
+    for (char *q = n ? c[0]->str : NULL; q && *q; q++)
+        if (*q == '|')
+            *q = ' ';
+    OK(n && strstr(c[0]->str, "Only in the last week of the month") != NULL,
+       "its back says which week: %s", n ? c[0]->str : "");
+    free_cells(c, n);
+    sp_plan_release(&p);
+}
+
+static void test_alignment_h1(void)
+{
+    struct sp_meeting m[1] = { card_meeting("Abbey Green", SP_DAY_BIT(1), 1080, 0) };
+    struct sp_plan p;
+    const struct sp_item *first = NULL;
+
+    EQ_INT(compose_cards(m, 1, NULL, true, &p), 0, "alignment sheet composes");
+    for (size_t k = 0; k < p.pages[0].n && !first; k++)
+        if (p.pages[0].items[k].kind == SP_ITEM_TAG_BEGIN &&
+            strcmp(p.pages[0].items[k].text, "Document"))
+            first = &p.pages[0].items[k];
+    EQ_STR(first ? first->text : NULL, "H1", "its first structure element is an H1");
+    check_cards(&p, "alignment sheet");
+    sp_plan_release(&p);
+}
+
 int main(int argc, char **argv)
 {
     struct sp_error err = { 0 };
@@ -237,6 +465,10 @@ int main(int argc, char **argv)
     TEST_RUN(test_tall_tabs);
     TEST_RUN(test_errors);
     TEST_RUN(test_too_long);
+    TEST_RUN(test_directory_cards);
+    TEST_RUN(test_online_cards);
+    TEST_RUN(test_monthly_card);
+    TEST_RUN(test_alignment_h1);
     sp_text_free(tx);
     sp_arena_free(&ar);
     return test_done();
