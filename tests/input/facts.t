@@ -7,7 +7,8 @@ set -u
 . tests/lib.sh
 
 F=tests/data/facts
-LEAF="--layout leaflet-a4 --date 2026-11-26"
+# in time order: no town headings, so every address line is printed whole
+LEAF="--layout leaflet-a4 --date 2026-11-26 --group-by time"
 
 # printed [OPTIONS] FILE...: the text of a leaflet, one line (the plan is kept in $TMP/plan)
 printed() {
@@ -49,7 +50,7 @@ signpost: $F/join.json:14: warning: meeting 'Link With Words': link 'https://zoo
 # --- temporarily closed ---
 t=$(printed "$F/closed.csv")
 hasnt "$t" "Words For Types" "'Temporary Closure' in words closes the meeting: not listed"
-has "$t" "Phone Only Closed By phone Dial in 01632 960333" "TC with only a dial-in: listed as a phone meeting"
+has "$t" "Phone Only Closed By phone. Dial in 01632 960333" "TC with only a dial-in: listed as a phone meeting"
 has "$t" "Link Closed Online (Zoom)" "TC with a link: listed online"
 has "$t" "Open Hall Church Hall, 4 Example Street, Bath BA1 1AD" "an open meeting: listed in person"
 run_sp check "$F/closed.csv"
@@ -61,9 +62,9 @@ ok $? "check --include-closed: counted, not left out"
 
 # --- addresses ---
 t=$(printed "$F/addresses.json")
-has "$t" "Quimby Road 2212 Quimby Rd, San Jose CA 95122 " "US: state and ZIP kept, the street said once"
+has "$t" "Quimby Road 2212 Quimby Rd, San Jose CA 95122." "US: state and ZIP kept, the street said once"
 hasnt "$t" "2212 Quimby Road," "the venue that repeats the street is not printed"
-has "$t" "Gemeindehaus, Beispielstraße 5, 10115 Berlin " "German: the PLZ kept, before the town"
+has "$t" "Gemeindehaus, Beispielstraße 5, 10115 Berlin." "German: the PLZ kept, before the town"
 has "$t" "Leeds Central Library, Calverley St, Leeds LS1 3AB" "the town kept though the venue's name has it"
 
 # --- BMLT: regions, passcode in the additional info, weeks ---

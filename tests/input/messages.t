@@ -70,8 +70,9 @@ is "$(head -n 1 "$out")" "2 meetings from 1 file (9 in the files; the rest not s
 run_sp check --regoin Bristol "$M"
 is "$status:$(head -n 1 "$err")" "2:signpost: unknown or ambiguous option '--regoin'; did you mean '--region'?" \
     "an unknown option: did you mean"
+want=$("$SIGNPOST" render --layout poster-a4 --dump-plan examples/smart-bath.csv 2>/dev/null | cksum)
 run_sp render --layout Poster-A4 --dump-plan examples/smart-bath.csv
-is "$status:$(head -n 1 "$out")" "0:plan 595.28 x 841.89 pages 7" "--layout: any case (Poster-A4)"
+is "$status:$(cksum < "$out")" "0:$want" "--layout: any case (Poster-A4) is poster-a4"
 run_sp render --layout postr-a4 --dump-plan examples/smart-bath.csv
 is "$status:$(cat "$err")" "2:signpost: unknown layout 'postr-a4' (see 'signpost layouts'; did you mean 'poster-a4'?)" \
     "--layout: did you mean"
