@@ -11,7 +11,7 @@
 # needs no Makefile edit; every object depends on every header (coarse but correct).
 
 VERSION   = 0.1.0
-PKGS      = pangocairo pangoft2 fontconfig cairo cairo-pdf cairo-png cairo-svg \
+PKGS      = pangocairo pangoft2 fontconfig cairo cairo-pdf cairo-png cairo-svg zlib \
             libqrencode json-c glib-2.0 liblouis libpng
 BUILD    ?= build
 CC       ?= cc

@@ -154,7 +154,10 @@ static int render_one(const struct sp_options *o, struct sp_compose_in *in, stru
         else if (imposed)
             /* the reading copy first: if it fails, the sheets at -o are left as they were */
             rc = sp_out_write(&plan, t, reading_path(path, &a), &oo, err) != 0 ? -1
-                 : sp_out_write(&sheets, t, path, &oo, err);
+                 : sp_out_write_sheets(&sheets, t, path, &oo,
+                                       kind == SP_LAYOUT_BOOKLET ? SP_OUT_BOOKLET
+                                                                 : SP_OUT_TRIFOLD,
+                                       reading_path(path, &a), err);
         else
             rc = sp_out_write(&plan, t, path, &oo, err);
     }
