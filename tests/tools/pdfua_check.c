@@ -1541,6 +1541,13 @@ static long check_file(const char *path, int mode)
                             i + 1, mcid, e->t == O_NULL ? "nothing" : "another element");
             }
         }
+        /* the page's parent-tree array: no entry for an MCID the page does not have */
+        for (size_t e = 0; arr->t == O_ARR && e < arr->na; e++) {
+            struct mcid_info *m = g_hash_table_lookup(pg->mcids, GINT_TO_POINTER((int)e));
+            if (arr->a[e]->t != O_NULL && (!m || !m->in_content))
+                finding("parent-tree", "page %u: parent tree entry %zu for an MCID that is not "
+                        "in the content", i + 1, e);
+        }
         /* annotations */
         {
             obj *an = get(&d, pg->dict, "Annots");
