@@ -196,7 +196,8 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
     }
     if (sp_layout_load(o->layout ? o->layout : "poster-a4", datadir, &a, &layout, err) != 0)
         goto out;
-    if (o->settings && sp_settings_load(o->settings, &a, &settings, err) != 0)
+    if (o->settings && (sp_settings_load(o->settings, &a, &settings, err) != 0 ||
+                        sp_run_check_settings(o->settings, &settings, &a, err) != 0))
         goto out;
     if (sp_run_load(o, &dir, &a, diag, err) != 0)
         goto out;

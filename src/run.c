@@ -4,6 +4,30 @@
 #include "run.h"
 
 #include "base/paths.h"
+#include "input/links.h"
+#include "layout/settings.h"
+
+int sp_run_check_settings(const char *path, struct sp_settings *s, struct sp_arena *a,
+                          struct sp_error *err)
+{
+    struct sp_link link;
+    const char *why = NULL;
+
+    if (!path || !s->directory_url)
+        return 0;
+    switch (sp_link_check(a, s->directory_url, &link, &why)) {
+    case SP_LINK_OK:
+        s->directory_url = link.url;
+        return 0;
+    case SP_LINK_HTTP:
+        why = "an http: link (settings links must be https:)";
+        break;
+    case SP_LINK_REFUSED:
+        break;
+    }
+    return sp_error_set(err, SP_ERR_INPUT, path, s->directory_url_line, s->directory_url_col,
+                        "'directory-url': %s", why ? why : "refused");
+}
 
 int sp_run_load(const struct sp_options *o, struct sp_directory *dir, struct sp_arena *a,
                 struct sp_diag *diag, struct sp_error *err)

@@ -24,6 +24,17 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
 int sp_cmd_kiosk(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
                  struct sp_error *err);
 
+struct sp_settings;
+
+/*
+ * Check the settings file's links (directory-url) with the rules data links get
+ * (input/links.h): a refused link is an error naming path:line:col, the key and the reason;
+ * an accepted one is replaced by its safe form (the one data links use).  path may be
+ * NULL (no settings file: nothing to check).  Returns 0, or -1 with SP_ERR_INPUT.
+ */
+int sp_run_check_settings(const char *path, struct sp_settings *s, struct sp_arena *a,
+                          struct sp_error *err);
+
 /* Load every input file of o into dir (arena a); problems go to diag. */
 int sp_run_load(const struct sp_options *o, struct sp_directory *dir, struct sp_arena *a,
                 struct sp_diag *diag, struct sp_error *err);

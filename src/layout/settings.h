@@ -35,6 +35,7 @@ struct sp_settings {
     const char *lang;           /* document language, default "en-GB" */
     struct sp_helpline *helplines;  /* in file order */
     size_t nhelplines;              /* 0..20 */
+    int directory_url_line, directory_url_col;  /* where directory-url was set (messages) */
 };
 
 /* Fill *s with the built-in defaults (no file). */
