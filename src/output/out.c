@@ -317,6 +317,7 @@ static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *
     cairo_status_t st;
     double *keys = NULL;
     char *note = NULL, producer[96];
+    const char *timing = getenv("SIGNPOST_TIMING");
     int ioe = 0, rc;
 
     if (target_open(&tg, path, err))
@@ -377,8 +378,7 @@ static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *
     }
     sp_render_state_release(&rs);
     rc = sp_pdf_filter_finish(f, &ioe, err);
-    if (getenv("SIGNPOST_TIMING") && *getenv("SIGNPOST_TIMING") &&
-        strcmp(getenv("SIGNPOST_TIMING"), "0"))
+    if (timing && *timing && strcmp(timing, "0"))
         /* the PDF/UA filter's share of the run (bench/run.sh "pdf-update") */
         fprintf(stderr, "timing: %s: pdf update %.3f s, %zu pages\n", path,
                 sp_pdf_filter_seconds(f), plan->npages);
