@@ -200,8 +200,10 @@ static obj *parse(struct lx *l, int depth)
         o->na = ks->len;
         o->k = amalloc(ks->len * sizeof *o->k);
         o->a = amalloc(vs->len * sizeof *o->a);
-        memcpy(o->k, ks->pdata, ks->len * sizeof *o->k);
-        memcpy(o->a, vs->pdata, vs->len * sizeof *o->a);
+        if (ks->len) {
+            memcpy(o->k, ks->pdata, ks->len * sizeof *o->k);
+            memcpy(o->a, vs->pdata, vs->len * sizeof *o->a);
+        }
         g_ptr_array_free(ks, TRUE);
         g_ptr_array_free(vs, TRUE);
         return o;
@@ -230,7 +232,8 @@ static obj *parse(struct lx *l, int depth)
         o = new_obj(O_STR);
         o->n = g->len;
         o->s = amalloc(g->len + 1);
-        memcpy(o->s, g->data, g->len);
+        if (g->len)
+            memcpy(o->s, g->data, g->len);
         g_byte_array_free(g, TRUE);
         return o;
     }
@@ -274,7 +277,8 @@ static obj *parse(struct lx *l, int depth)
         o = new_obj(O_STR);
         o->n = g->len;
         o->s = amalloc(g->len + 1);
-        memcpy(o->s, g->data, g->len);
+        if (g->len)
+            memcpy(o->s, g->data, g->len);
         g_byte_array_free(g, TRUE);
         return o;
     }
@@ -297,7 +301,8 @@ static obj *parse(struct lx *l, int depth)
         o = new_obj(O_ARR);
         o->na = vs->len;
         o->a = amalloc(vs->len * sizeof *o->a);
-        memcpy(o->a, vs->pdata, vs->len * sizeof *o->a);
+        if (vs->len)
+            memcpy(o->a, vs->pdata, vs->len * sizeof *o->a);
         g_ptr_array_free(vs, TRUE);
         return o;
     }

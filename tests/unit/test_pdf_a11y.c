@@ -610,6 +610,7 @@ static void test_synthetic(void)
        "synthetic: its parent tree entry is null");
     free(out);
     out = NULL;
+    free(s.b.p);
 
     /* a deflated stream whose last byte is '\r' (the adler32's last byte): not an EOL */
     for (int pad = 0; pad < 4000 && !found; pad++) {
@@ -632,8 +633,8 @@ static void test_synthetic(void)
         OK(out && !count_bytes(out, outlen, "8 0 obj"), "ends in '\\r': artifact dropped");
         free(out);
         out = NULL;
+        free(s.b.p);
     }
-    free(s.b.p);
 
     /* a /Length that does not match the data: refused, never guessed */
     synth(&s, content, strlen(content), 1);
