@@ -316,6 +316,7 @@ static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *
     cairo_t *cr;
     cairo_status_t st;
     double *keys = NULL;
+    const char **titles = NULL;
     char *note = NULL, producer[96];
     const char *timing = getenv("SIGNPOST_TIMING");
     int ioe = 0, rc;
@@ -337,6 +338,13 @@ static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *
     info.bleed = plan->bleed;
     info.imposed = imposed != SP_OUT_FLAT;
     info.marks = &marks;
+    if (plan->noutline) {
+        titles = xcalloc(plan->noutline, sizeof *titles);
+        for (size_t i = 0; i < plan->noutline; i++)
+            titles[i] = plan->outline[i].title ? plan->outline[i].title : "";
+        info.outline = titles;
+        info.noutline = plan->noutline;
+    }
     f = sp_pdf_filter_new(&info, file_sink, tg.fp);
 
     /* metadata goes to the filter, not to cairo (it writes dates without "D:") */
@@ -385,6 +393,7 @@ static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *
     sp_pdf_filter_free(f);
     sp_pdf_marks_release(&marks);
     free(keys);
+    free(titles);
     g_free(note);
     if (rc != 0 && ioe) {
         err->code = SP_OK;  /* the write failure, with the file's name */

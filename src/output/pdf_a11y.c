@@ -1,11 +1,8 @@
 /*
- * pdf_a11y.c - the PDF/UA filter between cairo 1.16 and the file (see pdf_a11y.h and
- * docs/standards.md "Tagged PDF").  cairo writes one object at a time: each is parsed
- * with a small bounded tokenizer when it is complete, then copied, changed or held back;
- * the xref is rebuilt from the offsets written.  Content streams are inflated only when
- * their dictionary is cairo's content-stream dictionary, and deflated again only when
- * they hold a reserved tag.  zlib (through cairo's own dependency) does the compression;
- * GLib the hash table.
+ * pdf_a11y.c - the PDF/UA filter: each object cairo writes is parsed when complete (a
+ * small bounded tokenizer), then copied, changed or held back; the xref is rebuilt.
+ * Content streams are inflated when cairo's content dictionary says so, deflated again
+ * only when they held a reserved tag (zlib, cairo's own dependency).
  */
 #include "pdf_a11y.h"
 
@@ -543,7 +540,7 @@ struct sp_pdf_filter {
     struct check *checks;
     size_t nchecks, capchecks;
 
-    size_t nspans, nspan_elems, nlinks, nfigures;
+    size_t nspans, nspan_elems, nlinks, nfigures, noutline;
     long long info_num, cat_num, doc_num, doc_kids;
     unsigned cat_gen, doc_gen;
     struct sp_buf catalog, doc;  /* held back until the end: the dictionaries' bytes */
@@ -1389,6 +1386,18 @@ static int do_object(struct sp_pdf_filter *f, unsigned num, unsigned gen, const 
         }
         if (!dict_get(p, &f->d, "/Type") && dict_get(p, &f->d, "/Producer"))
             return do_info(f, num, gen);
+        if (!dict_get(p, &f->d, "/Type") && dict_get(p, &f->d, "/Title") &&
+            dict_get(p, &f->d, "/Parent") && f->info->outline) {
+            /* a bookmark: its title from our writer, not cairo's */
+            static const char *const skip[] = { "/Title", NULL };
+            if (f->noutline >= f->info->noutline)
+                return fail(f, "more bookmarks than were added");
+            open_dict(&f->out, num, gen, p, &f->d, skip);
+            sp_buf_str(&f->out, "\n   /Title ");
+            sp_pdf_put_text(&f->out, f->info->outline[f->noutline++]);
+            close_dict(&f->out);
+            return put_object(f, num, gen);
+        }
         if (dict_get(p, &f->d, "/Nums"))
             check_nums(f, p, dict_get(p, &f->d, "/Nums")->val);
     } else if (p[val.start] == '[') {
@@ -1766,6 +1775,8 @@ int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error
             fail(f, "%zu '/Link' annotations but %zu links drawn", f->nlinks, nl);
         else if (f->nfigures != na)
             fail(f, "%zu '/Figure' elements but %zu figures drawn", f->nfigures, na);
+        else if (in->outline && f->noutline != in->noutline)
+            fail(f, "%zu bookmarks written but %zu added", f->noutline, in->noutline);
         if (g_hash_table_size(f->oldlen) || g_hash_table_size(f->newlen))
             fail(f, "a stream's length object never came");
         for (size_t c = 0; c < f->nchecks && !f->failed; c++)

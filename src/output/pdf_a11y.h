@@ -1,16 +1,8 @@
 /*
- * pdf_a11y.h - make cairo 1.16's tagged PDF one that PDF/UA-1 accepts, while cairo writes
- * it: a filter between cairo's output stream and the file.  It adds what cairo cannot
- * write (catalog /Lang, /MarkInfo, /ViewerPreferences /DisplayDocTitle, an XMP packet,
- * page /Tabs /S, link /Contents, Figure /Alt, /CIDToGIDMap, "D:" dates, page /TrimBox and
- * /BleedBox for bleed), turns the renderer's reserved tags into artifacts and language
- * or ActualText spans (content streams are inflated, rewritten and deflated again), and
- * puts the structure of imposed sheets back in reading order.
- *
- * Owns: the filter and its buffers (one object at a time, plus a few small tables).
- * Must not: use cairo, read the model.  Works on the bytes cairo 1.16 writes (objects
- * "n 0 obj", classic xref, no object streams) and rebuilds the xref; nothing is appended
- * afterwards and the file is never read back.
+ * pdf_a11y.h - the PDF/UA filter between cairo 1.16's output stream and the file: adds
+ * what cairo cannot write, turns the renderer's reserved tags into artifacts and spans,
+ * puts imposed sheets' structure in reading order (docs/standards.md, "Tagged PDF").
+ * Owns: the filter, one object at a time.  Must not: use cairo, read the model, read back.
  */
 #ifndef SP_PDF_A11Y_H
 #define SP_PDF_A11Y_H
@@ -94,6 +86,9 @@ struct sp_pdf_a11y {
     bool imposed;               /* sheets of an imposed plan: the Document element's
                                    children are sorted by top_keys, and note is added */
     const struct sp_pdf_marks *marks;  /* may be NULL when no tag carries anything */
+    const char *const *outline;  /* the title of each bookmark, in the order they were
+                                    added to cairo (rewritten with pdf_syntax), or NULL */
+    size_t noutline;
     /* read when the document is finished (so they may be set after the pages): */
     const char *note;           /* imposed: text of the first structure element */
     const double *top_keys;     /* imposed: reading-order key of the Document element's

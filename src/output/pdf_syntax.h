@@ -1,9 +1,7 @@
 /*
- * pdf_syntax.h - the one place where strings become PDF syntax (issue 16): text strings
- * (a literal or UTF-16BE hex), names, link targets (7-bit URIs, also inside a cairo tag
- * attribute), XML text for the XMP packet, and dates.  Every string that signpost puts
- * into a PDF, from the settings file, the data or the metadata, goes through these.
- *
+ * pdf_syntax.h - the one place where strings become PDF syntax (issue 16): text strings,
+ * names, link targets (also for cairo's attribute), XMP text and dates; everything from
+ * the settings, the data and the metadata goes through these.
  * Owns: nothing beyond the call.  Must not: use cairo, read the model.
  */
 #ifndef SP_PDF_SYNTAX_H

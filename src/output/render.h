@@ -1,17 +1,8 @@
 /*
- * render.h - draw one page of a plan onto any cairo_t.
- *
- * Owns: nothing beyond the call (sp_render_state: its stack of open elements).  Must not:
- * read files, parse input, measure or re-break text, include model.h.  Units: points,
- * origin top-left; the caller scales.
- *
- * On PDF surfaces the renderer also does what cairo 1.16's tags cannot (pdf_a11y.h):
- * painting outside any structure leaf (rules, backgrounds, crop marks) and items marked
- * as furniture go inside a reserved artifact tag; text in another language or in a
- * complex script goes inside a reserved span tag with its /Lang and /ActualText; link
- * targets are made 7-bit and quote-safe (pdf_syntax.h); a Figure followed by an empty
- * Link for the same code is drawn inside that Link; and what the PDF filter needs is
- * recorded in a struct sp_pdf_marks, in drawing order.
+ * render.h - draw one page of a plan onto any cairo_t; on PDF surfaces, also mark what
+ * cairo 1.16 cannot (reserved tags, pdf_a11y.h) and record it for the PDF filter.
+ * Owns: nothing beyond the call but sp_render_state.  Must not: read files, parse input,
+ * measure or re-break text, include model.h.  Units: points, origin top-left.
  */
 #ifndef SP_RENDER_H
 #define SP_RENDER_H
@@ -51,7 +42,15 @@ void sp_render_state_init(struct sp_render_state *rs, const struct sp_plan *plan
                           struct sp_pdf_marks *marks);
 void sp_render_state_release(struct sp_render_state *rs);
 
-/* Draw page pageno (0-based) of plan onto cr; call for pages 0, 1, 2... in order. */
+/*
+ * Draw page pageno (0-based) of plan onto cr; call for pages 0, 1, 2... in order.  On a
+ * PDF surface: drawing outside any structure leaf (rules, backgrounds, crop marks) and
+ * items marked as furniture go inside a reserved artifact tag; text in another language
+ * or a complex script inside a reserved span (its /Lang and /ActualText); link targets
+ * are made 7-bit and quote-safe (pdf_syntax.h); a Figure followed by an empty Link for
+ * the same code is drawn inside that Link (one announcement); and what the PDF filter
+ * needs is recorded in rs->marks, in drawing order.
+ */
 void sp_render_page_with(struct sp_render_state *rs, const struct sp_plan *plan,
                          size_t pageno, struct sp_text *t, cairo_t *cr);
 

@@ -251,13 +251,15 @@ static int make_scene(struct membuf *b, struct sp_pdf_marks *m)
         cairo_show_page(cr);
     }
     cairo_tag_end(cr, "Document");
-    cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Cardiff", "page=1", 0);
+    cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Cardiff (all) \\", "page=1", 0);
     cairo_destroy(cr);
     cairo_surface_finish(s);
     st = cairo_surface_status(s);
     cairo_surface_destroy(s);
     return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
+
+static const char *const bookmarks[] = { "Cardiff (all) \\" };
 
 static struct sp_pdf_a11y base_info(const struct sp_pdf_marks *m)
 {
@@ -277,6 +279,16 @@ static struct sp_pdf_a11y base_info(const struct sp_pdf_marks *m)
     return info;
 }
 
+/* base_info for make_scene's file, which has one bookmark */
+static struct sp_pdf_a11y scene_info(const struct sp_pdf_marks *m)
+{
+    struct sp_pdf_a11y info = base_info(m);
+
+    info.outline = bookmarks;
+    info.noutline = 1;
+    return info;
+}
+
 /* ---- tests ---- */
 
 static void test_scene(void)
@@ -293,13 +305,16 @@ static void test_scene(void)
         return;
     OK(count_bytes(b.p, b.n, "/S /RB") == 2 && count_bytes(b.p, b.n, "/S /WT") == 6,
        "control: cairo wrote the reserved tags as structure elements");
-    info = base_info(&m);
+    info = scene_info(&m);
     EQ_INT(sp_pdf_a11y_rewrite(b.p, b.n, &info, &out, &outlen, &err), 0, "rewrite");
     if (err.code)
         printf("# %s\n", err.msg);
     if (!out)
         return;
     check_qpdf("scene", out, outlen);
+    OK(count_bytes(b.p, b.n, "/Title <FEFF") == 1, "control: cairo wrote the bookmark in hex");
+    OK(count_bytes(out, outlen, "/Title (Cardiff \\(all\\) \\\\)") == 1,
+       "the bookmark's title from our writer: a literal, escaped");
     q = qdf("scene.pdf", out, outlen);
     if (!q) {
         skip("qpdf not installed");
@@ -431,7 +446,7 @@ static void test_chunks(void)
 
     if (!OK(make_scene(&b, &m) == 0, "chunks: scene"))
         return;
-    info = base_info(&m);
+    info = scene_info(&m);
     sp_pdf_a11y_rewrite(b.p, b.n, &info, &out, &outlen, &err);
     f = sp_pdf_filter_new(&info, mem_sink, &one);
     for (size_t i = 0; i < b.n && !rc; i++)
@@ -491,7 +506,7 @@ static void test_mismatch(void)
                               "x");
         for (size_t i = 0; i < m.nalts && !(cases[c].what == 2 && i); i++)
             sp_pdf_marks_figure(&bad, "alt");
-        info = base_info(cases[c].what == 5 ? NULL : &bad);
+        info = scene_info(cases[c].what == 5 ? NULL : &bad);
         out = (unsigned char *)"x";
         outlen = 9;
         EQ_INT(sp_pdf_a11y_rewrite(b.p, b.n, &info, &out, &outlen, &err), -1,
