@@ -599,14 +599,16 @@ void sp_render_page_with(struct sp_render_state *rs, const struct sp_plan *plan,
                 draw_item(it, t, cr, qm);
             }
         } else {
-            if (top && top->split) {
+            if (top && (top->split || top->child)) {
+                /* a split leaf, or an element with children of its own: cairo marks only
+                   leaves, so this text becomes a Span child (mixed content) */
                 wrapped(rs, cr, SP_PDF_TAG_SPAN, it, t, qm);
             } else {
-                if (top && !top->child)
+                if (top)
                     top->direct = true;
                 else if ((it->kind == SP_ITEM_TEXT && it->text && *it->text) ||
                          it->kind == SP_ITEM_QR)
-                    rs->untagged++;
+                    rs->untagged++;  /* outside every element: the plan's fault */
                 draw_item(it, t, cr, qm);
             }
         }

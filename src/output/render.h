@@ -27,7 +27,7 @@ struct sp_render_state {
     size_t depth, cap;
     size_t page;                 /* the page being drawn */
     /* the plan check */
-    size_t untagged;             /* text or QR drawn outside any structure leaf */
+    size_t untagged;             /* text or QR drawn outside every structure element */
     size_t furniture_in_content; /* items marked as furniture inside a structure leaf */
     size_t figures_without_alt;
     size_t split_elements;       /* content of one element left unreferenced by cairo
