@@ -13,7 +13,7 @@
 
 VERSION   = 0.1.0
 PKGS      = pangocairo pangoft2 fontconfig cairo cairo-pdf cairo-png cairo-svg zlib \
-            libqrencode json-c glib-2.0 liblouis libpng
+            libqrencode json-c glib-2.0 liblouis libpng libcurl
 BUILD    ?= build
 CC       ?= cc
 OPT      ?= -O2 -g

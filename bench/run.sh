@@ -141,10 +141,10 @@ bench_load_all_three() {
         --formats "$FORMATS_FILE" "$MG_FILE" "$CSV_FILE" "$BMLT_FILE"
 }
 
-# ---- kiosk (issue 6; owner: kiosk engineer) -------------------------------------------
+# ---- kiosk (issues 6, 10, 17; owner: kiosk engineer) ------------------------------------
 # The week's slides for a 500-meeting region at 1080p: >= 15 slides/s on one core and
-# peak RSS < 100 MB.  The row's time is the whole run; the per-slide split (compose, draw,
-# PNG encoding) comes from one more run with SIGNPOST_TIMING=1, printed here.
+# peak RSS < 100 MB.  The row's time is the whole run; the split (select and compose,
+# draw + encode + write) comes from one more run with SIGNPOST_TIMING=1, printed here.
 bench_kiosk_week() {
     local f=$OUT/kiosk-500.json
     "$GEN" --meetings 500 --seed "$SEED" --format mg-json > "$f.tmp" && mv "$f.tmp" "$f"
@@ -154,7 +154,39 @@ bench_kiosk_week() {
     SIGNPOST_TIMING=1 "$SIGNPOST" kiosk --view week --at 2026-11-26T14:00 \
         --settings examples/settings.ini -o "$OUT/kiosk-week" "$f" | grep '^timing:' >&2 || true
 }
-BENCHMARKS="$BENCHMARKS kiosk-week"
+# Issue 10: the board for a day of about 450 meetings (3,150 generated over the week):
+# four slides (the cap), the whole command's time and peak RSS; then issue 17's split in
+# one process (bench/png_encode): draw and each PNG encoder's ms and KB per slide.
+bench_kiosk_day450() {
+    local f=$OUT/kiosk-3150.json n
+    "$GEN" --meetings 3150 --seed "$SEED" --format mg-json > "$f.tmp" && mv "$f.tmp" "$f"
+    rm -rf "$OUT/kiosk-day450"
+    measure kiosk-day450 3150 1000 100 "$SIGNPOST" kiosk --at 2026-11-26T14:00 \
+        --settings examples/settings.ini -o "$OUT/kiosk-day450" "$f"
+    n=$(jq '.meetings' "$OUT/kiosk-day450/slides.json" 2>/dev/null || echo '?')
+    POSTER_NOTES+=("kiosk-day450: $n meetings today and tomorrow, $(ls "$OUT"/kiosk-day450/slide-*.png | wc -l) slides (cap 4)")
+    SIGNPOST_TIMING=1 "$SIGNPOST" kiosk --at 2026-11-26T14:00 --settings examples/settings.ini \
+        -o "$OUT/kiosk-day450" "$f" | grep '^timing:' >&2 || true
+    echo "bench: png_encode (draw and encode per 1080p slide, one process):" >&2
+    "$BUILD/bench/png_encode" --runs 5 "$f" >&2 || FAILED=1
+}
+# Issue 10: the web board for the whole 5,000-meeting directory: its size, the command's
+# time and peak RSS, and its first render in headless chromium (bench/board_render.js,
+# with tests/web's packages; skipped when they or chromium are missing).
+bench_board_5000() {
+    local html=$OUT/board/board.html kb
+    mkdir -p "$OUT/board"
+    measure board-5000 "$MEETINGS" 2000 100 "$SIGNPOST" board --settings examples/settings.ini \
+        --date 2026-11-26 -o "$html" "$MG_FILE"
+    kb=$(( $(wc -c < "$html") / 1024 ))
+    POSTER_NOTES+=("board-5000: board.html $kb KB, board-data.js $(( $(wc -c < "$OUT/board/board-data.js") / 1024 )) KB")
+    if [ -d tests/web/node_modules/playwright-core ] && [ -x /usr/bin/chromium ]; then
+        POSTER_NOTES+=("board-5000: $(node bench/board_render.js "$html" 5 2>/dev/null || echo 'render failed')")
+    else
+        POSTER_NOTES+=("board-5000: first render not measured (run make check once to install tests/web's packages)")
+    fi
+}
+BENCHMARKS="$BENCHMARKS kiosk-week kiosk-day450 board-5000"
 # ---- end of kiosk --------------------------------------------------------------------
 
 # ---- leaflets (issue 4; owner: leaflet engineer) ---------------------------------------
@@ -233,6 +265,28 @@ bench_poster_all() {
 }
 BENCHMARKS="$BENCHMARKS poster-single poster-by-region poster-all"
 # ---- end of posters ------------------------------------------------------------------
+
+# ---- braille (issue 14; owner: braille engineer) -------------------------------------
+# The whole generated directory as one BRF (40 x 25, UEB grade 2; about 2,400 pages for
+# 5,000 meetings): pages/s and peak RSS.  Target (project choice, none in the issue):
+# >= 500 pages/s on one core and peak RSS < 100 MB; the time target is pages / 500, in ms.
+bench_braille_brf() {
+    local brf=$OUT/braille-all.brf pages target t0 t1
+    "$SIGNPOST" render --layout braille-brf --settings examples/settings.ini --date 2026-11-26 \
+        -o "$brf" "$MG_FILE" 2> /dev/null || true
+    pages=$(tr -cd '\f' < "$brf" 2> /dev/null | wc -c)
+    target=$(( pages * 1000 / 500 ))
+    RUNS=3 measure braille-brf "$MEETINGS" "$target" 100 "$SIGNPOST" render \
+        --layout braille-brf --settings examples/settings.ini --date 2026-11-26 -o "$brf" \
+        "$MG_FILE"
+    t0=$(now_us)
+    "$SIGNPOST" render --layout braille-brf --settings examples/settings.ini --date 2026-11-26 \
+        -o "$brf" "$MG_FILE" 2> /dev/null || true
+    t1=$(now_us)
+    POSTER_NOTES+=("braille-brf: $pages pages of 40 x 25, $(( pages * 1000000 / (t1 - t0 + 1) )) pages/s")
+}
+BENCHMARKS="$BENCHMARKS braille-brf"
+# ---- end of braille ------------------------------------------------------------------
 
 # ---- the PDF/UA filter (issue 13; owner: pdfua engineer) ------------------------------
 # Its share of a whole 5,000-meeting A4 leaflet run, target at most 10 %: each run prints

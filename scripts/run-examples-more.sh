@@ -34,6 +34,9 @@ sp kiosk --layout kiosk-portrait "$SETTINGS" --at 2026-11-26T14:00 -o out/kiosk-
 sp kiosk --layout kiosk-4k "$SETTINGS" --at 2026-11-26T14:00 -o out/kiosk-4k "$EXK"
 sp kiosk --layout kiosk-landscape-dark "$SETTINGS" --at 2026-11-26T14:00 -o out/kiosk-dark "$EXK"
 step "kiosk: open out/kiosk-landscape/slides.html in a browser to play the slides"
+step "board: out/board/board.html, a live web board (open it in a browser)"
+mkdir -p out/board
+sp board "$SETTINGS" -o out/board/board.html "$EXK"
 # ---- END kiosk ----
 
 # ---- BEGIN leaflets, booklets and tri-folds (issue 4; owner: leaflet engineer) ----
@@ -53,3 +56,13 @@ sp render --layout trifold-dl "$SETTINGS" --region Cardiff --day tue -o out/trif
 sp render --layout trifold-dl "$SETTINGS" --region Cardiff --day tue --dpi 40 \
     -o out/trifold-dl.png "$EXL"
 # ---- END leaflets, booklets and tri-folds ----
+
+# ---- BEGIN braille (issue 14; owner: braille engineer) ----
+EXB="examples/aa-south-wales.json"
+step "braille-brf: out/meetings.brf (embosser), out/meetings.pef (PEF), out/meetings.txt (Unicode braille)"
+sp render --layout braille-brf "$SETTINGS" -o out/meetings.brf "$EXB"
+sp render --layout braille-brf "$SETTINGS" -o out/meetings.pef "$EXB"
+sp render --layout braille-brf "$SETTINGS" -o out/meetings.txt "$EXB"
+step "braille-brf in uncontracted UEB (grade 1): out/meetings-grade1.brf"
+sp render --layout braille-brf "$SETTINGS" --braille-table en-ueb-g1.ctb -o out/meetings-grade1.brf "$EXB"
+# ---- END braille ----

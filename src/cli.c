@@ -18,11 +18,12 @@
 enum arg { ARG_NONE, ARG_STR, ARG_INT };
 
 /* Which commands an option belongs to (for --help). */
-#define C_ALL    0x7F
+#define C_ALL    0xFF
 #define C_CHECK  (1 << SP_CMD_CHECK)
 #define C_RENDER (1 << SP_CMD_RENDER)
 #define C_KIOSK  (1 << SP_CMD_KIOSK)
-#define C_IN     (C_CHECK | C_RENDER | C_KIOSK)
+#define C_BOARD  (1 << SP_CMD_BOARD)
+#define C_IN     (C_CHECK | C_RENDER | C_KIOSK | C_BOARD)
 #define C_OUT    (C_RENDER | C_KIOSK)
 
 enum opt_id {
@@ -31,7 +32,9 @@ enum opt_id {
     O_FELLOWSHIP, O_ATTENDANCE, O_TYPE, O_SEARCH, O_INCLUDE_CLOSED, O_SETTINGS, O_DATE,
     O_HEADLINE, O_SUBTITLE, O_START_DAY, O_DPI, O_DUMP_PLAN, O_NO_PASSCODES, O_SPLIT,
     O_TABS, O_GROUP_BY, O_PAGES, O_ONLINE_SECTION, O_AT, O_VIEW, O_WATCH, O_CARDS,
-    O_ALIGNMENT, O_PRINT_SHOP
+    O_ALIGNMENT, O_PRINT_SHOP,
+    O_ALLOW_HTTP, O_OFFLINE, O_BMLT, O_SERVICE_BODY, O_MAX_SIZE, O_TIMEOUT, O_POLL,
+    O_BRAILLE_TABLE
 };
 
 struct optdef {
@@ -67,10 +70,24 @@ static const struct optdef optdefs[] = {
     { "search", O_SEARCH, ARG_STR, "TEXT", C_IN, "only meetings whose name, venue or town has TEXT" },
     { "include-closed", O_INCLUDE_CLOSED, ARG_NONE, NULL, C_IN,
       "keep temporarily closed meetings (left out by default)" },
+    /* feeds by web address */
+    { "bmlt", O_BMLT, ARG_STR, "ROOT", C_IN,
+      "read a BMLT root server's meetings and formats (its address, not a query)" },
+    { "service-body", O_SERVICE_BODY, ARG_STR, "ID", C_IN,
+      "after --bmlt: only this service body and those below it (repeatable)" },
+    { "allow-http", O_ALLOW_HTTP, ARG_NONE, NULL, C_IN,
+      "also read plain http:// feed addresses (https:// only by default)" },
+    { "offline", O_OFFLINE, ARG_NONE, NULL, C_IN,
+      "use the saved copies of feeds; do not go online" },
+    { "timeout", O_TIMEOUT, ARG_INT, "SECONDS", C_IN,
+      "give up on a feed that sends nothing for this long, 1..600 (default 20)" },
+    { "max-size", O_MAX_SIZE, ARG_INT, "MB", C_IN,
+      "largest feed accepted, in MB, 1..2000 (default 50)" },
     /* output */
     { "layout", O_LAYOUT, ARG_STR, "NAME", C_OUT, "layout name (see 'signpost layouts') or file" },
-    { "output", O_OUTPUT, ARG_STR, "FILE", C_OUT, "output file; .pdf, .png or .svg" },
-    { "settings", O_SETTINGS, ARG_STR, "FILE", C_OUT, "organisation settings file" },
+    { "output", O_OUTPUT, ARG_STR, "FILE", C_OUT | C_BOARD,
+      "output file; .pdf, .png or .svg (braille: .brf, .pef or .txt; board: .html)" },
+    { "settings", O_SETTINGS, ARG_STR, "FILE", C_OUT | C_BOARD, "organisation settings file" },
     { "date", O_DATE, ARG_STR, "YYYY-MM-DD", C_OUT,
       "date the list is printed (default: SOURCE_DATE_EPOCH, else today)" },
     { "headline", O_HEADLINE, ARG_STR, "TEXT", C_OUT, "poster headline" },
@@ -79,7 +96,7 @@ static const struct optdef optdefs[] = {
       "first weekday listed: a day, a date, or 'today' (the print date); default Monday" },
     { "dpi", O_DPI, ARG_INT, "N", C_OUT, "PNG resolution, 36..1200 (default 150)" },
     { "dump-plan", O_DUMP_PLAN, ARG_NONE, NULL, C_OUT, "print the composed plan as text and exit" },
-    { "leave-off-passcodes", O_NO_PASSCODES, ARG_NONE, NULL, C_OUT,
+    { "leave-off-passcodes", O_NO_PASSCODES, ARG_NONE, NULL, C_OUT | C_BOARD,
       "do not print passcodes (and strip them from QR links)" },
     { "split-by", O_SPLIT, ARG_STR, "WHAT", C_OUT,
       "one output per region, fellowship or town (name added to -o)" },
@@ -94,10 +111,14 @@ static const struct optdef optdefs[] = {
     { "alignment-sheet", O_ALIGNMENT, ARG_NONE, NULL, C_RENDER, "cards: a duplex alignment test sheet" },
     { "print-shop", O_PRINT_SHOP, ARG_NONE, NULL, C_RENDER,
       "cards: single cards with 3 mm bleed for a print shop" },
+    { "braille-table", O_BRAILLE_TABLE, ARG_STR, "TABLE", C_RENDER,
+      "braille: liblouis table, e.g. en-ueb-g1.ctb (default: the layout's)" },
     { "at", O_AT, ARG_STR, "TIME", C_KIOSK, "kiosk: the moment shown, 2026-11-26T14:00 (UK time)" },
     { "view", O_VIEW, ARG_STR, "VIEW", C_KIOSK, "kiosk: today (today and tomorrow) or week" },
     { "watch", O_WATCH, ARG_STR, "DIR", C_KIOSK,
       "kiosk: keep the slides in DIR up to date until stopped (Ctrl-C or SIGTERM)" },
+    { "poll-interval", O_POLL, ARG_INT, "MINUTES", C_KIOSK,
+      "kiosk --watch: check feeds every N minutes, 1..1440 (default 15)" },
 };
 
 static const struct {
@@ -112,6 +133,8 @@ static const struct {
       "make a poster, leaflet, booklet or cards (PDF, PNG or SVG)" },
     { "kiosk", SP_CMD_KIOSK, "signpost kiosk --layout NAME -o DIR [options] FILE...",
       "make screen slides for today or this week" },
+    { "board", SP_CMD_BOARD, "signpost board -o FILE.html [options] FILE...",
+      "make a live web board: one HTML file for a browser on a screen or a website" },
     { "layouts", SP_CMD_LAYOUTS, "signpost layouts", "list the installed layouts" },
 };
 
@@ -126,6 +149,8 @@ void sp_options_init(struct sp_options *o)
 
 void sp_options_release(struct sp_options *o)
 {
+    for (size_t i = 0; i < o->ninputs; i++)
+        g_strfreev(o->inputs[i].service_bodies);
     free(o->inputs);
     free(o->regions);
     free(o->fellowships);
@@ -312,6 +337,65 @@ static int apply(struct sp_options *o, int id, const char *arg, struct sp_source
         break;
     case O_ALIGNMENT: o->alignment_sheet = true; break;
     case O_PRINT_SHOP: o->print_shop = true; break;
+    case O_ALLOW_HTTP: o->allow_http = true; break;
+    case O_OFFLINE: o->offline = true; break;
+    case O_BMLT:
+        o->inputs = xrealloc(o->inputs, (o->ninputs + 1) * sizeof *o->inputs);
+        memset(&o->inputs[o->ninputs], 0, sizeof o->inputs[0]);
+        o->inputs[o->ninputs].path = arg;
+        o->inputs[o->ninputs].bmlt_root = arg;
+        o->inputs[o->ninputs].opts = *cur;
+        o->inputs[o->ninputs].opts.format = SP_FORMAT_BMLT;
+        o->ninputs++;
+        break;
+    case O_SERVICE_BODY: {
+        struct sp_input *in = o->ninputs ? &o->inputs[o->ninputs - 1] : NULL;
+        char **ids;
+        if (!in || !in->bmlt_root)
+            return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                                "--service-body: give it after --bmlt ROOT");
+        ids = g_strsplit(arg, ",", -1);
+        for (char **p = ids; *p; p++) {
+            const char *num = *p;
+            if (!*num || strspn(num, "0123456789") != strlen(num) || strlen(num) > 18) {
+                g_strfreev(ids);
+                return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                                    "--service-body: expected a service body number such as "
+                                    "3 (or 3,5), got '%s'", arg);
+            }
+        }
+        for (char **p = ids; *p; p++) {
+            in->service_bodies = g_renew(char *, in->service_bodies, in->nservice_bodies + 2);
+            in->service_bodies[in->nservice_bodies++] = g_strdup(*p);
+            in->service_bodies[in->nservice_bodies] = NULL;
+        }
+        g_strfreev(ids);
+        break;
+    }
+    case O_MAX_SIZE:
+        if (parse_int(name, arg, 1, 2000, &v, err))
+            return -1;
+        o->max_size_mb = v;
+        break;
+    case O_TIMEOUT:
+        if (parse_int(name, arg, 1, 600, &v, err))
+            return -1;
+        o->timeout_s = v;
+        break;
+    case O_POLL:
+        if (parse_int(name, arg, 1, 1440, &v, err))
+            return -1;
+        o->poll_minutes = v;
+        break;
+    case O_BRAILLE_TABLE:
+        /* a table file name or list ("en-ueb-g1.ctb"); liblouis checks it at render */
+        if (!*arg || strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                 "0123456789-_.,/") != strlen(arg))
+            return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                                "--braille-table: expected a liblouis table such as "
+                                "en-ueb-g1.ctb, got '%s'", arg);
+        o->braille_table = arg;
+        break;
     default:
         return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0, "internal: unhandled option %d", id);
     }
@@ -349,6 +433,7 @@ int sp_cli_parse(int argc, char **argv, struct sp_options *o, struct sp_error *e
                 continue;
             }
             o->inputs = xrealloc(o->inputs, (o->ninputs + 1) * sizeof *o->inputs);
+            memset(&o->inputs[o->ninputs], 0, sizeof o->inputs[0]);
             o->inputs[o->ninputs].path = optarg;
             o->inputs[o->ninputs].opts = cur;
             o->ninputs++;
@@ -376,6 +461,7 @@ int sp_cli_parse(int argc, char **argv, struct sp_options *o, struct sp_error *e
     /* after "--" every argument is a file, even one that starts with '-' */
     for (; optind < argc; optind++) {
         o->inputs = xrealloc(o->inputs, (o->ninputs + 1) * sizeof *o->inputs);
+        memset(&o->inputs[o->ninputs], 0, sizeof o->inputs[0]);
         o->inputs[o->ninputs].path = argv[optind];
         o->inputs[o->ninputs].opts = cur;
         o->ninputs++;
@@ -390,9 +476,10 @@ int sp_cli_parse(int argc, char **argv, struct sp_options *o, struct sp_error *e
         return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
                             "no command given (see 'signpost --help')");
     if ((o->command == SP_CMD_CHECK || o->command == SP_CMD_RENDER ||
-         o->command == SP_CMD_KIOSK) && o->ninputs == 0)
+         o->command == SP_CMD_KIOSK || o->command == SP_CMD_BOARD) && o->ninputs == 0)
         return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0, "no directory file given");
-    if ((o->command == SP_CMD_RENDER || o->command == SP_CMD_KIOSK) && !o->output &&
+    if ((o->command == SP_CMD_RENDER || o->command == SP_CMD_KIOSK ||
+         o->command == SP_CMD_BOARD) && !o->output &&
         !o->dump_plan && !o->watch_dir)
         return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0, "no output file given (use -o FILE)");
     if (o->command == SP_CMD_LAYOUTS && o->ninputs)
@@ -427,7 +514,7 @@ static const char exit_codes[] =
     "     nothing to show, or (with --werror) any warning or problem.  render and kiosk\n"
     "     still make their output from the usable meetings and print the problems\n"
     "  2  usage error on the command line\n"
-    "  3  a file could not be read or written\n"
+    "  3  a file could not be read or written, or a feed fetched (with no saved copy)\n"
     "  4  missing font or data, or an internal error\n";
 
 void sp_cli_help(FILE *fp, enum sp_command cmd)
@@ -455,6 +542,7 @@ void sp_cli_help(FILE *fp, enum sp_command cmd)
     print_opts(fp, C_ALL, 1);
     fprintf(fp,
             "\nA FILE of '-' reads standard input; after '--' every argument is a file.\n"
+            "A FILE may be a feed's web address (https://...); its last good copy is kept.\n"
             "Per-file options apply to the files named after them:\n"
             "  signpost check --as 'Narcotics Anonymous' --formats f.json na.json aa.json\n\n"
             "'signpost COMMAND --help' lists a command's options.\n\n%s",

@@ -23,13 +23,17 @@ enum sp_command {
     SP_CMD_CHECK,
     SP_CMD_RENDER,
     SP_CMD_LAYOUTS,
-    SP_CMD_KIOSK
+    SP_CMD_KIOSK,
+    SP_CMD_BOARD
 };
 
 /* One directory file with the per-file options in force where it was named. */
 struct sp_input {
-    const char *path;
+    const char *path;            /* a file, '-', or a web address (https://...) */
     struct sp_source_opts opts;
+    const char *bmlt_root;       /* --bmlt ROOT: read this BMLT root server (path = ROOT) */
+    char **service_bodies;       /* --service-body IDs for it (owned, NULL-terminated), or NULL */
+    size_t nservice_bodies;
 };
 
 #define SP_START_PRINT_DATE (-2)
@@ -71,6 +75,14 @@ struct sp_options {
     const char *watch_dir;       /* kiosk: keep this folder current */
     const char *cards;           /* cards: "directory", "online", "split" */
     bool back_only, alignment_sheet, print_shop;
+
+    /* feeds read from their web addresses */
+    bool allow_http;             /* --allow-http: plain http: addresses too */
+    bool offline;                /* --offline: saved copies only, no network */
+    long max_size_mb;            /* --max-size MB; 0 = the default (50) */
+    long timeout_s;              /* --timeout SECONDS; 0 = the default (20) */
+    long poll_minutes;           /* --poll-interval MINUTES (watching); 0 = default (15) */
+    const char *braille_table;   /* braille: liblouis table (--braille-table), or NULL */
 };
 
 void sp_options_init(struct sp_options *o);

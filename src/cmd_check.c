@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "input/feed.h"
 #include "input/select.h"
 #include "run.h"
 
@@ -118,6 +119,11 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
         }
         fprintf(fp, "\n");
         print_counts(fp, "Region:", reg);
+        if (dir.data_date) {
+            char when[64];
+            sp_feed_date_text(dir.data_date, when, sizeof when);
+            fprintf(fp, "%-14s%s (UK time)\n", "Data as of:", when);
+        }
         fprintf(fp, "\n");
     }
 

@@ -1,57 +1,60 @@
 /*
- * cmd_kiosk.c - `signpost kiosk`: directory -> selection -> moment -> slides in a folder
- * (slide-01.png ..., slides.json, slides.html), once or kept current (--watch).
+ * cmd_kiosk.c - `signpost kiosk`: options -> (directory -> selection -> the moment's
+ * meetings, once -> slides -> folder), once or kept current (--watch).
  *
  * Output: -o DIR writes PNG slides into DIR; -o DIR/NAME.svg (or .png) writes that format
  * into DIR (NAME is not used: slides are always slide-NN).  --watch DIR is the folder
- * (with -o it must name the same one).  Each slide, the manifest and the page are written
- * to a temporary name and renamed; slides left from a longer set are removed afterwards.
+ * (with -o it must name the same one).  The folder's files are written by output/slides.c.
  * Watch mode redraws when an input file changes, at the turn of every hour (and so of
- * every day), and when a listed meeting starts or ends; it keeps the last good slides when
- * an update fails, logs one line per refresh on stdout, and returns on SIGINT or SIGTERM
- * (blocked and taken with sigtimedwait, so there is no signal handler and no global).
- * SIGNPOST_TIMING=1 prints per-slide times (compose, draw, PNG encoding) on stdout.
+ * every day), and when a listed meeting starts or ends; after any failed refresh it keeps
+ * the last good slides and tries again on a timer (SIGNPOST_WATCH_RETRY seconds, default
+ * 60), with or without --at; it logs one line per refresh on stdout and returns on SIGINT
+ * or SIGTERM (blocked and taken with sigtimedwait: no signal handler, no global).
+ * SIGNPOST_TIMING=1 prints the time spent composing and writing on stdout.
  */
-#include <cairo.h>
-#include <dirent.h>
 #include <errno.h>
 #include <glib.h>
-#include <json-c/json.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdint.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "base/paths.h"
-#include "compose/compose.h"
+#include "compose/kiosk.h"
 #include "compose/when.h"
+#include "input/feed.h"
+#include "input/fetch.h"
 #include "input/select.h"
 #include "layout/layout.h"
 #include "layout/settings.h"
 #include "output/out.h"
-#include "output/render.h"
+#include "output/slides.h"
 #include "run.h"
 
 #define POLL_MS 200     /* watch: how often input files are checked */
 #define SETTLE_MS 100   /* watch: a changed file must stay unchanged this long */
+#define RETRY_S 60      /* watch: seconds before a failed refresh is tried again */
 
 struct kiosk_run {
     const struct sp_options *o;
+    const struct sp_options *load; /* what refresh() loads with: o, or in watch mode after
+                                    the first load a copy with offline set (feeds are
+                                    polled on their own timer and read from their saved
+                                    copies in between) */
     struct sp_layout layout;
     struct sp_settings settings;
     struct sp_text *t;
     const char *dir;            /* output folder */
     enum sp_out_format fmt;     /* PNG or SVG */
-    const char *ext;            /* "png" or "svg" */
     const char *view;           /* "today" or "week" */
     bool fixed_at;              /* --at given */
     time_t at;
     bool timing;                /* SIGNPOST_TIMING */
+    int retry_s;                /* SIGNPOST_WATCH_RETRY */
 };
 
 struct refresh_info {
@@ -78,276 +81,6 @@ static time_t generated_at(void)
     return time(NULL);
 }
 
-static int write_atomic(const char *path, const char *data, size_t len, struct sp_error *err)
-{
-    char *tmp = g_strconcat(path, ".tmp", NULL);
-    FILE *fp = fopen(tmp, "wb");
-    int e = 0;
-
-    if (!fp)
-        e = errno;
-    else {
-        if (fwrite(data, 1, len, fp) != len)
-            e = errno ? errno : EIO;
-        if (fclose(fp) != 0 && !e)
-            e = errno ? errno : EIO;
-        if (!e && rename(tmp, path) != 0)
-            e = errno;
-        if (e)
-            unlink(tmp);
-    }
-    g_free(tmp);
-    if (e)
-        return sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot write '%s': %s", path,
-                            strerror(e));
-    return 0;
-}
-
-/* ---- the manifest and the player page ---- */
-
-static void add_str(struct json_object *o, const char *k, const char *v)
-{
-    json_object_object_add(o, k, v ? json_object_new_string(v) : NULL);
-}
-
-static char *manifest_json(const struct kiosk_run *r, const struct sp_plan *plan,
-                           const struct refresh_info *info)
-{
-    struct json_object *root = json_object_new_object(), *slides = json_object_new_array();
-    char buf[40];
-    char *out;
-
-    add_str(root, "generator", "signpost " SP_VERSION);
-    sp_when_format(generated_at(), buf, sizeof buf);
-    add_str(root, "generated_at", buf);
-    sp_when_format(r->at, buf, sizeof buf);
-    add_str(root, "moment", buf);
-    add_str(root, "time_zone", SP_WHEN_ZONE);
-    add_str(root, "view", r->view);
-    add_str(root, "title", plan->title);
-    add_str(root, "layout", r->layout.name);
-    json_object_object_add(root, "width",
-                           json_object_new_int((int)(plan->width * r->layout.scale + 0.5)));
-    json_object_object_add(root, "height",
-                           json_object_new_int((int)(plan->height * r->layout.scale + 0.5)));
-    add_str(root, "format", r->ext);
-    json_object_object_add(root, "dwell_seconds", json_object_new_int(r->layout.dwell_seconds));
-    json_object_object_add(root, "meetings", json_object_new_int64((int64_t)info->nmeetings));
-    if (info->next_change) {
-        sp_when_format(info->next_change, buf, sizeof buf);
-        add_str(root, "changes_at", buf);
-    } else {
-        add_str(root, "changes_at", NULL);
-    }
-    for (size_t i = 0; i < plan->npages; i++) {
-        struct json_object *s = json_object_new_object();
-        char *f = g_strdup_printf("%s.%s", plan->pages[i].name, r->ext);
-
-        add_str(s, "file", f);
-        g_free(f);
-        json_object_object_add(s, "seconds", json_object_new_int(r->layout.dwell_seconds));
-        add_str(s, "label", plan->pages[i].label);
-        json_object_array_add(slides, s);
-    }
-    json_object_object_add(root, "slides", slides);
-    out = g_strdup_printf("%s\n", json_object_to_json_string_ext(root,
-                          JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
-                          JSON_C_TO_STRING_NOSLASHESCAPE));
-    json_object_put(root);
-    return out;
-}
-
-/* HTML text escaping for the title and alt text. */
-static void html_escape(GString *g, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': g_string_append(g, "&amp;"); break;
-        case '<': g_string_append(g, "&lt;"); break;
-        case '>': g_string_append(g, "&gt;"); break;
-        case '"': g_string_append(g, "&quot;"); break;
-        default:  g_string_append_c(g, *s);
-        }
-    }
-}
-
-/*
- * A page that plays the slides full screen, with visible Pause/Play, Previous and Next
- * buttons (WCAG 2.2.2: moving content that lasts more than 5 s can be paused) and the
- * keyboard (space pauses, arrows step).  The slide list is written into the page (a
- * file:// page cannot fetch slides.json); at the end of each round it reloads itself, so
- * a refreshed folder is picked up.
- */
-static char *player_html(const struct kiosk_run *r, const struct sp_plan *plan,
-                         const char *stamp)
-{
-    GString *g = g_string_new(NULL);
-    const char *title = plan->title ? plan->title : "Meetings";
-
-    g_string_append(g, "<!DOCTYPE html>\n<html lang=\"");
-    html_escape(g, plan->lang ? plan->lang : "en-GB");
-    g_string_append(g, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-    html_escape(g, title);
-    g_string_append(g,
-        "</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<style>\n"
-        "html, body { margin: 0; height: 100%; background: #000; }\n"
-        "main { height: 100%; display: flex; align-items: center; justify-content: center; }\n"
-        "main img { max-width: 100%; max-height: 100%; display: block; }\n"
-        "#controls { position: fixed; right: 16px; bottom: 16px; display: flex; gap: 12px; }\n"
-        "#controls button { font: bold 28px sans-serif; min-width: 96px; min-height: 64px;\n"
-        "  padding: 8px 20px; color: #FFFFFF; background: #1A1A1A; border: 3px solid #FFFFFF;\n"
-        "  border-radius: 8px; cursor: pointer; }\n"
-        "#controls button:focus-visible { outline: 4px solid #FFD54F; outline-offset: 2px; }\n"
-        "#status { position: absolute; left: -10000px; }\n"
-        "</style>\n</head>\n<body>\n<main>\n<img id=\"slide\" src=\"");
-    if (plan->npages)
-        g_string_append_printf(g, "%s.%s?v=%s", plan->pages[0].name, r->ext, stamp);
-    g_string_append(g, "\" alt=\"");
-    html_escape(g, title);
-    g_string_append(g, "\">\n</main>\n"
-        "<div id=\"controls\" role=\"group\" aria-label=\"Slide controls\">\n"
-        "<button id=\"prev\" type=\"button\">Previous</button>\n"
-        "<button id=\"pause\" type=\"button\">Pause</button>\n"
-        "<button id=\"next\" type=\"button\">Next</button>\n"
-        "</div>\n<p id=\"status\" aria-live=\"polite\"></p>\n<script>\n"
-        "var slides = [");
-    for (size_t i = 0; i < plan->npages; i++)
-        g_string_append_printf(g, "%s\n  { file: \"%s.%s\", seconds: %d, label: \"%s\" }",
-                               i ? "," : "", plan->pages[i].name, r->ext,
-                               r->layout.dwell_seconds,
-                               plan->pages[i].label ? plan->pages[i].label : "");
-    g_string_append_printf(g, "\n];\nvar stamp = \"%s\";\nvar title = \"", stamp);
-    html_escape(g, title);
-    g_string_append(g, "\";\n"
-        "var i = 0, playing = true, timer = null;\n"
-        "var img = document.getElementById('slide'), btn = document.getElementById('pause');\n"
-        "var status = document.getElementById('status');\n"
-        "function show(n) {\n"
-        "  i = (n + slides.length) % slides.length;\n"
-        "  img.src = slides[i].file + '?v=' + stamp;\n"
-        "  img.alt = title + ', slide ' + slides[i].label;\n"
-        "  schedule();\n"
-        "}\n"
-        "function schedule() {\n"
-        "  clearTimeout(timer);\n"
-        "  if (!playing) return;\n"
-        "  timer = setTimeout(function () {\n"
-        "    if (i + 1 >= slides.length) location.reload(); else show(i + 1);\n"
-        "  }, slides[i].seconds * 1000);\n"
-        "}\n"
-        "function toggle() {\n"
-        "  playing = !playing;\n"
-        "  btn.textContent = playing ? 'Pause' : 'Play';\n"
-        "  status.textContent = playing ? 'Playing' : 'Paused';\n"
-        "  schedule();\n"
-        "}\n"
-        "btn.addEventListener('click', toggle);\n"
-        "document.getElementById('prev').addEventListener('click', function () { show(i - 1); });\n"
-        "document.getElementById('next').addEventListener('click', function () { show(i + 1); });\n"
-        "document.addEventListener('keydown', function (e) {\n"
-        "  if (e.target.tagName === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;\n"
-        "  if (e.key === ' ' || e.key === 'k') { e.preventDefault(); toggle(); }\n"
-        "  else if (e.key === 'ArrowLeft') show(i - 1);\n"
-        "  else if (e.key === 'ArrowRight') show(i + 1);\n"
-        "});\n"
-        "if (slides.length) show(0);\n"
-        "</script>\n</body>\n</html>\n");
-    return g_string_free(g, FALSE);
-}
-
-/* Remove slide-NN.{png,svg}(.tmp) files that are not part of the current set. */
-static void remove_stale(const struct kiosk_run *r, size_t nslides)
-{
-    DIR *d = opendir(r->dir);
-    struct dirent *de;
-
-    if (!d)
-        return;
-    while ((de = readdir(d)) != NULL) {
-        unsigned num;
-        char ext[8] = "", tail[8] = "";
-        int got = sscanf(de->d_name, "slide-%u.%3[a-z]%5s", &num, ext, tail);
-        bool ours = got >= 2 && (!strcmp(ext, "png") || !strcmp(ext, "svg")) &&
-                    (got == 2 || !strcmp(tail, ".tmp"));
-
-        if (!ours || (got == 2 && num >= 1 && num <= nslides && !strcmp(ext, r->ext)))
-            continue;
-        {
-            char *p = g_build_filename(r->dir, de->d_name, NULL);
-            unlink(p);
-            g_free(p);
-        }
-    }
-    closedir(d);
-}
-
-/* ---- PNG slides ---- */
-
-struct slide_times {
-    double draw, encode;    /* ms, summed over slides (encode includes the file write) */
-};
-
-/* Every slide to "<name>.png.tmp", then all renamed: a failure leaves the old set. */
-static int write_png_slides(const struct kiosk_run *r, const struct sp_plan *plan,
-                            struct slide_times *tm, struct sp_error *err)
-{
-    double sc = r->layout.scale;
-    int w = (int)(plan->width * sc + 0.5), h = (int)(plan->height * sc + 0.5);
-    char **tmp = xcalloc(plan->npages ? plan->npages : 1, sizeof *tmp);
-    size_t done = 0;
-    int rc = 0;
-
-    for (size_t i = 0; i < plan->npages && rc == 0; i++) {
-        cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-        cairo_t *cr = cairo_create(s);
-        double t0 = now_ms(), t1;
-        cairo_status_t st;
-        FILE *fp;
-        int e = 0;
-
-        cairo_scale(cr, sc, sc);
-        sp_render_page(plan, i, r->t, cr);
-        st = cairo_status(cr);
-        cairo_destroy(cr);
-        cairo_surface_flush(s);
-        t1 = now_ms();
-        tmp[i] = g_strdup_printf("%s/%s.png.tmp", r->dir, plan->pages[i].name);
-        if (st != CAIRO_STATUS_SUCCESS) {
-            rc = sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0, "cannot render '%s': %s",
-                              tmp[i], cairo_status_to_string(st));
-        } else if (!(fp = fopen(tmp[i], "wb"))) {
-            rc = sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot write '%s': %s", tmp[i],
-                              strerror(errno));
-        } else {
-            e = sp_out_png_encode(s, fp);
-            if (fclose(fp) != 0 && !e)
-                e = errno ? errno : EIO;
-            if (e)
-                rc = sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot write '%s': %s", tmp[i],
-                                  strerror(e));
-        }
-        cairo_surface_destroy(s);
-        tm->draw += t1 - t0;
-        tm->encode += now_ms() - t1;
-        done = i + 1;
-    }
-    for (size_t i = 0; i < done; i++) {
-        if (rc == 0) {
-            char *path = g_strndup(tmp[i], strlen(tmp[i]) - 4);
-            if (rename(tmp[i], path) != 0)
-                rc = sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot write '%s': %s", path,
-                                  strerror(errno));
-            g_free(path);
-        }
-        if (rc != 0)
-            unlink(tmp[i]);
-        g_free(tmp[i]);
-    }
-    free(tmp);
-    return rc;
-}
-
 /* ---- one refresh ---- */
 
 static int refresh(struct kiosk_run *r, struct sp_diag *diag, struct refresh_info *info,
@@ -360,6 +93,7 @@ static int refresh(struct kiosk_run *r, struct sp_diag *diag, struct refresh_inf
     struct sp_compose_in in = { 0 };
     struct sp_plan plan;
     struct sp_when_list wl = { 0 };
+    struct sp_slides text;
     size_t nsel;
     double t0, t1, t2;
     int rc = -1;
@@ -370,7 +104,7 @@ static int refresh(struct kiosk_run *r, struct sp_diag *diag, struct refresh_inf
     sp_plan_init(&plan, r->layout.width, r->layout.height);
     if (!r->fixed_at)
         r->at = time(NULL);
-    if (sp_run_load(o, &dir, &a, diag, err) != 0)
+    if (sp_run_load(r->load ? r->load : o, &dir, &a, diag, err) != 0)
         goto out;
     nsel = sp_select(&dir, &o->sel, &sel);
     in.meetings = sel;
@@ -385,15 +119,17 @@ static int refresh(struct kiosk_run *r, struct sp_diag *diag, struct refresh_inf
     in.tabs = -1;
     in.creator = "signpost " SP_VERSION;
     in.diag = diag;
+    in.data_date = dir.data_date;
     in.at = r->at;
     in.view = r->view;
+
+    /* the moment's meetings, once: the slides and the log line both use them */
+    t0 = now_ms();
     if (sp_when_select(sel, nsel, r->at, r->view, &wl, err) != 0)
         goto out;
     info->nmeetings = wl.n;
     info->next_change = wl.next_change;
-
-    t0 = now_ms();
-    if (sp_compose(&in, r->t, &plan, err) != 0)
+    if (sp_kiosk_compose(&in, &wl, r->t, &plan, &text, err) != 0)
         goto out;
     t1 = now_ms();
     info->nslides = plan.npages;
@@ -404,44 +140,39 @@ static int refresh(struct kiosk_run *r, struct sp_diag *diag, struct refresh_inf
         goto out;
     }
     {
-        struct sp_out_opts oo = { r->fmt, 72.0 * r->layout.scale, (time_t)-1, in.creator };
-        struct slide_times tm = { 0, 0 };
-        char *json, *html, *mpath, *hpath, stamp[24];
+        struct sp_slides_out so = { 0 };
+        char moment[40], made[40], changes[40];
 
-        if (r->fmt == SP_OUT_PNG) {
-            rc = write_png_slides(r, &plan, &tm, err);
-        } else {
-            char *path = g_strdup_printf("%s/slides.%s", r->dir, r->ext);
-            rc = sp_out_write(&plan, r->t, path, &oo, err);
-            g_free(path);
-        }
-        if (rc != 0)
-            goto out;
-        t2 = now_ms();
-        snprintf(stamp, sizeof stamp, "%lld", (long long)generated_at());
-        json = manifest_json(r, &plan, info);
-        html = player_html(r, &plan, stamp);
-        mpath = g_build_filename(r->dir, "slides.json", NULL);
-        hpath = g_build_filename(r->dir, "slides.html", NULL);
-        rc = write_atomic(mpath, json, strlen(json), err);
-        if (rc == 0)
-            rc = write_atomic(hpath, html, strlen(html), err);
-        g_free(json);
-        g_free(html);
-        g_free(mpath);
-        g_free(hpath);
-        if (rc == 0)
-            remove_stale(r, plan.npages);
-        if (rc == 0 && r->timing && plan.npages) {
-            double n = (double)plan.npages;
-            printf("timing: %zu slides %dx%d %s: compose %.2f ms/slide, draw %.2f ms/slide, "
-                   "png encode+write %.2f ms/slide, slides %.2f ms/slide in all; "
-                   "%.1f slides/s (compose + draw + encode)\n",
-                   plan.npages, (int)(plan.width * r->layout.scale + 0.5),
-                   (int)(plan.height * r->layout.scale + 0.5), r->ext, (t1 - t0) / n,
-                   tm.draw / n, tm.encode / n, (t2 - t1) / n, n * 1000.0 / (t2 - t0));
-            fflush(stdout);
-        }
+        sp_when_format(r->at, moment, sizeof moment);
+        sp_when_format(generated_at(), made, sizeof made);
+        if (wl.next_change)
+            sp_when_format(wl.next_change, changes, sizeof changes);
+        so.dir = r->dir;
+        so.format = r->fmt;
+        so.scale = r->layout.scale;
+        so.dwell_seconds = r->layout.dwell_seconds;
+        so.layout = r->layout.name;
+        so.view = r->view;
+        so.zone = wl.zone;
+        so.moment = moment;
+        so.generated = made;
+        so.changes_at = wl.next_change ? changes : NULL;
+        so.nmeetings = wl.n;
+        so.creator = in.creator;
+        so.text_rgb = r->layout.color_text;
+        so.background_rgb = r->layout.color_background;
+        so.heading_rgb = r->layout.color_heading;
+        rc = sp_slides_write(&plan, r->t, &text, &so, err);
+    }
+    t2 = now_ms();
+    if (rc == 0 && r->timing && plan.npages) {
+        double n = (double)plan.npages;
+        printf("timing: %zu slides %dx%d: select and compose %.2f ms/slide, draw, encode and "
+               "write %.2f ms/slide; %.1f slides/s\n", plan.npages,
+               (int)(plan.width * r->layout.scale + 0.5),
+               (int)(plan.height * r->layout.scale + 0.5), (t1 - t0) / n, (t2 - t1) / n,
+               n * 1000.0 / (t2 - t0));
+        fflush(stdout);
     }
 out:
     sp_when_list_release(&wl);
@@ -467,6 +198,8 @@ static void take_stamps(const struct sp_options *o, struct stamp *s)
     for (size_t i = 0; i < o->ninputs; i++) {
         struct stat st;
         memset(&s[i], 0, sizeof s[i]);
+        if (o->inputs[i].bmlt_root || sp_fetch_is_url(o->inputs[i].path))
+            continue;  /* a feed: polled by its own watcher */
         if (stat(o->inputs[i].path, &st) == 0) {
             s[i].exists = true;
             s[i].dev = st.st_dev;
@@ -514,11 +247,14 @@ static void log_line(const char *fmt, ...)
     fflush(stdout);
 }
 
-/* One refresh in watch mode: log it; on failure keep what is there. */
-#define RETRY_S 60  /* after a failed refresh, seconds before a timed retry */
+struct watch_state {
+    struct refresh_info last;   /* of the last good refresh */
+    char last_when[40];         /* when it was made; "" = none yet */
+    time_t retry_at;            /* after a failure: when to try again; 0 = no failure */
+};
 
-static void watch_refresh(struct kiosk_run *r, const char *why, struct refresh_info *last,
-                          char *last_when, size_t last_when_size)
+/* One refresh in watch mode: log it; on failure keep what is there and set the retry. */
+static void watch_refresh(struct kiosk_run *r, const char *why, struct watch_state *w)
 {
     struct sp_diag diag;
     struct sp_error err = { 0 };
@@ -528,8 +264,9 @@ static void watch_refresh(struct kiosk_run *r, const char *why, struct refresh_i
     sp_diag_init(&diag);
     if (refresh(r, &diag, &info, &err) == 0) {
         sp_when_format(r->at, at, sizeof at);
-        *last = info;
-        sp_when_format(time(NULL), last_when, last_when_size);
+        w->last = info;
+        w->retry_at = 0;
+        sp_when_format(time(NULL), w->last_when, sizeof w->last_when);
         log_line("refreshed '%s' (%s): %zu slide%s, %zu meeting%s, %s at %s, %zu warning%s",
                  r->dir, why, info.nslides, info.nslides == 1 ? "" : "s", info.nmeetings,
                  info.nmeetings == 1 ? "" : "s",
@@ -538,13 +275,14 @@ static void watch_refresh(struct kiosk_run *r, const char *why, struct refresh_i
     } else {
         char buf[1400];
         sp_error_format(&err, buf, sizeof buf);
-        if (last_when[0])
-            log_line("error (%s): %s; kept the %zu slide%s from %s", why, buf, last->nslides,
-                     last->nslides == 1 ? "" : "s", last_when);
+        w->retry_at = time(NULL) + r->retry_s;
+        if (w->last_when[0])
+            log_line("error (%s): %s; kept the %zu slide%s from %s; trying again in %d s", why,
+                     buf, w->last.nslides, w->last.nslides == 1 ? "" : "s", w->last_when,
+                     r->retry_s);
         else
-            log_line("error (%s): %s; no slides written yet", why, buf);
-        /* try again in a minute (or sooner, when the file changes), not at every poll */
-        last->next_change = time(NULL) + RETRY_S;
+            log_line("error (%s): %s; no slides written yet; trying again in %d s", why, buf,
+                     r->retry_s);
     }
     sp_diag_release(&diag);
 }
@@ -555,10 +293,12 @@ static int watch(struct kiosk_run *r, struct sp_error *err)
     sigset_t set, old;
     struct stamp *cur = xcalloc(o->ninputs, sizeof *cur);
     struct stamp *seen = xcalloc(o->ninputs, sizeof *seen);
-    struct refresh_info last = { 0 };
-    char last_when[40] = "";
+    struct watch_state w;
+    struct sp_feed_watch *fw = NULL;
+    struct sp_options offline;
     int sig = 0;
 
+    memset(&w, 0, sizeof w);
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
@@ -569,12 +309,36 @@ static int watch(struct kiosk_run *r, struct sp_error *err)
                             strerror(errno));
     }
     take_stamps(o, seen);
-    watch_refresh(r, "start", &last, last_when, sizeof last_when);
+    watch_refresh(r, "start", &w);
+    /* feeds by web address: polled every --poll-interval, backing off on errors; the
+       slides are redrawn from the saved copies only when a feed changed */
+    fw = sp_run_feed_watch(o, time(NULL), err);
+    if (!fw && err && err->code != SP_OK) {
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        free(cur);
+        free(seen);
+        return -1;
+    }
+    if (fw) {
+        offline = *o;
+        offline.offline = true;
+        r->load = &offline;
+    }
     for (;;) {
-        time_t now, due = 0;
+        time_t now, hour, due;
 
         if ((sig = wait_signal(&set, POLL_MS)) != 0)
             break;
+        if (fw && sp_feed_watch_due(fw) && time(NULL) >= sp_feed_watch_due(fw)) {
+            char line[1400];
+            enum sp_feed_change c = sp_feed_refresh(fw, time(NULL), line, sizeof line);
+            if (line[0])
+                log_line("%s", line);
+            if (c == SP_FEED_CHANGED) {
+                watch_refresh(r, "feed changed", &w);
+                continue;
+            }
+        }
         take_stamps(o, cur);
         if (stamps_differ(cur, seen, o->ninputs)) {
             /* let the writer finish: the file must stay the same for SETTLE_MS */
@@ -586,20 +350,26 @@ static int watch(struct kiosk_run *r, struct sp_error *err)
             } while (stamps_differ(cur, seen, o->ninputs));
             if (sig)
                 break;
-            watch_refresh(r, "file changed", &last, last_when, sizeof last_when);
+            watch_refresh(r, "file changed", &w);
+            continue;
+        }
+        now = time(NULL);
+        if (w.retry_at) {
+            /* a failure is retried on its timer, whatever else is due */
+            if (now >= w.retry_at)
+                watch_refresh(r, "retry", &w);
             continue;
         }
         if (r->fixed_at)
             continue;  /* a fixed moment never moves on */
-        now = time(NULL);
-        due = sp_when_next_hour(r->at);
-        if (last.next_change && last.next_change < due)
-            due = last.next_change;
+        hour = sp_when_next_hour(r->at);
+        due = w.last.next_change && w.last.next_change < hour ? w.last.next_change : hour;
         if (now >= due)
-            watch_refresh(r, due == sp_when_next_hour(r->at) ? "new hour" : "meeting started "
-                          "or ended", &last, last_when, sizeof last_when);
+            watch_refresh(r, due == hour ? "new hour" : "meeting started or ended", &w);
     }
     log_line("stopped (%s)", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    sp_feed_watch_free(fw);
+    r->load = NULL;
     sigprocmask(SIG_SETMASK, &old, NULL);
     free(cur);
     free(seen);
@@ -632,11 +402,23 @@ static int output_place(struct kiosk_run *r, struct sp_arena *a, struct sp_error
         r->dir = sp_arena_strdup(a, d);
         g_free(d);
     }
-    r->ext = r->fmt == SP_OUT_SVG ? "svg" : "png";
     if (r->dir && !o->dump_plan && g_mkdir_with_parents(r->dir, 0777) != 0)
         return sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot create the folder '%s': %s",
                             r->dir, strerror(errno));
     return 0;
+}
+
+/* A whole number of seconds from the environment, 1..86400, else def. */
+static int env_seconds(const char *name, int def)
+{
+    const char *s = getenv(name);
+    char *end;
+    long v;
+
+    if (!s || !*s)
+        return def;
+    v = strtol(s, &end, 10);
+    return *end || v < 1 || v > 86400 ? def : (int)v;
 }
 
 int sp_cmd_kiosk(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
@@ -655,6 +437,7 @@ int sp_cmd_kiosk(const struct sp_options *o, const char *datadir, struct sp_diag
     r.o = o;
     r.view = o->view ? o->view : "today";
     r.timing = timing && *timing && strcmp(timing, "0") != 0;
+    r.retry_s = env_seconds("SIGNPOST_WATCH_RETRY", RETRY_S);
     if (o->at) {
         if (sp_when_parse(o->at, &r.at, err) != 0)
             goto out;

@@ -128,6 +128,14 @@ static int render_one(const struct sp_options *o, struct sp_compose_in *in, stru
     struct sp_arena a;
     int rc;
 
+    /* braille (issue 14): cells and lines, not a plan; see cmd_braille.c */
+    if (kind == SP_LAYOUT_BRAILLE)
+        return sp_cmd_braille_one(o, in, path, err);
+    if (!o->dump_plan && sp_cmd_braille_path(path))
+        return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                            "-o: '%s' is a braille file; use a braille layout such as "
+                            "'--layout braille-brf'", path);
+
     sp_arena_init(&a);
     sp_plan_init(&plan, in->layout->width, in->layout->height);
     sp_plan_init(&sheets, in->layout->width, in->layout->height);
@@ -185,7 +193,7 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
     sp_arena_init(&a);
     sp_directory_init(&dir);
     sp_settings_defaults(&settings);
-    if (o->output && !o->dump_plan) {
+    if (o->output && !o->dump_plan && !sp_cmd_braille_path(o->output)) {
         enum sp_out_format fmt;
         if (sp_out_format_from_path(o->output, &fmt) != 0) {
             sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
@@ -213,6 +221,7 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
     in.subtitle = o->subtitle;
     in.tabs = o->tabs;
     in.creator = "signpost " SP_VERSION;
+    in.data_date = dir.data_date;
     in.diag = diag;
     in.group_by = o->group_by;
     in.online_section = o->online_section;

@@ -3,7 +3,11 @@
  */
 #include "run.h"
 
+#include <glib.h>
+#include <string.h>
+
 #include "base/paths.h"
+#include "input/feed.h"
 #include "input/links.h"
 #include "layout/settings.h"
 
@@ -29,13 +33,108 @@ int sp_run_check_settings(const char *path, struct sp_settings *s, struct sp_are
                         "'directory-url': %s", why ? why : "refused");
 }
 
+/* How feeds are fetched, from the options (and SIGNPOST_CA_FILE: extra trusted CAs). */
+static void feed_opts(const struct sp_options *o, struct sp_feed_opts *fo)
+{
+    const char *ca = g_getenv("SIGNPOST_CA_FILE");
+
+    memset(fo, 0, sizeof *fo);
+    fo->fetch.allow_http = o->allow_http;
+    fo->fetch.timeout_s = o->timeout_s;
+    fo->fetch.max_bytes = o->max_size_mb > 0 ? (size_t)o->max_size_mb * 1000000 : 0;
+    fo->fetch.ca_file = ca && *ca ? ca : NULL;
+    fo->offline = o->offline;
+}
+
+/* The feed behind an input: 1 (and *src) for a web address or --bmlt, 0 for a file, -1
+   with SP_ERR_USAGE for an address that may not be read. */
+static int input_feed(const struct sp_options *o, const struct sp_input *in,
+                      struct sp_arena *a, struct sp_feed_source *src, struct sp_error *err)
+{
+    const char *formats = in->opts.formats_path;
+    bool formats_url = formats && sp_fetch_is_url(formats);
+
+    memset(src, 0, sizeof *src);
+    src->opts = in->opts;
+    if (in->bmlt_root) {
+        if (sp_fetch_check_url(in->bmlt_root, o->allow_http, err) != 0)
+            return -1;
+        if (strchr(in->bmlt_root, '?'))
+            return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                                "--bmlt: give the root server's address, such as "
+                                "https://example.org/main_server, not a query");
+        src->url = sp_feed_bmlt_search_url(in->bmlt_root,
+                                           (const char *const *)in->service_bodies,
+                                           in->nservice_bodies, a);
+        if (!formats)
+            src->formats_url = sp_feed_bmlt_formats_url(in->bmlt_root, "en", a);
+    } else if (sp_fetch_is_url(in->path)) {
+        if (sp_fetch_check_url(in->path, o->allow_http, err) != 0)
+            return -1;
+        src->url = in->path;
+    } else {
+        if (formats_url)
+            return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                                "--formats '%s' is a web address but '%s' is a file: give "
+                                "both as files or both as addresses", formats, in->path);
+        return 0;
+    }
+    if (formats_url) {
+        if (sp_fetch_check_url(formats, o->allow_http, err) != 0)
+            return -1;
+        src->formats_url = formats;
+        src->opts.formats_path = NULL;
+    }
+    return 1;
+}
+
 int sp_run_load(const struct sp_options *o, struct sp_directory *dir, struct sp_arena *a,
                 struct sp_diag *diag, struct sp_error *err)
 {
-    for (size_t i = 0; i < o->ninputs; i++)
-        if (sp_directory_load(dir, o->inputs[i].path, &o->inputs[i].opts, a, diag, err) != 0)
+    struct sp_feed_opts fo;
+
+    feed_opts(o, &fo);
+    for (size_t i = 0; i < o->ninputs; i++) {
+        struct sp_feed_source src;
+        int kind = input_feed(o, &o->inputs[i], a, &src, err);
+        if (kind < 0)
             return -1;
+        if (kind == 1 && sp_feed_load(&src, &fo, dir, a, diag, err) != 0)
+            return -1;
+        if (kind == 0 &&
+            sp_directory_load(dir, o->inputs[i].path, &o->inputs[i].opts, a, diag, err) != 0)
+            return -1;
+    }
     return 0;
+}
+
+struct sp_feed_watch *sp_run_feed_watch(const struct sp_options *o, time_t now,
+                                        struct sp_error *err)
+{
+    struct sp_feed_opts fo;
+    struct sp_feed_watch *w;
+    struct sp_arena a;
+
+    feed_opts(o, &fo);
+    w = sp_feed_watch_new(&fo, o->poll_minutes * 60, now);
+    sp_arena_init(&a);
+    for (size_t i = 0; i < o->ninputs; i++) {
+        struct sp_feed_source src;
+        int kind = input_feed(o, &o->inputs[i], &a, &src, err);
+        if (kind < 0) {
+            sp_feed_watch_free(w);
+            sp_arena_free(&a);
+            return NULL;
+        }
+        if (kind == 1)
+            sp_feed_watch_add(w, &src);  /* copies the strings */
+    }
+    sp_arena_free(&a);
+    if (!sp_feed_watch_count(w)) {
+        sp_feed_watch_free(w);
+        return NULL;
+    }
+    return w;
 }
 
 int sp_run(const struct sp_options *o, const char *argv0, struct sp_diag *diag,
@@ -55,6 +154,7 @@ int sp_run(const struct sp_options *o, const char *argv0, struct sp_diag *diag,
         case SP_CMD_LAYOUTS: rc = sp_cmd_layouts(o, datadir, err); break;
         case SP_CMD_RENDER:  rc = sp_cmd_render(o, datadir, diag, err); break;
         case SP_CMD_KIOSK:   rc = sp_cmd_kiosk(o, datadir, diag, err); break;
+        case SP_CMD_BOARD:   rc = sp_cmd_board(o, datadir, diag, err); break;
         default:
             rc = sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0, "no command given");
         }

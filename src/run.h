@@ -12,6 +12,8 @@
 #include "base/error.h"
 #include "cli.h"
 
+struct sp_compose_in;
+
 /* Returns 0, or -1 with *err set.  argv0 helps find the data folder. */
 int sp_run(const struct sp_options *o, const char *argv0, struct sp_diag *diag,
            struct sp_error *err);
@@ -22,6 +24,8 @@ int sp_cmd_layouts(const struct sp_options *o, const char *datadir, struct sp_er
 int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
                   struct sp_error *err);
 int sp_cmd_kiosk(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
+                 struct sp_error *err);
+int sp_cmd_board(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
                  struct sp_error *err);
 
 struct sp_settings;
@@ -35,8 +39,30 @@ struct sp_settings;
 int sp_run_check_settings(const char *path, struct sp_settings *s, struct sp_arena *a,
                           struct sp_error *err);
 
-/* Load every input file of o into dir (arena a); problems go to diag. */
+/*
+ * Braille (issue 14; cmd_braille.c): compose in (a layout of kind braille) with the
+ * table from --braille-table or the layout, and write path (.brf, .pef or .txt) or, with
+ * --dump-plan, the pages in Unicode braille to stdout.  Returns 0, or -1 with *err.
+ */
+int sp_cmd_braille_one(const struct sp_options *o, const struct sp_compose_in *in,
+                       const char *path, struct sp_error *err);
+
+/* Whether path names a braille file (.brf, .pef, .txt). */
+bool sp_cmd_braille_path(const char *path);
+
+/* Load every input of o into dir (arena a); problems go to diag.  A web address (or
+   --bmlt ROOT) is fetched, or with o->offline read from its saved copy (input/feed.h);
+   dir->data_date says how current the feeds' data is. */
 int sp_run_load(const struct sp_options *o, struct sp_directory *dir, struct sp_arena *a,
                 struct sp_diag *diag, struct sp_error *err);
+
+/*
+ * For a watch loop: a watcher over every feed among o's inputs, polling every
+ * --poll-interval (input/feed.h: sp_feed_refresh, sp_feed_watch_due, sp_feed_watch_free).
+ * NULL when no input is a feed (err untouched), or on a bad address (err set).
+ */
+struct sp_feed_watch;
+struct sp_feed_watch *sp_run_feed_watch(const struct sp_options *o, time_t now,
+                                        struct sp_error *err);
 
 #endif

@@ -23,6 +23,9 @@ struct sp_compose_in {
     const struct sp_layout *layout;
     const struct sp_settings *settings;
     time_t date;               /* the day the list is printed */
+    time_t data_date;          /* when the feeds' data was last known current (UTC seconds;
+                                  sp_directory.data_date), 0 when the inputs were files:
+                                  print it ("Meetings as listed on ...") only when set */
     int start_day;             /* first weekday listed, 0 = Sunday; -1 = Monday */
     bool leave_off_passcodes;
     const char *headline;      /* override, or NULL for the settings' */

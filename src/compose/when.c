@@ -204,6 +204,26 @@ time_t sp_when_next_hour(time_t at)
 
 /* ---- selection ---- */
 
+bool sp_when_runs_in_week(unsigned weeks, int year, int month, int mday)
+{
+    int n = (mday - 1) / 7 + 1;
+    int dim = g_date_get_days_in_month((GDateMonth)month, (GDateYear)year);
+
+    if (!weeks)
+        return true;
+    if ((weeks & SP_WEEK_BIT(n)) && n <= 5)
+        return true;
+    return (weeks & SP_WEEK_LAST) && mday + 7 > dim;
+}
+
+static int shown_minute(GTimeZone *tz, time_t t)
+{
+    struct sp_moment m;
+
+    fill_moment(tz, t, &m);
+    return m.minute;
+}
+
 static int cmp_entry(const void *a, const void *b)
 {
     const struct sp_when_entry *x = a, *y = b;
@@ -219,36 +239,145 @@ static int cmp_entry(const void *a, const void *b)
     return x->m->index < y->m->index ? -1 : x->m->index > y->m->index;
 }
 
-/* Start and end instants of meeting mt on the day day_offset from the moment. */
-static void times_of(GTimeZone *tz, const struct sp_moment *now, const struct sp_meeting *mt,
-                     int day_offset, struct sp_when_entry *e)
+/* Days since 1970-01-01 of the local date of instant t in tz. */
+static gint64 local_day(GTimeZone *tz, gint64 t)
+{
+    gint64 L = t + offset_at(tz, t);
+
+    return L >= 0 ? L / 86400 : -((-L + 86399) / 86400);
+}
+
+/* The meetings' own zones, each opened once per selection. */
+struct zones {
+    const char *name[16];
+    GTimeZone *tz[16];
+    int n;
+};
+
+static GTimeZone *zone_of(struct zones *z, GTimeZone *screen, const char *screen_name,
+                          const char *name)
+{
+    GTimeZone *tz;
+
+    if (!name || !strcmp(name, screen_name))
+        return screen;
+    for (int i = 0; i < z->n; i++)
+        if (!strcmp(z->name[i], name))
+            return z->tz[i];
+    tz = g_time_zone_new_identifier(name);
+    if (!tz)
+        return screen;  /* the reader checked the name; a system without it shows UK times */
+    if (z->n == (int)G_N_ELEMENTS(z->tz)) {
+        g_time_zone_unref(z->tz[0]);  /* a feed of many zones: keep the latest ones */
+        memmove(&z->name[0], &z->name[1], sizeof z->name[0] * (size_t)(z->n - 1));
+        memmove(&z->tz[0], &z->tz[1], sizeof z->tz[0] * (size_t)(z->n - 1));
+        z->n--;
+    }
+    z->name[z->n] = name;
+    z->tz[z->n++] = tz;
+    return tz;
+}
+
+/* Instant of local time `minute` on the local date `day` (days since 1970) in tz. */
+static gint64 instant_on(GTimeZone *tz, gint64 day, int minute, bool *shifted)
+{
+    return resolve(tz, day * 86400 + (gint64)minute * 60, shifted);
+}
+
+static void date_of(gint64 day, int *y, int *mo, int *d, int *wday)
+{
+    GDate g;
+
+    g_date_clear(&g, 1);
+    g_date_set_dmy(&g, 1, G_DATE_JANUARY, 1970);
+    g_date_add_days(&g, (guint)day);
+    *y = g_date_get_year(&g);
+    *mo = g_date_get_month(&g);
+    *d = g_date_get_day(&g);
+    *wday = g_date_get_weekday(&g) % 7;
+}
+
+struct select_ctx {
+    GTimeZone *screen;
+    time_t at;
+    gint64 today;              /* screen-local day number of the moment */
+    int ndays;
+    struct sp_when_list *out;
+    size_t k, cap;
+    time_t next_start;
+};
+
+/*
+ * Every time meeting mt (in its zone tz) runs on its own local dates from..to: keep the
+ * ones that land on a listed screen day (or started the screen day before and are still
+ * running).
+ */
+static void add_runs(struct select_ctx *c, const struct sp_meeting *mt, GTimeZone *tz,
+                     gint64 from, gint64 to)
 {
     int len = mt->end_min - mt->start_min;
-    bool dummy;
 
     if (len <= 0)
         len += 1440;  /* runs past midnight (an equal end means a whole day: bad data) */
-    e->start = (time_t)instant_tz(tz, now, day_offset, mt->start_min, &e->shifted);
-    e->end = (time_t)instant_tz(tz, now, day_offset + (mt->end_min <= mt->start_min),
-                                mt->end_min, &dummy);
-    if (e->end <= e->start)
-        e->end = e->start + (time_t)len * 60;
-}
+    for (gint64 day = from; day <= to; day++) {
+        int y, mo, d, wday;
+        struct sp_when_entry e = { 0 };
+        bool dummy;
+        gint64 sday;
 
-static int shown_minute(GTimeZone *tz, time_t t)
-{
-    struct sp_moment m;
-
-    fill_moment(tz, t, &m);
-    return m.minute;
+        date_of(day, &y, &mo, &d, &wday);
+        if (!(mt->days & SP_DAY_BIT(wday)) || !sp_when_runs_in_week(mt->weeks, y, mo, d))
+            continue;
+        e.m = mt;
+        e.start = (time_t)instant_on(tz, day, mt->start_min, &e.shifted);
+        e.end = (time_t)instant_on(tz, day + (mt->end_min <= mt->start_min), mt->end_min,
+                                   &dummy);
+        if (e.end <= e.start)
+            e.end = e.start + (time_t)len * 60;
+        sday = local_day(c->screen, e.start) - c->today;
+        if (sday >= c->ndays)
+            continue;
+        if (e.end <= c->at) {
+            if (sday == 0)
+                c->out->days[0].finished++;
+            continue;
+        }
+        if (sday < 0 && e.start > c->at)
+            continue;  /* cannot happen: days before today have started */
+        if (sday < -1)
+            continue;  /* still running from two days ago: a feed's bad end time */
+        e.day = sday < 0 ? 0 : (int)sday;
+        e.started_yesterday = sday < 0;
+        e.start_shown = shown_minute(c->screen, e.start);
+        e.end_shown = shown_minute(c->screen, e.end);
+        e.other_zone = tz != c->screen &&
+                       offset_at(tz, (gint64)e.start) != offset_at(c->screen, (gint64)e.start);
+        e.state = e.start <= c->at ? SP_WHEN_ON_NOW : SP_WHEN_LATER;
+        if (e.start > c->at && (!c->next_start || e.start < c->next_start))
+            c->next_start = e.start;
+        if (c->k == c->cap) {
+            c->cap *= 2;
+            c->out->v = xrealloc(c->out->v, c->cap * sizeof *c->out->v);
+        }
+        c->out->v[c->k++] = e;
+    }
 }
 
 int sp_when_select(const struct sp_meeting *const *meetings, size_t n, time_t at,
                    const char *view, struct sp_when_list *out, struct sp_error *err)
 {
+    return sp_when_select_zone(meetings, n, at, view, NULL, out, err);
+}
+
+int sp_when_select_zone(const struct sp_meeting *const *meetings, size_t n, time_t at,
+                        const char *view, const char *zone, struct sp_when_list *out,
+                        struct sp_error *err)
+{
+    const char *screen_name = zone ? zone : SP_WHEN_ZONE;
+    struct select_ctx c = { 0 };
+    struct zones zones = { { 0 }, { 0 }, 0 };
     GTimeZone *tz;
-    size_t cap = 16, k = 0;
-    time_t next_start = 0;
+    gint64 win_start, win_end;
 
     memset(out, 0, sizeof *out);
     if (!view || !strcmp(view, "today"))
@@ -258,11 +387,20 @@ int sp_when_select(const struct sp_meeting *const *meetings, size_t n, time_t at
     else
         return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
                             "--view: expected today or week, got '%s'", view);
-    tz = uk_zone(err);
+    tz = g_time_zone_new_identifier(screen_name);
     if (!tz)
-        return -1;
+        return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
+                            "no time-zone data for '%s' (install the tzdata package)",
+                            screen_name);
+    out->zone = screen_name;
     fill_moment(tz, at, &out->now);
-    out->v = xmalloc(cap * sizeof *out->v);
+    c.screen = tz;
+    c.at = at;
+    c.today = local_day(tz, (gint64)at);
+    c.ndays = out->ndays;
+    c.out = out;
+    c.cap = 16;
+    out->v = xmalloc(c.cap * sizeof *out->v);
 
     /* Step 1: the days, and whether the clocks change on each. */
     for (int d = 0; d < out->ndays; d++) {
@@ -281,50 +419,33 @@ int sp_when_select(const struct sp_meeting *const *meetings, size_t n, time_t at
         D->clocks = o1 > o0 ? 1 : o1 < o0 ? -1 : 0;
     }
 
-    /* Step 2: entries; day -1 only for meetings still running after midnight. */
-    for (int d = -1; d < out->ndays; d++) {
-        int wday = (out->now.wday + d + 7) % 7;
+    /* Step 2: each meeting on its own dates, from the day before the screen's first day
+       (still running after midnight) to its last; in another zone, by that zone's
+       calendar around the same instants. */
+    win_start = instant_tz(tz, &out->now, -1, 0, NULL);
+    win_end = instant_tz(tz, &out->now, out->ndays, 0, NULL);
+    for (size_t i = 0; i < n; i++) {
+        const struct sp_meeting *mt = meetings[i];
+        GTimeZone *mz = zone_of(&zones, tz, screen_name, mt->timezone);
 
-        for (size_t i = 0; i < n; i++) {
-            const struct sp_meeting *mt = meetings[i];
-            struct sp_when_entry e = { 0 };
-
-            if (!(mt->days & SP_DAY_BIT(wday)))
-                continue;
-            e.m = mt;
-            times_of(tz, &out->now, mt, d, &e);
-            if (e.end <= at) {
-                if (d == 0)
-                    out->days[0].finished++;
-                continue;
-            }
-            if (d < 0 && e.start > at)
-                continue;  /* cannot happen: yesterday's meetings have started */
-            e.day = d < 0 ? 0 : d;
-            e.started_yesterday = d < 0;
-            e.start_shown = shown_minute(tz, e.start);
-            e.end_shown = shown_minute(tz, e.end);
-            e.state = e.start <= at ? SP_WHEN_ON_NOW : SP_WHEN_LATER;
-            if (e.start > at && (!next_start || e.start < next_start))
-                next_start = e.start;
-            if (k == cap) {
-                cap *= 2;
-                out->v = xrealloc(out->v, cap * sizeof *out->v);
-            }
-            out->v[k++] = e;
-        }
+        if (mz == tz)
+            add_runs(&c, mt, tz, c.today - 1, c.today + out->ndays - 1);
+        else
+            add_runs(&c, mt, mz, local_day(mz, win_start) - 1, local_day(mz, win_end));
     }
+    for (int i = 0; i < zones.n; i++)
+        g_time_zone_unref(zones.tz[i]);
     g_time_zone_unref(tz);
-    out->n = k;
-    qsort(out->v, k, sizeof *out->v, cmp_entry);
+    out->n = c.k;
+    qsort(out->v, c.k, sizeof *out->v, cmp_entry);
 
     /* Step 3: "Next", day ranges and the next change. */
-    for (size_t i = 0; i < k; i++) {
+    for (size_t i = 0; i < c.k; i++) {
         struct sp_when_entry *e = &out->v[i];
         struct sp_when_day *D = &out->days[e->day];
         time_t change = e->start > at ? e->start : e->end;
 
-        if (next_start && e->start == next_start)
+        if (c.next_start && e->start == c.next_start)
             e->state = SP_WHEN_NEXT;
         if (D->n++ == 0)
             D->first = i;

@@ -16,8 +16,12 @@
  *   last Sunday of October) means the first occurrence (BST).
  * A meeting's end is its listed end time on the same rule (the next day when the end is
  * not after the start); when that is not after the start (a start moved by the gap), the
- * meeting lasts its listed length.  Meeting times are UK times whatever their
- * `timezone` field says: the screens are for UK venues.
+ * meeting lasts its listed length.
+ *
+ * A meeting's day and times are in its own zone (`timezone`, an IANA name; UK when the
+ * feed gives none) and are converted to the screen's zone (UK unless a caller names
+ * another); a meeting that runs only in some weeks of the month (`weeks`) is listed only
+ * on the dates of those weeks, counted in its own zone's calendar.
  */
 #ifndef SP_WHEN_H
 #define SP_WHEN_H
@@ -79,6 +83,8 @@ struct sp_when_entry {
     int start_shown, end_shown;  /* UK wall-clock minutes of start and end (for words) */
     bool started_yesterday;      /* ran past midnight from the day before; on now */
     bool shifted;         /* start fell in the spring-forward gap and was moved */
+    bool other_zone;      /* listed in another zone whose clock differs from the screen's
+                             at the start (m->timezone, m->start_min say how it is listed) */
     enum sp_when_state state;
 };
 
@@ -91,7 +97,8 @@ struct sp_when_day {
 };
 
 struct sp_when_list {
-    struct sp_moment now; /* the moment */
+    struct sp_moment now; /* the moment, its date and time in the screen's zone */
+    const char *zone;     /* the screen's zone (static string or the caller's) */
     struct sp_when_entry *v;  /* malloc'd, grouped by day, in time order within a day */
     size_t n;
     struct sp_when_day days[7];
@@ -109,6 +116,19 @@ struct sp_when_list {
  */
 int sp_when_select(const struct sp_meeting *const *meetings, size_t n, time_t at,
                    const char *view, struct sp_when_list *out, struct sp_error *err);
+
+/* The same for a screen in zone `zone` (IANA name; NULL = Europe/London): days, times
+   shown and clock changes are that zone's.  SP_ERR_RESOURCE for a zone without data. */
+int sp_when_select_zone(const struct sp_meeting *const *meetings, size_t n, time_t at,
+                        const char *view, const char *zone, struct sp_when_list *out,
+                        struct sp_error *err);
+
+/*
+ * Does a meeting with weeks-of-the-month mask `weeks` (SP_WEEK_BIT(1..5), SP_WEEK_LAST;
+ * 0 = every week) run on the date year-month-mday?  The n-th week is days 7n-6..7n (the
+ * n-th of that weekday in the month); "last" is the last seven days of the month.
+ */
+bool sp_when_runs_in_week(unsigned weeks, int year, int month, int mday);
 void sp_when_list_release(struct sp_when_list *l);
 
 /* The next turn of the hour (UK time) after `at`: watch mode redraws then at the latest. */

@@ -650,7 +650,8 @@ static char *repair_encoding(struct sp_reader *r, const char *data, size_t len, 
    read where it is instead of being copied. */
 static int load_mem(struct sp_directory *dir, const char *name, const char *data, size_t len,
                     bool terminated, const struct sp_source_opts *o, struct sp_arena *arena,
-                    struct sp_diag *diag, struct sp_error *err)
+                    struct sp_diag *diag, struct sp_error *err,
+                    const struct sp_source_mem *fmem)
 {
     struct sp_source_opts opts = { SP_FORMAT_AUTO, NULL, NULL };
     struct sp_reader r;
@@ -692,6 +693,12 @@ static int load_mem(struct sp_directory *dir, const char *name, const char *data
     r.fellowship = opts.fellowship && *opts.fellowship ?
                    sp_arena_strdup(arena, opts.fellowship) : NULL;
     r.formats_path = opts.formats_path;
+    if (fmem && fmem->formats_data) {
+        /* a GetFormats document fetched with the feed */
+        r.formats_path = fmem->formats_name ? fmem->formats_name : "formats";
+        r.formats_data = fmem->formats_data;
+        r.formats_len = fmem->formats_len;
+    }
     r.label = f == SP_FORMAT_TSML_CSV ? "row" : "record";
     r.default_fellowship = f == SP_FORMAT_BMLT ? "Narcotics Anonymous" :
                            "Alcoholics Anonymous";
@@ -744,7 +751,15 @@ int sp_directory_load_mem(struct sp_directory *dir, const char *name, const char
                           struct sp_arena *arena, struct sp_diag *diag,
                           struct sp_error *err)
 {
-    return load_mem(dir, name, data, len, /*terminated*/ false, o, arena, diag, err);
+    return load_mem(dir, name, data, len, /*terminated*/ false, o, arena, diag, err, NULL);
+}
+
+int sp_directory_load_source(struct sp_directory *dir, const struct sp_source_mem *src,
+                             const struct sp_source_opts *opts, struct sp_arena *arena,
+                             struct sp_diag *diag, struct sp_error *err)
+{
+    return load_mem(dir, src->name, src->data, src->len, /*terminated*/ false, opts, arena,
+                    diag, err, src);
 }
 
 int sp_directory_load(struct sp_directory *dir, const char *path,
@@ -779,7 +794,7 @@ int sp_directory_load(struct sp_directory *dir, const char *path,
         g_clear_error(&gerr);
         return rc;
     }
-    rc = load_mem(dir, path, data, len, /*terminated*/ true, opts, arena, diag, err);
+    rc = load_mem(dir, path, data, len, /*terminated*/ true, opts, arena, diag, err, NULL);
     g_free(data);
     return rc;
 }

@@ -41,6 +41,21 @@ int sp_directory_load_mem(struct sp_directory *dir, const char *name, const char
                           struct sp_arena *arena, struct sp_diag *diag,
                           struct sp_error *err);
 
+/* A directory and (for BMLT) its GetFormats document, both already in memory. */
+struct sp_source_mem {
+    const char *name;            /* for messages and sp_meeting.file (a path or an address) */
+    const char *data;
+    size_t len;
+    const char *formats_name;    /* for messages; NULL when there is no formats document */
+    const char *formats_data;    /* used instead of opts->formats_path when not NULL */
+    size_t formats_len;
+};
+
+/* The same as sp_directory_load_mem, for a feed read over the network (see fetch.h). */
+int sp_directory_load_source(struct sp_directory *dir, const struct sp_source_mem *src,
+                             const struct sp_source_opts *opts, struct sp_arena *arena,
+                             struct sp_diag *diag, struct sp_error *err);
+
 /* Sniff a buffer: SP_FORMAT_MG_JSON, SP_FORMAT_BMLT, SP_FORMAT_TSML_CSV or AUTO if unknown. */
 enum sp_format sp_directory_sniff(const char *data, size_t len);
 

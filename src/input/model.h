@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 enum sp_attendance {
     SP_ATTEND_IN_PERSON = 0,
@@ -96,6 +97,11 @@ struct sp_directory {
     size_t n, cap;
     size_t nfiles;
     size_t nrejected;             /* records reported as unusable */
+    time_t data_date;             /* when the feeds' data was last known current (UTC
+                                     seconds): the oldest of the feeds read, each when it was
+                                     fetched or the server last confirmed the saved copy;
+                                     0 when no input was a feed (files carry no such date).
+                                     Set by sp_run_load. */
 };
 
 #endif

@@ -83,7 +83,12 @@ static int formats_load_file(struct sp_reader *r, struct formats *f, struct sp_e
     struct json_object *root, *arr;
     int rc = 0;
 
-    if (!g_file_get_contents(r->formats_path, &data, &len, &gerr)) {
+    if (r->formats_data) {
+        len = r->formats_len;
+        data = g_malloc(len + 1);
+        memcpy(data, r->formats_data, len);
+        data[len] = '\0';
+    } else if (!g_file_get_contents(r->formats_path, &data, &len, &gerr)) {
         rc = sp_error_set(err, SP_ERR_IO, r->formats_path, 0, 0,
                           "cannot read formats file '%s': %s", r->formats_path,
                           gerr ? gerr->message : "read failed");

@@ -23,6 +23,8 @@ struct sp_reader {
     const char *fellowship;      /* from the options, or NULL */
     const char *default_fellowship;
     const char *formats_path;    /* BMLT GetFormats file, or NULL */
+    const char *formats_data;    /* its text when already in memory (a fetched feed), or NULL */
+    size_t formats_len;
     const char *label;           /* "record" (JSON) or "row" (CSV) */
     GHashTable *reported;        /* "kind:code" already reported in this file */
     GHashTable *slugs;           /* slug -> first line (GINT_TO_POINTER) */

@@ -337,7 +337,8 @@ enum ktype {
     K_ECL,     /* L M Q H */
     K_TIME,    /* 12h / 24h */
     K_LENNONE, /* length or 'none' (0) */
-    K_SECONDS  /* "20s" */
+    K_SECONDS, /* "20s" */
+    K_PAGENUMS /* braille page numbers: top or bottom */
 };
 
 #define F(field) offsetof(struct sp_layout, field)
@@ -423,16 +424,23 @@ static const struct kdef keys[] = {
     /* row 40 / WCAG 2.2.2: slides stay >= 15 s; the player page has a pause button */
     { "screen", "dwell", K_SECONDS, F(dwell_seconds), 15, 600, 15, 600,
       " so that slow readers can finish a slide" },
+
+    /* issue 14, docs/standards.md Braille B2: 40 x 25 by default; embossers and
+       displays differ, so both are settable */
+    { "braille", "cells", K_INT, F(braille_cells), 20, 100, 0, 0, NULL },
+    { "braille", "lines", K_INT, F(braille_lines), 10, 100, 0, 0, NULL },
+    { "braille", "table", K_TEXT, F(braille_table), 0, 0, 0, 0, NULL },
+    { "braille", "page-numbers", K_PAGENUMS, F(braille_numbers_bottom), 0, 0, 0, 0, NULL },
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
 
 static const char *const sections[] = {
-    "layout", "page", "type", "colours", "qr", "content", "tabs", "cards", "screen"
+    "layout", "page", "type", "colours", "qr", "content", "tabs", "cards", "screen", "braille"
 };
 
 static const char *const kind_names[] = {
-    "poster", "leaflet", "booklet", "trifold", "cards", "kiosk"
+    "poster", "leaflet", "booklet", "trifold", "cards", "kiosk", "braille"
 };
 
 struct page_name {
@@ -742,6 +750,14 @@ static int parse_value(struct lstate *st, const struct kdef *d, const struct sp_
         else
             return bad_value(st, e, "'12h' (7.30pm) or '24h' (19:30)");
         return 0;
+    case K_PAGENUMS:
+        if (!g_ascii_strcasecmp(v, "top"))
+            *(bool *)field = false;
+        else if (!g_ascii_strcasecmp(v, "bottom"))
+            *(bool *)field = true;
+        else
+            return bad_value(st, e, "'top' (UK) or 'bottom' (North America)");
+        return 0;
     }
     return 0;
 }
@@ -790,6 +806,10 @@ static void set_defaults(struct sp_layout *L)
     L->card_gap_y = 0;
     L->scale = 1;
     L->dwell_seconds = 20;
+    L->braille_cells = 40;
+    L->braille_lines = 25;
+    L->braille_table = "en-ueb-g2.ctb";
+    L->braille_numbers_bottom = false;
 }
 
 /* The QR floor for this kind and page (issues 3-6), in points, and words for messages. */
@@ -824,6 +844,8 @@ static double qr_floor(const struct sp_layout *L, const char **where)
         /* issue 6: >= 300 px at 1080p, scaled with the screen's short side */
         *where = "on screens of this size";
         return 300.0 * shortside / 1080.0;
+    case SP_LAYOUT_BRAILLE:
+        break;  /* no QR codes in braille */
     }
     *where = "";
     return 0;
@@ -872,6 +894,8 @@ static int validate(struct lstate *st)
     /* Step 1: required keys. */
     if (!set_by(st, "layout", "description"))
         return missing(st, "layout", "description", "");
+    if (L->kind == SP_LAYOUT_BRAILLE)
+        return 0;  /* cells and lines only, each checked against its range */
     if (!set_by(st, "page", "size")) {
         if (!set_by(st, "page", "width") && !set_by(st, "page", "height"))
             return missing(st, "page", "size", " (or 'width' and 'height')");
@@ -1036,6 +1060,12 @@ static int validate(struct lstate *st)
 /* Sections that belong to one kind only. */
 static int section_allowed(const struct sp_layout *L, const char *section)
 {
+    /* braille has cells and lines: no paper, type sizes, colours or QR codes */
+    if (L->kind == SP_LAYOUT_BRAILLE)
+        return !strcmp(section, "layout") || !strcmp(section, "content") ||
+               !strcmp(section, "braille");
+    if (!strcmp(section, "braille"))
+        return 0;
     if (!strcmp(section, "tabs"))
         return L->kind == SP_LAYOUT_POSTER;
     if (!strcmp(section, "cards"))
@@ -1047,7 +1077,8 @@ static int section_allowed(const struct sp_layout *L, const char *section)
 
 static const char *section_owner(const char *section)
 {
-    return !strcmp(section, "tabs") ? "poster" : !strcmp(section, "cards") ? "cards" : "kiosk";
+    return !strcmp(section, "tabs") ? "poster" : !strcmp(section, "cards") ? "cards"
+           : !strcmp(section, "braille") ? "braille" : "kiosk";
 }
 
 static int parse_layout(const char *file, const char *data, size_t len, struct sp_arena *a,
@@ -1126,11 +1157,15 @@ static int parse_layout(const char *file, const char *data, size_t len, struct s
     if (g_ascii_strcasecmp(ke->value, kind_names[L->kind]))
         return sp_error_set(err, SP_ERR_INPUT, file, ke->line, ke->value_col,
                             "'kind': expected one of poster, leaflet, booklet, trifold, "
-                            "cards, kiosk, got '%s'", clip(q, sizeof q, ke->raw,
+                            "cards, kiosk, braille, got '%s'", clip(q, sizeof q, ke->raw,
                                                             strlen(ke->raw)));
     L->screen = L->kind == SP_LAYOUT_KIOSK;
     for (size_t i = 0; i < ini.nsections; i++)
-        if (!section_allowed(L, ini.sections[i].name))
+        if (L->kind == SP_LAYOUT_BRAILLE && !section_allowed(L, ini.sections[i].name))
+            return sp_error_set(err, SP_ERR_INPUT, file, ini.sections[i].line, 1,
+                                "section '[%s]' is not for braille layouts (they have "
+                                "'[braille]' cells and lines)", ini.sections[i].name);
+        else if (!section_allowed(L, ini.sections[i].name))
             return sp_error_set(err, SP_ERR_INPUT, file, ini.sections[i].line, 1,
                                 "section '[%s]' is only for layouts of kind '%s'",
                                 ini.sections[i].name, section_owner(ini.sections[i].name));

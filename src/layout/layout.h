@@ -25,7 +25,8 @@ enum sp_layout_kind {
     SP_LAYOUT_BOOKLET,
     SP_LAYOUT_TRIFOLD,
     SP_LAYOUT_CARDS,
-    SP_LAYOUT_KIOSK
+    SP_LAYOUT_KIOSK,
+    SP_LAYOUT_BRAILLE    /* cells and lines, not paper: BRF, PEF, Unicode braille (issue 14) */
 };
 
 enum sp_time_style {
@@ -79,6 +80,12 @@ struct sp_layout {
                                 output multiplies by scale, so 1920x1080 at 2 = 3840x2160 */
     bool dark;               /* dark theme */
     int dwell_seconds;       /* slide duration, >= 15 */
+
+    /* braille (kind = braille): no page, type, colours or QR; width and height are 0 */
+    int braille_cells;       /* cells per line, 20..100 (default 40) */
+    int braille_lines;       /* lines per page, 10..100 (default 25) */
+    const char *braille_table;   /* liblouis table, default "en-ueb-g2.ctb" */
+    bool braille_numbers_bottom; /* page numbers on the last line (BANA), not the first (UK) */
 };
 
 /*

@@ -50,9 +50,28 @@ int sp_out_write_sheets(const struct sp_plan *sheets, struct sp_text *t, const c
                         const struct sp_out_opts *opts, enum sp_out_imposed kind,
                         const char *reading_copy, struct sp_error *err);
 
-/* Encode an RGB24 image surface as PNG into fp (libpng, compression level 1).  Returns 0
-   or an errno value. */
+/* Encode an RGB24 image surface as an 8-bit RGB PNG into fp, with the choices measured
+   fastest for slides (out.c; `make bench`).  Returns 0 or an errno value. */
 int sp_out_png_encode(cairo_surface_t *s, FILE *fp);
+
+/* The encoder's choices, for the bench and the tests. */
+struct sp_png_opts {
+    int level;       /* zlib level 0..9 */
+    int strategy;    /* zlib strategy: 0 default, 1 filtered, 2 Huffman only, 3 RLE */
+    int filter;      /* PNG row filter: 0 none, 1 Sub, 2 Up, 3 Up for a row that repeats
+                        the one above and Sub for the others */
+    int threads;     /* bands deflated at once, 1..8 */
+};
+#define SP_PNG_OPTS_DEFAULT { 1, 0, 3, 1 }   /* level 1, default strategy, Up/Sub, 1 band */
+int sp_out_png_encode_with(cairo_surface_t *s, FILE *fp, const struct sp_png_opts *o);
+
+/*
+ * Write len bytes to path the same way (temporary file, every write checked, renamed into
+ * place; a path that is not a regular file is written directly).  For the text files that
+ * go with an output (slides.json, slides.html, board.html).  Returns 0, or -1 with
+ * SP_ERR_IO naming path.
+ */
+int sp_out_write_file(const char *path, const void *data, size_t len, struct sp_error *err);
 
 /* Path of page i for PNG/SVG outputs (arena string), following the rule above. */
 const char *sp_out_page_path(const struct sp_plan *plan, const char *path, size_t i,

@@ -1,7 +1,9 @@
 #!/bin/sh
-# Watch mode (issue 6): start `signpost kiosk --watch DIR` in the background, change the
-# directory file and see the slides replaced (and stale ones removed), feed it a broken
-# file and see the old slides kept and the error logged, then stop it with SIGTERM.
+# Watch mode (issues 6 and 16): start `signpost kiosk --watch DIR` in the background,
+# change the directory file and see the slides replaced (and stale ones removed), feed it
+# a broken file and see the old slides kept and the error logged; make the folder
+# unwritable for it (slides.json turned into a folder) and see it try again on its timer,
+# with --at and no change to any input, until it works; then stop it with SIGTERM.
 # Every wait is bounded (poll every 0.1 s, give up after 10 s).
 set -u
 . tests/lib.sh
@@ -22,38 +24,52 @@ wait_for() {
 slides_now() { (cd "$DIR" && ls slide-* 2>/dev/null | tr '\n' ' '); }
 
 cp examples/aa-south-wales.json "$IN"
-"$SIGNPOST" kiosk $SET --watch "$DIR" --at 2026-11-26T14:00 "$IN" > "$LOG" 2>&1 &
+SIGNPOST_WATCH_RETRY=1 "$SIGNPOST" kiosk $SET --watch "$DIR" --at 2026-11-26T14:00 "$IN" > "$LOG" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$TMP"' EXIT
 
 wait_for ' refreshed ' 1; ok $? "first refresh logged"
-grep -q "refreshed '$DIR' (start): 9 slides, 16 meetings, today and tomorrow at 2026-11-26T14:00:00+00:00" "$LOG"
+grep -q "refreshed '$DIR' (start): 3 slides, 16 meetings, today and tomorrow at 2026-11-26T14:00:00+00:00" "$LOG"
 ok $? "the log line says what was written"
-is "$(slides_now)" "slide-01.png slide-02.png slide-03.png slide-04.png slide-05.png slide-06.png slide-07.png slide-08.png slide-09.png " "nine slides"
+is "$(slides_now)" "slide-01.png slide-02.png slide-03.png " "three slides"
 [ -f "$DIR/slides.json" ] && [ -f "$DIR/slides.html" ]; ok $? "manifest and player written"
 
 # a smaller directory (replaced as editors do: written aside, then renamed)
 cp tests/kiosk/data/week.json "$IN.new"
 mv "$IN.new" "$IN"
 wait_for ' refreshed ' 2; ok $? "a changed file is picked up"
-grep -q "(file changed): 3 slides, 3 meetings" "$LOG"; ok $? "logged as a file change"
-is "$(slides_now)" "slide-01.png slide-02.png slide-03.png " "the stale slides are removed"
-grep -q '"file": "slide-04.png"' "$DIR/slides.json"; ok $((! $?)) "the manifest lists three slides"
+grep -q "(file changed): 1 slide, 3 meetings" "$LOG"; ok $? "logged as a file change"
+is "$(slides_now)" "slide-01.png " "the stale slides are removed"
+grep -q '"file": "slide-02.png"' "$DIR/slides.json"; ok $((! $?)) "the manifest lists one slide"
 sum=$(md5sum < "$DIR/slide-01.png")
 
 # a broken file: the old slides stay and the error is logged
 printf '[ { "name": "Broken", ' > "$IN"
 wait_for ' error ' 1; ok $? "an invalid update is reported"
 grep -q "error (file changed): $IN:" "$LOG"; ok $? "the error names the file"
-grep -q "kept the 3 slides from " "$LOG"; ok $? "and says the last good slides are kept"
-is "$(slides_now)" "slide-01.png slide-02.png slide-03.png " "the slides are still there"
+grep -q "kept the 1 slide from " "$LOG"; ok $? "and says the last good slides are kept"
+is "$(slides_now)" "slide-01.png " "the slides are still there"
 is "$(md5sum < "$DIR/slide-01.png")" "$sum" "unchanged"
 ls "$DIR" | grep -q '\.tmp$'; ok $((! $?)) "no temporary files left"
 
 # fixed again
 cp examples/aa-south-wales.json "$IN"
 wait_for ' refreshed ' 3; ok $? "a good file again is picked up"
-is "$(ls "$DIR" | grep -c '^slide-..\.png$')" 9 "nine slides again"
+is "$(ls "$DIR" | grep -c '^slide-..\.png$')" 3 "three slides again"
+
+# a refresh that fails for a reason outside the input: tried again on the timer (1 s here)
+mkdir "$DIR/slides.json.block"
+rm "$DIR/slides.json" && mv "$DIR/slides.json.block" "$DIR/slides.json"
+touch "$IN"
+wait_for ' error (file changed)' 1; ok $? "an unwritable manifest is an error"
+wait_for ' error (retry)' 1; ok $? "tried again on the timer, with --at and no input change"
+grep -q 'trying again in 1 s$' "$LOG"; ok $? "the log says when it tries again"
+rmdir "$DIR/slides.json"
+wait_for ' refreshed .* (retry)' 1; ok $? "once the folder is writable the retry succeeds"
+[ -f "$DIR/slides.json" ]; ok $? "and the manifest is back"
+n_retry=$(grep -c ' (retry)' "$LOG")
+sleep 1.5
+is "$(grep -c ' (retry)' "$LOG")" "$n_retry" "after a success no more retries"
 
 # stop cleanly
 kill -TERM "$pid"

@@ -2,7 +2,8 @@
 # check_layers.sh - the pipeline's dependency rules (STYLE.md H7), checked on #include lines:
 #   input/ and layout/ never include cairo, pango, qrencode or anything in compose/ or output/;
 #   output/ never includes the input model or json-c;
-#   nothing below the commands includes cli.h or run.h.
+#   nothing below the commands includes cli.h or run.h;
+#   only input/fetch.c includes libcurl.
 # Prints TAP.
 set -u
 cd "$(dirname "$0")/../.."
@@ -34,5 +35,13 @@ check "only text.c and render/out include pango" \
     "src/compose/plan.* src/compose/flow.* src/compose/words.* src/compose/poster.c src/compose/cards.c src/compose/kiosk.c src/compose/leaflet.c src/compose/qr.c" 'pango'
 check "only qr.c includes qrencode.h" \
     "src/compose/text.* src/compose/plan.* src/compose/flow.* src/compose/poster.c src/output/*" 'qrencode'
+check "only input/fetch.c includes curl (feeds are fetched in one place)" \
+    "$(ls src/*.c src/*.h src/*/*.c src/*/*.h | grep -v '^src/input/fetch\.c$' | tr '\n' ' ')" 'curl/'
+# braille (issue 14): cells, not drawing; liblouis behind one module
+check "braille modules do not include cairo or pango" \
+    "src/compose/braille.* src/compose/brl.* src/compose/louis.* src/compose/lang.* src/output/brf.*" \
+    'cairo|pango|text\.h'
+check "only louis.c includes liblouis" \
+    "$(ls src/*.[ch] src/*/*.[ch] | grep -v '^src/compose/louis\.c$' | tr '\n' ' ')" 'liblouis'
 echo "1..$n"
 [ "$failed" = 0 ]

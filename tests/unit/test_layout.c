@@ -353,7 +353,7 @@ static const struct err_case err_cases[] = {
               "t: missing key 'description' in section '[layout]'" },
     /* 32*/ { "unknown kind", NULL, "kind = poster", "kind = flyer", NULL, NULL,
               "t:4:8: 'kind': expected one of poster, leaflet, booklet, trifold, cards, "
-              "kiosk, got 'flyer'" },
+              "kiosk, braille, got 'flyer'" },
     /* 33*/ { "unknown paper", NULL, "size = A4", "size = B5", NULL, NULL,
               "t:7:8: 'size': expected a paper size such as 'A4' or 'A4-landscape', got 'B5'" },
     /* 34*/ { "screen size on paper", NULL, "size = A4", "size = 1080p", NULL, NULL,

@@ -251,6 +251,197 @@ static void test_clock_changes(void)
     sp_when_list_release(&l);
 }
 
+static void test_weeks_of_month(void)
+{
+    static const struct { unsigned weeks; int y, mo, d; bool runs; } cases[] = {
+        /*  0*/ { 0, 2026, 11, 26, true },                         /* every week */
+        /*  1*/ { SP_WEEK_BIT(1), 2026, 11, 5, true },             /* 1st Thursday */
+        /*  2*/ { SP_WEEK_BIT(1), 2026, 11, 12, false },
+        /*  3*/ { SP_WEEK_BIT(1) | SP_WEEK_BIT(3), 2026, 11, 19, true },  /* 3rd */
+        /*  4*/ { SP_WEEK_BIT(1) | SP_WEEK_BIT(3), 2026, 11, 26, false }, /* the 4th */
+        /*  5*/ { SP_WEEK_BIT(4), 2026, 11, 26, true },
+        /*  6*/ { SP_WEEK_LAST, 2026, 11, 26, true },              /* 26 + 7 > 30 */
+        /*  7*/ { SP_WEEK_LAST, 2026, 11, 23, false },             /* 23 + 7 = 30 */
+        /*  8*/ { SP_WEEK_LAST, 2026, 11, 24, true },
+        /*  9*/ { SP_WEEK_BIT(5), 2026, 11, 30, true },            /* 5th Monday */
+        /* 10*/ { SP_WEEK_BIT(5), 2026, 11, 28, false },           /* 4th Saturday */
+        /* 11*/ { SP_WEEK_LAST, 2028, 2, 23, true },               /* leap year: 29 days */
+        /* 12*/ { SP_WEEK_LAST, 2028, 2, 22, false },
+        /* 13*/ { SP_WEEK_LAST, 2027, 2, 22, true },               /* 28 days */
+    };
+
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char name[80];
+        snprintf(name, sizeof name, "weeks 0x%02x on %d-%02d-%02d: %s", cases[i].weeks,
+                 cases[i].y, cases[i].mo, cases[i].d, cases[i].runs ? "runs" : "does not run");
+        OK(sp_when_runs_in_week(cases[i].weeks, cases[i].y, cases[i].mo, cases[i].d) ==
+           cases[i].runs, "%s", name);
+    }
+}
+
+static struct sp_meeting mkw(const char *name, unsigned days, int start, int end, unsigned weeks,
+                             size_t idx)
+{
+    struct sp_meeting m = mk(name, days, start, end, idx);
+
+    m.weeks = weeks;
+    return m;
+}
+
+static void test_monthly(void)
+{
+    struct sp_meeting ms[] = {
+        mkw("Mon last", SP_DAY_BIT(1), 19 * 60, 20 * 60, SP_WEEK_LAST, 0),
+        mkw("Mon first", SP_DAY_BIT(1), 19 * 60, 20 * 60, SP_WEEK_BIT(1), 1),
+        mkw("Tue first", SP_DAY_BIT(2), 19 * 60, 20 * 60, SP_WEEK_BIT(1), 2),
+        mkw("Tue last", SP_DAY_BIT(2), 19 * 60, 20 * 60, SP_WEEK_LAST, 3),
+        mkw("Tue 1st and 3rd", SP_DAY_BIT(2), 18 * 60, 19 * 60,
+            SP_WEEK_BIT(1) | SP_WEEK_BIT(3), 4),
+        mkw("Sat late, last week", SP_DAY_BIT(6), 23 * 60, 60, SP_WEEK_LAST, 5),
+        mkw("Sat late, first week", SP_DAY_BIT(6), 23 * 60, 60, SP_WEEK_BIT(1), 6),
+        mkw("Sun first", SP_DAY_BIT(0), 10 * 60, 11 * 60, SP_WEEK_BIT(1), 7),
+        mkw("Sun 5th", SP_DAY_BIT(0), 10 * 60, 11 * 60, SP_WEEK_BIT(5), 8),
+    };
+    const struct sp_meeting *sel[sizeof ms / sizeof ms[0]];
+    size_t n = sizeof ms / sizeof ms[0];
+    struct sp_when_list l;
+    struct sp_error err = { 0 };
+    char buf[512];
+
+    for (size_t i = 0; i < n; i++)
+        sel[i] = &ms[i];
+
+    /* Monday 30 November 2026 (the 5th and last Monday), tomorrow Tuesday 1 December */
+    sp_when_select(sel, n, utc(2026, 11, 30, 12, 0), "today", &l, &err);
+    EQ_STR(names(&l, 0, buf, sizeof buf), "Mon last (next)",
+           "30 November: the last-Monday meeting, not the first-Monday one");
+    EQ_STR(names(&l, 1, buf, sizeof buf), "Tue 1st and 3rd, Tue first",
+           "1 December (into the next month): the first-Tuesday meetings, not the last-Tuesday");
+    sp_when_list_release(&l);
+
+    /* Monday 23 November 2026: Tuesday 24th is the last Tuesday of November */
+    sp_when_select(sel, n, utc(2026, 11, 23, 12, 0), "today", &l, &err);
+    EQ_STR(names(&l, 0, buf, sizeof buf), "", "23 November: the 4th Monday, not the last");
+    EQ_STR(names(&l, 1, buf, sizeof buf), "Tue last (next)",
+           "24 November: the last Tuesday (the 4th, not the 1st or 3rd)");
+    sp_when_list_release(&l);
+
+    /* Sunday 1 November 2026, 00:30 GMT: Saturday 31 October was the last (5th) Saturday;
+       the day before is in the other month */
+    sp_when_select(sel, n, utc(2026, 11, 1, 0, 30), "today", &l, &err);
+    EQ_STR(names(&l, 0, buf, sizeof buf), "Sat late, last week (on now), Sun first (next)",
+           "1 November after midnight: last Saturday's late meeting from October is on now");
+    sp_when_list_release(&l);
+
+    /* Saturday 31 October 23:30 BST... (GMT after 25 October): the same meeting on its date */
+    sp_when_select(sel, n, utc(2026, 10, 31, 23, 30), "today", &l, &err);
+    EQ_STR(names(&l, 0, buf, sizeof buf), "Sat late, last week (on now)",
+           "31 October: the last-Saturday meeting is on, the first-Saturday one is not");
+    EQ_STR(names(&l, 1, buf, sizeof buf), "Sun first (next)",
+           "tomorrow, 1 November: the first-Sunday meeting");
+    sp_when_list_release(&l);
+
+    /* the week from Sunday 25 October: the 29th..31st are the last week, 1st November the
+       first */
+    sp_when_select(sel, n, utc(2026, 10, 25, 12, 0), "week", &l, &err);
+    EQ_STR(names(&l, 0, buf, sizeof buf), "", "Sunday 25 October: neither 1st nor 5th Sunday");
+    EQ_STR(names(&l, 1, buf, sizeof buf), "Mon last (next)", "Monday 26th: the last Monday");
+    EQ_STR(names(&l, 2, buf, sizeof buf), "Tue last", "Tuesday 27th: the last Tuesday");
+    EQ_STR(names(&l, 6, buf, sizeof buf), "Sat late, last week", "Saturday 31st: last Saturday");
+    sp_when_list_release(&l);
+
+    /* the week from Wednesday 25 November 2026: Sunday 29th is the 5th Sunday */
+    sp_when_select(sel, n, utc(2026, 11, 25, 12, 0), "week", &l, &err);
+    EQ_STR(names(&l, 4, buf, sizeof buf), "Sun 5th", "Sunday 29 November: the 5th Sunday");
+    EQ_STR(names(&l, 5, buf, sizeof buf), "Mon last", "Monday 30th: the last Monday");
+    EQ_STR(names(&l, 6, buf, sizeof buf), "Tue 1st and 3rd, Tue first",
+           "Tuesday 1 December: first Tuesday");
+    sp_when_list_release(&l);
+}
+
+/* A New York feed on a UK screen: the US clocks change three weeks before the UK's in
+   March and one week after in October/November (2026: US 8 March and 1 November, UK
+   29 March and 25 October). */
+static void test_zones(void)
+{
+    struct sp_meeting ms[] = {
+        mk("NY noon", SP_DAY_BIT(1), 12 * 60, 13 * 60, 0),   /* Mondays 12-1pm New York */
+        mk("NY seven", SP_DAY_BIT(1), 19 * 60, 20 * 60, 1),  /* Mondays 7-8pm New York */
+        mk("UK one", SP_DAY_BIT(1), 13 * 60, 14 * 60, 2),    /* Mondays 1-2pm UK */
+    };
+    const struct sp_meeting *sel[] = { &ms[0], &ms[1], &ms[2] };
+    static const struct { int y, mo, d; int noon_shown; const char *what; } mondays[] = {
+        /* 0*/ { 2026, 1, 12, 17 * 60, "January: EST and GMT, 5 hours" },
+        /* 1*/ { 2026, 3, 16, 16 * 60, "16 March: EDT and GMT, 4 hours" },
+        /* 2*/ { 2026, 3, 30, 17 * 60, "30 March: EDT and BST, 5 hours" },
+        /* 3*/ { 2026, 10, 26, 16 * 60, "26 October: EDT and GMT, 4 hours" },
+        /* 4*/ { 2026, 11, 2, 17 * 60, "2 November: EST and GMT, 5 hours" },
+    };
+    struct sp_when_list l;
+    struct sp_error err = { 0 };
+    char buf[512];
+
+    ms[0].timezone = ms[1].timezone = "America/New_York";
+    ms[2].timezone = "Europe/London";
+    for (size_t i = 0; i < sizeof mondays / sizeof mondays[0]; i++) {
+        char name[120];
+        const struct sp_when_entry *e = NULL;
+        time_t at = utc(mondays[i].y, mondays[i].mo, mondays[i].d, 9, 0);  /* 9 or 10am UK */
+
+        sp_when_select(sel, 3, at, "today", &l, &err);
+        for (size_t j = 0; j < l.n; j++)
+            if (l.v[j].m == &ms[0])
+                e = &l.v[j];
+        snprintf(name, sizeof name, "%s: New York noon shows at %d:00 UK", mondays[i].what,
+                 mondays[i].noon_shown / 60);
+        OK(e && e->day == 0 && e->start_shown == mondays[i].noon_shown, "%s", name);
+        OK(e && e->other_zone, "and is marked as listed in another zone");
+        sp_when_list_release(&l);
+    }
+
+    /* 16 March 12:30 UK: the New York noon meeting is not on now (it starts at 4pm UK) */
+    sp_when_select(sel, 3, parse("2026-03-16T12:30"), "today", &l, &err);
+    EQ_STR(names(&l, 0, buf, sizeof buf), "UK one (next), NY noon, NY seven",
+           "16 March 12:30 UK: New York noon is later, not on now; 7pm NY is 11pm UK today");
+    EQ_INT(l.v[2].start_shown, 23 * 60, "7pm New York (EDT) is 11pm GMT");
+    sp_when_list_release(&l);
+    sp_when_select(sel, 3, parse("2026-03-16T16:30"), "today", &l, &err);
+    EQ_STR(names(&l, 0, buf, sizeof buf), "NY noon (on now), NY seven (next)",
+           "16 March 4.30pm UK: New York noon is on now");
+    sp_when_list_release(&l);
+
+    /* 30 March and 2 November: 7pm New York is midnight UK, so it is listed on Tuesday */
+    sp_when_select(sel, 3, parse("2026-03-30T20:00"), "today", &l, &err);
+    EQ_STR(names(&l, 0, buf, sizeof buf), "", "30 March 8pm UK: nothing more on Monday");
+    EQ_STR(names(&l, 1, buf, sizeof buf), "NY seven (next)",
+           "7pm New York Monday is Tuesday midnight UK (BST)");
+    EQ_INT(l.v[0].start_shown, 0, "shown at midnight");
+    sp_when_list_release(&l);
+    sp_when_select(sel, 3, parse("2026-11-03T00:30"), "today", &l, &err);
+    EQ_STR(names(&l, 0, buf, sizeof buf), "NY seven (on now)",
+           "Tuesday 3 November 00:30 GMT: Monday's 7pm New York meeting is on now");
+    OK(!l.v[0].started_yesterday, "it started today in UK time (midnight)");
+    sp_when_list_release(&l);
+    sp_when_select(sel, 3, parse("2026-10-26T23:30"), "today", &l, &err);
+    EQ_STR(names(&l, 0, buf, sizeof buf), "NY seven (on now)",
+           "Monday 26 October 11.30pm GMT: 7pm EDT started at 11pm UK");
+    sp_when_list_release(&l);
+
+    /* a New York screen: the UK meeting at 1pm UK is 8am or 9am there */
+    memset(&err, 0, sizeof err);
+    OK(sp_when_select_zone(sel, 3, utc(2026, 3, 16, 10, 0), "today", "America/New_York", &l,
+                           &err) == 0, "select for a screen in New York");
+    EQ_STR(names(&l, 0, buf, sizeof buf), "UK one (next), NY noon, NY seven",
+           "16 March in New York: UK 1pm first");
+    EQ_INT(l.v[0].start_shown, 9 * 60, "1pm GMT is 9am EDT");
+    EQ_INT(l.v[1].start_shown, 12 * 60, "New York noon is noon there");
+    OK(!l.v[1].other_zone, "and is not marked as another zone");
+    sp_when_list_release(&l);
+    memset(&err, 0, sizeof err);
+    OK(sp_when_select_zone(sel, 3, 0, "today", "Nowhere/Atlantis", &l, &err) == -1 &&
+       err.code == SP_ERR_RESOURCE, "a screen zone without data is an error");
+}
+
 int main(int argc, char **argv)
 {
     test_init(argc, argv);
@@ -258,5 +449,8 @@ int main(int argc, char **argv)
     TEST_RUN(test_moment);
     TEST_RUN(test_select);
     TEST_RUN(test_clock_changes);
+    TEST_RUN(test_weeks_of_month);
+    TEST_RUN(test_monthly);
+    TEST_RUN(test_zones);
     return test_done();
 }
