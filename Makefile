@@ -31,8 +31,10 @@ DATADIR  ?= $(CURDIR)
 -include $(BUILD)/config.mk
 
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) $(SAN) \
-             -DSP_VERSION='"$(VERSION)"' -DSP_DATADIR='"$(DATADIR)"' -DSP_TEST \
+             -DSP_VERSION='"$(VERSION)"' -DSP_DATADIR='"$(DATADIR)"' \
              $(PKG_CFLAGS) $(CFLAGS)
+# test builds only: the unit tests and build/signpost-test (the SP_TEST_ALLOC_FAIL hook)
+TESTFLAGS  = -DSP_TEST
 LIBS_ALL   = $(PKG_LIBS) -lcsv -lm $(SAN) $(LDFLAGS)
 
 SRCS      = $(sort $(wildcard src/*.c src/*/*.c))
@@ -45,6 +47,7 @@ UNITBINS  = $(UNITSRCS:tests/unit/%.c=$(BUILD)/tests/%)
 TOOLSRCS  = $(sort $(wildcard tests/tools/*.c bench/*.c))
 TOOLBINS  = $(TOOLSRCS:%.c=$(BUILD)/%)
 SIGNPOST  = $(BUILD)/signpost
+SIGNPOST_TEST = $(BUILD)/signpost-test
 
 # quiet build lines ("CC src/cli.c"); make V=1 shows the commands
 ifeq ($(V),1)
@@ -85,10 +88,20 @@ $(SIGNPOST): $(MAINOBJ) $(BUILD)/libsignpost.a
 	$(say) LD $@
 	$(Q)$(CC) -o $@ $(MAINOBJ) $(BUILD)/libsignpost.a $(LIBS_ALL)
 
+# the same program with mem.c built -DSP_TEST (its mem.o comes before the library's)
+$(BUILD)/test/mem.o: src/base/mem.c $(HDRS) $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(say) CC '$< (SP_TEST)'
+	$(Q)$(CC) $(CFLAGS_ALL) $(TESTFLAGS) -c -o $@ $<
+
+$(SIGNPOST_TEST): $(MAINOBJ) $(BUILD)/test/mem.o $(BUILD)/libsignpost.a
+	$(say) LD $@
+	$(Q)$(CC) -o $@ $(MAINOBJ) $(BUILD)/test/mem.o $(BUILD)/libsignpost.a $(LIBS_ALL)
+
 $(BUILD)/tests/%: tests/unit/%.c $(HDRS) $(BUILD)/libsignpost.a
 	@mkdir -p $(dir $@)
 	$(say) CCLD $@
-	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -Itests -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
+	$(Q)$(CC) $(CFLAGS_ALL) $(TESTFLAGS) -Isrc -Itests -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
 
 $(BUILD)/tests/tools/%: tests/tools/%.c $(HDRS) $(BUILD)/libsignpost.a
 	@mkdir -p $(dir $@)
@@ -104,9 +117,9 @@ run: $(SIGNPOST)
 	@scripts/deps.sh
 	SIGNPOST=$(SIGNPOST) scripts/run-examples.sh
 
-check test: $(SIGNPOST) $(UNITBINS) $(TOOLBINS)
+check test: $(SIGNPOST) $(SIGNPOST_TEST) $(UNITBINS) $(TOOLBINS)
 	@scripts/deps.sh
-	SIGNPOST=$(SIGNPOST) BUILD=$(BUILD) tests/run_all.sh
+	SIGNPOST=$(SIGNPOST) SIGNPOST_TEST=$(SIGNPOST_TEST) BUILD=$(BUILD) tests/run_all.sh
 
 asan:
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \

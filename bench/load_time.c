@@ -31,7 +31,7 @@ static int cmp_double(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-    struct sp_source_opts opts = { SP_FORMAT_AUTO, NULL, NULL };
+    struct sp_source_opts opts = { .format = SP_FORMAT_AUTO };
     const char *path = NULL;
     int runs = 10;
     double *t, first = 0;

@@ -218,6 +218,25 @@ bench_load_inprocess() {
 }
 BENCHMARKS="$BENCHMARKS load-inprocess"
 
+# ---- reading real-sized feeds (issue 11; owner: feeds engineer) ----------------------
+# `check` on 100,000 meetings in under 1 s; the 5,000-meeting whole-process check above
+# (load-mg-json) in under 50 ms.  One-line JSON (a whole feed on one line, as some servers
+# send it) is timed too: records are then located by column.
+bench_check_100k() {
+    local f=$OUT/directory-100000.json
+    [ -s "$f" ] || { "$GEN" --meetings 100000 --seed "$SEED" --format mg-json > "$f.tmp" &&
+                     mv "$f.tmp" "$f"; }
+    RUNS=5 measure check-100k 100000 1000 400 "$SIGNPOST" check "$f"
+}
+
+bench_check_one_line() {
+    local f=$OUT/directory-$MEETINGS-one-line.json
+    tr -d '\n' < "$MG_FILE" > "$f.tmp" && mv "$f.tmp" "$f"
+    measure check-one-line "$MEETINGS" 50 30 "$SIGNPOST" check "$f"
+}
+BENCHMARKS="$BENCHMARKS check-100k check-one-line"
+# ---- end of reading real-sized feeds ---------------------------------------------------
+
 # ---- posters (issue 3; owner: lead) --------------------------------------------------
 # Pages per second are printed after each run (pdfinfo counts the pages written).
 count_pages() {

@@ -13,7 +13,7 @@ step() { printf '%s\n' "== $*" >&2; }
 sp() { eval "\"$SIGNPOST\" $*"; }
 
 step "check the example directory"
-sp check "$EX" || [ $? = 1 ]
+sp check "$SETTINGS" "$EX" || [ $? = 1 ]
 
 for lay in poster-a4 poster-a3; do
     step "$lay: out/$lay.pdf and PNG previews"

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/match.h"
 #include "base/mem.h"
 
 enum arg { ARG_NONE, ARG_STR, ARG_INT };
@@ -34,7 +35,7 @@ enum opt_id {
     O_TABS, O_GROUP_BY, O_PAGES, O_ONLINE_SECTION, O_AT, O_VIEW, O_WATCH, O_CARDS,
     O_ALIGNMENT, O_PRINT_SHOP,
     O_ALLOW_HTTP, O_OFFLINE, O_BMLT, O_SERVICE_BODY, O_MAX_SIZE, O_TIMEOUT, O_POLL,
-    O_BRAILLE_TABLE
+    O_BRAILLE_TABLE, O_TIMEZONE
 };
 
 struct optdef {
@@ -59,6 +60,9 @@ static const struct optdef optdefs[] = {
       "fellowship of the files that follow (e.g. 'Narcotics Anonymous')" },
     { "formats", O_FORMATS, ARG_STR, "FILE", C_IN,
       "BMLT GetFormats JSON for the BMLT files that follow" },
+    { "timezone", O_TIMEZONE, ARG_STR, "ZONE", C_IN,
+      "time zone of the files that follow when they give none, e.g. America/New_York "
+      "(default: UK time)" },
     /* selection */
     { "region", O_REGION, ARG_STR, "NAME", C_IN, "only this region or sub-region (repeatable)" },
     { "day", O_DAY, ARG_STR, "DAYS", C_IN, "only these days: mon,tue... weekdays, weekend" },
@@ -87,7 +91,8 @@ static const struct optdef optdefs[] = {
     { "layout", O_LAYOUT, ARG_STR, "NAME", C_OUT, "layout name (see 'signpost layouts') or file" },
     { "output", O_OUTPUT, ARG_STR, "FILE", C_OUT | C_BOARD,
       "output file; .pdf, .png or .svg (braille: .brf, .pef or .txt; board: .html)" },
-    { "settings", O_SETTINGS, ARG_STR, "FILE", C_OUT | C_BOARD, "organisation settings file" },
+    { "settings", O_SETTINGS, ARG_STR, "FILE", C_IN,
+      "organisation settings file (its [directory] section: fellowship, time zone)" },
     { "date", O_DATE, ARG_STR, "YYYY-MM-DD", C_OUT,
       "date the list is printed (default: SOURCE_DATE_EPOCH, else today)" },
     { "headline", O_HEADLINE, ARG_STR, "TEXT", C_OUT, "poster headline" },
@@ -155,6 +160,9 @@ void sp_options_release(struct sp_options *o)
     free(o->regions);
     free(o->fellowships);
     free(o->types);
+    for (size_t i = 0; i < o->nfixed; i++)
+        free(o->fixed_args[i]);
+    free(o->fixed_args);
     memset(o, 0, sizeof *o);
 }
 
@@ -230,6 +238,17 @@ static int apply(struct sp_options *o, int id, const char *arg, struct sp_source
     }
     case O_AS:      cur->fellowship = *arg ? arg : NULL; break;
     case O_FORMATS: cur->formats_path = arg; break;
+    case O_TIMEZONE: {
+        GTimeZone *z = strchr(arg, '/') || !strcmp(arg, "UTC") ?
+                       g_time_zone_new_identifier(arg) : NULL;
+        if (!z)
+            return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                                "--timezone: expected a time zone such as 'Europe/London' or "
+                                "'America/New_York', got '%s'", arg);
+        g_time_zone_unref(z);
+        cur->timezone = arg;
+        break;
+    }
     case O_REGION:  push(&o->regions, &o->sel.nregions, arg); break;
     case O_FELLOWSHIP: push(&o->fellowships, &o->sel.nfellowships, arg); break;
     case O_TYPE:    push(&o->types, &o->sel.ntypes, arg); break;
@@ -402,10 +421,59 @@ static int apply(struct sp_options *o, int id, const char *arg, struct sp_source
     return 0;
 }
 
+/*
+ * Option names as people type them: "--Region" and "--régiön" are "--region".  A name
+ * that is not an option as typed but is one (or the start of one) once case and accents
+ * are ignored is replaced in argv (the new strings are kept in o, as optarg may point
+ * into them).  Arguments after "--" are files and are left alone.
+ */
+static void fold_option_names(int argc, char **argv, struct sp_options *o)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *eq;
+        char *name, *folded;
+        if (!strcmp(a, "--"))
+            break;
+        if (strncmp(a, "--", 2) || !a[2])
+            continue;
+        eq = strchr(a, '=');
+        name = g_strndup(a + 2, eq ? (size_t)(eq - a - 2) : strlen(a + 2));
+        folded = sp_match_fold(name);
+        if (strcmp(name, folded)) {
+            char *fixed = g_strdup_printf("--%s%s", folded, eq ? eq : "");
+            o->fixed_args = xrealloc(o->fixed_args, (o->nfixed + 1) * sizeof *o->fixed_args);
+            o->fixed_args[o->nfixed++] = xstrdup(fixed);
+            argv[i] = o->fixed_args[o->nfixed - 1];
+            g_free(fixed);
+        }
+        g_free(name);
+        g_free(folded);
+    }
+}
+
+/* "; did you mean '--region'?" for a long option that is not one, or "". */
+static const char *option_hint(const char *typed, char *buf, size_t size)
+{
+    const char *names[G_N_ELEMENTS(optdefs)], *best;
+    char *name;
+
+    if (strncmp(typed, "--", 2))
+        return "";
+    for (size_t i = 0; i < G_N_ELEMENTS(optdefs); i++)
+        names[i] = optdefs[i].name;
+    name = g_strndup(typed + 2, strcspn(typed + 2, "="));
+    best = sp_match_suggest(name, names, G_N_ELEMENTS(names));
+    g_free(name);
+    if (!best)
+        return "";
+    snprintf(buf, size, "; did you mean '--%s'?", best);
+    return buf;
+}
+
 int sp_cli_parse(int argc, char **argv, struct sp_options *o, struct sp_error *err)
 {
     struct option longopts[G_N_ELEMENTS(optdefs) + 1];
-    struct sp_source_opts cur = { SP_FORMAT_AUTO, NULL, NULL };
+    struct sp_source_opts cur = { SP_FORMAT_AUTO, NULL, NULL, NULL, NULL };
     int c;
 
     for (size_t i = 0; i < G_N_ELEMENTS(optdefs); i++) {
@@ -416,6 +484,7 @@ int sp_cli_parse(int argc, char **argv, struct sp_options *o, struct sp_error *e
     }
     memset(&longopts[G_N_ELEMENTS(optdefs)], 0, sizeof longopts[0]);
 
+    fold_option_names(argc, argv, o);
     opterr = 0;
     optind = 0;  /* full reset (GNU): parse may be called more than once in tests */
     while ((c = getopt_long(argc, argv, "-:hl:o:q", longopts, NULL)) != -1) {
@@ -449,8 +518,12 @@ int sp_cli_parse(int argc, char **argv, struct sp_options *o, struct sp_error *e
                 return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
                                     "option '%.*s' takes no value", (int)strcspn(typed, "="),
                                     typed);
-            return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
-                                "unknown or ambiguous option '%s'", typed);
+            {
+                char hint[96];
+                return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                                    "unknown or ambiguous option '%s'%s", typed,
+                                    option_hint(typed, hint, sizeof hint));
+            }
         }
         if (c == ':')
             return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0, "option '%s' needs a value",
@@ -488,22 +561,42 @@ int sp_cli_parse(int argc, char **argv, struct sp_options *o, struct sp_error *e
     return 0;
 }
 
+/* Options whose help differs by command. */
+static const struct {
+    enum sp_command cmd;
+    int id;
+    const char *metavar, *help;
+} cmd_help[] = {
+    { SP_CMD_RENDER, O_LAYOUT, "NAME",
+      "layout name (see 'signpost layouts') or file (default: poster-a4)" },
+    { SP_CMD_KIOSK, O_LAYOUT, "NAME",
+      "layout name (see 'signpost layouts') or file (default: kiosk-landscape)" },
+    { SP_CMD_KIOSK, O_OUTPUT, "DIR",
+      "folder for the slides (PNG), slides.json and slides.html; made if missing" },
+};
+
 static void print_opts(FILE *fp, unsigned mask, int exact)
 {
     for (size_t i = 0; i < G_N_ELEMENTS(optdefs); i++) {
         const struct optdef *d = &optdefs[i];
+        const char *metavar = d->metavar, *help = d->help;
         char left[64];
         int id = d->id;
 
         if (exact ? d->cmds != mask : !(d->cmds & mask))
             continue;
+        for (size_t k = 0; k < G_N_ELEMENTS(cmd_help); k++)
+            if (cmd_help[k].id == id && mask == (1u << cmd_help[k].cmd) && !exact) {
+                metavar = cmd_help[k].metavar;
+                help = cmd_help[k].help;
+            }
         if (id < 256)
-            snprintf(left, sizeof left, "-%c, --%s%s%s", id, d->name, d->metavar ? " " : "",
-                     d->metavar ? d->metavar : "");
+            snprintf(left, sizeof left, "-%c, --%s%s%s", id, d->name, metavar ? " " : "",
+                     metavar ? metavar : "");
         else
-            snprintf(left, sizeof left, "    --%s%s%s", d->name, d->metavar ? " " : "",
-                     d->metavar ? d->metavar : "");
-        fprintf(fp, "  %-30s %s\n", left, d->help);
+            snprintf(left, sizeof left, "    --%s%s%s", d->name, metavar ? " " : "",
+                     metavar ? metavar : "");
+        fprintf(fp, "  %-30s %s\n", left, help);
     }
 }
 

@@ -83,6 +83,9 @@ struct sp_options {
     long timeout_s;              /* --timeout SECONDS; 0 = the default (20) */
     long poll_minutes;           /* --poll-interval MINUTES (watching); 0 = default (15) */
     const char *braille_table;   /* braille: liblouis table (--braille-table), or NULL */
+    char **fixed_args;           /* argv strings rewritten with their option names folded
+                                    ("--Region" -> "--region"); owned */
+    size_t nfixed;
 };
 
 void sp_options_init(struct sp_options *o);

@@ -55,6 +55,7 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
     struct sp_directory dir;
     const struct sp_meeting **sel = NULL;
     size_t nsel, nolink = 0, ndup = 0, per_day[7] = { 0 }, per_att[4] = { 0 };
+    size_t nclosed_out = 0, nunknown = 0, nassumed = 0;
     GHashTable *fell, *reg, *seen;
     FILE *fp = stdout;
     int rc = -1;
@@ -65,9 +66,28 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
         goto out;
 
     nsel = sp_select(&dir, &o->sel, &sel);
+    if (nsel == 0 && dir.n > 0) {
+        /* a selection that matches nothing: say what there is */
+        char *regions = sp_select_region_list(&dir);
+        if (!o->quiet)
+            printf("No meeting matches the selection.  Regions in the files: %s\n", regions);
+        free(regions);
+        rc = sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
+                          "no meeting matches the selection (%zu meeting%s in the files)", dir.n,
+                          dir.n == 1 ? "" : "s");
+        goto out;
+    }
+    if (!o->sel.include_closed) {
+        struct sp_selection with_closed = o->sel;
+        with_closed.include_closed = true;
+        for (size_t i = 0; i < dir.n; i++)
+            if (dir.meetings[i].attendance == SP_ATTEND_CLOSED &&
+                sp_select_match(&dir.meetings[i], &with_closed))
+                nclosed_out++;
+    }
     fell = g_hash_table_new(g_str_hash, g_str_equal);
     reg = g_hash_table_new(g_str_hash, g_str_equal);
-    seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 
     for (size_t i = 0; i < nsel; i++) {
         const struct sp_meeting *m = sel[i];
@@ -75,27 +95,34 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
 
         per_att[m->attendance]++;
         bump(fell, m->fellowship ? m->fellowship : "(not known)");
+        nunknown += !m->fellowship;
+        nassumed += m->timezone_assumed;
         bump(reg, m->region ? m->region : "(no region)");
+        /* duplicates: same name (any case), day and start time; one key per name and
+           time, holding the first meeting of each day */
         folded = g_utf8_casefold(m->name, -1);
-        for (int d = 0; d < 7; d++) {
-            char *key;
-            const struct sp_meeting *first;
-
-            if (!(m->days & SP_DAY_BIT(d)))
-                continue;
-            per_day[d]++;
-            /* duplicates: same name, day and start time (case-insensitive name) */
-            key = g_strdup_printf("%s\t%d\t%d", folded, d, m->start_min);
-            first = g_hash_table_lookup(seen, key);
-            if (first) {
-                ndup++;
-                sp_diag_add(diag, SP_WARNING, m->file, m->line, 0,
-                            "meeting '%s' on %s at %02d:%02d duplicates %s:%d", m->name,
-                            sp_day_name(d), m->start_min / 60, m->start_min % 60, first->file,
-                            first->line);
-                g_free(key);
+        {
+            char *key = g_strdup_printf("%s\t%d", folded, m->start_min);
+            const struct sp_meeting **first = g_hash_table_lookup(seen, key);
+            if (!first) {
+                first = g_new0(const struct sp_meeting *, 7);
+                g_hash_table_insert(seen, key, first);
             } else {
-                g_hash_table_insert(seen, key, (gpointer)m);
+                g_free(key);
+            }
+            for (int d = 0; d < 7; d++) {
+                if (!(m->days & SP_DAY_BIT(d)))
+                    continue;
+                per_day[d]++;
+                if (first[d]) {
+                    ndup++;
+                    sp_diag_add(diag, SP_WARNING, m->file, m->line, 0,
+                                "meeting '%s' on %s at %02d:%02d duplicates %s:%d", m->name,
+                                sp_day_name(d), m->start_min / 60, m->start_min % 60,
+                                first[d]->file, first[d]->line);
+                } else {
+                    first[d] = m;
+                }
             }
         }
         g_free(folded);
@@ -109,9 +136,23 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
         fprintf(fp, "; %zu record%s could not be used\n\n", dir.nrejected,
                 dir.nrejected == 1 ? "" : "s");
         fprintf(fp, "%-14sin person %zu, online %zu, online and in person %zu, "
-                "temporarily closed %zu\n", "Attendance:", per_att[SP_ATTEND_IN_PERSON],
-                per_att[SP_ATTEND_ONLINE], per_att[SP_ATTEND_HYBRID], per_att[SP_ATTEND_CLOSED]);
+                "temporarily closed %zu", "Attendance:", per_att[SP_ATTEND_IN_PERSON],
+                per_att[SP_ATTEND_ONLINE], per_att[SP_ATTEND_HYBRID],
+                per_att[SP_ATTEND_CLOSED] + nclosed_out);
+        if (nclosed_out)
+            fprintf(fp, " (left out; --include-closed lists them)");
+        fprintf(fp, "\n");
         print_counts(fp, "Fellowship:", fell);
+        if (nunknown)
+            fprintf(fp, "%-14s%zu meeting%s name%s no fellowship, so none is printed: give it "
+                    "with --as NAME before the file, or 'fellowship = NAME' in the settings "
+                    "file's [directory] section\n", "", nunknown, nunknown == 1 ? "" : "s",
+                    nunknown == 1 ? "s" : "");
+        if (nassumed)
+            fprintf(fp, "%-14s%zu meeting%s give%s no time zone: UK time (Europe/London) is "
+                    "assumed; give another with --timezone ZONE before the file, or "
+                    "'timezone = ZONE' in the settings file's [directory] section\n",
+                    "Time zone:", nassumed, nassumed == 1 ? "" : "s", nassumed == 1 ? "s" : "");
         fprintf(fp, "%-14s", "Weekday:");
         for (int k = 0; k < 7; k++) {
             int d = (k + 1) % 7;  /* Monday first, as UK readers expect */
@@ -135,6 +176,9 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
             if (!o->quiet && m->phone)
                 fprintf(fp, "  %s:%d: '%s' (dial-in only: %s)\n", m->file, m->line, m->name,
                         m->phone);
+            else if (!o->quiet && m->provider && m->meeting_id)
+                fprintf(fp, "  %s:%d: '%s' (%s meeting ID %s only)\n", m->file, m->line,
+                        m->name, m->provider, m->meeting_id);
             else if (!o->quiet)
                 fprintf(fp, "  %s:%d: '%s'\n", m->file, m->line, m->name);
         }
@@ -143,8 +187,9 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
         if (!nolink)
             fprintf(fp, "Online meetings without a usable link: none\n");
         fprintf(fp, "Duplicates (same name, day and time): %zu\n", ndup);
+        sp_diag_compact(diag);  /* counted as they are printed: each once */
         fprintf(fp, "Problems: %zu, warnings: %zu\n", diag->nproblems,
-                diag->n - diag->nproblems);
+                diag->n - diag->nproblems - diag->nnotes);
     }
     g_hash_table_destroy(fell);
     g_hash_table_destroy(reg);

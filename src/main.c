@@ -43,7 +43,10 @@ int main(int argc, char **argv)
 
     rc = sp_run(&opts, argv[0], &diag, &err);
 
+    sp_diag_compact(&diag);  /* each message once, with a count */
     for (size_t i = 0; i < diag.n; i++) {
+        if (opts.quiet && diag.v[i].severity != SP_PROBLEM)
+            continue;  /* -q: problems only */
         sp_diag_format(&diag.v[i], buf, sizeof buf);
         fprintf(stderr, "signpost: %s\n", buf);
     }
@@ -53,7 +56,7 @@ int main(int argc, char **argv)
         status = sp_error_exit_status(err.code);
     } else if (diag.nproblems > 0 && opts.command == SP_CMD_CHECK) {
         status = 1;
-    } else if (opts.werror && diag.n > 0) {
+    } else if (opts.werror && diag.n > diag.nnotes) {
         fprintf(stderr, "signpost: warnings treated as errors (--werror)\n");
         status = 1;
     } else {

@@ -4,11 +4,13 @@
 #include "run.h"
 
 #include <glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/paths.h"
 #include "input/feed.h"
 #include "input/links.h"
+#include "input/select.h"
 #include "layout/settings.h"
 
 int sp_run_check_settings(const char *path, struct sp_settings *s, struct sp_arena *a,
@@ -88,23 +90,90 @@ static int input_feed(const struct sp_options *o, const struct sp_input *in,
     return 1;
 }
 
+/* Keep warnings about meetings in the selection (and those about no one meeting). */
+static int about_selected(const struct sp_diag_entry *e, void *ctx)
+{
+    const bool *selected = ctx;
+    return e->meeting < 0 || e->severity != SP_WARNING || selected[e->meeting];
+}
+
+/* "--region 'Cardif' matches no meeting in the files; did you mean 'Cardiff'?" */
+static void check_values(const struct sp_options *o, const struct sp_directory *dir,
+                         struct sp_diag *diag)
+{
+    for (size_t i = 0; i < o->sel.nregions; i++) {
+        const char *want = o->sel.regions[i], *best;
+        if (sp_select_has_region(dir, want))
+            continue;
+        best = sp_select_suggest_region(dir, want);
+        if (best)
+            sp_diag_add(diag, SP_WARNING, NULL, 0, 0, "--region '%s' matches no meeting in the "
+                        "files; did you mean '%s'?", want, best);
+        else
+            sp_diag_add(diag, SP_WARNING, NULL, 0, 0, "--region '%s' matches no meeting in the "
+                        "files", want);
+    }
+    for (size_t i = 0; i < o->sel.nfellowships; i++) {
+        const char *want = o->sel.fellowships[i], *best;
+        if (sp_select_has_fellowship(dir, want))
+            continue;
+        best = sp_select_suggest_fellowship(dir, want);
+        if (best)
+            sp_diag_add(diag, SP_WARNING, NULL, 0, 0, "--fellowship '%s' matches no meeting in "
+                        "the files; did you mean '%s'?", want, best);
+        else
+            sp_diag_add(diag, SP_WARNING, NULL, 0, 0, "--fellowship '%s' matches no meeting in "
+                        "the files", want);
+    }
+}
+
 int sp_run_load(const struct sp_options *o, struct sp_directory *dir, struct sp_arena *a,
                 struct sp_diag *diag, struct sp_error *err)
 {
+    struct sp_settings settings;
     struct sp_feed_opts fo;
+    size_t from = diag->n, dropped;
+    bool *selected;
 
+    /* Step 1: what the settings say of files that do not say it themselves */
+    sp_settings_defaults(&settings);
+    if (o->settings && sp_settings_load(o->settings, a, &settings, err) != 0)
+        return -1;
     feed_opts(o, &fo);
     for (size_t i = 0; i < o->ninputs; i++) {
         struct sp_feed_source src;
-        int kind = input_feed(o, &o->inputs[i], a, &src, err);
+        struct sp_source_opts so = o->inputs[i].opts;
+        int kind;
+
+        so.fallback_fellowship = settings.fellowship;
+        if (!so.timezone)
+            so.timezone = settings.timezone;
+        kind = input_feed(o, &o->inputs[i], a, &src, err);
         if (kind < 0)
             return -1;
-        if (kind == 1 && sp_feed_load(&src, &fo, dir, a, diag, err) != 0)
-            return -1;
-        if (kind == 0 &&
-            sp_directory_load(dir, o->inputs[i].path, &o->inputs[i].opts, a, diag, err) != 0)
+        if (kind == 1) {
+            const char *formats_path = src.opts.formats_path;
+            src.opts = so;
+            src.opts.formats_path = formats_path;
+            if (sp_feed_load(&src, &fo, dir, a, diag, err) != 0)
+                return -1;
+        }
+        if (kind == 0 && sp_directory_load(dir, o->inputs[i].path, &so, a, diag, err) != 0)
             return -1;
     }
+
+    /* Step 2: warnings about meetings that are not selected are counted, not shown */
+    selected = xcalloc(dir->n ? dir->n : 1, sizeof *selected);
+    for (size_t i = 0; i < dir->n; i++)
+        selected[i] = sp_select_match(&dir->meetings[i], &o->sel);
+    dropped = sp_diag_filter(diag, from, about_selected, selected);
+    free(selected);
+    if (dropped)
+        sp_diag_add(diag, SP_NOTE, NULL, 0, 0, "%zu warning%s about meetings outside the "
+                    "selection not shown", dropped, dropped == 1 ? "" : "s");
+
+    /* Step 3: selection values that match nothing, with the nearest name in the data */
+    check_values(o, dir, diag);
     return 0;
 }
 

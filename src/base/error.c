@@ -4,6 +4,7 @@
 #include "error.h"
 #include "mem.h"
 
+#include <glib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -92,8 +93,11 @@ void sp_diag_add(struct sp_diag *d, enum sp_severity sev, const char *file, int 
     e->line = line;
     e->col = col;
     e->msg = xstrdup(msg);
+    e->meeting = -1;
     if (sev == SP_PROBLEM)
         d->nproblems++;
+    else if (sev == SP_NOTE)
+        d->nnotes++;
 }
 
 void sp_diag_format(const struct sp_diag_entry *e, char *buf, size_t size)
@@ -101,6 +105,71 @@ void sp_diag_format(const struct sp_diag_entry *e, char *buf, size_t size)
     char pos[300];
 
     format_pos(pos, sizeof pos, e->file, e->line, e->col);
-    snprintf(buf, size, "%s%s: %s", pos, e->severity == SP_PROBLEM ? "problem" : "warning",
-             e->msg);
+    snprintf(buf, size, "%s%s: %s", pos, e->severity == SP_PROBLEM ? "problem" :
+             e->severity == SP_NOTE ? "note" : "warning", e->msg);
+}
+
+static void drop(struct sp_diag *d, struct sp_diag_entry *e)
+{
+    if (e->severity == SP_PROBLEM)
+        d->nproblems--;
+    else if (e->severity == SP_NOTE)
+        d->nnotes--;
+    free(e->file);
+    free(e->msg);
+}
+
+size_t sp_diag_filter(struct sp_diag *d, size_t from,
+                      int (*keep)(const struct sp_diag_entry *e, void *ctx), void *ctx)
+{
+    size_t w = from, removed = 0;
+
+    for (size_t i = from; i < d->n; i++) {
+        if (keep(&d->v[i], ctx)) {
+            d->v[w++] = d->v[i];
+        } else {
+            drop(d, &d->v[i]);
+            removed++;
+        }
+    }
+    d->n = w;
+    return removed;
+}
+
+void sp_diag_compact(struct sp_diag *d)
+{
+    GHashTable *first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    struct sp_diag_entry *kept = xmalloc((d->n ? d->n : 1) * sizeof *kept);
+    size_t *count = xcalloc(d->n ? d->n : 1, sizeof *count);
+    size_t nkept = 0;
+
+    /* Step 1: the first of each message is kept and counts the others, which go */
+    for (size_t i = 0; i < d->n; i++) {
+        struct sp_diag_entry *e = &d->v[i];
+        char *key = g_strdup_printf("%d\t%s\t%s", (int)e->severity, e->file, e->msg);
+        gpointer at;
+        if (g_hash_table_lookup_extended(first, key, NULL, &at)) {
+            count[GPOINTER_TO_SIZE(at)]++;
+            drop(d, e);
+            g_free(key);
+        } else {
+            g_hash_table_insert(first, key, GSIZE_TO_POINTER(nkept));
+            count[nkept] = 1;
+            kept[nkept++] = *e;
+        }
+    }
+    free(d->v);
+    d->v = kept;
+    d->n = nkept;
+    d->cap = nkept ? nkept : 1;
+    /* Step 2: say how often */
+    for (size_t i = 0; i < d->n; i++)
+        if (count[i] > 1) {
+            char *m = g_strdup_printf("%s (%zu times)", d->v[i].msg, count[i]);
+            free(d->v[i].msg);
+            d->v[i].msg = xstrdup(m);
+            g_free(m);
+        }
+    free(count);
+    g_hash_table_destroy(first);
 }

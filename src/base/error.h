@@ -44,7 +44,8 @@ int sp_error_exit_status(enum sp_errcode code);
 
 enum sp_severity {
     SP_WARNING = 0,  /* something repaired or doubtful; output still made */
-    SP_PROBLEM = 1   /* a record could not be used (it is left out and reported) */
+    SP_PROBLEM = 1,  /* a record could not be used (it is left out and reported) */
+    SP_NOTE = 2      /* information only (what was not shown); never an error */
 };
 
 struct sp_diag_entry {
@@ -52,12 +53,14 @@ struct sp_diag_entry {
     char *file;      /* owned; "" when not about a file */
     int   line, col; /* 1-based; 0 when unknown */
     char *msg;       /* owned */
+    long  meeting;   /* index (struct sp_meeting.index) of the meeting it is about, or -1 */
 };
 
 struct sp_diag {
     struct sp_diag_entry *v;
     size_t n, cap;
     size_t nproblems;  /* entries with severity SP_PROBLEM */
+    size_t nnotes;     /* entries with severity SP_NOTE */
 };
 
 void sp_diag_init(struct sp_diag *d);
@@ -67,7 +70,16 @@ void sp_diag_release(struct sp_diag *d);
 void sp_diag_add(struct sp_diag *d, enum sp_severity sev, const char *file, int line,
                  int col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-/* Format entry i as "file:line:col: warning: msg" (or "problem:"). */
+/* Format entry i as "file:line:col: warning: msg" (or "problem:", "note:"). */
 void sp_diag_format(const struct sp_diag_entry *e, char *buf, size_t size);
+
+/* Keep entries [from, n) for which keep(entry, ctx) is true, in order; returns how many
+   were removed. */
+size_t sp_diag_filter(struct sp_diag *d, size_t from,
+                      int (*keep)(const struct sp_diag_entry *e, void *ctx), void *ctx);
+
+/* Say each message once: entries with the same severity, file and text are merged into
+   the first, which gets " (N times)" and keeps its position. */
+void sp_diag_compact(struct sp_diag *d);
 
 #endif

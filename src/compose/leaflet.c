@@ -438,8 +438,8 @@ static int cover(struct leaflet *lf, struct sp_flow *f, struct sp_error *err)
         sp_block_add(&title, a, "P", &ft, lf->lay->color_text, area, lf->sz.body * 0.4);
     }
     ft = font(lf, lf->sz.subtitle, false);
-    sp_block_add(&title, a, "P", &ft, lf->lay->color_text,
-                 lf->in->subtitle ? lf->in->subtitle : s->subtitle, lf->sz.body * 0.4);
+    sp_block_add(&title, a, "P", &ft, lf->lay->color_text, sp_words_subtitle(lf->in),
+                 lf->sz.body * 0.4);
     title.space_after = lf->sz.body;
     measure(lf, &title);
 

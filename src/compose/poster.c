@@ -99,8 +99,8 @@ static void build_header(struct poster *p)
     para = sp_block_add(&p->header, a, "H1", &f, lay->color_heading, headline, 0);
     para->spacing = 1.0;  /* a heading is not running text: no extra leading */
     f = font(p, lay->size_subtitle, false);
-    sp_block_add(&p->header, a, "P", &f, lay->color_text,
-                 p->in->subtitle ? p->in->subtitle : s->subtitle, lay->size_body * 0.25);
+    sp_block_add(&p->header, a, "P", &f, lay->color_text, sp_words_subtitle(p->in),
+                 lay->size_body * 0.25);
     if (line)
         sp_block_add(&p->header, a, "P", &body, lay->color_text, line, lay->size_body * 0.5);
     if (p->numbered && area && !p->area_with_pageno)

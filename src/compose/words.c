@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../input/select.h"
+#include "compose.h"
 
 const char *sp_words_time(int minutes, enum sp_time_style style, struct sp_arena *a)
 {
@@ -132,11 +133,22 @@ const char *sp_words_glue_numbers(const char *s, struct sp_arena *a)
     return r;
 }
 
-/* Append part to buf with a ", " separator unless it is already in buf. */
+/* Append part to buf with a ", " separator unless buf already holds it as a whole part
+   (any case): "Leeds Central Library, Leeds" keeps its town, "Leeds, Leeds" does not. */
 static void add_part(GString *buf, const char *part)
 {
-    if (!part || !*part || strstr(buf->str, part))
+    size_t pl;
+
+    if (!part || !*part)
         return;
+    pl = strlen(part);
+    for (const char *p = buf->str; (p = g_strstr_len(p, -1, part)) != NULL; p++) {
+        bool starts = p == buf->str || (p - buf->str >= 2 && !strncmp(p - 2, ", ", 2)) ||
+                      (p - buf->str >= 2 && !strncmp(p - 2, ": ", 2));
+        bool ends = !p[pl] || !strncmp(p + pl, ", ", 2);
+        if (starts && ends)
+            return;
+    }
     if (buf->len)
         g_string_append(buf, ", ");
     g_string_append(buf, part);
@@ -156,8 +168,11 @@ const char *sp_words_place(const struct sp_meeting *m, struct sp_arena *a)
         /* a short town travels with its postcode (a postcode alone on a line reads oddly);
            a very long one must be free to wrap, or the glued run would break mid-postcode */
         bool glue = g_utf8_strlen(m->town, -1) <= 24;
-        char *tp = g_strdup_printf("%s%s%s", m->town, glue ? SP_NBSP : " ",
-                                   sp_words_glue(m->postcode, a));
+        char *tp = m->postcode_first
+                   ? g_strdup_printf("%s%s%s", sp_words_glue(m->postcode, a),
+                                     glue ? SP_NBSP : " ", m->town)
+                   : g_strdup_printf("%s%s%s", m->town, glue ? SP_NBSP : " ",
+                                     sp_words_glue(m->postcode, a));
         add_part(buf, tp);
         g_free(tp);
     } else {
@@ -187,6 +202,11 @@ const char *sp_words_access(const struct sp_meeting *m, bool leave_off_passcodes
     const char *pass = m->passcode && !leave_off_passcodes ? sp_words_glue(m->passcode, a)
                                                            : NULL;
 
+    /* no link, but a service and its meeting ID: join on the service's own site */
+    if (!m->url && m->provider && id)
+        return pass ? sp_arena_printf(a, "On %s: meeting ID %s, passcode %s", m->provider, id,
+                                      pass)
+                    : sp_arena_printf(a, "On %s: meeting ID %s", m->provider, id);
     if (id && pass)
         return sp_arena_printf(a, "Meeting ID %s, passcode %s", id, pass);
     if (id)
@@ -298,52 +318,252 @@ const char *sp_words_attr_url(const char *url, struct sp_arena *a)
     return r;
 }
 
+/* Length of the country calling code at the start of digits (E.164: 1 to 3 digits). */
+static int country_code_len(const char *d)
+{
+    static const char *const two[] = {
+        "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45",
+        "46", "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61",
+        "62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94",
+        "95", "98",
+    };
+    if (d[0] == '1' || d[0] == '7')
+        return 1;
+    for (size_t i = 0; i < G_N_ELEMENTS(two); i++)
+        if (!strncmp(d, two[i], 2))
+            return 2;
+    return 3;
+}
+
+/* A UK number in national form ("01632 960101", "029 2018 0123", "0113 496 0123"). */
+static const char *uk_grouped(const char *d, struct sp_arena *a)
+{
+    int g1 = d[1] == '2' ? 3 :
+             (d[1] == '1' && (d[2] == '1' || d[3] == '1')) || d[1] == '3' || d[1] == '8' ? 4 : 5;
+    int g2 = g1 == 3 ? 4 : g1 == 4 ? 3 : 6;
+
+    if (g1 == 5)
+        return sp_arena_printf(a, "%.5s %s", d, d + 5);
+    return sp_arena_printf(a, "%.*s %.*s %s", g1, d, g2, d + g1, d + g1 + g2);
+}
+
 /*
- * A dial-in number as people dial it: "+441632960101,,81234567890#" -> "01632 960101"
- * (UK numbers grouped 3-4-4 for 02x, 4-3-4 for 011x and 01x1, else 5-6); the part after
- * the commas is left out when it is the meeting ID shown above, else added as ", then
- * 4321#".  Anything else is shown as given.  Glued so that it never breaks.
+ * The number part of a dial-in, grouped as its country writes it: UK numbers in national
+ * form (+44 dropped: UK readers dial 0); North American "+1 646 558 8656"; others "+CC"
+ * then the rest as written.  NULL when it is not a phone number.
  */
+static const char *number_grouped(const char *p, size_t len, struct sp_arena *a)
+{
+    char d[24];
+    size_t nd = 0;
+    bool plus = false;
+
+    for (size_t i = 0; i < len; i++) {
+        if (g_ascii_isdigit(p[i]) && nd < sizeof d - 1)
+            d[nd++] = p[i];
+        else if (p[i] == '+' && !nd)
+            plus = true;
+        else if (!strchr(" -().", p[i]))
+            return NULL;
+    }
+    d[nd] = '\0';
+    if (nd < 6)
+        return NULL;
+    if (plus && !strncmp(d, "44", 2) && nd == 12) {
+        memmove(d + 1, d + 2, nd - 1);  /* +44 1632... -> 01632... */
+        d[0] = '0';
+        nd = 11;
+        plus = false;
+    }
+    if (!plus && nd == 11 && d[0] == '0')
+        return uk_grouped(d, a);
+    if (plus && d[0] == '1' && nd == 11)
+        return sp_arena_printf(a, "+1 %.3s %.3s %s", d + 1, d + 4, d + 7);
+    if (plus && memchr(p, ' ', len)) {
+        while (len && p[len - 1] == ' ')
+            len--;
+        return sp_arena_strndup(a, p, len);  /* written with spaces: as written */
+    }
+    if (plus) {
+        /* "+CC" then the rest in threes, the last four */
+        int cc = country_code_len(d);
+        size_t n = nd - (size_t)cc, i = 0;
+        GString *g = g_string_new(NULL);
+        const char *r;
+        g_string_append_printf(g, "+%.*s", cc, d);
+        while (i < n) {
+            size_t take = n - i <= 4 ? n - i : n - i == 5 ? 2 : 3;
+            g_string_append_printf(g, " %.*s", (int)take, d + cc + i);
+            i += take;
+        }
+        r = sp_arena_strdup(a, g->str);
+        g_string_free(g, TRUE);
+        return r;
+    }
+    return sp_arena_strndup(a, p, len);
+}
+
+/* "867687734" -> "867 687 734" (9 to 12 digits, as meeting IDs are read); others as they are. */
+static const char *id_grouped(const char *d, size_t n, struct sp_arena *a)
+{
+    static const int g9[] = { 3, 3, 3, 0 }, g10[] = { 3, 3, 4, 0 }, g11[] = { 3, 4, 4, 0 },
+                     g12[] = { 3, 3, 3, 3 };
+    const int *g = n == 9 ? g9 : n == 10 ? g10 : n == 11 ? g11 : n == 12 ? g12 : NULL;
+    GString *s;
+    const char *r;
+
+    if (!g)
+        return sp_arena_strndup(a, d, n);
+    s = g_string_new(NULL);
+    for (int k = 0, i = 0; k < 4 && g[k]; i += g[k++])
+        g_string_append_printf(s, "%s%.*s", k ? " " : "", g[k], d + i);
+    r = sp_arena_strdup(a, s->str);
+    g_string_free(s, TRUE);
+    return r;
+}
+
+/* digits of s (at most size - 1) into d; their count. */
+static size_t digits_of(const char *s, char *d, size_t size)
+{
+    size_t n = 0;
+
+    for (; s && *s && n + 1 < size; s++)
+        if (g_ascii_isdigit(*s))
+            d[n++] = *s;
+    d[n] = '\0';
+    return n;
+}
+
+const char *sp_words_dial_in(const struct sp_meeting *m, bool leave_off_passcodes,
+                             struct sp_arena *a)
+{
+    const char *p = m->phone, *end, *num;
+    char shown[32];
+    size_t nshown = digits_of(m->meeting_id, shown, sizeof shown);
+    GString *out;
+    int ngroups = 0;
+
+    /* Step 1: the number: up to the first pause (','), 'then', or a tone ('#', '*') */
+    for (end = p; *end && *end != ',' && *end != ';' && *end != '#' && *end != '*' &&
+                  !g_ascii_isalpha(*end); end++)
+        ;
+    while (end > p && end[-1] == ' ')
+        end--;
+    num = number_grouped(p, (size_t)(end - p), a);
+    if (!num)
+        return sp_words_glue(p, a);
+    out = g_string_new(sp_words_glue(num, a));
+
+    /* Step 2: the tones after it: the first group is the meeting ID (left out when it is
+       the one printed with the meeting), a later one the passcode ('*' before it is
+       Zoom's way of saying so); empty '#' presses are left out */
+    for (const char *q = end; *q;) {
+        char d[32];
+        size_t n = 0;
+        bool star = false, pass;
+        while (*q && !g_ascii_isdigit(*q) && *q != '*')
+            q++;
+        if (*q == '*') {
+            star = true;
+            q++;
+        }
+        while (g_ascii_isdigit(*q) && n < sizeof d - 1)
+            d[n++] = *q++;
+        while (g_ascii_isdigit(*q))
+            q++;
+        if (!n)
+            continue;
+        pass = star || ngroups++ > 0;
+        if (pass && leave_off_passcodes)
+            continue;
+        if (!pass && n == nshown && !memcmp(d, shown, n))
+            continue;
+        g_string_append_printf(out, ", %s", sp_words_glue(sp_arena_printf(
+            a, "%s %s%s", pass ? "passcode" : "meeting ID",
+            pass ? sp_arena_strndup(a, d, n) : id_grouped(d, n, a), *q == '#' ? " #" : ""), a));
+    }
+    num = sp_arena_strdup(a, out->str);
+    g_string_free(out, TRUE);
+    return num;
+}
+
 const char *sp_words_phone(const struct sp_meeting *m, struct sp_arena *a)
 {
-    const char *p = m->phone, *comma = strchr(p, ',');
-    char digits[32], id[32];
-    size_t nd = 0, ni = 0;
-    const char *num, *rest = NULL;
+    return sp_words_dial_in(m, /*leave_off_passcodes*/ true, a);
+}
 
-    for (const char *q = p; *q && q != comma && nd < sizeof digits - 1; q++)
-        if (g_ascii_isdigit(*q))
-            digits[nd++] = *q;
-    digits[nd] = '\0';
-    if (comma) {
-        rest = comma;
-        while (*rest == ',')
-            rest++;
-        for (const char *q = m->meeting_id ? m->meeting_id : ""; *q && ni < sizeof id - 1; q++)
-            if (g_ascii_isdigit(*q))
-                id[ni++] = *q;
-        id[ni] = '\0';
-        if (ni && !strncmp(rest, id, ni) && (rest[ni] == '#' || rest[ni] == '\0'))
-            rest = NULL;
-        else if (!*rest)
-            rest = NULL;
+/* ---- the subtitle ---- */
+
+enum problem {
+    P_UNKNOWN = 0, P_ALCOHOL = 1, P_DRUGS = 2, P_FAMILY_ALCOHOL = 4, P_FAMILY_DRUGS = 8,
+    P_GAMBLING = 16, P_FOOD = 32, P_OTHER = 64
+};
+
+/* What a fellowship is about, from its name (or initials), case-insensitively. */
+static unsigned problem_of(const char *fellowship)
+{
+    static const struct { const char *key; unsigned p; } names[] = {
+        { "al-anon", P_FAMILY_ALCOHOL }, { "al anon", P_FAMILY_ALCOHOL },
+        { "alanon", P_FAMILY_ALCOHOL }, { "alateen", P_FAMILY_ALCOHOL },
+        { "acoa", P_FAMILY_ALCOHOL }, { "adult children of alcoholics", P_FAMILY_ALCOHOL },
+        { "nar-anon", P_FAMILY_DRUGS }, { "naranon", P_FAMILY_DRUGS },
+        { "families anonymous", P_FAMILY_DRUGS },
+        { "alcoholics anonymous", P_ALCOHOL },
+        { "narcotics anonymous", P_DRUGS }, { "cocaine anonymous", P_DRUGS },
+        { "crystal meth", P_DRUGS }, { "heroin anonymous", P_DRUGS },
+        { "marijuana anonymous", P_DRUGS }, { "pills anonymous", P_DRUGS },
+        { "smart recovery", P_ALCOHOL | P_DRUGS },
+        { "gamblers anonymous", P_GAMBLING },
+        { "overeaters", P_FOOD }, { "eating disorders", P_FOOD }, { "food addicts", P_FOOD },
+        { "anorexics", P_FOOD },
+    };
+    static const struct { const char *initials; unsigned p; } short_names[] = {
+        { "AA", P_ALCOHOL }, { "NA", P_DRUGS }, { "CA", P_DRUGS }, { "CMA", P_DRUGS },
+        { "MA", P_DRUGS }, { "GA", P_GAMBLING }, { "OA", P_FOOD }, { "EDA", P_FOOD },
+    };
+    char *folded;
+    unsigned p = P_OTHER;
+
+    if (!fellowship)
+        return P_UNKNOWN;
+    for (size_t i = 0; i < G_N_ELEMENTS(short_names); i++)
+        if (!g_ascii_strcasecmp(fellowship, short_names[i].initials))
+            return short_names[i].p;
+    folded = g_utf8_casefold(fellowship, -1);
+    for (size_t i = 0; i < G_N_ELEMENTS(names) && p == P_OTHER; i++)
+        if (strstr(folded, names[i].key))
+            p = names[i].p;
+    g_free(folded);
+    return p;
+}
+
+const char *sp_words_subtitle(const struct sp_compose_in *in)
+{
+    static const struct { unsigned p; const char *words; } lines[] = {
+        { P_ALCOHOL, "Drinking a problem? You don't have to do it alone." },
+        { P_DRUGS, "Drugs a problem? You don't have to do it alone." },
+        { P_ALCOHOL | P_DRUGS, "Drugs or alcohol a problem? You don't have to do it alone." },
+        { P_FAMILY_ALCOHOL, "Worried about someone's drinking? You don't have to do it alone." },
+        { P_FAMILY_DRUGS, "Worried about someone's drug use? You don't have to do it alone." },
+        { P_FAMILY_ALCOHOL | P_FAMILY_DRUGS,
+          "Worried about someone's drinking or drug use? You don't have to do it alone." },
+        { P_GAMBLING, "Gambling a problem? You don't have to do it alone." },
+        { P_FOOD, "Struggling with food? You don't have to do it alone." },
+    };
+    unsigned all = 0;
+
+    if (in->subtitle)
+        return in->subtitle;
+    if (in->settings && in->settings->subtitle)
+        return in->settings->subtitle;
+    for (size_t i = 0; i < in->n; i++) {
+        unsigned p = problem_of(in->meetings[i]->fellowship);
+        if (p == P_UNKNOWN || p == P_OTHER)
+            return "You don't have to do it alone.";
+        all |= p;
     }
-    if (p[0] == '+' && !strncmp(digits, "44", 2) && nd == 12) {
-        memmove(digits + 1, digits + 2, nd - 1);  /* +44 1632... -> 01632... */
-        digits[0] = '0';
-        nd = 11;
-    }
-    if (nd == 11 && digits[0] == '0') {
-        int g1 = digits[1] == '2' ? 3 : (digits[1] == '1' && (digits[2] == '1' ||
-                                                             digits[3] == '1')) ? 4 : 5;
-        int g2 = g1 == 3 ? 4 : g1 == 4 ? 3 : 6;
-        num = g1 == 5 ? sp_arena_printf(a, "%.5s %s", digits, digits + 5)
-                      : sp_arena_printf(a, "%.*s %.*s %s", g1, digits, g2, digits + g1,
-                                        digits + g1 + g2);
-    } else {
-        num = comma ? sp_arena_strndup(a, p, (size_t)(comma - p)) : p;
-    }
-    if (rest)
-        num = sp_arena_printf(a, "%s, then %s", num, rest);
-    return sp_words_glue(num, a);
+    for (size_t i = 0; i < G_N_ELEMENTS(lines); i++)
+        if (lines[i].p == all)
+            return lines[i].words;
+    return "You don't have to do it alone.";
 }

@@ -73,8 +73,20 @@ const char *sp_words_kind(const struct sp_meeting *m, bool name_fellowship, stru
 /* Plain label for one type code of a meeting ("Step-free access" for X). */
 const char *sp_words_type_label(const struct sp_meeting *m, const struct sp_type *t);
 
-/* The dial-in number as people dial it: "+442920180123,,82345678901#" becomes
-   "029 2018 0123" (the one-tap meeting ID is printed separately), UK numbers grouped. */
+/*
+ * A dial-in as people dial it: the number grouped for its country (UK numbers in national
+ * form, "+1 646 558 8656", other countries "+CC" then the rest), then the tones of a
+ * one-tap or written-out dial-in in words: "+16465588656,,867687734#,,#,,*123456#" and
+ * "+1 646 558 8656 then 867687734#" become "+1 646 558 8656, meeting ID 867 687 734 #,
+ * passcode 123456 #".  The meeting ID is left out when it is the one printed with the
+ * meeting (m->meeting_id), the passcode when passcodes are left off.  Each piece is glued
+ * so it never breaks; a dial-in that is not a number is shown as given.
+ */
+const char *sp_words_dial_in(const struct sp_meeting *m, bool leave_off_passcodes,
+                             struct sp_arena *a);
+
+/* sp_words_dial_in() with the passcode always left out (callers that do not say whether
+   passcodes may be printed: it never prints one). */
 const char *sp_words_phone(const struct sp_meeting *m, struct sp_arena *a);
 
 /* Alt text for a meeting's QR code: "QR code to join Name on Zoom" (or "... online"). */
@@ -83,6 +95,17 @@ const char *sp_words_qr_alt(const struct sp_meeting *m, struct sp_arena *a);
 /* The link to use for a meeting: url, or url_without_passcode when passcodes are left
    off (NULL when the meeting has no link). */
 const char *sp_words_link(const struct sp_meeting *m, bool leave_off_passcodes);
+
+struct sp_compose_in;
+
+/*
+ * The line under the headline: --subtitle, else the settings' subtitle, else words that
+ * fit the fellowship of the meetings shown ("Drinking a problem? You don't have to do it
+ * alone." for Alcoholics Anonymous alone; "Drugs or alcohol a problem? ..." for a mix of
+ * AA, NA and SMART Recovery), or the neutral "You don't have to do it alone." when a
+ * fellowship is not known or the meetings are for different kinds of problem.
+ */
+const char *sp_words_subtitle(const struct sp_compose_in *in);
 
 /* Escape a URL for a cairo tag attribute value in single quotes ("'" -> "%27"). */
 const char *sp_words_attr_url(const char *url, struct sp_arena *a);

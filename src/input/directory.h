@@ -12,13 +12,20 @@
 #include "../base/mem.h"
 #include "model.h"
 
+/* Per-file options.  Initialise with designated initialisers ({ .format = ... }): fields
+   are added as feeds need them. */
 struct sp_source_opts {
     enum sp_format format;       /* SP_FORMAT_AUTO to sniff */
-    const char *fellowship;      /* tag for every meeting of this file, or NULL:
-                                    BMLT defaults to "Narcotics Anonymous", MG JSON to
-                                    "Alcoholics Anonymous", CSV to a Fellowship column or
-                                    "Alcoholics Anonymous" */
+    const char *fellowship;      /* fellowship of the meetings that do not name one, or
+                                    NULL: a BMLT server is NA's ("Narcotics Anonymous");
+                                    Meeting Guide JSON and CSV say it per meeting or not
+                                    at all (then sp_meeting.fellowship is NULL) */
     const char *formats_path;    /* BMLT GetFormats JSON, or NULL */
+    const char *timezone;        /* IANA zone of meetings that give none, or NULL: UK time
+                                    (sp_meeting.timezone_assumed) */
+    const char *fallback_fellowship; /* the settings' [directory] fellowship: for meetings
+                                    that neither the record, --as nor the format (BMLT)
+                                    name one; or NULL */
 };
 
 void sp_directory_init(struct sp_directory *dir);

@@ -49,14 +49,19 @@ char *sp_meeting_id_format(struct sp_arena *a, const char *s)
 {
     char d[32], out[48];
     size_t n = 0, w = 0;
-    static const int g11[] = { 3, 4, 4 }, g10[] = { 3, 3, 4 }, g9[] = { 3, 3, 3 };
+    static const int g12[] = { 3, 3, 3, 3 }, g11[] = { 3, 4, 4 }, g10[] = { 3, 3, 4 },
+                     g9[] = { 3, 3, 3 };
     const int *g = NULL;
+    int ng = 3;
 
     for (const char *p = s; *p && n < sizeof d - 1; p++)
         if (g_ascii_isdigit(*p))
             d[n++] = *p;
     d[n] = '\0';
-    if (n == 11)
+    if (n == 12) {
+        g = g12;
+        ng = 4;
+    } else if (n == 11)
         g = g11;
     else if (n == 10)
         g = g10;
@@ -64,7 +69,7 @@ char *sp_meeting_id_format(struct sp_arena *a, const char *s)
         g = g9;
     if (!g)
         return sp_arena_strdup(a, d);
-    for (int k = 0, i = 0; k < 3; k++) {
+    for (int k = 0, i = 0; k < ng; k++) {
         if (k)
             out[w++] = ' ';
         for (int j = 0; j < g[k]; j++)
@@ -216,7 +221,11 @@ enum sp_link_status sp_link_check(struct sp_arena *a, const char *raw, struct sp
                 const char *eq = memchr(s, '=', (size_t)(e - s));
                 size_t kl = eq ? (size_t)(eq - s) : (size_t)(e - s);
                 if (is_passcode_param(s, kl)) {
+                    size_t vl = eq ? (size_t)(e - eq - 1) : 0;
                     out->has_passcode = true;
+                    /* a passcode people type ("pwd=867458"), not Zoom's long encoded one */
+                    if (vl && vl <= 12 && !memchr(eq + 1, '.', vl) && !memchr(eq + 1, '%', vl))
+                        out->passcode = sp_arena_strndup(a, eq + 1, vl);
                 } else if (e > s) {
                     g_string_append_c(w, first ? '?' : '&');
                     g_string_append_len(w, s, e - s);
@@ -232,22 +241,46 @@ enum sp_link_status sp_link_check(struct sp_arena *a, const char *raw, struct sp
         }
     }
     g_string_free(g, TRUE);
+
+    /* Step 5: a provider's home or sign-in page is not a way into a meeting */
+    if (out->provider) {
+        static const char *const pages[] = {
+            "", "/", "/join", "/join/", "/home", "/meeting", "/meetings", "/signin", "/download",
+            "/en-us", "/en-gb", "/en-us/", "/en-gb/"
+        };
+        size_t pl = strcspn(rest, "?#");
+        for (size_t i = 0; i < G_N_ELEMENTS(pages); i++)
+            if (pl == strlen(pages[i]) && !g_ascii_strncasecmp(rest, pages[i], pl) &&
+                !strchr(rest, '?')) {
+                *why = sp_arena_printf(a, "it is %s's home page, not a link to a meeting",
+                                       out->provider);
+                out->url = NULL;
+                return SP_LINK_REFUSED;
+            }
+    }
     return st;
 }
 
-/* Find one of the keys (any case) in text; return the position after it, or NULL. */
-static const char *find_key(const char *text, const char *const *keys, size_t nkeys)
+/* Find the first of the keys (any case, a whole word) in text at or after from; return
+   the position after it and set *at to where it starts, or NULL. */
+static const char *find_key(const char *text, const char *from, const char *const *keys,
+                            size_t nkeys, const char **at)
 {
-    for (const char *p = text; *p; p++) {
+    for (const char *p = from; *p; p++) {
+        char c;
         if (p != text && g_ascii_isalpha(p[-1]))
             continue;
+        c = g_ascii_tolower(*p);
         for (size_t k = 0; k < nkeys; k++) {
             size_t kl;
-            if (g_ascii_tolower(*p) != keys[k][0])  /* keys are lower case: cheap test first */
+            if (c != keys[k][0])  /* keys are lower case: cheap test first */
                 continue;
             kl = strlen(keys[k]);
-            if (!g_ascii_strncasecmp(p, keys[k], kl) && !g_ascii_isalpha(p[kl]))
+            if (!g_ascii_strncasecmp(p, keys[k], kl) && !g_ascii_isalpha(p[kl]) &&
+                (unsigned char)p[kl] < 0x80) {
+                *at = p;
                 return p + kl;
+            }
         }
     }
     return NULL;
@@ -266,84 +299,183 @@ static bool in_url(const char *text, const char *p)
     return false;
 }
 
-char *sp_passcode_from_text(struct sp_arena *a, const char *text)
+/* Digit groups from p: "292 718-013", "867458"; returns the end, or p if none. */
+static const char *digit_groups(const char *p, size_t *ndigits)
 {
-    static const char *const keys[] = { "passcode", "pass code", "password", "pwd", "pin" };
+    const char *e = p, *q;
+
+    *ndigits = 0;
+    while (g_ascii_isdigit(*e)) {
+        e++;
+        (*ndigits)++;
+    }
+    if (e == p)
+        return p;
+    for (;;) {
+        size_t n = 0;
+        if (*e != ' ' && *e != '-')
+            break;
+        for (q = e + 1; g_ascii_isdigit(*q); q++)
+            n++;
+        if (!n || g_ascii_isalpha(*q))
+            break;  /* "1234 2nd floor": a new word, not a group */
+        e = q;
+        *ndigits += n;
+    }
+    return g_ascii_isalpha(*e) ? p : e;
+}
+
+/* Words just before a key that go with it: "enter password 1234", "the passcode is". */
+static const char *phrase_start(const char *text, const char *key)
+{
+    static const char *const lead[] = {
+        "enter", "use", "the", "zoom", "meeting", "and", "with", "then", "please"
+    };
+    const char *s = key;
+
+    for (;;) {
+        const char *w = s, *b;
+        while (w > text && w[-1] == ' ')
+            w--;
+        b = w;
+        while (b > text && g_ascii_isalpha(b[-1]))
+            b--;
+        if (b == w)
+            return s;
+        {
+            bool found = false;
+            for (size_t i = 0; i < G_N_ELEMENTS(lead) && !found; i++)
+                found = (size_t)(w - b) == strlen(lead[i]) &&
+                        !g_ascii_strncasecmp(b, lead[i], (size_t)(w - b));
+            if (!found)
+                return s;
+        }
+        s = b;
+    }
+}
+
+char *sp_passcode_find(struct sp_arena *a, const char *text, size_t *start, size_t *end)
+{
+    static const char *const keys[] = {
+        "passcode", "pass code", "password", "passwort", "kennwort", "has\xc5\x82o", "haslo",
+        "pwd", "pw", "pin", "code"
+    };
     /* words that follow "password" in notes without being one */
     static const char *const not_values[] = {
         "needed", "required", "protected", "see", "available", "on", "in", "by", "via",
         "not", "none", "is", "the", "a", "an", "and", "or", "for", "from", "please", "ask",
-        "email", "e-mail", "contact", "sent", "given", "provided", "below", "above", "will"
+        "email", "e-mail", "contact", "sent", "given", "provided", "below", "above", "will",
+        "erforderlich", "nicht", "bitte", "per"
     };
-    const char *p, *e, *from = text;
-    bool sep = false, digit = false;
+    const char *from = text, *key, *p;
 
-    /* the first key that is not inside a URL */
-    for (;;) {
-        if (!from || !(p = find_key(from, keys, sizeof keys / sizeof keys[0])))
-            return NULL;
-        if (!in_url(text, p))
-            break;
-        from = p;
-    }
-    /* "no password", "not password-protected" */
-    {
-        const char *b = p;
-        while (b > text && g_ascii_isalpha(b[-1]))
-            b--;  /* start of the key word */
+    if (!text)
+        return NULL;
+    for (; (p = find_key(text, from, keys, G_N_ELEMENTS(keys), &key)) != NULL; from = p) {
+        const char *e, *b;
+        bool sep = false, digit = false, digits_only;
+        size_t nd;
+
+        if (in_url(text, key))
+            continue;
+        /* "no password", "not password-protected" */
+        b = key;
         while (b > text && b[-1] == ' ')
             b--;
         if ((b - text >= 2 && !g_ascii_strncasecmp(b - 2, "no", 2) &&
              (b - text == 2 || !g_ascii_isalpha(b[-3]))) ||
             (b - text >= 3 && !g_ascii_strncasecmp(b - 3, "not", 3)))
             return NULL;
+        while (*p == ' ' || *p == ':' || *p == '-' || *p == '=' || *p == '\t') {
+            sep = sep || *p == ':' || *p == '=' || *p == '-';
+            p++;
+        }
+        if (!g_ascii_strncasecmp(p, "is ", 3)) {
+            p += 3;
+            sep = true;
+        }
+        /* digits, in groups ("292 718-013"), or one word */
+        e = digit_groups(p, &nd);
+        digits_only = e > p;
+        if (!digits_only) {
+            e = p;
+            while (*e && *e != ' ' && *e != '\n' && *e != ',' && *e != ';' && *e != ')' &&
+                   *e != '(' && *e != '#')
+                e++;
+            while (e > p && (e[-1] == '.' || e[-1] == ':'))
+                e--;
+        }
+        if (e == p || e - p > 32)
+            continue;
+        for (const char *q = p; q < e; q++)
+            digit = digit || g_ascii_isdigit(*q);
+        {
+            bool bad = false;
+            for (size_t i = 0; i < G_N_ELEMENTS(not_values) && !bad; i++)
+                bad = (size_t)(e - p) == strlen(not_values[i]) &&
+                      !g_ascii_strncasecmp(p, not_values[i], (size_t)(e - p));
+            if (bad)
+                return NULL;
+        }
+        /* "Passcode 1234" needs no colon; a word with no digit needs "passcode: word";
+           "code" and "PIN" take digits only ("dress code: smart" is not one) */
+        if (!sep && !digit)
+            continue;
+        if ((!g_ascii_strncasecmp(key, "code", 4) || !g_ascii_strncasecmp(key, "pin", 3)) &&
+            !digits_only)
+            continue;
+        if (start)
+            *start = (size_t)(phrase_start(text, key) - text);
+        if (end)
+            *end = (size_t)(e - text) + (*e == '#');
+        return sp_arena_strndup(a, p, (size_t)(e - p));
     }
-    while (*p == ' ' || *p == ':' || *p == '-' || *p == '=' || *p == '\t') {
-        sep = sep || *p == ':' || *p == '=' || *p == '-';
-        p++;
-    }
-    if (!g_ascii_strncasecmp(p, "is ", 3)) {
-        p += 3;
-        sep = true;
-    }
-    e = p;
-    while (*e && *e != ' ' && *e != '\n' && *e != ',' && *e != ';' && *e != ')' && *e != '(')
-        e++;
-    while (e > p && (e[-1] == '.' || e[-1] == ':'))
-        e--;
-    if (e == p || e - p > 32)
+    return NULL;
+}
+
+char *sp_passcode_from_text(struct sp_arena *a, const char *text)
+{
+    return sp_passcode_find(a, text, NULL, NULL);
+}
+
+char *sp_meeting_id_find(struct sp_arena *a, const char *text, size_t *start, size_t *end)
+{
+    static const char *const keys[] = {
+        "meeting id", "meeting-id", "meetingid", "zoom id", "webex id", "teams id",
+        "conference id", "meeting number", "meeting code", "access code", "id"
+    };
+    const char *from = text, *key, *p;
+
+    if (!text)
         return NULL;
-    for (const char *q = p; q < e; q++)
-        digit = digit || g_ascii_isdigit(*q);
-    for (size_t i = 0; i < G_N_ELEMENTS(not_values); i++)
-        if ((size_t)(e - p) == strlen(not_values[i]) &&
-            !g_ascii_strncasecmp(p, not_values[i], (size_t)(e - p)))
-            return NULL;
-    /* "Passcode 1234" needs no colon; a word with no digit needs "passcode: word" */
-    if (!sep && !digit)
-        return NULL;
-    return sp_arena_strndup(a, p, (size_t)(e - p));
+    for (; (p = find_key(text, from, keys, G_N_ELEMENTS(keys), &key)) != NULL; from = p) {
+        const char *e;
+        char d[16];
+        size_t n = 0;
+
+        if (in_url(text, key))
+            continue;
+        while (*p == ' ' || *p == ':' || *p == '-' || *p == '#' || *p == '=' || *p == '.')
+            p++;
+        if (!g_ascii_isdigit(*p))
+            continue;
+        for (e = p; *e && (g_ascii_isdigit(*e) || ((*e == ' ' || *e == '-') &&
+                                                   g_ascii_isdigit(e[1]))); e++)
+            if (g_ascii_isdigit(*e) && n < sizeof d - 1)
+                d[n++] = *e;
+        d[n] = '\0';
+        if (n < 9 || n > 12 || g_ascii_isalpha(*e))
+            continue;
+        if (start)
+            *start = (size_t)(phrase_start(text, key) - text);
+        if (end)
+            *end = (size_t)(e - text) + (*e == '#');
+        return sp_meeting_id_format(a, d);
+    }
+    return NULL;
 }
 
 char *sp_meeting_id_from_text(struct sp_arena *a, const char *text)
 {
-    static const char *const keys[] = { "meeting id", "meeting-id", "meetingid", "zoom id" };
-    const char *p;
-    char d[16];
-    size_t n = 0;
-
-    if (!text || !(p = find_key(text, keys, sizeof keys / sizeof keys[0])))
-        return NULL;
-    while (*p == ' ' || *p == ':' || *p == '-' || *p == '#' || *p == '=')
-        p++;
-    for (; *p && n < sizeof d - 1; p++) {
-        if (g_ascii_isdigit(*p))
-            d[n++] = *p;
-        else if (*p != ' ')
-            break;
-    }
-    d[n] = '\0';
-    if (n < 9 || n > 11)
-        return NULL;
-    return sp_meeting_id_format(a, d);
+    return sp_meeting_id_find(a, text, NULL, NULL);
 }

@@ -58,6 +58,7 @@ struct sp_meeting {
     int end_min;             /* minutes after midnight, 0..1439 (may be < start: runs past midnight) */
     bool end_assumed;        /* end_min was not given: start + 60 */
     const char *timezone;    /* IANA name; "Europe/London" by default */
+    bool timezone_assumed;   /* the feed gave none (nor --timezone / settings): UK time */
     unsigned weeks;          /* weeks of the month it runs (SP_WEEK_*); 0 = every week */
 
     /* where */
@@ -65,7 +66,9 @@ struct sp_meeting {
     const char *venue;       /* location / venue name, or NULL */
     const char *address;     /* street part of the address ("125 Charing Cross Rd"), or NULL */
     const char *town;        /* town/city, or NULL */
-    const char *postcode;    /* UK postcode normalised "CF10 1AA", or NULL */
+    const char *postcode;    /* UK postcode normalised "CF10 1AA"; another country's as
+                                written ("CA 95122", "10115"); or NULL */
+    bool postcode_first;     /* the postcode goes before the town ("10115 Berlin") */
     const char *formatted_address; /* the full one-line address as given/assembled, or NULL */
     const char *region;      /* or NULL */
     const char *sub_region;  /* or NULL */

@@ -162,6 +162,20 @@ char *sp_text_clean(struct sp_arena *a, const char *s, size_t len, unsigned flag
     if (!s || !len)
         return NULL;
 
+    /* Step 0: most fields are plain words: printable ASCII, single spaces between them,
+       nothing to decode.  Those are copied as they are. */
+    {
+        size_t i = 0;
+        bool plain = s[0] != ' ' && s[len - 1] != ' ';
+        for (; i < len && plain; i++) {
+            unsigned char c = (unsigned char)s[i];
+            plain = (c > 0x20 && c < 0x7F && !((flags & SP_CLEAN_HTML) && (c == '&' || c == '<')))
+                    || (c == ' ' && s[i + 1] != ' ');
+        }
+        if (plain)
+            return sp_arena_strndup(a, s, len);
+    }
+
     /* Step 1: valid UTF-8 (NUL counts as invalid: it would cut the string short).  Plain
        ASCII, most of every directory, needs no check; a terminated string that needs no
        entity decoding is read in place. */
@@ -169,7 +183,7 @@ char *sp_text_clean(struct sp_arena *a, const char *s, size_t len, unsigned flag
         bool ascii = true;
         for (size_t i = 0; i < len && ascii; i++)
             ascii = (unsigned char)s[i] >= 1 && (unsigned char)s[i] <= 0x7F;
-        if (!ascii && !g_utf8_validate(s, (gssize)len, NULL)) {
+        if (!ascii && !(flags & SP_CLEAN_VALID) && !g_utf8_validate(s, (gssize)len, NULL)) {
             tmp = g_utf8_make_valid(s, (gssize)len);
             if (repaired)
                 *repaired = true;
@@ -558,13 +572,23 @@ static long postcode_tail(const char *part, char pc[9])
 
 static const char *const countries[] = {
     "uk", "u.k.", "united kingdom", "gb", "great britain", "england", "wales", "cymru",
-    "scotland", "northern ireland", "usa", "us", "united states", "ireland", "canada",
+    "scotland", "northern ireland", "usa", "us", "u.s.a.", "united states",
+    "united states of america", "ireland", "canada", "ca", "germany", "deutschland", "de",
+    "austria", "\xc3\xb6sterreich", "at", "switzerland", "schweiz", "suisse", "ch",
+    "france", "fr", "netherlands", "nederland", "nl", "belgium", "belgi\xc3\xab", "be",
+    "spain", "espa\xc3\xb1" "a", "es", "italy", "italia", "it", "poland", "polska", "pl",
+    "denmark", "danmark", "dk", "sweden", "sverige", "se", "norway", "norge", "no",
+    "australia", "au", "new zealand", "nz",
 };
 
 static bool is_country(const char *s)
 {
+    char c = g_ascii_tolower(*s);
+
+    if (strlen(s) > 24)
+        return false;
     for (size_t i = 0; i < sizeof countries / sizeof countries[0]; i++)
-        if (!g_ascii_strcasecmp(s, countries[i]))
+        if (countries[i][0] == c && !g_ascii_strcasecmp(s, countries[i]))
             return true;
     return false;
 }
@@ -631,6 +655,94 @@ bool sp_address_is_online_word(const char *s)
     return false;
 }
 
+/* "CA 95122", "CA 95122-1234", "ON M5V 2T6": a US state or Canadian province with its
+   ZIP or postal code (the form written after the town). */
+static bool state_and_zip(const char *s)
+{
+    const char *p = s;
+
+    if (!g_ascii_isupper(p[0]) || !g_ascii_isupper(p[1]) || p[2] != ' ')
+        return false;
+    p += 3;
+    if (strspn(p, "0123456789") == 5 &&
+        (!p[5] || (p[5] == '-' && strspn(p + 6, "0123456789") == 4 && !p[10])))
+        return true;
+    if (g_ascii_isalpha(p[0]) && g_ascii_isdigit(p[1]) && g_ascii_isalpha(p[2])) {
+        const char *q = p + 3 + (p[3] == ' ');  /* Canada: "M5V 2T6" */
+        return g_ascii_isdigit(q[0]) && g_ascii_isalpha(q[1]) && g_ascii_isdigit(q[2]) && !q[3];
+    }
+    return false;
+}
+
+bool sp_postcode_foreign(const char *s)
+{
+    size_t d;
+
+    if (!s || sp_postcode_parse(s, strlen(s), NULL))
+        return false;
+    d = strspn(s, "0123456789");
+    if (d == 5 && (!s[5] || (s[5] == '-' && strspn(s + 6, "0123456789") == 4 && !s[10])))
+        return true;  /* US ZIP, German/French/Italian/Spanish ... */
+    if (d == 4 && (!s[4] || (s[4] == ' ' && g_ascii_isalpha(s[5]) && g_ascii_isalpha(s[6]) &&
+                            !s[7])))
+        return true;  /* Swiss, Austrian, Danish ...; Dutch "1234 AB" */
+    return g_ascii_isalpha(s[0]) && g_ascii_isdigit(s[1]) && g_ascii_isalpha(s[2]) &&
+           s[3] == ' ' && g_ascii_isdigit(s[4]) && g_ascii_isalpha(s[5]) &&
+           g_ascii_isdigit(s[6]) && !s[7];  /* Canada */
+}
+
+/* "10115 Berlin", "1234 AB Amsterdam": a European postcode before the town; the length
+   of the postcode, or 0. */
+static size_t postcode_before_town(const char *s)
+{
+    size_t d = strspn(s, "0123456789");
+
+    if ((d != 4 && d != 5) || s[d] != ' ')
+        return 0;
+    if (d == 4 && g_ascii_isupper(s[5]) && g_ascii_isupper(s[6]) && s[7] == ' ' && s[8])
+        return 7;  /* Dutch */
+    return s[d + 1] && !g_ascii_isdigit(s[d + 1]) ? d : 0;
+}
+
+/* Postcodes of other countries (no UK one was found): true when one was. */
+static bool split_foreign(struct sp_arena *a, char **parts, int n, struct sp_address *out)
+{
+    int pc = -1, town = -1;
+
+    if (n >= 2 && state_and_zip(parts[n - 1])) {
+        pc = n - 1;
+        town = n - 2;
+        out->postcode = sp_arena_strdup(a, parts[pc]);
+    } else if (n >= 3 && strspn(parts[n - 1], "0123456789") == 5 && !parts[n - 1][5] &&
+               g_ascii_isupper(parts[n - 2][0]) && g_ascii_isupper(parts[n - 2][1]) &&
+               !parts[n - 2][2]) {
+        /* "San Jose, CA, 95122" */
+        pc = n - 2;
+        town = n - 3;
+        out->postcode = sp_arena_printf(a, "%s %s", parts[n - 2], parts[n - 1]);
+    } else {
+        for (int i = n - 1; i >= 0 && pc < 0; i--) {
+            size_t k = postcode_before_town(parts[i]);
+            if (k) {
+                pc = town = i;
+                out->postcode = sp_arena_strndup(a, parts[i], k);
+                out->town = sp_arena_strdup(a, parts[i] + k + 1);
+                out->postcode_first = true;
+            }
+        }
+    }
+    if (pc < 0)
+        return false;
+    if (!out->town && town >= 0)
+        out->town = sp_arena_strdup(a, parts[town]);
+    out->street = join_parts(a, parts, 0, town);
+    /* a street with a house number (or a building) is somewhere to go; a ZIP alone is an
+       area, as approximate addresses of online meetings give */
+    out->physical = out->street != NULL && !sp_address_is_online_word(out->street) &&
+                    (has_digit(out->street) || has_place_word(out->street));
+    return true;
+}
+
 void sp_address_split(struct sp_arena *a, const char *s, struct sp_address *out)
 {
     char **parts;
@@ -671,15 +783,11 @@ void sp_address_split(struct sp_arena *a, const char *s, struct sp_address *out)
             out->town = *parts[0] ? sp_arena_strdup(a, parts[0]) : NULL;
         }
         out->physical = true;
+    } else if (split_foreign(a, parts, n, out)) {
+        /* done */
     } else if (n >= 2) {
         out->street = join_parts(a, parts, 0, n - 1);
         out->town = sp_arena_strdup(a, parts[n - 1]);
-        /* "IL 60641": a US state and ZIP after the town */
-        if (n >= 3 && g_ascii_isalpha(parts[n - 1][0]) && strlen(parts[n - 1]) <= 10 &&
-            strchr(parts[n - 1], ' ') && g_ascii_isdigit(parts[n - 1][strlen(parts[n - 1]) - 1])) {
-            out->street = join_parts(a, parts, 0, n - 2);
-            out->town = sp_arena_strdup(a, parts[n - 2]);
-        }
         /* no postcode: a place to go only when the street has a house number ("12 High
            St"); "Chicago, IL" and other approximate addresses of online meetings are not */
         out->physical = out->street != NULL && !sp_address_is_online_word(out->street) &&
@@ -695,4 +803,295 @@ void sp_address_split(struct sp_arena *a, const char *s, struct sp_address *out)
         }
     }
     g_strfreev(parts);
+}
+
+/* ---- words in free text: time zones and weeks of the month ---- */
+
+struct token {
+    char text[24];   /* lower case, dots dropped ("p.m." -> "pm") */
+    bool number;     /* digits, maybe with ':' or '.' inside ("7.30", "19:00") */
+    bool clock;      /* a number with ':' or '.' inside */
+};
+
+/* Split s into words and numbers (at most max). */
+static size_t tokenize(const char *s, struct token *t, size_t max)
+{
+    size_t n = 0;
+
+    while (*s && n < max) {
+        size_t k = 0;
+        if (g_ascii_isdigit(*s)) {
+            t[n].number = true;
+            t[n].clock = false;
+            while (g_ascii_isdigit(*s) ||
+                   ((*s == ':' || *s == '.') && g_ascii_isdigit(s[1]) && k)) {
+                if (*s == ':' || *s == '.')
+                    t[n].clock = true;
+                if (k < sizeof t[n].text - 1)
+                    t[n].text[k++] = *s;
+                s++;
+            }
+        } else if (g_ascii_isalpha(*s) || (unsigned char)*s >= 0x80) {
+            t[n].number = t[n].clock = false;
+            while (g_ascii_isalpha(*s) || (unsigned char)*s >= 0x80 ||
+                   (*s == '.' && g_ascii_isalpha(s[1]))) {
+                if (*s != '.' && k < sizeof t[n].text - 1)
+                    t[n].text[k++] = (char)g_ascii_tolower(*s);
+                s++;
+            }
+        } else {
+            s++;
+            continue;
+        }
+        t[n].text[k] = '\0';
+        n++;
+    }
+    return n;
+}
+
+static const struct { const char *word; const char *zone; bool long_form; } zone_words[] = {
+    { "eastern", "America/New_York", true }, { "et", "America/New_York", false },
+    { "est", "America/New_York", false }, { "edt", "America/New_York", false },
+    { "central", "America/Chicago", true }, { "ct", "America/Chicago", false },
+    { "cst", "America/Chicago", false }, { "cdt", "America/Chicago", false },
+    { "mountain", "America/Denver", true }, { "mt", "America/Denver", false },
+    { "mst", "America/Denver", false }, { "mdt", "America/Denver", false },
+    { "arizona", "America/Phoenix", true },
+    { "pacific", "America/Los_Angeles", true }, { "pt", "America/Los_Angeles", false },
+    { "pst", "America/Los_Angeles", false }, { "pdt", "America/Los_Angeles", false },
+    { "alaska", "America/Anchorage", true }, { "akst", "America/Anchorage", false },
+    { "akdt", "America/Anchorage", false },
+    { "hawaii", "Pacific/Honolulu", true }, { "hst", "Pacific/Honolulu", false },
+    { "atlantic", "America/Halifax", true }, { "ast", "America/Halifax", false },
+    { "adt", "America/Halifax", false },
+    { "gmt", "Europe/London", false }, { "bst", "Europe/London", false },
+    { "uk", "Europe/London", true },
+    { "cet", "Europe/Berlin", false }, { "cest", "Europe/Berlin", false },
+    { "aest", "Australia/Sydney", false }, { "aedt", "Australia/Sydney", false },
+    { "nzst", "Pacific/Auckland", false }, { "nzdt", "Pacific/Auckland", false },
+};
+
+static const char *zone_word(const struct token *t, bool *long_form)
+{
+    if (t->number)
+        return NULL;
+    for (size_t i = 0; i < G_N_ELEMENTS(zone_words); i++)
+        if (!strcmp(t->text, zone_words[i].word)) {
+            *long_form = zone_words[i].long_form;
+            return zone_words[i].zone;
+        }
+    return NULL;
+}
+
+const char *sp_zone_from_text(const char *s)
+{
+    struct token t[64] = { { "", false, false } };
+    size_t n;
+
+    if (!s || (!strpbrk(s, "0123456789") && !strstr(s, "ime")))  /* a time, or "Time" */
+        return NULL;
+    n = tokenize(s, t, G_N_ELEMENTS(t));
+    for (size_t i = 0; i < n; i++) {
+        const char *z;
+        bool long_form = false;
+        if (t[i].number) {
+            /* "1:30pm Eastern", "19:00 CET", "7 pm (Pacific)" */
+            size_t j = i + 1;
+            bool ampm = j < n && (!strcmp(t[j].text, "am") || !strcmp(t[j].text, "pm"));
+            if (ampm)
+                j++;
+            if ((ampm || t[i].clock) && j < n && (z = zone_word(&t[j], &long_form)) != NULL)
+                return z;
+        } else if (i + 1 < n && !strcmp(t[i + 1].text, "time") &&
+                   (z = zone_word(&t[i], &long_form)) != NULL && long_form) {
+            return z;  /* "Eastern Time" */
+        }
+    }
+    return NULL;
+}
+
+/* 1..5 for an ordinal word or number token (t[i], with "st"/"nd"/... in t[i + 1]);
+   6 for "last"; 0 if none.  *used is the number of tokens it took; *bare is set for a
+   number without "st"/"nd"/... (German "1." once its dot is gone). */
+static int ordinal(const struct token *t, size_t i, size_t n, size_t *used, bool *bare)
+{
+    static const char *const words[] = { "first", "second", "third", "fourth", "fifth" };
+    static const char *const german[] = { "erste", "zweite", "dritte", "vierte", "fünfte" };
+
+    *used = 1;
+    if (t[i].number && !t[i].clock && t[i].text[1] == '\0' && t[i].text[0] >= '1' &&
+        t[i].text[0] <= '5') {
+        int v = t[i].text[0] - '0';
+        if (i + 1 < n && (!strcmp(t[i + 1].text, "st") || !strcmp(t[i + 1].text, "nd") ||
+                          !strcmp(t[i + 1].text, "rd") || !strcmp(t[i + 1].text, "th"))) {
+            *used = 2;
+        } else {
+            *bare = true;
+        }
+        return v;
+    }
+    for (int k = 0; k < 5; k++)
+        if (!strcmp(t[i].text, words[k]) || !strncmp(t[i].text, german[k], strlen(german[k])))
+            return k + 1;
+    if (!strcmp(t[i].text, "last") || !strncmp(t[i].text, "letzte", 6))
+        return 6;
+    return 0;
+}
+
+/* A weekday name, English or German, singular or plural, or a short form. */
+static bool weekday_word(const char *w, bool german_only)
+{
+    static const char *const days[] = {
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+        "sonntag",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    };
+    size_t n = strlen(w);
+
+    for (size_t i = 0; i < (german_only ? 8 : G_N_ELEMENTS(days)); i++) {
+        size_t dn = strlen(days[i]);
+        if (!strcmp(w, days[i]) || (n == dn + 1 && !strncmp(w, days[i], dn) && w[dn] == 's'))
+            return true;
+    }
+    return false;
+}
+
+/* Could s say a week of the month at all?  A cheap look before the words are split:
+   a digit, or a word starting like an ordinal or "last"/"letzte". */
+static bool may_have_weeks(const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        const char *w = NULL, *w2 = NULL;
+        if (g_ascii_isdigit(*p))
+            return true;
+        if (p != s && g_ascii_isalpha(p[-1]))
+            continue;
+        switch (*p | 0x20) {
+        case 'f': w = "fi"; w2 = "fo"; break;     /* first, fifth, fourth, fünfte */
+        case 's': w = "second"; break;
+        case 't': w = "third"; break;
+        case 'l': w = "last"; w2 = "letzte"; break;
+        case 'e': w = "erste"; break;
+        case 'z': w = "zweite"; break;
+        case 'd': w = "dritte"; break;
+        case 'v': w = "vierte"; break;
+        default: continue;
+        }
+        if (!g_ascii_strncasecmp(p, w, strlen(w)) ||
+            (w2 && !g_ascii_strncasecmp(p, w2, strlen(w2))) ||
+            ((*p | 0x20) == 'f' && (unsigned char)p[1] == 0xC3))
+            return true;
+    }
+    return false;
+}
+
+unsigned sp_weeks_parse(const char *s, bool whole)
+{
+    struct token t[96] = { { "", false, false } };
+    size_t n;
+
+    if (!s || !may_have_weeks(s))
+        return 0;
+    n = tokenize(s, t, G_N_ELEMENTS(t));
+    for (size_t i = 0; i < n; i++) {
+        unsigned mask = 0;
+        size_t j = i, used;
+        bool bare = false;
+        int v;
+
+        /* BMLT keys "Wo1".."Wo5" ("wo" then the number) */
+        if (!strcmp(t[i].text, "wo") && i + 1 < n && t[i + 1].number && !t[i + 1].clock &&
+            t[i + 1].text[0] >= '1' && t[i + 1].text[0] <= '5' && !t[i + 1].text[1])
+            return SP_WEEK_BIT(t[i + 1].text[0] - '0');
+        /* a list of ordinals: "1st & 3rd", "first and third", "1. und 3." */
+        while (j < n && (v = ordinal(t, j, n, &used, &bare)) != 0) {
+            mask |= v == 6 ? SP_WEEK_LAST : SP_WEEK_BIT(v);
+            j += used;
+            if (j < n && (!strcmp(t[j].text, "and") || !strcmp(t[j].text, "und") ||
+                          !strcmp(t[j].text, "or") || !strcmp(t[j].text, "oder")))
+                j++;
+        }
+        if (!mask)
+            continue;
+        /* ... then what they count: a weekday, the week, or "of the month"; a bare
+           number ("2 weeks") counts only in German ("2. Woche") */
+        if (bare) {
+            if (j < n && (weekday_word(t[j].text, true) || !strcmp(t[j].text, "woche")))
+                return mask;
+            i = j > i ? j - 1 : i;
+            continue;
+        }
+        if (j == n && whole)
+            return mask;
+        if (j < n && (weekday_word(t[j].text, false) || !strcmp(t[j].text, "week") ||
+                      !strcmp(t[j].text, "weeks") || !strcmp(t[j].text, "woche")))
+            return mask;
+        if (j + 2 < n && !strcmp(t[j].text, "of") && !strcmp(t[j + 2].text, "month") &&
+            (!strcmp(t[j + 1].text, "the") || !strcmp(t[j + 1].text, "each") ||
+             !strcmp(t[j + 1].text, "every")))
+            return mask;
+        i = j > i ? j - 1 : i;
+    }
+    return 0;
+}
+
+/* ---- streets written two ways ---- */
+
+static const struct { const char *abbr, *word; } street_words[] = {
+    { "rd", "road" }, { "st", "street" }, { "str", "strasse" }, { "stra\xc3\x9f" "e", "strasse" },
+    { "ave", "avenue" }, { "av", "avenue" }, { "dr", "drive" }, { "ln", "lane" },
+    { "blvd", "boulevard" }, { "ct", "court" }, { "pl", "place" }, { "ter", "terrace" },
+    { "terr", "terrace" }, { "cres", "crescent" }, { "cl", "close" }, { "sq", "square" },
+    { "hwy", "highway" }, { "pkwy", "parkway" }, { "n", "north" }, { "s", "south" },
+    { "e", "east" }, { "w", "west" }, { "ste", "suite" }, { "mt", "mount" }, { "gdns", "gardens" },
+    { "pde", "parade" }, { "sr", "state route" },
+};
+
+/* The words of a street, lower case, abbreviations written out, punctuation dropped. */
+static char *street_key(const char *s)
+{
+    GString *g = g_string_new(NULL);
+    char **w = g_strsplit_set(s, " ,.-'", -1);
+    char *r;
+
+    for (char **p = w; *p; p++) {
+        char *low;
+        const char *word;
+        if (!**p)
+            continue;
+        low = g_ascii_strdown(*p, -1);
+        word = low;
+        for (size_t i = 0; i < G_N_ELEMENTS(street_words); i++)
+            if (!strcmp(low, street_words[i].abbr))
+                word = street_words[i].word;
+        if (g->len)
+            g_string_append_c(g, ' ');
+        g_string_append(g, word);
+        g_free(low);
+    }
+    g_strfreev(w);
+    r = g_string_free(g, FALSE);
+    return r;
+}
+
+bool sp_same_street(const char *a, const char *b)
+{
+    char *ka, *kb;
+    bool same;
+
+    if (!a || !b)
+        return false;
+    while (*a == ' ')
+        a++;
+    while (*b == ' ')
+        b++;
+    if (g_ascii_tolower(*a) != g_ascii_tolower(*b))
+        return false;  /* most venues are names, not the street again: said at once */
+    ka = street_key(a);
+    kb = street_key(b);
+    same = *ka && !strcmp(ka, kb);
+    g_free(ka);
+    g_free(kb);
+    return same;
 }

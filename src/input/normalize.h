@@ -15,7 +15,9 @@
 
 enum sp_clean_flags {
     SP_CLEAN_MULTILINE = (1 << 0),  /* keep line breaks (notes); otherwise they become spaces */
-    SP_CLEAN_HTML      = (1 << 1)   /* decode HTML entities and drop simple tags (<br> = break) */
+    SP_CLEAN_HTML      = (1 << 1),  /* decode HTML entities and drop simple tags (<br> = break) */
+    SP_CLEAN_VALID     = (1 << 2)   /* the caller knows s is valid UTF-8 with no NUL (it was
+                                       checked with the whole file): not checked again */
 };
 
 /*
@@ -51,18 +53,49 @@ bool sp_postcode_parse(const char *s, size_t len, char out[9]);
 struct sp_address {
     const char *street;    /* "125 Charing Cross Rd" (may hold several parts) */
     const char *town;      /* "London" */
-    const char *postcode;  /* "WC2H 0EW" */
+    const char *postcode;  /* "WC2H 0EW"; other countries as written: "CA 95122" (US state
+                              and ZIP), "10115" (German PLZ), "1234 AB" (Dutch) */
+    bool postcode_first;   /* written before the town ("10115 Berlin") */
     bool physical;         /* a street part or a postcode: somewhere to go in person */
 };
 
-/*
- * Split "125 Charing Cross Rd, London WC2H 0EW, UK" into street, town and postcode.
- * Trailing country parts (UK, United Kingdom, England, Wales, Cymru, Scotland,
- * Northern Ireland, GB, USA ...) are dropped.  Three comma parts are enough.
- */
 /* "Online", "Zoom", "Virtual"...: an address cell that names no place. */
 bool sp_address_is_online_word(const char *s);
 
+/*
+ * Split "125 Charing Cross Rd, London WC2H 0EW, UK" into street, town and postcode.
+ * Trailing country parts (UK, United Kingdom, England, Wales, USA, Germany, DE ...) are
+ * dropped.  Other countries' postcodes are kept as written: a US state and ZIP after the
+ * town ("San Jose, CA 95122"), a Canadian one ("Toronto, ON M5V 2T6"), a European one
+ * before the town ("Hauptstraße 5, 10115 Berlin", "1234 AB Amsterdam").
+ */
 void sp_address_split(struct sp_arena *a, const char *s, struct sp_address *out);
+
+/* A postcode of another country, written alone (a CSV "Postal Code" cell): US ZIP
+   ("95122", "95122-1234"), Canadian ("M5V 2T6"), European 4-5 digits ("10115", "1234
+   AB").  Not UK (sp_postcode_parse). */
+bool sp_postcode_foreign(const char *s);
+
+/* Two ways of writing the same street: "2212 Quimby Road" and "2212 Quimby Rd." (case,
+   punctuation and the usual abbreviations do not count). */
+bool sp_same_street(const char *a, const char *b);
+
+/*
+ * A time zone named after a time in free text ("1:30pm Eastern", "7pm (Pacific)",
+ * "19:00 CET") or as "<zone> time" ("Eastern Time"): its IANA name
+ * ("America/New_York"), or NULL.  A bare number before a word ("12 Central Library")
+ * is not a time.  s may be NULL.
+ */
+const char *sp_zone_from_text(const char *s);
+
+/*
+ * The weeks of the month a meeting runs, as written in a name, note, type label or BMLT
+ * format: English ordinals before a weekday, "week" or "of the month" ("First
+ * Thursday", "1st & 3rd Mondays", "last Friday of the month", "2nd and 4th week");
+ * German ("1. Woche d. Monats", "1. und 3. Woche", "letzter Montag", BMLT keys "Wo1" to
+ * "Wo5"); with whole set, the text may be the ordinals alone ("1st & 3rd", a type
+ * label).  Returns SP_WEEK_* bits, 0 when none.  s may be NULL.
+ */
+unsigned sp_weeks_parse(const char *s, bool whole);
 
 #endif

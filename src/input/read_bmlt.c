@@ -5,7 +5,6 @@
  * Owns: the formats table for one call.  Must not: print or fetch.  Every BMLT value
  * is a string; numbers are accepted too.
  */
-#include <json-c/json.h>
 #include <string.h>
 
 #include "normalize.h"
@@ -19,31 +18,26 @@ struct formats {
     GHashTable *by_id;    /* id string -> struct bmlt_format * */
     GHashTable *by_code;  /* key_string (upper case) -> struct bmlt_format * */
     bool loaded;
+    int undecoded_line;   /* first record with codes but no formats file, or 0 */
 };
 
-static const char *obj_str(struct sp_arena *a, struct json_object *o, const char *key)
+static const char *obj_str(struct sp_arena *a, const struct sp_jval *o, const char *key)
 {
-    struct json_object *v;
-    const char *s;
+    const struct sp_jval *v = sp_json_get(o, key);
 
-    if (!json_object_object_get_ex(o, key, &v) || !v)
+    if (!v || (v->type != SP_JSON_STRING && v->type != SP_JSON_NUMBER))
         return NULL;
-    if (!json_object_is_type(v, json_type_string) && !json_object_is_type(v, json_type_int))
-        return NULL;
-    s = json_object_get_string(v);
-    return sp_text_clean(a, s, strlen(s), SP_CLEAN_HTML, NULL);
+    return sp_text_clean(a, v->s, v->len, SP_CLEAN_HTML, NULL);
 }
 
 /* Add every format of a GetFormats array; English entries win over other languages. */
-static void formats_add(struct sp_reader *r, struct formats *f, struct json_object *arr)
+static void formats_add(struct sp_reader *r, struct formats *f, const struct sp_jval *arr)
 {
-    size_t n = json_object_array_length(arr);
-
-    for (size_t i = 0; i < n; i++) {
-        struct json_object *o = json_object_array_get_idx(arr, i);
+    for (size_t i = 0; i < arr->n; i++) {
+        const struct sp_jval *o = &arr->items[i];
         struct bmlt_format *bf;
         const char *lang, *id;
-        if (!json_object_is_type(o, json_type_object))
+        if (o->type != SP_JSON_OBJECT)
             continue;
         id = obj_str(r->arena, o, "id");
         if (!id)
@@ -80,7 +74,9 @@ static int formats_load_file(struct sp_reader *r, struct formats *f, struct sp_e
     char *data = NULL, *fixed;
     gsize len = 0;
     GError *gerr = NULL;
-    struct json_object *root, *arr;
+    struct sp_arena mem;
+    struct sp_jval root;
+    const struct sp_jval *arr;
     int rc = 0;
 
     if (r->formats_data) {
@@ -106,44 +102,21 @@ static int formats_load_file(struct sp_reader *r, struct formats *f, struct sp_e
         data = fixed;
         len = strlen(data);
     }
-    root = sp_json_parse(r, r->formats_path, data, len, err);
-    if (!root) {
+    sp_arena_init(&mem);
+    if (sp_json_read_text(r, r->formats_path, data, len, &mem, &root, err) != 0) {
+        sp_arena_free(&mem);
         g_free(data);
         return -1;
     }
-    arr = root;
-    if (json_object_is_type(root, json_type_object) &&
-        !json_object_object_get_ex(root, "formats", &arr))
-        arr = NULL;
-    if (!arr || !json_object_is_type(arr, json_type_array))
+    arr = root.type == SP_JSON_OBJECT ? sp_json_get(&root, "formats") : &root;
+    if (!arr || arr->type != SP_JSON_ARRAY)
         rc = sp_error_set(err, SP_ERR_INPUT, r->formats_path, 1, 1,
                           "expected a BMLT GetFormats array of formats");
     else
         formats_add(r, f, arr);
-    json_object_put(root);
+    sp_arena_free(&mem);
     g_free(data);
     return rc;
-}
-
-static const char *get_str(struct sp_reader *r, const struct sp_raw *raw,
-                           struct json_object *obj, const char *key, unsigned flags)
-{
-    struct json_object *v;
-
-    if (!json_object_object_get_ex(obj, key, &v) || !v)
-        return NULL;
-    if (json_object_is_type(v, json_type_string))
-        return sp_reader_text(r, raw, key, json_object_get_string(v),
-                              (size_t)json_object_get_string_len(v), flags);
-    if (json_object_is_type(v, json_type_int) || json_object_is_type(v, json_type_double))
-        return sp_reader_text(r, raw, key, json_object_get_string(v),
-                              strlen(json_object_get_string(v)), 0);
-    if (!json_object_is_type(v, json_type_null))
-        sp_diag_add(r->diag, SP_WARNING, r->file, raw->line, 0,
-                    "record %d: '%s' should be a string, not %s; ignored", raw->record, key,
-                    json_object_is_type(v, json_type_array) ? "an array" :
-                    json_object_is_type(v, json_type_object) ? "an object" : "a boolean");
-    return NULL;
 }
 
 static void use_format(struct sp_raw *raw, const struct bmlt_format *bf)
@@ -155,29 +128,43 @@ static void use_format(struct sp_raw *raw, const struct bmlt_format *bf)
         raw->online_format = true;
     else if (!g_ascii_strcasecmp(w, "HY") || !g_ascii_strcasecmp(bf->code, "HY"))
         raw->hybrid_format = true;
+    /* monthly: "Wo1" (key), "1. Woche d. Monats", "First week of the month" (name) */
+    raw->weeks |= sp_weeks_parse(bf->code, true) | sp_weeks_parse(bf->label, false);
 }
 
-static void read_formats(struct sp_reader *r, struct sp_raw *raw, struct json_object *obj,
+/* The list in a record's "formats" (keys) or "format_shared_id_list" (ids), split. */
+static char **split_list(const char *s)
+{
+    char **v = g_strsplit(s, ",", -1);
+
+    for (int i = 0; v[i]; i++)
+        g_strstrip(v[i]);
+    return v;
+}
+
+/*
+ * A record's formats: by key ("O,D,Wo1") when it has keys, else by shared id.  Keys and
+ * ids missing from the formats file are reported; without a formats file the keys are
+ * kept as they are (not decoded), and that is said once for the file.
+ */
+static void read_formats(struct sp_reader *r, struct sp_raw *raw, const struct sp_jval *obj,
                          struct formats *f)
 {
-    const char *ids = get_str(r, raw, obj, "format_shared_id_list", 0);
-    const char *codes = get_str(r, raw, obj, "formats", 0);
+    const char *ids = sp_json_text(r, raw, "format_shared_id_list",
+                                   sp_json_get(obj, "format_shared_id_list"), 0);
+    const char *codes = sp_json_text(r, raw, "formats", sp_json_get(obj, "formats"), 0);
     char **v;
 
-    if (f->loaded && ids) {
-        v = g_strsplit(ids, ",", -1);
+    if (f->loaded && !codes && ids) {
+        v = split_list(ids);
         for (int i = 0; v[i]; i++) {
-            const struct bmlt_format *bf;
-            g_strstrip(v[i]);
-            if (!*v[i])
-                continue;
-            bf = g_hash_table_lookup(f->by_id, v[i]);
+            const struct bmlt_format *bf = *v[i] ? g_hash_table_lookup(f->by_id, v[i]) : NULL;
             if (bf) {
                 sp_reader_add_type(r, raw, bf->code, bf->label, bf->world_id, true);
                 use_format(raw, bf);
-            } else {
-                sp_reader_once(r, "format-id", v[i], raw->line, "unknown format id '%s'",
-                               sp_reader_qname(r, v[i]));
+            } else if (*v[i]) {
+                sp_reader_report(r, raw, SP_WARNING, "format id '%s' is not in the formats file",
+                                 sp_reader_qname(r, v[i]));
             }
         }
         g_strfreev(v);
@@ -185,15 +172,12 @@ static void read_formats(struct sp_reader *r, struct sp_raw *raw, struct json_ob
     }
     if (!codes)
         return;
-    if (!f->loaded)
-        sp_reader_once(r, "no-formats", "", raw->line,
-                       "format codes not decoded: no BMLT formats file (give one with "
-                       "--formats)");
-    v = g_strsplit(codes, ",", -1);
+    if (!f->loaded && !f->undecoded_line)
+        f->undecoded_line = raw->line;  /* said once for the file, at the end */
+    v = split_list(codes);
     for (int i = 0; v[i]; i++) {
         const struct bmlt_format *bf = NULL;
         char *up;
-        g_strstrip(v[i]);
         if (!*v[i])
             continue;
         up = g_ascii_strup(v[i], -1);
@@ -206,8 +190,8 @@ static void read_formats(struct sp_reader *r, struct sp_raw *raw, struct json_ob
             const char *c = sp_arena_strdup(r->arena, v[i]);
             struct bmlt_format tmp = { NULL, c, NULL, NULL };
             if (f->loaded)
-                sp_reader_once(r, "format-code", up, raw->line, "unknown format code '%s'",
-                               sp_reader_qname(r, c));
+                sp_reader_report(r, raw, SP_WARNING, "format '%s' is not in the formats file",
+                                 sp_reader_qname(r, c));
             sp_reader_add_type(r, raw, c, c, NULL, false);
             use_format(raw, &tmp);
         }
@@ -216,114 +200,120 @@ static void read_formats(struct sp_reader *r, struct sp_raw *raw, struct json_ob
     g_strfreev(v);
 }
 
-static void read_record(struct sp_reader *r, struct json_object *obj, int line, int record,
-                        struct formats *f)
+static void read_weekday(struct sp_reader *r, struct sp_raw *raw, const struct sp_jval *v)
+{
+    const char *s = sp_json_text(r, raw, "weekday_tinyint", v, 0);
+
+    if (!s)
+        return;
+    if (s[0] >= '1' && s[0] <= '7' && !s[1])
+        raw->days = SP_DAY_BIT(s[0] - '1');
+    else
+        raw->day_bad = s;
+}
+
+static void read_duration(struct sp_reader *r, struct sp_raw *raw, const struct sp_jval *v)
+{
+    const char *s = sp_json_text(r, raw, "duration_time", v, 0);
+    int d = s ? sp_time_parse(s) : -1;
+
+    if (d > 0)
+        raw->duration_min = d;
+}
+
+static void read_venue_type(struct sp_reader *r, struct sp_raw *raw, const struct sp_jval *v)
+{
+    const char *s = sp_json_text(r, raw, "venue_type", v, 0);
+
+    if (s && s[0] >= '1' && s[0] <= '3' && !s[1])
+        raw->venue_type = s[0] - '0';
+    else if (s)
+        raw->venue_type_bad = s;  /* reported once the name is known */
+}
+
+#define H SP_CLEAN_HTML
+
+/* The fields, in the order they are read; "formats" and "format_shared_id_list" are
+   decoded after them (read_formats). */
+static const struct sp_field fields[] = {
+    { "meeting_name", SP_RAW(name), H, NULL },
+    { "id_bigint", SP_RAW(slug), 0, NULL },
+    { "comments", SP_RAW(notes), H | SP_CLEAN_MULTILINE, NULL },
+    { "time_zone", SP_RAW(timezone), 0, NULL },
+    { "weekday_tinyint", 0, 0, read_weekday },
+    { "start_time", SP_RAW(time), 0, NULL },
+    { "duration_time", 0, 0, read_duration },
+    { "venue_type", 0, 0, read_venue_type },
+    { "location_text", SP_RAW(venue), H, NULL },
+    { "location_street", SP_RAW(address), H, NULL },
+    { "location_municipality", SP_RAW(city), H, NULL },
+    { "location_city_subsection", SP_RAW(city_subsection), H, NULL },
+    { "location_neighborhood", SP_RAW(neighborhood), H, NULL },
+    { "location_sub_province", SP_RAW(sub_province), H, NULL },
+    { "location_province", SP_RAW(state), H, NULL },
+    { "location_postal_code_1", SP_RAW(postal_code), 0, NULL },
+    { "location_nation", SP_RAW(country), 0, NULL },
+    { "location_info", SP_RAW(location_notes), H, NULL },
+    { "virtual_meeting_link", SP_RAW(conference_url), SP_CLEAN_MULTILINE, NULL },
+    { "virtual_meeting_additional_info", SP_RAW(conference_url_notes), H, NULL },
+    { "phone_meeting_number", SP_RAW(conference_phone), 0, NULL },
+};
+
+#undef H
+
+static void read_record(struct sp_reader *r, const struct sp_jval *obj, int line, int col,
+                        int record, void *ctx)
 {
     struct sp_raw raw;
-    const char *s;
 
-    sp_raw_init(&raw, line, record);
-    if (!json_object_is_type(obj, json_type_object)) {
-        sp_diag_add(r->diag, SP_PROBLEM, r->file, line, 0, "record %d: not a JSON object",
-                    record);
+    sp_raw_begin(r, &raw, line, col, record);
+    if (obj->type != SP_JSON_OBJECT) {
+        sp_reader_report(r, &raw, SP_PROBLEM, "record %d: not a JSON object", record);
         r->dir->nrejected++;
         return;
     }
-    raw.name = get_str(r, &raw, obj, "meeting_name", SP_CLEAN_HTML);
-    raw.slug = get_str(r, &raw, obj, "id_bigint", 0);
-    raw.notes = get_str(r, &raw, obj, "comments", SP_CLEAN_HTML | SP_CLEAN_MULTILINE);
-    raw.timezone = get_str(r, &raw, obj, "time_zone", 0);
-    s = get_str(r, &raw, obj, "weekday_tinyint", 0);
-    if (s) {
-        if (s[0] >= '1' && s[0] <= '7' && !s[1])
-            raw.days = SP_DAY_BIT(s[0] - '1');
-        else
-            raw.day_bad = s;
-    }
-    raw.time = get_str(r, &raw, obj, "start_time", 0);
-    s = get_str(r, &raw, obj, "duration_time", 0);
-    if (s) {
-        int d = sp_time_parse(s);
-        if (d > 0)
-            raw.duration_min = d;
-    }
-    s = get_str(r, &raw, obj, "venue_type", 0);
-    if (s && s[0] >= '1' && s[0] <= '3' && !s[1])
-        raw.venue_type = s[0] - '0';
-    raw.venue = get_str(r, &raw, obj, "location_text", SP_CLEAN_HTML);
-    raw.address = get_str(r, &raw, obj, "location_street", SP_CLEAN_HTML);
-    raw.city = get_str(r, &raw, obj, "location_municipality", SP_CLEAN_HTML);
-    raw.state = get_str(r, &raw, obj, "location_province", SP_CLEAN_HTML);
-    raw.postal_code = get_str(r, &raw, obj, "location_postal_code_1", 0);
-    raw.country = get_str(r, &raw, obj, "location_nation", 0);
-    raw.region = get_str(r, &raw, obj, "location_sub_province", SP_CLEAN_HTML);
-    raw.sub_region = get_str(r, &raw, obj, "location_neighborhood", SP_CLEAN_HTML);
-    raw.location_notes = get_str(r, &raw, obj, "location_info", SP_CLEAN_HTML);
-    raw.conference_url = get_str(r, &raw, obj, "virtual_meeting_link", 0);
-    raw.conference_url_notes = get_str(r, &raw, obj, "virtual_meeting_additional_info",
-                                       SP_CLEAN_HTML);
-    raw.conference_phone = get_str(r, &raw, obj, "phone_meeting_number", 0);
-    read_formats(r, &raw, obj, f);
+    sp_json_fields(r, &raw, obj, fields, G_N_ELEMENTS(fields));
+    read_formats(r, &raw, obj, ctx);
+    /* the region: the town (municipality), else the county (sub-province), else the
+       province; the sub-region: the part of town (city sub-section), else the
+       neighbourhood (docs/input.md) */
+    raw.region = raw.city ? raw.city : raw.sub_province ? raw.sub_province : raw.state;
+    raw.sub_region = raw.city_subsection ? raw.city_subsection : raw.neighborhood;
+    if (raw.venue_type_bad)
+        sp_reader_report(r, &raw, SP_WARNING, "%s: venue_type '%s' is not 1 (in person), 2 "
+                         "(virtual) or 3 (hybrid); attendance worked out from the address and "
+                         "link", sp_reader_subject(r, &raw, true),
+                         sp_reader_qname(r, raw.venue_type_bad));
     sp_reader_finish(r, &raw);
 }
 
-static void each_record(struct sp_reader *r, struct json_object *obj, int line, int record,
+/* GetSearchResults&get_used_formats: {"meetings": [...], "formats": [...]} */
+static void read_member(struct sp_reader *r, const char *key, const struct sp_jval *val,
                         void *ctx)
 {
-    read_record(r, obj, line, record, ctx);
+    struct formats *f = ctx;
+
+    if (!strcmp(key, "formats") && !f->loaded && val->type == SP_JSON_ARRAY)
+        formats_add(r, f, val);
 }
 
-int sp_read_bmlt(struct sp_reader *r, const char *data, size_t len, struct sp_error *err)
+int sp_read_bmlt(struct sp_reader *r, struct sp_error *err)
 {
-    struct json_object *root, *arr, *fmts;
     struct formats f;
-    int *lines;
-    size_t nlines, n;
-    const char *key = NULL;
     int rc = 0;
 
     f.by_id = g_hash_table_new(g_str_hash, g_str_equal);
     f.by_code = g_hash_table_new(g_str_hash, g_str_equal);
     f.loaded = false;
-    if (r->formats_path && formats_load_file(r, &f, err)) {
+    f.undecoded_line = 0;
+    if (r->formats_path && formats_load_file(r, &f, err))
         rc = -1;
-        goto out;
-    }
-    if (sp_json_each_record(r, data, len, each_record, &f))
-        goto out;
-    root = sp_json_parse(r, r->file, data, len, err);
-    if (!root) {
-        rc = -1;
-        goto out;
-    }
-    arr = root;
-    if (json_object_is_type(root, json_type_object)) {
-        /* GetSearchResults&get_used_formats: {"meetings": [...], "formats": [...]} */
-        if (!json_object_object_get_ex(root, "meetings", &arr) ||
-            !json_object_is_type(arr, json_type_array)) {
-            json_object_put(root);
-            rc = sp_error_set(err, SP_ERR_INPUT, r->file, 1, 1,
-                              "expected an array of BMLT meetings, not an object");
-            goto out;
-        }
-        key = "meetings";
-        if (!f.loaded && json_object_object_get_ex(root, "formats", &fmts) &&
-            json_object_is_type(fmts, json_type_array))
-            formats_add(r, &f, fmts);
-    } else if (!json_object_is_type(root, json_type_array)) {
-        json_object_put(root);
-        rc = sp_error_set(err, SP_ERR_INPUT, r->file, 1, 1,
-                          "expected an array of BMLT meetings");
-        goto out;
-    }
-    lines = sp_json_record_lines(data, len, key, &nlines);
-    n = json_object_array_length(arr);
-    for (size_t i = 0; i < n; i++)
-        read_record(r, json_object_array_get_idx(arr, i), i < nlines ? lines[i] : 0,
-                    (int)i + 1, &f);
-    g_free(lines);
-    json_object_put(root);
-out:
+    else
+        rc = sp_json_read_records(r, "BMLT meetings", read_record, read_member, &f, err);
+    if (rc == 0 && f.undecoded_line)
+        sp_diag_add(r->diag, SP_WARNING, r->file, f.undecoded_line, 0,
+                    "format codes not decoded: no BMLT formats file (give one with "
+                    "--formats)");
     g_hash_table_destroy(f.by_id);
     g_hash_table_destroy(f.by_code);
     return rc;

@@ -127,66 +127,88 @@ static void read_header(struct csv_state *st)
         }
 }
 
-static const char *cell(struct csv_state *st, const struct sp_raw *raw, enum col c,
-                        const char *field, unsigned flags)
+static void cell_day(struct sp_reader *r, struct sp_raw *raw, const char *s)
 {
-    int i = st->colmap[c];
-    if (i < 0 || (size_t)i >= st->nfields)
-        return NULL;
-    return sp_reader_text(st->r, raw, field, st->fields[i].s, st->fields[i].len, flags);
+    char bad[64];
+
+    raw->days = sp_days_parse(s, bad, sizeof bad);
+    if (!raw->days)
+        raw->day_bad = sp_arena_strdup(r->arena, bad);
 }
+
+static void cell_types(struct sp_reader *r, struct sp_raw *raw, const char *s)
+{
+    char **v = g_strsplit_set(s, ",;", -1);
+
+    for (int i = 0; v[i]; i++)
+        sp_reader_add_mg_type(r, raw, v[i], true);
+    g_strfreev(v);
+}
+
+#define H SP_CLEAN_HTML
+#define ML (SP_CLEAN_HTML | SP_CLEAN_MULTILINE)
+
+/* Each column's field, in the order they are read (the fellowship before the types);
+   the label names the column in messages. */
+static const struct {
+    enum col col;
+    const char *label;
+    size_t off;
+    unsigned flags;
+    void (*read)(struct sp_reader *r, struct sp_raw *raw, const char *text);
+} row_fields[] = {
+    { COL_NAME, "Name", SP_RAW(name), H, NULL },
+    { COL_FELLOWSHIP, "Fellowship", SP_RAW(fellowship), 0, NULL },
+    { COL_SLUG, "Slug", SP_RAW(slug), 0, NULL },
+    { COL_GROUP, "Group", SP_RAW(group), H, NULL },
+    { COL_NOTES, "Notes", SP_RAW(notes), ML, NULL },
+    { COL_UPDATED, "Updated", SP_RAW(updated), 0, NULL },
+    { COL_TZ, "Timezone", SP_RAW(timezone), 0, NULL },
+    { COL_DAY, "Day", 0, 0, cell_day },
+    { COL_TIME, "Time", SP_RAW(time), 0, NULL },
+    { COL_END, "End Time", SP_RAW(end_time), 0, NULL },
+    { COL_ATTEND, "Attendance Option", SP_RAW(attendance), 0, NULL },
+    { COL_LOCATION, "Location", SP_RAW(venue), H, NULL },
+    { COL_ADDRESS, "Address", SP_RAW(address), H, NULL },
+    { COL_CITY, "City", SP_RAW(city), H, NULL },
+    { COL_STATE, "State", SP_RAW(state), H, NULL },
+    { COL_POSTAL, "Postal Code", SP_RAW(postal_code), 0, NULL },
+    { COL_COUNTRY, "Country", SP_RAW(country), 0, NULL },
+    { COL_FADDR, "Formatted Address", SP_RAW(formatted_address), H, NULL },
+    { COL_REGION, "Region", SP_RAW(region), H, NULL },
+    { COL_SUBREGION, "Sub Region", SP_RAW(sub_region), H, NULL },
+    { COL_LOCNOTES, "Location Notes", SP_RAW(location_notes), ML, NULL },
+    { COL_CONFURL, "Conference URL", SP_RAW(conference_url), SP_CLEAN_MULTILINE, NULL },
+    { COL_CONFURLNOTES, "Conference URL Notes", SP_RAW(conference_url_notes), H, NULL },
+    { COL_CONFPHONE, "Conference Phone", SP_RAW(conference_phone), 0, NULL },
+    { COL_CONFPHONENOTES, "Conference Phone Notes", SP_RAW(conference_phone_notes), H, NULL },
+    { COL_TYPES, "Types", 0, 0, cell_types },
+};
+
+#undef H
+#undef ML
 
 static void read_row(struct csv_state *st)
 {
     struct sp_reader *r = st->r;
     struct sp_raw raw;
-    const char *s;
 
-    sp_raw_init(&raw, st->row_line, ++st->nrows);
+    sp_raw_begin(r, &raw, st->row_line, 0, ++st->nrows);
     if (st->nfields != st->nheader)
-        sp_diag_add(r->diag, SP_WARNING, r->file, raw.line, 0,
-                    "row %d: %zu fields, but the header has %zu", raw.record, st->nfields,
-                    st->nheader);
-    raw.name = cell(st, &raw, COL_NAME, "Name", SP_CLEAN_HTML);
-    raw.fellowship = cell(st, &raw, COL_FELLOWSHIP, "Fellowship", 0);
-    raw.slug = cell(st, &raw, COL_SLUG, "Slug", 0);
-    raw.group = cell(st, &raw, COL_GROUP, "Group", SP_CLEAN_HTML);
-    raw.notes = cell(st, &raw, COL_NOTES, "Notes", SP_CLEAN_HTML | SP_CLEAN_MULTILINE);
-    raw.updated = cell(st, &raw, COL_UPDATED, "Updated", 0);
-    raw.timezone = cell(st, &raw, COL_TZ, "Timezone", 0);
-    s = cell(st, &raw, COL_DAY, "Day", 0);
-    if (s) {
-        char bad[64];
-        raw.days = sp_days_parse(s, bad, sizeof bad);
-        if (!raw.days)
-            raw.day_bad = sp_arena_strdup(r->arena, bad);
-    }
-    raw.time = cell(st, &raw, COL_TIME, "Time", 0);
-    raw.end_time = cell(st, &raw, COL_END, "End Time", 0);
-    raw.attendance = cell(st, &raw, COL_ATTEND, "Attendance Option", 0);
-    raw.venue = cell(st, &raw, COL_LOCATION, "Location", SP_CLEAN_HTML);
-    raw.address = cell(st, &raw, COL_ADDRESS, "Address", SP_CLEAN_HTML);
-    raw.city = cell(st, &raw, COL_CITY, "City", SP_CLEAN_HTML);
-    raw.state = cell(st, &raw, COL_STATE, "State", SP_CLEAN_HTML);
-    raw.postal_code = cell(st, &raw, COL_POSTAL, "Postal Code", 0);
-    raw.country = cell(st, &raw, COL_COUNTRY, "Country", 0);
-    raw.formatted_address = cell(st, &raw, COL_FADDR, "Formatted Address", SP_CLEAN_HTML);
-    raw.region = cell(st, &raw, COL_REGION, "Region", SP_CLEAN_HTML);
-    raw.sub_region = cell(st, &raw, COL_SUBREGION, "Sub Region", SP_CLEAN_HTML);
-    raw.location_notes = cell(st, &raw, COL_LOCNOTES, "Location Notes",
-                              SP_CLEAN_HTML | SP_CLEAN_MULTILINE);
-    raw.conference_url = cell(st, &raw, COL_CONFURL, "Conference URL", 0);
-    raw.conference_url_notes = cell(st, &raw, COL_CONFURLNOTES, "Conference URL Notes",
-                                    SP_CLEAN_HTML);
-    raw.conference_phone = cell(st, &raw, COL_CONFPHONE, "Conference Phone", 0);
-    raw.conference_phone_notes = cell(st, &raw, COL_CONFPHONENOTES, "Conference Phone Notes",
-                                      SP_CLEAN_HTML);
-    s = cell(st, &raw, COL_TYPES, "Types", 0);
-    if (s) {
-        char **v = g_strsplit_set(s, ",;", -1);
-        for (int i = 0; v[i]; i++)
-            sp_reader_add_mg_type(r, &raw, v[i], true);
-        g_strfreev(v);
+        sp_reader_report(r, &raw, SP_WARNING, "row %d: %zu fields, but the header has %zu",
+                         raw.record, st->nfields, st->nheader);
+    for (size_t k = 0; k < G_N_ELEMENTS(row_fields); k++) {
+        int i = st->colmap[row_fields[k].col];
+        const char *text;
+        if (i < 0 || (size_t)i >= st->nfields)
+            continue;
+        /* cells are pieces of the file, which was checked whole: valid UTF-8, no NUL */
+        text = sp_reader_text(r, &raw, row_fields[k].label, st->fields[i].s, st->fields[i].len,
+                              row_fields[k].flags | SP_CLEAN_VALID);
+        if (row_fields[k].read && text)
+            row_fields[k].read(r, &raw, text);
+        else if (!row_fields[k].read)
+            *(const char **)(void *)((char *)&raw + row_fields[k].off) = text;
     }
     sp_reader_finish(r, &raw);
 }

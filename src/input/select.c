@@ -1,12 +1,14 @@
 /*
- * select.c - meeting selection.  Case-insensitive matching uses GLib's Unicode
- * case folding, so "caerdydd" matches "Caerdydd" and "TŶ" matches "tŷ".
+ * select.c - meeting selection.  Names are matched ignoring case and accents
+ * (base/match.c: GLib's Unicode normalisation and case folding), so "caerdydd" matches
+ * "Caerdydd", "TŶ" matches "tŷ" and "Zurich" matches "Zürich".
  */
 #include "select.h"
 
 #include <glib.h>
 #include <string.h>
 
+#include "../base/match.h"
 #include "../base/mem.h"
 #include "normalize.h"
 
@@ -32,17 +34,7 @@ const char *sp_attendance_label(enum sp_attendance a)
 
 static bool ci_equal(const char *a, const char *b)
 {
-    char *fa, *fb;
-    bool eq;
-
-    if (!a || !b)
-        return false;
-    fa = g_utf8_casefold(a, -1);
-    fb = g_utf8_casefold(b, -1);
-    eq = strcmp(fa, fb) == 0;
-    g_free(fa);
-    g_free(fb);
-    return eq;
+    return sp_match_equal(a, b);
 }
 
 static bool ci_contains(const char *hay, const char *needle)
@@ -173,4 +165,111 @@ int sp_select_attendance(const char *s, unsigned *mask)
     if (rc == 0)
         *mask = m;
     return rc;
+}
+
+/* Distinct non-NULL strings of the directory picked by get (at most two per meeting). */
+static GPtrArray *distinct(const struct sp_directory *dir,
+                           const char *(*get)(const struct sp_meeting *m, int k))
+{
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    GPtrArray *v = g_ptr_array_new();
+
+    for (size_t i = 0; i < dir->n; i++)
+        for (int k = 0; k < 2; k++) {
+            const char *s = get(&dir->meetings[i], k);
+            if (s && !g_hash_table_contains(seen, s)) {
+                g_hash_table_add(seen, (gpointer)s);
+                g_ptr_array_add(v, (gpointer)s);
+            }
+        }
+    g_hash_table_destroy(seen);
+    return v;
+}
+
+static const char *get_region(const struct sp_meeting *m, int k)
+{
+    return k == 0 ? m->region : m->sub_region;
+}
+
+static const char *get_fellowship(const struct sp_meeting *m, int k)
+{
+    return k == 0 ? m->fellowship : NULL;
+}
+
+static const char *suggest(const struct sp_directory *dir, const char *want,
+                           const char *(*get)(const struct sp_meeting *m, int k))
+{
+    GPtrArray *v = distinct(dir, get);
+    const char *best = sp_match_suggest(want, (const char *const *)v->pdata, v->len);
+
+    g_ptr_array_free(v, TRUE);
+    return best;
+}
+
+const char *sp_select_suggest_region(const struct sp_directory *dir, const char *want)
+{
+    return suggest(dir, want, get_region);
+}
+
+const char *sp_select_suggest_fellowship(const struct sp_directory *dir, const char *want)
+{
+    return suggest(dir, want, get_fellowship);
+}
+
+bool sp_select_has_region(const struct sp_directory *dir, const char *want)
+{
+    for (size_t i = 0; i < dir->n; i++)
+        if (ci_equal(dir->meetings[i].region, want) || ci_equal(dir->meetings[i].sub_region, want))
+            return true;
+    return false;
+}
+
+bool sp_select_has_fellowship(const struct sp_directory *dir, const char *want)
+{
+    for (size_t i = 0; i < dir->n; i++)
+        if (ci_equal(dir->meetings[i].fellowship, want) ||
+            initials_match(dir->meetings[i].fellowship, want))
+            return true;
+    return false;
+}
+
+struct count { const char *name; size_t n; };
+
+static int by_count(const void *a, const void *b)
+{
+    const struct count *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n < y->n ? 1 : -1;
+    return strcmp(x->name, y->name);
+}
+
+char *sp_select_region_list(const struct sp_directory *dir)
+{
+    GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
+    GHashTableIter it;
+    gpointer k, v;
+    struct count *c;
+    size_t n = 0;
+    GString *g = g_string_new(NULL);
+    char *r;
+
+    for (size_t i = 0; i < dir->n; i++) {
+        const char *name = dir->meetings[i].region ? dir->meetings[i].region : "(no region)";
+        g_hash_table_insert(h, (gpointer)name,
+                            GSIZE_TO_POINTER(GPOINTER_TO_SIZE(g_hash_table_lookup(h, name)) + 1));
+    }
+    c = xmalloc((g_hash_table_size(h) + 1) * sizeof *c);
+    g_hash_table_iter_init(&it, h);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        c[n].name = k;
+        c[n++].n = GPOINTER_TO_SIZE(v);
+    }
+    qsort(c, n, sizeof *c, by_count);
+    for (size_t i = 0; i < n; i++)
+        g_string_append_printf(g, "%s%s %zu", i ? ", " : "", c[i].name, c[i].n);
+    r = xstrdup(g->str);
+    g_string_free(g, TRUE);
+    free(c);
+    g_hash_table_destroy(h);
+    return r;
 }

@@ -47,6 +47,23 @@ int sp_select_attendance(const char *s, unsigned *mask);
 /* "in person", "online", "online and in person", "temporarily closed". */
 const char *sp_attendance_label(enum sp_attendance a);
 
+/*
+ * The region (or sub-region) names of dir that come nearest to want, for "did you mean"
+ * (sp_match_suggest), or NULL.  sp_select_has_region() is true when some meeting has
+ * want as its region or sub-region (ignoring case and accents).  The same for
+ * fellowships (their initials count: "AA").
+ */
+const char *sp_select_suggest_region(const struct sp_directory *dir, const char *want);
+bool sp_select_has_region(const struct sp_directory *dir, const char *want);
+const char *sp_select_suggest_fellowship(const struct sp_directory *dir, const char *want);
+bool sp_select_has_fellowship(const struct sp_directory *dir, const char *want);
+
+/*
+ * The distinct regions of dir ("(no region)" for none) with their meeting counts, most
+ * first: "Cardiff 30, Bristol 12, (no region) 2" (malloc'd; free()).
+ */
+char *sp_select_region_list(const struct sp_directory *dir);
+
 /* English day name, 0 = Sunday. */
 const char *sp_day_name(int day);
 

@@ -165,7 +165,19 @@ const char *sp_type_code_for_label(const char *label, const char *fellowship)
         { "X", "Wheelchair Accessible" },
         { "BE", "Beginners" },
         { "BE", "Newcomers" },
+        /* the 12 Step Meeting List plugin's CSV export and older versions of it */
         { "TC", "Temporarily Closed" },
+        { "TC", "Temporary Closure" },
+        { "TC", "Temporarily Closed Location" },
+        { "TC", "Location Closed Temporarily" },
+        { "X", "Handicapped Accessible" },
+        { "X", "Wheelchair" },
+        { "BE", "Beginner" },
+        { "BE", "Newcomers Welcome" },
+        { "D", "Topic" },
+        { "ONL", "Online Meeting Only" },
+        { "ONL", "Virtual" },
+        { "HY", "Hybrid Meeting" },
     };
     char buf[96];
     size_t n;

@@ -17,6 +17,8 @@
 
 #include <glib.h>
 
+#include "../base/match.h"
+
 #define MAX_FILE (1024 * 1024)
 #define EPS 1e-6
 
@@ -1218,6 +1220,39 @@ static int valid_name(const char *s)
     return 1;
 }
 
+/*
+ * A layout name as typed ("Poster-A4", "poster_a4"): the installed layout it names once
+ * case and accents are ignored (*exact), else the nearest one for "did you mean"; NULL.
+ */
+static const char *layout_like(const char *name, const char *datadir, struct sp_arena *a,
+                               bool *exact)
+{
+    const char *dir = sp_arena_printf(a, "%s/layouts", datadir);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const char *found = NULL;
+    DIR *d = opendir(dir);
+    struct dirent *de;
+
+    *exact = false;
+    while (d && (de = readdir(d)) != NULL)
+        if (valid_name(de->d_name))
+            g_ptr_array_add(names, g_strdup(de->d_name));
+    if (d)
+        closedir(d);
+    for (guint i = 0; i < names->len && !found; i++)
+        if (sp_match_equal(names->pdata[i], name)) {
+            found = sp_arena_strdup(a, names->pdata[i]);
+            *exact = true;
+        }
+    if (!found) {
+        g_ptr_array_sort(names, (GCompareFunc)g_strcmp0);
+        found = sp_match_suggest(name, (const char *const *)names->pdata, names->len);
+        found = found ? sp_arena_strdup(a, found) : NULL;
+    }
+    g_ptr_array_free(names, TRUE);
+    return found;
+}
+
 int sp_layout_load(const char *name_or_path, const char *datadir, struct sp_arena *a,
                    struct sp_layout *out, struct sp_error *err)
 {
@@ -1228,14 +1263,23 @@ int sp_layout_load(const char *name_or_path, const char *datadir, struct sp_aren
     struct stat sb;
 
     if (!strchr(name_or_path, '/')) {
-        const char *hint = "";
+        const char *hint = "", *like = NULL;
+        bool exact = false;
         if (valid_name(name_or_path) && datadir) {
             path = sp_arena_printf(a, "%s/layouts/%s", datadir, name_or_path);
             if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
                 goto found;
         }
+        if (datadir)
+            like = layout_like(name_or_path, datadir, a, &exact);
+        if (like && exact) {
+            path = sp_arena_printf(a, "%s/layouts/%s", datadir, like);
+            goto found;
+        }
         if (stat(name_or_path, &sb) == 0 && S_ISREG(sb.st_mode))
             hint = sp_arena_printf(a, "; for the file here, write './%s'", name_or_path);
+        else if (like)
+            hint = sp_arena_printf(a, "; did you mean '%s'?", like);
         return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
                             "unknown layout '%s' (see 'signpost layouts'%s)", name_or_path,
                             hint);

@@ -21,7 +21,8 @@ enum vtype {
     V_EMAIL,
     V_HTTPS,
     V_NOSPACE,
-    V_LANG
+    V_LANG,
+    V_ZONE    /* an IANA time zone name */
 };
 
 struct sdef {
@@ -48,6 +49,8 @@ static const struct sdef skeys[] = {
     { "text", "intro", V_PARAS, 2000, S(intro) },
     { "text", "card-welcome", V_LINE, 80, S(card_welcome) },
     { "text", "lang", V_LANG, 35, S(lang) },
+    { "directory", "fellowship", V_LINE, 100, S(fellowship) },
+    { "directory", "timezone", V_ZONE, 64, S(timezone) },
     { "helpline", "name", V_LINE, 100, H(name) },
     { "helpline", "phone", V_PHONE, 40, H(phone) },
     { "helpline", "hours", V_LINE, 60, H(hours) },
@@ -60,7 +63,6 @@ void sp_settings_defaults(struct sp_settings *s)
     memset(s, 0, sizeof *s);
     s->org_name = "";
     s->headline = "Free support meetings near you";
-    s->subtitle = "Drugs or alcohol a problem? You don't have to do it alone.";
     s->lang = "en-GB";
 }
 
@@ -184,6 +186,15 @@ static int check_value(const char *file, const struct sdef *d, const struct sp_i
         if (!ok_lang(v))
             expected = "a language tag such as 'en-GB' or 'cy'";
         break;
+    case V_ZONE: {
+        GTimeZone *z = strchr(v, '/') || !strcmp(v, "UTC") ? g_time_zone_new_identifier(v)
+                                                              : NULL;
+        if (z)
+            g_time_zone_unref(z);
+        else
+            expected = "a time zone such as 'Europe/London' or 'America/New_York'";
+        break;
+    }
     }
     if (expected)
         return sp_error_set(err, SP_ERR_INPUT, file, e->line, e->value_col,
@@ -225,10 +236,11 @@ int sp_settings_parse(const char *name, const char *data, size_t len, struct sp_
             continue;
         }
         if (strcmp(sec->name, "organisation") && strcmp(sec->name, "links") &&
-            strcmp(sec->name, "text"))
+            strcmp(sec->name, "text") && strcmp(sec->name, "directory"))
             return sp_error_set(err, SP_ERR_INPUT, file, sec->line, 1,
                                 "unknown section '[%s]' (expected '[organisation]', "
-                                "'[links]', '[text]' or '[helpline]')", sec->name);
+                                "'[links]', '[text]', '[directory]' or '[helpline]')",
+                                sec->name);
         for (size_t j = 0; j < i; j++)
             if (!strcmp(ini.sections[j].name, sec->name))
                 return sp_error_set(err, SP_ERR_INPUT, file, sec->line, 1,

@@ -28,11 +28,14 @@ struct sp_settings {
     const char *short_link;     /* short form printed on tabs ("example.org/meet"), or NULL */
     const char *area;           /* "Cardiff and the Vale", or NULL */
     const char *headline;       /* default "Free support meetings near you" */
-    const char *subtitle;       /* default "Drugs or alcohol a problem? You don't have to
-                                   do it alone." */
+    const char *subtitle;       /* or NULL: then it fits the meetings' fellowship
+                                   (sp_words_subtitle) */
     const char *intro;          /* leaflet introduction; '\n' separates paragraphs; or NULL */
     const char *card_welcome;   /* one line for wallet card fronts, or NULL */
     const char *lang;           /* document language, default "en-GB" */
+    const char *fellowship;     /* [directory]: fellowship of files that do not say, or NULL */
+    const char *timezone;       /* [directory]: IANA time zone of files that give none, or
+                                   NULL (then UK time) */
     struct sp_helpline *helplines;  /* in file order */
     size_t nhelplines;              /* 0..20 */
     int directory_url_line, directory_url_col;  /* where directory-url was set (messages) */

@@ -15,7 +15,7 @@ done <<'CASES'
 2|signpost: no command given (see 'signpost --help')|
 2|signpost: unknown command 'draw' (see 'signpost --help')|draw
 2|signpost: unknown or ambiguous option '--frobnicate'|check --frobnicate examples/smart-bath.csv
-2|signpost: unknown or ambiguous option '--form'|check --form csv examples/smart-bath.csv
+2|signpost: unknown or ambiguous option '--form'; did you mean '--format'?|check --form csv examples/smart-bath.csv
 2|signpost: option '--werror' takes no value|check --werror=1 examples/smart-bath.csv
 2|signpost: unknown option '-z'|check -z examples/smart-bath.csv
 2|signpost: option '--format' needs a value|check --format

@@ -10,8 +10,8 @@ run_sp check "$TMP/mixed.json"
 is "$status" 1 "a number among the meetings is a problem (exit 1)"
 is "$(head -n 1 "$out")" "2 meetings from 1 file; 1 record could not be used" "both meetings read once"
 is "$(grep -c "warning: unknown type code 'ZZ'" "$err")" 1 "the unknown code reported once"
-grep -q "^signpost: $TMP/mixed.json:1: problem: record 2: not a JSON object, but a number$" "$err"
-ok $? "the bad record named"
+grep -q "^signpost: $TMP/mixed.json:1:119: problem: record 2: not a JSON object, but a number$" "$err"
+ok $? "the bad record named, with its column (records share the line)"
 
 # an element the scan accepts but json-c refuses: what the record path read is rolled back
 printf '[{"name":"A",%s,"types":["ZZ"]},\n {"name":"B","day": tru}]\n' "$M" > "$TMP/bad-elem.json"

@@ -48,7 +48,7 @@ static void test_examples(void)
     sp_directory_init(&dir);
     sp_diag_init(&diag);
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        struct sp_source_opts o = { SP_FORMAT_AUTO, NULL, files[i].formats };
+        struct sp_source_opts o = { .format = SP_FORMAT_AUTO, .formats_path = files[i].formats };
         EQ_INT(sp_directory_load(&dir, files[i].path, &o, &a, &diag, &err), 0, files[i].path);
     }
     OK(dir.n >= 90, "examples loaded (%zu meetings)", dir.n);

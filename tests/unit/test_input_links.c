@@ -136,6 +136,91 @@ static void test_notes(void)
     sp_arena_free(&a);
 }
 
+/* issue 11: the passcode and ID forms real feeds carry, and what is cut from the notes */
+static void test_notes_more(void)
+{
+    static const struct {
+        const char *in, *pass, *id, *pass_phrase;  /* pass_phrase: what is cut for it */
+    } cases[] = {
+        /*  0*/ { "enter password 292 718-013", "292 718-013", NULL,
+                  "enter password 292 718-013" },
+        /*  1*/ { "Passwort: 647529", "647529", NULL, "Passwort: 647529" },
+        /*  2*/ { "Kennwort 647529 (bitte)", "647529", NULL, "Kennwort 647529" },
+        /*  3*/ { "Has\xc5\x82o: 5521", "5521", NULL, "Has\xc5\x82o: 5521" },
+        /*  4*/ { "Entrance in back of bldg/behind the outlet store -- PW: 867458", "867458",
+                  NULL, "PW: 867458" },
+        /*  5*/ { "pwd 4455", "4455", NULL, "pwd 4455" },
+        /*  6*/ { "Code: 7781", "7781", NULL, "Code: 7781" },
+        /*  7*/ { "Dress code: smart casual", NULL, NULL, NULL },
+        /*  8*/ { "Postcode CF10 1AA", NULL, NULL, NULL },
+        /*  9*/ { "PIN 1234#", "1234", NULL, "PIN 1234#" },
+        /* 10*/ { "GoToMeeting ID: 869 747 141", NULL, "869 747 141", NULL },
+        /* 11*/ { "Conference ID: 123 456 789#", NULL, "123 456 789", NULL },
+        /* 12*/ { "Teams meeting ID 123 456 789 012", NULL, "123 456 789 012", NULL },
+        /* 13*/ { "Meeting number 2345 678 9012", NULL, "234 5678 9012", NULL },
+        /* 14*/ { "Group ID 12345, room 2", NULL, NULL, NULL },
+        /* 15*/ { "Passcode 1234 2nd floor", "1234", NULL, "Passcode 1234" },
+    };
+    struct sp_arena a;
+
+    sp_arena_init(&a);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char name[64];
+        size_t start = 0, end = 0;
+        const char *pass = sp_passcode_find(&a, cases[i].in, &start, &end);
+        snprintf(name, sizeof name, "notes+ %zu passcode", i);
+        EQ_STR(pass, cases[i].pass, name);
+        snprintf(name, sizeof name, "notes+ %zu phrase", i);
+        EQ_STR(pass ? sp_arena_strndup(&a, cases[i].in + start, end - start) : NULL,
+               cases[i].pass_phrase, name);
+        snprintf(name, sizeof name, "notes+ %zu meeting id", i);
+        EQ_STR(sp_meeting_id_from_text(&a, cases[i].in), cases[i].id, name);
+    }
+    sp_arena_free(&a);
+}
+
+/* a provider's home page is refused, but names its service; a passcode people type */
+static void test_links_more(void)
+{
+    static const struct {
+        const char *in;
+        int status;
+        const char *provider, *passcode, *why;
+    } cases[] = {
+        /*  0*/ { "http://www.gotomeeting.com", SP_LINK_REFUSED, "GoToMeeting", NULL,
+                  "it is GoToMeeting's home page, not a link to a meeting" },
+        /*  1*/ { "https://zoom.us/", SP_LINK_REFUSED, "Zoom", NULL,
+                  "it is Zoom's home page, not a link to a meeting" },
+        /*  2*/ { "https://zoom.us/join", SP_LINK_REFUSED, "Zoom", NULL,
+                  "it is Zoom's home page, not a link to a meeting" },
+        /*  3*/ { "https://www.webex.com", SP_LINK_REFUSED, "Webex", NULL,
+                  "it is Webex's home page, not a link to a meeting" },
+        /*  4*/ { "https://example.org/", SP_LINK_OK, NULL, NULL, NULL },
+        /*  5*/ { "https://zoom.us/j/81234567890?pwd=867458", SP_LINK_OK, "Zoom", "867458", NULL },
+        /*  6*/ { "https://zoom.us/j/81234567890?pwd=Zm9vYmFyRXhhbXBsZU9ubHkxMjM0NTY3OA.1",
+                  SP_LINK_OK, "Zoom", NULL, NULL },
+        /*  7*/ { "https://meet.google.com/abc-defg-hij", SP_LINK_OK, "Google Meet", NULL, NULL },
+    };
+    struct sp_arena a;
+
+    sp_arena_init(&a);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct sp_link l;
+        const char *why = NULL;
+        char name[64];
+        enum sp_link_status st = sp_link_check(&a, cases[i].in, &l, &why);
+        snprintf(name, sizeof name, "links+ %zu status", i);
+        EQ_INT(st, cases[i].status, name);
+        snprintf(name, sizeof name, "links+ %zu provider", i);
+        EQ_STR(l.provider, cases[i].provider, name);
+        snprintf(name, sizeof name, "links+ %zu passcode", i);
+        EQ_STR(l.passcode, cases[i].passcode, name);
+        snprintf(name, sizeof name, "links+ %zu why", i);
+        EQ_STR(why, cases[i].why, name);
+    }
+    sp_arena_free(&a);
+}
+
 static void test_types(void)
 {
     static const struct { const char *code, *fellowship, *label, *canon; } cases[] = {
@@ -168,6 +253,10 @@ static void test_types(void)
         /*  3*/ { "Alateen", "Al-Anon", "Y" },
         /*  4*/ { "Alateen", NULL, NULL },
         /*  5*/ { "Nonsense", NULL, NULL },
+        /* the 12 Step Meeting List plugin's CSV labels (issue 11) */
+        /*  6*/ { "Temporary Closure", NULL, "TC" },
+        /*  7*/ { "Location Temporarily Closed", NULL, "TC" },
+        /*  8*/ { "Wheelchair Access", NULL, "X" },
     };
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
         char name[64];
@@ -182,6 +271,8 @@ int main(int argc, char **argv)
     test_init(argc, argv);
     TEST_RUN(test_links);
     TEST_RUN(test_notes);
+    TEST_RUN(test_notes_more);
+    TEST_RUN(test_links_more);
     TEST_RUN(test_types);
     return test_done();
 }

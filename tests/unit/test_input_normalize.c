@@ -150,7 +150,7 @@ static void test_address(void)
         /*  2*/ { "St Mary's Hall, 1 High St, Cardiff CF10 1AA, United Kingdom",
                   "St Mary's Hall, 1 High St", "Cardiff", "CF10 1AA", 1 },
         /*  3*/ { "4953 W Addison St, Chicago, IL 60641, USA", "4953 W Addison St", "Chicago",
-                  NULL, 1 },
+                  "IL 60641", 1 },
         /*  4*/ { "Cardiff, Wales, UK", NULL, "Cardiff", NULL, 0 },
         /*  5*/ { "1 High St, CF10 1AA", "1 High St", NULL, "CF10 1AA", 1 },
         /*  6*/ { "Caernarfon LL55 4UL", NULL, "Caernarfon", "LL55 4UL", 1 },
@@ -161,6 +161,18 @@ static void test_address(void)
         /* 10*/ { "Chicago, IL, USA", "Chicago", "IL", NULL, 0 },
         /* 11*/ { "Cardiff CF10, UK", NULL, "Cardiff CF10", NULL, 0 },
         /* 12*/ { "Online, Leeds", "Online", "Leeds", NULL, 0 },
+        /* other countries' postcodes are kept (issue 11) */
+        /* 13*/ { "2212 Quimby Rd, San Jose, CA 95122, USA", "2212 Quimby Rd", "San Jose",
+                  "CA 95122", 1 },
+        /* 14*/ { "Hauptstra\xc3\x9f" "e 5, 10115 Berlin, Deutschland", "Hauptstra\xc3\x9f" "e 5",
+                  "Berlin", "10115", 1 },
+        /* 15*/ { "519 Church St, Toronto, ON M4Y 2C9, Canada", "519 Church St", "Toronto",
+                  "ON M4Y 2C9", 1 },
+        /* 16*/ { "Kerkstraat 1, 1017 GC Amsterdam, Nederland", "Kerkstraat 1", "Amsterdam",
+                  "1017 GC", 1 },
+        /* 17*/ { "37 Skowhegan Rd, Fairfield, ME, 04937, USA", "37 Skowhegan Rd", "Fairfield",
+                  "ME 04937", 1 },
+        /* 18*/ { "Berlin, 10115", "Berlin", "10115", NULL, 0 },
     };
     struct sp_arena a;
 
@@ -181,6 +193,102 @@ static void test_address(void)
     sp_arena_free(&a);
 }
 
+/* issue 11: postcodes written alone, the German order, streets written two ways */
+static void test_address_more(void)
+{
+    static const struct { const char *in; int foreign; } pcs[] = {
+        /*  0*/ { "95122", 1 }, /*  1*/ { "95122-1234", 1 }, /*  2*/ { "10115", 1 },
+        /*  3*/ { "8001", 1 }, /*  4*/ { "1017 GC", 1 }, /*  5*/ { "M4Y 2C9", 1 },
+        /*  6*/ { "CF10 1AA", 0 }, /*  7*/ { "123", 0 }, /*  8*/ { "Cardiff", 0 },
+    };
+    static const struct { const char *a, *b; int same; } streets[] = {
+        /*  0*/ { "2212 Quimby Road", "2212 Quimby Rd", 1 },
+        /*  1*/ { "2212 Quimby Rd.", "2212 quimby road", 1 },
+        /*  2*/ { "1 High Street", "1 High St", 1 },
+        /*  3*/ { "4953 West Addison Street", "4953 W Addison St", 1 },
+        /*  4*/ { "2212 Quimby Road", "2214 Quimby Road", 0 },
+        /*  5*/ { "Leeds Central Library", "1 Calverley St", 0 },
+        /*  6*/ { "St Mary's Hall", "St Mary's Road", 0 },
+    };
+    struct sp_arena a;
+    struct sp_address ad;
+
+    for (size_t i = 0; i < sizeof pcs / sizeof pcs[0]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "foreign postcode %zu", i);
+        EQ_INT(sp_postcode_foreign(pcs[i].in), pcs[i].foreign, name);
+    }
+    for (size_t i = 0; i < sizeof streets / sizeof streets[0]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "same street %zu", i);
+        EQ_INT(sp_same_street(streets[i].a, streets[i].b), streets[i].same, name);
+    }
+    sp_arena_init(&a);
+    sp_address_split(&a, "Hauptstr. 5, 10115 Berlin", &ad);
+    EQ_INT(ad.postcode_first, 1, "German: the postcode goes first");
+    sp_address_split(&a, "2212 Quimby Rd, San Jose, CA 95122", &ad);
+    EQ_INT(ad.postcode_first, 0, "US: the ZIP goes after the town");
+    sp_address_split(&a, "125 Charing Cross Rd, London WC2H 0EW", &ad);
+    EQ_INT(ad.postcode_first, 0, "UK: the postcode goes after the town");
+    sp_arena_free(&a);
+}
+
+/* weeks of the month, as real feeds write them (issue 10 item 2) */
+static void test_weeks(void)
+{
+    static const struct { const char *in; int whole; unsigned weeks; } cases[] = {
+        /*  0*/ { "First Thursday Speaker Meeting", 0, SP_WEEK_BIT(1) },
+        /*  1*/ { "Meets on the 1st & 3rd Mondays", 0, SP_WEEK_BIT(1) | SP_WEEK_BIT(3) },
+        /*  2*/ { "1st and 3rd Monday", 0, SP_WEEK_BIT(1) | SP_WEEK_BIT(3) },
+        /*  3*/ { "Last Friday of the month", 0, SP_WEEK_LAST },
+        /*  4*/ { "2nd and 4th week", 0, SP_WEEK_BIT(2) | SP_WEEK_BIT(4) },
+        /*  5*/ { "second Sunday of each month", 0, SP_WEEK_BIT(2) },
+        /*  6*/ { "1. Woche d. Monats", 0, SP_WEEK_BIT(1) },
+        /*  7*/ { "1. und 3. Woche", 0, SP_WEEK_BIT(1) | SP_WEEK_BIT(3) },
+        /*  8*/ { "letzter Montag im Monat", 0, SP_WEEK_LAST },
+        /*  9*/ { "Wo1", 1, SP_WEEK_BIT(1) },
+        /* 10*/ { "Wo5", 1, SP_WEEK_BIT(5) },
+        /* 11*/ { "1st & 3rd", 1, SP_WEEK_BIT(1) | SP_WEEK_BIT(3) },
+        /* 12*/ { "First Sunday", 1, SP_WEEK_BIT(1) },
+        /* not weeks */
+        /* 13*/ { "1st & 3rd", 0, 0 },
+        /* 14*/ { "First Step Group", 0, 0 },
+        /* 15*/ { "Last Chance Group", 0, 0 },
+        /* 16*/ { "Every 2 weeks", 0, 0 },
+        /* 17*/ { "12 Steps and 12 Traditions", 0, 0 },
+        /* 18*/ { "Fourth of July picnic", 0, 0 },
+        /* 19*/ { "W1", 1, 0 },
+        /* 20*/ { NULL, 0, 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "weeks %zu", i);
+        EQ_INT(sp_weeks_parse(cases[i].in, cases[i].whole), cases[i].weeks, name);
+    }
+}
+
+/* time zones named in meeting names and notes */
+static void test_zones(void)
+{
+    static const struct { const char *in, *zone; } cases[] = {
+        /*  0*/ { "Noon Meeting 1:30pm Eastern", "America/New_York" },
+        /*  1*/ { "Daily Reflections (7pm Pacific)", "America/Los_Angeles" },
+        /*  2*/ { "Starts 19:00 CET", "Europe/Berlin" },
+        /*  3*/ { "Tuesday Night (Eastern Time)", "America/New_York" },
+        /*  4*/ { "7 p.m. Central", "America/Chicago" },
+        /*  5*/ { "8am EST", "America/New_York" },
+        /*  6*/ { "12 Central Library Group", NULL },
+        /*  7*/ { "Eastern Europe Group", NULL },
+        /*  8*/ { "Hope at 7pm", NULL },
+        /*  9*/ { NULL, NULL },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "zone %zu", i);
+        EQ_STR(sp_zone_from_text(cases[i].in), cases[i].zone, name);
+    }
+}
+
 int main(int argc, char **argv)
 {
     test_init(argc, argv);
@@ -189,5 +297,8 @@ int main(int argc, char **argv)
     TEST_RUN(test_times);
     TEST_RUN(test_postcodes);
     TEST_RUN(test_address);
+    TEST_RUN(test_address_more);
+    TEST_RUN(test_weeks);
+    TEST_RUN(test_zones);
     return test_done();
 }

@@ -18,23 +18,25 @@ struct run {
 static void run_load(struct run *r, const char *path, enum sp_format f, const char *fellowship,
                      const char *formats)
 {
-    struct sp_source_opts o = { f, fellowship, formats };
+    struct sp_source_opts o = { f, fellowship, formats, NULL, NULL };
     memset(r, 0, sizeof *r);
     sp_directory_init(&r->dir);
     sp_arena_init(&r->arena);
     sp_diag_init(&r->diag);
     r->rc = sp_directory_load(&r->dir, path, &o, &r->arena, &r->diag, &r->err);
+    sp_diag_compact(&r->diag);  /* each message once, as they are printed */
 }
 
 static void run_mem(struct run *r, const char *data, enum sp_format f)
 {
-    struct sp_source_opts o = { f, NULL, NULL };
+    struct sp_source_opts o = { f, NULL, NULL, NULL, NULL };
     memset(r, 0, sizeof *r);
     sp_directory_init(&r->dir);
     sp_arena_init(&r->arena);
     sp_diag_init(&r->diag);
     r->rc = sp_directory_load_mem(&r->dir, "mem", data, strlen(data), &o, &r->arena, &r->diag,
                                   &r->err);
+    sp_diag_compact(&r->diag);
 }
 
 static void run_free(struct run *r)
@@ -81,7 +83,7 @@ static void test_mg_json(void)
         "'javascript:alert(1)' refused: scheme 'javascript:' is not allowed",
         "tests/data/input/mg_messy.json:9: problem: meeting 'JS Link': no address, join link "
         "or phone",
-        "tests/data/input/mg_messy.json:10: warning: unknown type code 'ZZ'",
+        "tests/data/input/mg_messy.json:10: warning: unknown type code 'ZZ' (2 times)",
         "tests/data/input/mg_messy.json:10: warning: meeting 'Plain HTTP': link "
         "'http://example.org/join' is not https:",
         "tests/data/input/mg_messy.json:11: warning: meeting 'Duplicate': unknown time zone "
@@ -108,7 +110,7 @@ static void test_mg_json(void)
         EQ_INT(m->record, 1, "mg 1: record");
         EQ_INT(m->index, 0, "mg 1: index");
         EQ_STR(m->file, "tests/data/input/mg_messy.json", "mg 1: file");
-        EQ_STR(m->fellowship, "Alcoholics Anonymous", "mg 1: default fellowship");
+        EQ_STR(m->fellowship, NULL, "mg 1: no fellowship in the feed: none (issue 11)");
         EQ_INT(m->days, SP_DAY_BIT(0), "mg 1: Sunday");
         EQ_INT(m->start_min, 18 * 60, "mg 1: start");
         EQ_INT(m->end_min, 19 * 60 + 30, "mg 1: end");
@@ -215,14 +217,14 @@ static void test_mg_lines(void)
 static void test_bmlt(void)
 {
     static const char *const diags[] = {
-        "tests/data/input/bmlt_results.json:22: warning: unknown format id '99'",
+        "tests/data/input/bmlt_results.json:22: warning: format 'XX' is not in the formats file",
         "tests/data/input/bmlt_results.json:82: problem: meeting 'Bad Weekday': unknown day '8'",
         NULL
     };
     static const char *const diags_nofmt[] = {
+        "tests/data/input/bmlt_results.json:82: problem: meeting 'Bad Weekday': unknown day '8'",
         "tests/data/input/bmlt_results.json:2: warning: format codes not decoded: no BMLT "
         "formats file (give one with --formats)",
-        "tests/data/input/bmlt_results.json:82: problem: meeting 'Bad Weekday': unknown day '8'",
         NULL
     };
     struct run r;
@@ -246,7 +248,7 @@ static void test_bmlt(void)
         EQ_STR(m->slug, "101", "bmlt 1: id_bigint");
         EQ_STR(m->venue, "Community Centre", "bmlt 1: venue");
         EQ_STR(m->postcode, "CF10 1BB", "bmlt 1: postcode");
-        EQ_STR(m->region, "South Glamorgan", "bmlt 1: region from sub-province");
+        EQ_STR(m->region, "Cardiff", "bmlt 1: region from the municipality first");
         EQ_INT(m->line, 2, "bmlt 1: line");
         EQ_INT(m->ntypes, 2, "bmlt 1: two formats");
         if (m->ntypes == 2) {
@@ -263,7 +265,9 @@ static void test_bmlt(void)
         EQ_INT(m->attendance, SP_ATTEND_ONLINE, "bmlt 2: venue_type 2");
         EQ_STR(m->phone, "0113 496 0123", "bmlt 2: phone");
         EQ_STR(m->meeting_id, "812 3456 7890", "bmlt 2: meeting id");
-        EQ_INT(m->ntypes, 1, "bmlt 2: unknown id 99 left out");
+        EQ_INT(m->ntypes, 2, "bmlt 2: format XX, not in the formats file, kept undecoded");
+        if (m->ntypes == 2)
+            EQ_INT(m->types[1].known, 0, "bmlt 2: XX not known");
         EQ_INT(m->line, 22, "bmlt 2: line");
     }
     m = find(&r, "Hybrid Hope");

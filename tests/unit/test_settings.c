@@ -59,8 +59,8 @@ static void test_defaults(void)
     sp_settings_defaults(&s);
     EQ_STR(s.org_name, "", "no organisation by default");
     EQ_STR(s.headline, "Free support meetings near you", "default headline");
-    EQ_STR(s.subtitle, "Drugs or alcohol a problem? You don't have to do it alone.",
-           "default subtitle");
+    EQ_STR(s.subtitle, NULL, "no subtitle by default: it follows the fellowship");
+    OK(!s.fellowship && !s.timezone, "no directory defaults");
     EQ_STR(s.lang, "en-GB", "default language");
     OK(!s.org_phone && !s.directory_url && !s.intro && !s.card_welcome, "optional fields NULL");
     EQ_INT(s.nhelplines, 0, "no helplines by default");
@@ -118,6 +118,45 @@ static void test_base(void)
     sp_arena_free(&a);
 }
 
+/* [directory]: what the directory files do not say (issue 11) */
+static void test_directory(void)
+{
+    static const struct {
+        const char *text, *fellowship, *timezone, *error;
+    } cases[] = {
+        /*  0*/ { "[directory]\nfellowship = Eating Disorders Anonymous\n"
+                  "timezone = America/New_York\n",
+                  "Eating Disorders Anonymous", "America/New_York", "" },
+        /*  1*/ { "[directory]\ntimezone = UTC\n", NULL, "UTC", "" },
+        /*  2*/ { "[directory]\ntimezone = Eastern\n", NULL, NULL,
+                  "s:10:12: 'timezone': expected a time zone such as 'Europe/London' or "
+                  "'America/New_York', got 'Eastern'" },
+        /*  3*/ { "[directory]\ntimezone = Mars/Olympus\n", NULL, NULL,
+                  "s:10:12: 'timezone': expected a time zone such as 'Europe/London' or "
+                  "'America/New_York', got 'Mars/Olympus'" },
+        /*  4*/ { "[directory]\ncolour = blue\n", NULL, NULL,
+                  "s:10:1: 'colour': unknown key in section '[directory]'" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct sp_arena a;
+        struct sp_settings s;
+        char text[1024], name[64];
+        sp_arena_init(&a);
+        snprintf(text, sizeof text, "[organisation]\nname = Test Network\n\n[links]\n"
+                 "directory-url = https://example.org/meetings\n\n[text]\nlang = en-GB\n%s",
+                 cases[i].text);
+        snprintf(name, sizeof name, "directory %zu: result", i);
+        EQ_STR(try_parse(text, &a, &s), cases[i].error, name);
+        if (!*cases[i].error) {
+            snprintf(name, sizeof name, "directory %zu: fellowship", i);
+            EQ_STR(s.fellowship, cases[i].fellowship, name);
+            snprintf(name, sizeof name, "directory %zu: timezone", i);
+            EQ_STR(s.timezone, cases[i].timezone, name);
+        }
+        sp_arena_free(&a);
+    }
+}
+
 struct err_case {
     const char *name, *find, *repl, *want;
 };
@@ -127,7 +166,7 @@ static const struct err_case cases[] = {
               "s:3:1: 'fax': unknown key in section '[organisation]'" },
     /*  1*/ { "unknown section", "[links]", "[link]",
               "s:5:1: unknown section '[link]' (expected '[organisation]', '[links]', "
-              "'[text]' or '[helpline]')" },
+              "'[text]', '[directory]' or '[helpline]')" },
     /*  2*/ { "duplicate section", "[links]", "[organisation]",
               "s:5:1: duplicate section '[organisation]' (first on line 1)" },
     /*  3*/ { "duplicate key", "phone = 01632 960001", "phone = 01632 960001\nphone = 1",
@@ -214,6 +253,7 @@ int main(int argc, char **argv)
     TEST_RUN(test_defaults);
     TEST_RUN(test_example);
     TEST_RUN(test_base);
+    TEST_RUN(test_directory);
     TEST_RUN(test_errors);
     TEST_RUN(test_text);
     return test_done();
