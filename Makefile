@@ -6,6 +6,7 @@
 #   make fuzz     build the libFuzzer targets (clang); FUZZ_SECONDS=300 make fuzz-run runs them
 #   make bench    benchmarks (figures, not pass/fail)
 #   make analyze  cppcheck + clang --analyze
+#   make pdfua    the PDF/UA checker (tests/tools/pdfua_check) over every PDF in out/
 #
 # GNU make.  Sources are found by wildcard per folder (src/<stage>/*.c), so a new module
 # needs no Makefile edit; every object depends on every header (coarse but correct).
@@ -57,7 +58,8 @@ Q = @
 say = @printf '  %-6s %s\n'
 endif
 
-.PHONY: all run check test asan fuzz fuzz-run bench analyze clean install deps golden-update
+.PHONY: all run check test asan fuzz fuzz-run bench analyze clean install deps golden-update \
+        pdfua
 
 all: $(SIGNPOST)
 
@@ -150,6 +152,16 @@ fuzz-run: fuzz
 
 bench: $(SIGNPOST) $(TOOLBINS)
 	SIGNPOST=$(SIGNPOST) BUILD=$(BUILD) bench/run.sh
+
+# Every PDF that 'make run' wrote, through the PDF/UA checker; fails on any finding.
+pdfua: $(BUILD)/tests/tools/pdfua_check
+	@if [ ! -d out ]; then echo "pdfua: no out/ folder: run 'make run' first"; exit 1; fi
+	@find out -name '*.pdf' | sort > $(BUILD)/pdfua.list; \
+	n=$$(wc -l < $(BUILD)/pdfua.list); \
+	xargs $(BUILD)/tests/tools/pdfua_check -q < $(BUILD)/pdfua.list > $(BUILD)/pdfua.log; \
+	st=$$?; cat $(BUILD)/pdfua.log; \
+	bad=$$(cut -d: -f1 $(BUILD)/pdfua.log | sort -u | grep -c .); \
+	echo "pdfua: $$n PDFs in out/, $$((n - bad)) pass, $$bad with findings"; test $$st = 0
 
 golden-update: $(SIGNPOST)
 	SIGNPOST=$(SIGNPOST) tests/golden/update.sh

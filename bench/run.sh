@@ -315,6 +315,29 @@ bench_braille_brf() {
 BENCHMARKS="$BENCHMARKS braille-brf"
 # ---- end of braille ------------------------------------------------------------------
 
+# ---- the PDF/UA filter (issue 13; owner: pdfua engineer) ------------------------------
+# Its share of a whole 5,000-meeting A4 leaflet run, target at most 10 %: each run prints
+# "timing: ... pdf update S s" (SIGNPOST_TIMING=1: time spent inside the filter, which
+# inflates, rewrites and deflates the content streams); the share is S over the run's
+# wall time.  Median and range of 5 runs.
+bench_pdf_update() {
+    local pdf=$OUT/leaflet-a4-ua.pdf i t0 t1 s shares=()
+    for ((i = 0; i < 5; i++)); do
+        t0=$(now_us)
+        s=$(SIGNPOST_TIMING=1 "$SIGNPOST" render --layout leaflet-a4 --settings examples/settings.ini \
+              --date 2026-11-26 -o "$pdf" "$MG_FILE" 2>&1 >/dev/null |
+            sed -n 's/.*pdf update \([0-9.]*\) s.*/\1/p')
+        t1=$(now_us)
+        shares+=("$(LC_ALL=C awk -v s="${s:-0}" -v w=$((t1 - t0)) \
+                    'BEGIN { printf "%.1f", 100 * s * 1e6 / w }')")
+    done
+    POSTER_NOTES+=("pdf-update: the PDF/UA filter's share of a $MEETINGS-meeting A4 leaflet: $(
+        printf '%s\n' "${shares[@]}" | sort -n | LC_ALL=C awk '{ v[NR] = $1 }
+            END { printf "median %.1f %% (%.1f-%.1f), target <= 10 %%", v[int((NR + 1) / 2)], v[1], v[NR] }')")
+}
+BENCHMARKS="$BENCHMARKS pdf-update"
+# ---- end of the PDF/UA filter --------------------------------------------------------
+
 # ---- main ----------------------------------------------------------------------------
 
 if [ ! -x "$SIGNPOST" ]; then

@@ -7,13 +7,13 @@
 set -eu
 
 PKGS_BUILD="build-essential pkg-config libcairo2-dev libpango1.0-dev libfontconfig-dev
- libqrencode-dev libjson-c-dev libcsv-dev libglib2.0-dev liblouis-dev libpng-dev"
+ libqrencode-dev libjson-c-dev libcsv-dev libglib2.0-dev liblouis-dev libpng-dev zlib1g-dev"
 PKGS_TEST="poppler-utils zbar-tools qpdf mupdf-tools perl clang libclang-rt-14-dev
  locales time jq bsdextrautils libxml2-utils"
 
 missing=""
 for m in cairo cairo-pdf cairo-png cairo-svg pangocairo pangoft2 fontconfig libqrencode \
-         json-c glib-2.0 liblouis libpng; do
+         json-c glib-2.0 liblouis libpng zlib; do
     if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists "$m"; then
         missing="$missing $m"
     fi

@@ -380,7 +380,10 @@ static int render_one(const struct sp_options *o, struct sp_compose_in *in, stru
         else if (imposed)
             /* the reading copy first: if it fails, the sheets at -o are left as they were */
             rc = sp_out_write(&plan, t, reading_path(path, &a), &oo, err) != 0 ? -1
-                 : sp_out_write(&sheets, t, path, &oo, err);
+                 : sp_out_write_sheets(&sheets, t, path, &oo,
+                                       kind == SP_LAYOUT_BOOKLET ? SP_OUT_BOOKLET
+                                                                 : SP_OUT_TRIFOLD,
+                                       reading_path(path, &a), err);
         else
             rc = sp_out_write(&plan, t, path, &oo, err);
         if (rc == 0)
@@ -421,7 +424,8 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
     }
     if (sp_layout_load(o->layout ? o->layout : "poster-a4", datadir, &a, &layout, err) != 0)
         goto out;
-    if (o->settings && sp_settings_load(o->settings, &a, &settings, err) != 0)
+    if (o->settings && (sp_settings_load(o->settings, &a, &settings, err) != 0 ||
+                        sp_run_check_settings(o->settings, &settings, &a, err) != 0))
         goto out;
     if (sp_run_load(o, &dir, &a, diag, err) != 0)
         goto out;

@@ -9,8 +9,31 @@
 
 #include "base/paths.h"
 #include "input/feed.h"
+#include "input/links.h"
 #include "input/select.h"
 #include "layout/settings.h"
+
+int sp_run_check_settings(const char *path, struct sp_settings *s, struct sp_arena *a,
+                          struct sp_error *err)
+{
+    struct sp_link link;
+    const char *why = NULL;
+
+    if (!path || !s->directory_url)
+        return 0;
+    switch (sp_link_check(a, s->directory_url, &link, &why)) {
+    case SP_LINK_OK:
+        s->directory_url = link.url;
+        return 0;
+    case SP_LINK_HTTP:
+        why = "an http: link (settings links must be https:)";
+        break;
+    case SP_LINK_REFUSED:
+        break;
+    }
+    return sp_error_set(err, SP_ERR_INPUT, path, s->directory_url_line, s->directory_url_col,
+                        "'directory-url': %s", why ? why : "refused");
+}
 
 /* How feeds are fetched, from the options (and SIGNPOST_CA_FILE: extra trusted CAs). */
 static void feed_opts(const struct sp_options *o, struct sp_feed_opts *fo)

@@ -28,6 +28,17 @@ int sp_cmd_kiosk(const struct sp_options *o, const char *datadir, struct sp_diag
 int sp_cmd_board(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
                  struct sp_error *err);
 
+struct sp_settings;
+
+/*
+ * Check the settings file's links (directory-url) with the rules data links get
+ * (input/links.h): a refused link is an error naming path:line:col, the key and the reason;
+ * an accepted one is replaced by its safe form (the one data links use).  path may be
+ * NULL (no settings file: nothing to check).  Returns 0, or -1 with SP_ERR_INPUT.
+ */
+int sp_run_check_settings(const char *path, struct sp_settings *s, struct sp_arena *a,
+                          struct sp_error *err);
+
 /*
  * Braille (issue 14; cmd_braille.c): compose in (a layout of kind braille) with the
  * table from --braille-table or the layout, and write path (.brf, .pef or .txt) or, with

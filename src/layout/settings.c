@@ -277,6 +277,10 @@ int sp_settings_parse(const char *name, const char *data, size_t len, struct sp_
             return -1;
         base = hl[e->section] >= 0 ? (void *)&s->helplines[hl[e->section]] : (void *)s;
         *(const char **)(void *)((unsigned char *)base + skeys[k].off) = e->value;
+        if (base == (void *)s && skeys[k].off == S(directory_url)) {
+            s->directory_url_line = e->line;
+            s->directory_url_col = e->value_col;
+        }
     }
 
     /* Step 3: what must be there. */

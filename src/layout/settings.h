@@ -38,6 +38,7 @@ struct sp_settings {
                                    NULL (then UK time) */
     struct sp_helpline *helplines;  /* in file order */
     size_t nhelplines;              /* 0..20 */
+    int directory_url_line, directory_url_col;  /* where directory-url was set (messages) */
 };
 
 /* Fill *s with the built-in defaults (no file). */

@@ -1,6 +1,6 @@
 /*
- * out.c - PDF (cairo into memory, then the pdf_a11y update appended), PNG and SVG files
- * from a plan, each written to "<path>.tmp" and renamed; every write and fclose checked.
+ * out.c - PDF (cairo through the pdf_a11y filter), PNG and SVG files from a plan, each
+ * written to "<path>.tmp" and renamed; every write and fclose checked.
  * A path that exists and is not a regular file (/dev/full, a FIFO) is written directly.
  */
 #include "out.h"
@@ -19,17 +19,12 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../compose/impose.h"
 #include "pdf_a11y.h"
 #include "render.h"
-
-struct membuf {
-    unsigned char *p;
-    size_t len, cap;
-};
 
 struct sink {
     FILE *fp;
@@ -42,23 +37,6 @@ struct target {
     char *tmp;      /* malloc'd "<path>.tmp", or NULL when writing path directly */
     FILE *fp;
 };
-
-static cairo_status_t mem_write(void *closure, const unsigned char *d, unsigned int n)
-{
-    struct membuf *b = closure;
-
-    if (b->len + n > b->cap) {
-        size_t cap = b->cap ? b->cap : 65536;
-
-        while (cap < b->len + n)
-            cap *= 2;
-        b->p = xrealloc(b->p, cap);
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, d, n);
-    b->len += n;
-    return CAIRO_STATUS_SUCCESS;
-}
 
 static cairo_status_t sink_write(void *closure, const unsigned char *d, unsigned int n)
 {
@@ -344,8 +322,7 @@ static int target_open(struct target *tg, const char *path, struct sp_error *err
         tg->tmp = g_strconcat(path, ".tmp", NULL);
         open_path = tg->tmp;
     }
-    /* "w+b": a PDF written to the tmp file is read back for the accessibility update */
-    tg->fp = fopen(open_path, tg->tmp ? "w+b" : "wb");
+    tg->fp = fopen(open_path, "wb");
     if (!tg->fp) {
         int e = errno;
 
@@ -407,27 +384,6 @@ static int cairo_error(struct sp_error *err, const char *path, cairo_status_t st
                         cairo_status_to_string(st));
 }
 
-/* The uri='...' value of a cairo Link attribute, for a link with no /Contents text. */
-static const char *link_uri(const char *attr, struct sp_arena *a)
-{
-    const char *p = attr ? strstr(attr, "uri='") : NULL;
-    const char *q;
-
-    if (!p)
-        return "link";
-    p += 5;
-    q = strchr(p, '\'');
-    return sp_arena_strndup(a, p, q ? (size_t)(q - p) : strlen(p));
-}
-
-static void iso_date(time_t t, char *buf, size_t size)
-{
-    struct tm tm;
-
-    gmtime_r(&t, &tm);
-    strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 static void pdf_outline(cairo_surface_t *s, const struct sp_plan *plan)
 {
     int *ids;
@@ -452,12 +408,6 @@ static void pdf_outline(cairo_surface_t *s, const struct sp_plan *plan)
     free(ids);
 }
 
-/*
- * Write the PDF.  cairo streams straight into the tmp file, so a large poster set is not
- * held in memory twice; the file is then mapped to build the accessibility update, which
- * is appended.  A path that is not a regular file (a device such as /dev/full) gets no tmp
- * file, so there cairo writes into memory first.
- */
 /* Destroy cr, finish and destroy s; returns the first error of the two. */
 static cairo_status_t finish(cairo_t *cr, cairo_surface_t *s)
 {
@@ -471,133 +421,153 @@ static cairo_status_t finish(cairo_t *cr, cairo_surface_t *s)
     return st;
 }
 
-static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *path,
-                     const struct sp_out_opts *opts, struct sp_error *err)
+/* cairo writes into the PDF/UA filter, which writes into the file. */
+static cairo_status_t filter_write(void *closure, const unsigned char *d, unsigned int n)
 {
-    struct membuf buf = { 0 };
-    struct sink sink = { NULL, 0 };
-    struct sp_arena a;
+    return sp_pdf_filter_write(closure, d, n) ? CAIRO_STATUS_WRITE_ERROR
+                                              : CAIRO_STATUS_SUCCESS;
+}
+
+static int file_sink(void *closure, const unsigned char *d, size_t n)
+{
+    return fwrite(d, 1, n, closure) == n ? 0 : (errno ? errno : EIO);
+}
+
+/*
+ * Reading-order key of a child of the imposed sheets' Document element: the logical page
+ * (booklet) or panel (tri-fold) under the x where it first draws, from the imposition's
+ * own rules (impose.h).
+ */
+static double reading_key(const struct sp_plan *plan, enum sp_out_imposed kind,
+                          const struct sp_pdf_top *top)
+{
+    if (kind == SP_OUT_BOOKLET) {
+        size_t left, right;
+        sp_impose_booklet_side(2 * plan->npages, top->page, &left, &right);
+        return top->x >= plan->width / 2 ? (double)right : (double)left;
+    }
+    for (int p = 0; p < SP_PANEL_COUNT; p++) {
+        enum sp_trifold_panel panel = (enum sp_trifold_panel)p;
+        double x0 = sp_impose_trifold_x(panel);
+        double w = panel == SP_PANEL_TUCK_IN || panel == SP_PANEL_INSIDE_3
+                   ? SP_TRIFOLD_NARROW : SP_TRIFOLD_WIDE;
+        if ((size_t)sp_impose_trifold_side(panel) == top->page + 1 && top->x >= x0 &&
+            top->x < x0 + w)
+            return p;
+    }
+    return top->page ? SP_PANEL_INSIDE_1 : SP_PANEL_FRONT;
+}
+
+/*
+ * Write the PDF: cairo -> the PDF/UA filter (pdf_a11y.h) -> the tmp file.  Nothing is
+ * held in memory but one object at a time, and nothing is read back.
+ */
+static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *path,
+                     const struct sp_out_opts *opts, enum sp_out_imposed imposed,
+                     const char *reading_copy, struct sp_error *err)
+{
+    struct sp_pdf_marks marks;
     struct sp_pdf_a11y info;
+    struct sp_render_state rs;
+    struct sp_pdf_filter *f;
     struct target tg;
     cairo_surface_t *s;
     cairo_t *cr;
     cairo_status_t st;
-    const char **alts, **links;
-    const unsigned char *pdf;
-    unsigned char *upd = NULL;
-    size_t nalts = 0, nlinks = 0, nitems = 0, i, j, updlen = 0, pdflen;
-    void *map = MAP_FAILED;
-    char date[32] = "";
-    int werr = 0, rc;
+    double *keys = NULL;
+    const char **titles = NULL;
+    char *note = NULL, producer[96];
+    const char *timing = getenv("SIGNPOST_TIMING");
+    int ioe = 0, rc;
 
     if (target_open(&tg, path, err))
         return -1;
-    sink.fp = tg.fp;
-    s = tg.tmp ? cairo_pdf_surface_create_for_stream(sink_write, &sink, plan->width,
-                                                     plan->height)
-               : cairo_pdf_surface_create_for_stream(mem_write, &buf, plan->width,
-                                                     plan->height);
-    cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
-    if (plan->title)
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, plan->title);
-    if (plan->author)
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, plan->author);
-    if (plan->subject)
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, plan->subject);
-    if (plan->keywords)
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, plan->keywords);
-    if (opts->creator)
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, opts->creator);
-    if (opts->date != (time_t)-1) {
-        iso_date(opts->date, date, sizeof date);
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
-    }
-    cr = cairo_create(s);
-    for (i = 0; i < plan->npages; i++) {
-        if (plan->pages[i].label)
-            cairo_pdf_surface_set_page_label(s, plan->pages[i].label);
-        sp_render_page(plan, i, t, cr);
-        cairo_show_page(cr);
-        nitems += plan->pages[i].n;
-    }
-    pdf_outline(s, plan);
-    st = finish(cr, s);
-    if (sink.err) {
-        free(buf.p);
-        target_close(&tg, sink.err, err);
-        return -1;
-    }
-    if (st != CAIRO_STATUS_SUCCESS) {
-        free(buf.p);
-        target_abandon(&tg);
-        return cairo_error(err, path, st);
-    }
-
-    /* the bytes cairo wrote: mapped from the tmp file, or in memory */
-    if (tg.tmp) {
-        off_t end;
-        if (fflush(tg.fp) != 0 || (end = lseek(fileno(tg.fp), 0, SEEK_END)) < 0) {
-            target_close(&tg, errno ? errno : EIO, err);
-            return -1;
-        }
-        pdflen = (size_t)end;
-        map = pdflen ? mmap(NULL, pdflen, PROT_READ, MAP_SHARED, fileno(tg.fp), 0) : MAP_FAILED;
-        if (map == MAP_FAILED) {
-            target_close(&tg, errno ? errno : EIO, err);
-            return -1;
-        }
-        pdf = map;
-    } else {
-        pdf = buf.p;
-        pdflen = buf.len;
-    }
-
-    /* what cairo 1.16 cannot write: alt text, link /Contents, /Lang, XMP */
-    sp_arena_init(&a);
-    alts = sp_arena_alloc(&a, (nitems + 1) * sizeof *alts);
-    links = sp_arena_alloc(&a, (nitems + 1) * sizeof *links);
-    for (i = 0; i < plan->npages; i++) {
-        for (j = 0; j < plan->pages[i].n; j++) {
-            const struct sp_item *it = &plan->pages[i].items[j];
-
-            if (it->kind != SP_ITEM_TAG_BEGIN || !it->text)
-                continue;
-            if (!strcmp(it->text, "Figure"))
-                alts[nalts++] = it->alt ? it->alt : "";
-            else if (!strcmp(it->text, "Link"))
-                links[nlinks++] = it->alt ? it->alt : link_uri(it->attr, &a);
-        }
-    }
+    sp_pdf_marks_init(&marks);
     memset(&info, 0, sizeof info);
+    snprintf(producer, sizeof producer, "cairo %s (https://cairographics.org)",
+             cairo_version_string());
     info.lang = plan->lang ? plan->lang : "en-GB";
     info.title = plan->title;
     info.author = plan->author;
     info.subject = plan->subject;
-    info.creator_tool = opts->creator;
-    info.date_iso = *date ? date : NULL;
-    info.figure_alts = alts;
-    info.nfigures = nalts;
-    info.link_contents = links;
-    info.nlinks = nlinks;
+    info.keywords = plan->keywords;
+    info.creator = opts->creator;
+    info.producer = producer;
+    info.date = opts->date;
     info.bleed = plan->bleed;
-    rc = sp_pdf_a11y_update(pdf, pdflen, &info, &upd, &updlen, err);
-    sp_arena_free(&a);
-    if (map != MAP_FAILED)
-        munmap(map, pdflen);
+    info.imposed = imposed != SP_OUT_FLAT;
+    info.marks = &marks;
+    if (plan->noutline) {
+        titles = xcalloc(plan->noutline, sizeof *titles);
+        for (size_t i = 0; i < plan->noutline; i++)
+            titles[i] = plan->outline[i].title ? plan->outline[i].title : "";
+        info.outline = titles;
+        info.noutline = plan->noutline;
+    }
+    f = sp_pdf_filter_new(&info, file_sink, tg.fp);
+
+    /* metadata goes to the filter, not to cairo (it writes dates without "D:") */
+    s = cairo_pdf_surface_create_for_stream(filter_write, f, plan->width, plan->height);
+    cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
+    cr = cairo_create(s);
+    sp_render_state_init(&rs, plan, &marks);
+    for (size_t i = 0; i < plan->npages; i++) {
+        if (plan->pages[i].label)
+            cairo_pdf_surface_set_page_label(s, plan->pages[i].label);
+        sp_render_page_with(&rs, plan, i, t, cr);
+        if (i + 1 == plan->npages)
+            sp_render_state_close(&rs, cr);  /* a plan that leaves an element open */
+        cairo_show_page(cr);
+    }
+    pdf_outline(s, plan);
+    st = finish(cr, s);
+
+    /* what is known only now: the claim, the reading order of imposed sheets */
+    info.pdfua = sp_render_state_conforms(&rs);
+    if (info.imposed && marks.ntops) {
+        const char *slash = reading_copy ? strrchr(reading_copy, '/') : NULL;
+        const char *name = slash ? slash + 1 : reading_copy;
+
+        keys = xcalloc(marks.ntops, sizeof *keys);
+        for (size_t i = 0; i < marks.ntops; i++)
+            keys[i] = reading_key(plan, imposed, &marks.tops[i]);
+        info.top_keys = keys;
+        info.ntop_keys = marks.ntops;
+        if (name && *name)
+            note = g_strdup_printf(imposed == SP_OUT_BOOKLET
+                                   ? "The pages of this file are in printing order, two to a "
+                                     "side of each sheet. To read the booklet on screen, open "
+                                     "%s: the same booklet, one page after another."
+                                   : "This file is the leaflet laid out for printing, three "
+                                     "panels to a side. To read it on screen, open %s: the "
+                                     "same panels in reading order.", name);
+        info.note = note;
+    }
+    sp_render_state_release(&rs);
+    rc = sp_pdf_filter_finish(f, &ioe, err);
+    if (timing && *timing && strcmp(timing, "0"))
+        /* the PDF/UA filter's share of the run (bench/run.sh "pdf-update") */
+        fprintf(stderr, "timing: %s: pdf update %.3f s, %zu pages\n", path,
+                sp_pdf_filter_seconds(f), plan->npages);
+    sp_pdf_filter_free(f);
+    sp_pdf_marks_release(&marks);
+    free(keys);
+    free(titles);
+    g_free(note);
+    if (rc != 0 && ioe) {
+        err->code = SP_OK;  /* the write failure, with the file's name */
+        target_close(&tg, ioe, err);
+        return -1;
+    }
     if (rc != 0) {
-        free(buf.p);
         target_abandon(&tg);
         return -1;
     }
-
-    if (!tg.tmp && fwrite(buf.p, 1, buf.len, tg.fp) != buf.len)
-        werr = errno ? errno : EIO;
-    if (!werr && updlen && fwrite(upd, 1, updlen, tg.fp) != updlen)
-        werr = errno ? errno : EIO;
-    free(buf.p);
-    free(upd);
-    if (target_close(&tg, werr, err))
+    if (st != CAIRO_STATUS_SUCCESS) {
+        target_abandon(&tg);
+        return cairo_error(err, path, st);
+    }
+    if (target_close(&tg, 0, err))
         return -1;
     return target_commit(&tg, err);
 }
@@ -695,8 +665,9 @@ static int write_pages(const struct sp_plan *plan, struct sp_text *t, const char
     return rc;
 }
 
-int sp_out_write(const struct sp_plan *plan, struct sp_text *t, const char *path,
-                 const struct sp_out_opts *o, struct sp_error *err)
+static int write_any(const struct sp_plan *plan, struct sp_text *t, const char *path,
+                     const struct sp_out_opts *o, enum sp_out_imposed imposed,
+                     const char *reading_copy, struct sp_error *err)
 {
     struct sp_out_opts opts = { SP_OUT_PDF, 72.0, (time_t)-1, NULL };
 
@@ -710,14 +681,28 @@ int sp_out_write(const struct sp_plan *plan, struct sp_text *t, const char *path
     {
         locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
         locale_t old = c ? uselocale(c) : (locale_t)0;
-        int rc = opts.format == SP_OUT_PDF ? write_pdf(plan, t, path, &opts, err)
-                                           : write_pages(plan, t, path, &opts, err);
+        int rc = opts.format == SP_OUT_PDF
+                 ? write_pdf(plan, t, path, &opts, imposed, reading_copy, err)
+                 : write_pages(plan, t, path, &opts, err);
         if (c) {
             uselocale(old);
             freelocale(c);
         }
         return rc;
     }
+}
+
+int sp_out_write(const struct sp_plan *plan, struct sp_text *t, const char *path,
+                 const struct sp_out_opts *o, struct sp_error *err)
+{
+    return write_any(plan, t, path, o, SP_OUT_FLAT, NULL, err);
+}
+
+int sp_out_write_sheets(const struct sp_plan *sheets, struct sp_text *t, const char *path,
+                        const struct sp_out_opts *opts, enum sp_out_imposed kind,
+                        const char *reading_copy, struct sp_error *err)
+{
+    return write_any(sheets, t, path, opts, kind, reading_copy, err);
 }
 
 int sp_out_write_file(const char *path, const void *data, size_t len, struct sp_error *err)

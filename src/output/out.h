@@ -1,5 +1,5 @@
 /*
- * out.h - write a plan to a file: PDF (tagged, with the accessibility update), PNG
+ * out.h - write a plan to a file: PDF (tagged, through the PDF/UA filter), PNG
  * (one file per page) or SVG (one file per page), always through a temporary file
  * and rename, so a failed run never leaves a broken file where a good one was.
  *
@@ -18,10 +18,13 @@
 
 enum sp_out_format { SP_OUT_PDF, SP_OUT_PNG, SP_OUT_SVG };
 
+/* A PDF plan that is printer's sheets made by impose.h from a reading-order plan. */
+enum sp_out_imposed { SP_OUT_FLAT = 0, SP_OUT_BOOKLET, SP_OUT_TRIFOLD };
+
 struct sp_out_opts {
     enum sp_out_format format;
     double dpi;          /* PNG: pixels per inch (72 = 1 px per point; kiosk plans use 72) */
-    time_t date;         /* PDF CreationDate/ModDate; (time_t)-1 = leave cairo's default */
+    time_t date;         /* PDF CreationDate/ModDate; (time_t)-1 = none */
     const char *creator; /* "signpost 0.1.0" */
 };
 
@@ -36,6 +39,16 @@ int sp_out_format_from_path(const char *path, enum sp_out_format *fmt);
  */
 int sp_out_write(const struct sp_plan *plan, struct sp_text *t, const char *path,
                  const struct sp_out_opts *opts, struct sp_error *err);
+
+/*
+ * sp_out_write for a PDF of printer's sheets imposed (impose.h) from a reading-order
+ * plan: the structure tree is put back in reading order whatever the sheet order, and
+ * its first element says that reading_copy (a path; its file name is given) is the same
+ * document in reading order.  kind SP_OUT_FLAT is plain sp_out_write.
+ */
+int sp_out_write_sheets(const struct sp_plan *sheets, struct sp_text *t, const char *path,
+                        const struct sp_out_opts *opts, enum sp_out_imposed kind,
+                        const char *reading_copy, struct sp_error *err);
 
 /* Encode an RGB24 image surface as an 8-bit RGB PNG into fp, with the choices measured
    fastest for slides (out.c; `make bench`).  Returns 0 or an errno value. */

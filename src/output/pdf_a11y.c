@@ -1,15 +1,12 @@
 /*
- * pdf_a11y.c - add what cairo 1.16 cannot write to a tagged PDF, as an appended
- * incremental update (see STANDARDS.md "Tagged PDF with cairo 1.16"), and the page
- * /TrimBox and /BleedBox a print shop needs (issue 5).
- *
- * Owns: nothing after the call.  Must not: use cairo, read the model, read past len.
- * Objects are found through the classic xref chain (startxref, /Prev) and parsed with a
- * small bounded tokenizer; GLib does the UTF-8 repair and UTF-16 conversion.
+ * pdf_a11y.c - the PDF/UA filter: each object cairo writes is parsed when complete (a
+ * small bounded tokenizer), then copied, changed or held back; the xref is rebuilt.
+ * Content streams are inflated when cairo's content dictionary says so, deflated again
+ * only when they held a reserved tag (zlib, cairo's own dependency).
  */
 #include "pdf_a11y.h"
 
-#include "../base/mem.h"
+#include "pdf_syntax.h"
 
 #include <glib.h>
 #include <math.h>
@@ -17,53 +14,95 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <zlib.h>
 
-#define MAX_DEPTH    32        /* nesting of arrays/dicts we accept */
-#define MAX_OBJNUM   8388607   /* PDF implementation limit for object numbers */
-#define MAX_SECTIONS 64        /* xref sections followed through /Prev */
+#define MAX_DEPTH    32               /* nesting of arrays/dicts we accept */
+#define MAX_OBJNUM   8388607          /* PDF implementation limit for object numbers */
+#define MAX_INFLATE  (256u << 20)     /* one content stream, inflated */
 
-/* ---- growable output buffer ---- */
+/* ---- marks ---- */
 
-struct buf {
-    unsigned char *p;
-    size_t n, cap;
-};
+#define GROW(v, n, cap)                                                   \
+    do {                                                                  \
+        if ((n) == (cap)) {                                               \
+            (cap) = (cap) ? 2 * (cap) : 16;                               \
+            (v) = xrealloc((v), (cap) * sizeof *(v));                     \
+        }                                                                 \
+    } while (0)
 
-static void buf_add(struct buf *b, const void *data, size_t n)
+void sp_pdf_marks_init(struct sp_pdf_marks *m)
 {
-    if (b->n + n > b->cap) {
-        size_t cap = b->cap ? b->cap : 1024;
-        while (cap < b->n + n)
-            cap *= 2;
-        b->p = xrealloc(b->p, cap);
-        b->cap = cap;
+    memset(m, 0, sizeof *m);
+    sp_arena_init(&m->arena);
+}
+
+void sp_pdf_marks_release(struct sp_pdf_marks *m)
+{
+    free(m->spans);
+    free(m->links);
+    free(m->alts);
+    free(m->tops);
+    sp_arena_free(&m->arena);
+    memset(m, 0, sizeof *m);
+}
+
+static const char *mstr(struct sp_pdf_marks *m, const char *s)
+{
+    return s ? sp_arena_strdup(&m->arena, s) : NULL;
+}
+
+void sp_pdf_marks_span(struct sp_pdf_marks *m, const char *lang, const char *actual_text,
+                       bool in_content)
+{
+    GROW(m->spans, m->nspans, m->capspans);
+    m->spans[m->nspans].lang = mstr(m, lang);
+    m->spans[m->nspans].actual_text = mstr(m, actual_text);
+    m->spans[m->nspans].in_content = in_content && actual_text;
+    m->nspans++;
+}
+
+void sp_pdf_marks_link(struct sp_pdf_marks *m, const char *uri, const char *contents)
+{
+    GROW(m->links, m->nlinks, m->caplinks);
+    m->links[m->nlinks].uri = mstr(m, uri);
+    m->links[m->nlinks].contents = mstr(m, contents ? contents : "link");
+    m->nlinks++;
+}
+
+void sp_pdf_marks_figure(struct sp_pdf_marks *m, const char *alt)
+{
+    GROW(m->alts, m->nalts, m->capalts);
+    m->alts[m->nalts++] = mstr(m, alt);
+}
+
+void sp_pdf_marks_top(struct sp_pdf_marks *m, size_t page, double x)
+{
+    GROW(m->tops, m->ntops, m->captops);
+    m->tops[m->ntops].page = page;
+    m->tops[m->ntops].x = x;
+    m->ntops++;
+}
+
+/* memmem (a GNU extension): the first needle[0..m) in hay[0..n), or NULL. */
+static const unsigned char *find_bytes(const unsigned char *hay, size_t n, const char *needle,
+                                       size_t m)
+{
+    const unsigned char *end = hay + n, *q = hay;
+
+    if (m == 0 || n < m)
+        return m == 0 ? hay : NULL;
+    while ((q = memchr(q, (unsigned char)needle[0], (size_t)(end - q) - m + 1)) != NULL) {
+        if (!memcmp(q, needle, m))
+            return q;
+        q++;
+        if ((size_t)(end - q) < m)
+            break;
     }
-    if (n)
-        memcpy(b->p + b->n, data, n);
-    b->n += n;
+    return NULL;
 }
 
-static void buf_str(struct buf *b, const char *s)
-{
-    buf_add(b, s, strlen(s));
-}
-
-static void buf_printf(struct buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void buf_printf(struct buf *b, const char *fmt, ...)
-{
-    char tmp[256];
-    va_list ap;
-    int n;
-
-    va_start(ap, fmt);
-    n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        buf_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
-/* ---- tokenizer over pdf[0..len) ---- */
+/* ---- tokenizer over p[0..len): eof is set when a token runs into the end ---- */
 
 struct span {
     size_t start, end;  /* [start, end) */
@@ -72,17 +111,24 @@ struct span {
 struct lex {
     const unsigned char *p;
     size_t len, pos;
+    int eof;
+};
+
+/* Character classes (ISO 32000-1 7.2.2): 1 = white space, 2 = delimiter. */
+static const unsigned char cls[256] = {
+    [0] = 1, ['\t'] = 1, ['\n'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+    ['('] = 2, [')'] = 2, ['<'] = 2, ['>'] = 2, ['['] = 2, [']'] = 2, ['{'] = 2, ['}'] = 2,
+    ['/'] = 2, ['%'] = 2,
 };
 
 static int is_ws(unsigned char c)
 {
-    return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
+    return cls[c] == 1;
 }
 
 static int is_delim(unsigned char c)
 {
-    return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' ||
-           c == '{' || c == '}' || c == '/' || c == '%';
+    return cls[c] == 2;
 }
 
 /* Skip white space and comments. */
@@ -95,26 +141,36 @@ static void skip_ws(struct lex *lx)
         } else if (c == '%') {
             while (lx->pos < lx->len && lx->p[lx->pos] != '\n' && lx->p[lx->pos] != '\r')
                 lx->pos++;
+            if (lx->pos >= lx->len)
+                lx->eof = 1;
         } else {
             break;
         }
     }
+    if (lx->pos >= lx->len)
+        lx->eof = 1;
 }
 
 /* Regular token (number or keyword) at pos: end of it, or pos when there is none. */
-static size_t regular_end(const struct lex *lx, size_t pos)
+static size_t regular_end(struct lex *lx, size_t pos)
 {
-    while (pos < lx->len && !is_ws(lx->p[pos]) && !is_delim(lx->p[pos]))
+    while (pos < lx->len && !cls[lx->p[pos]])
         pos++;
+    if (pos >= lx->len)
+        lx->eof = 1;
     return pos;
 }
 
 /* Does the keyword kw stand at pos as a whole token? */
-static int keyword_at(const struct lex *lx, size_t pos, const char *kw)
+static int keyword_at(struct lex *lx, size_t pos, const char *kw)
 {
     size_t n = strlen(kw);
-    return pos <= lx->len && lx->len - pos >= n && !memcmp(lx->p + pos, kw, n) &&
-           regular_end(lx, pos) == pos + n;
+
+    if (pos > lx->len || lx->len - pos < n) {
+        lx->eof = 1;
+        return 0;
+    }
+    return !memcmp(lx->p + pos, kw, n) && regular_end(lx, pos) == pos + n;
 }
 
 /* Read an unsigned decimal of at most maxdigits digits at lx->pos; -1 if none. */
@@ -135,8 +191,8 @@ static int read_uint(struct lex *lx, int maxdigits, unsigned long long *v)
     return 0;
 }
 
-/* End of "n g R" starting at pos (within lx->len), or 0 if there is none there. */
-static size_t ref_end(const struct lex *lx, size_t pos, unsigned long long *num)
+/* End of "n g R" starting at pos, or 0 if there is none there. */
+static size_t ref_end(struct lex *lx, size_t pos, unsigned long long *num)
 {
     struct lex t = *lx;
     unsigned long long n, g;
@@ -179,6 +235,8 @@ static int parse_dict_body(struct lex *lx, int depth, struct dict *d)
                 lx->pos += 2;
                 return 0;
             }
+            if (lx->pos + 1 >= lx->len)
+                lx->eof = 1;
             return -1;
         }
         if (lx->p[lx->pos] != '/')
@@ -188,10 +246,7 @@ static int parse_dict_body(struct lex *lx, int depth, struct dict *d)
         if (parse_value(lx, depth, &e.val))
             return -1;
         if (d) {
-            if (d->n == d->cap) {
-                d->cap = d->cap ? d->cap * 2 : 16;
-                d->v = xrealloc(d->v, d->cap * sizeof *d->v);
-            }
+            GROW(d->v, d->n, d->cap);
             d->v[d->n++] = e;
         }
     }
@@ -214,17 +269,25 @@ static int parse_value(struct lex *lx, int depth, struct span *out)
         if (parse_dict_body(lx, depth + 1, NULL))
             return -1;
     } else if (c == '<') {
+        if (lx->pos + 1 >= lx->len) {
+            lx->eof = 1;
+            return -1;
+        }
         lx->pos++;
         while (lx->pos < lx->len && lx->p[lx->pos] != '>')
             lx->pos++;
-        if (lx->pos >= lx->len)
+        if (lx->pos >= lx->len) {
+            lx->eof = 1;
             return -1;
+        }
         lx->pos++;
     } else if (c == '(') {
         int nest = 0;
         for (;;) {
-            if (lx->pos >= lx->len)
+            if (lx->pos >= lx->len) {
+                lx->eof = 1;
                 return -1;
+            }
             c = lx->p[lx->pos++];
             if (c == '\\')
                 lx->pos++;
@@ -233,8 +296,10 @@ static int parse_value(struct lex *lx, int depth, struct span *out)
             else if (c == ')' && --nest == 0)
                 break;
         }
-        if (lx->pos > lx->len)
+        if (lx->pos > lx->len) {
+            lx->eof = 1;
             return -1;
+        }
     } else if (c == '[') {
         lx->pos++;
         for (;;) {
@@ -267,7 +332,11 @@ static int parse_dict(struct lex *lx, struct dict *d)
 {
     d->n = 0;
     skip_ws(lx);
-    if (lx->pos + 1 >= lx->len || lx->p[lx->pos] != '<' || lx->p[lx->pos + 1] != '<')
+    if (lx->pos + 1 >= lx->len) {
+        lx->eof = 1;
+        return -1;
+    }
+    if (lx->p[lx->pos] != '<' || lx->p[lx->pos + 1] != '<')
         return -1;
     lx->pos += 2;
     return parse_dict_body(lx, 1, d);
@@ -295,14 +364,25 @@ static int dict_name_is(const unsigned char *p, const struct dict *d, const char
     return e && span_is(p, e->val, name);
 }
 
-/* "n g R" value → object number; -1 if it is not (only) a reference. */
+/* "n g R" value -> object number; -1 if it is not (only) a reference. */
 static long long ref_num(const unsigned char *p, struct span s)
 {
-    struct lex t = { p, s.end, s.start };
+    struct lex t = { p, s.end, s.start, 0 };
     unsigned long long n = 0;
     size_t end = ref_end(&t, s.start, &n);
 
     return end && end == s.end ? (long long)n : -1;
+}
+
+/* A plain non-negative integer at s; -1 if it is not one. */
+static long long span_uint(const unsigned char *p, struct span s)
+{
+    struct lex t = { p, s.end, s.start, 0 };
+    unsigned long long v;
+
+    if (read_uint(&t, 12, &v) || t.pos != s.end)
+        return -1;
+    return (long long)v;
 }
 
 /* A plain PDF number ([+-] digits with at most one '.') at s; -1 if it is not one. */
@@ -333,7 +413,7 @@ static int span_number(const unsigned char *p, struct span s, double *v)
 /* An array of exactly 4 plain numbers at s (a rectangle) into r[0..3]. */
 static int span_rect(const unsigned char *p, struct span s, double r[4])
 {
-    struct lex lx = { p, s.end, s.start };
+    struct lex lx = { p, s.end, s.start, 0 };
     size_t n = 0;
 
     if (s.end - s.start < 2 || p[s.start] != '[' || p[s.end - 1] != ']')
@@ -352,160 +432,34 @@ static int span_rect(const unsigned char *p, struct span s, double r[4])
     return n == 4 ? 0 : -1;
 }
 
-/* ---- xref ---- */
-
-struct xent {
-    unsigned num, gen;
-    size_t off;
-    unsigned seq;  /* order of discovery: newest section first */
-    int used;
-};
-
-struct xref {
-    struct xent *v;
-    size_t n, cap;
-};
-
-static int xent_cmp(const void *a, const void *b)
+/* The elements of the array at s (or the one value s when it is not an array). */
+static int span_items(const unsigned char *p, struct span s, struct span **v, size_t *n,
+                      size_t *cap)
 {
-    const struct xent *x = a, *y = b;
-    if (x->num != y->num)
-        return x->num < y->num ? -1 : 1;
-    return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
+    struct lex lx = { p, s.end, s.start, 0 };
 
-/* Find the last occurrence of a keyword in pdf; (size_t)-1 when absent. */
-static size_t find_last(const unsigned char *p, size_t len, const char *kw)
-{
-    size_t n = strlen(kw);
-    if (len < n)
-        return (size_t)-1;
-    for (size_t i = len - n + 1; i-- > 0;)
-        if (!memcmp(p + i, kw, n))
-            return i;
-    return (size_t)-1;
-}
-
-/* Parse one xref table at off into x and its trailer dict into d. */
-static int parse_xref_section(const unsigned char *p, size_t len, size_t off, unsigned *seq,
-                              struct xref *x, struct dict *d, struct sp_error *err)
-{
-    struct lex lx = { p, len, off };
-
-    if (!keyword_at(&lx, off, "xref"))
-        return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                            "pdf update: no 'xref' table at offset %zu", off);
-    lx.pos += 4;
+    *n = 0;
+    if (s.end == s.start || p[s.start] != '[') {
+        GROW(*v, *n, *cap);
+        (*v)[(*n)++] = s;
+        return 0;
+    }
+    lx.pos++;
+    lx.len--;
     for (;;) {
-        unsigned long long first, count;
+        struct span sub;
         skip_ws(&lx);
-        if (keyword_at(&lx, lx.pos, "trailer"))
-            break;
-        if (read_uint(&lx, 7, &first) || (skip_ws(&lx), read_uint(&lx, 7, &count)) ||
-            first + count > MAX_OBJNUM + 1ULL)
-            return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                                "pdf update: bad 'xref' subsection at offset %zu", lx.pos);
-        for (unsigned long long i = 0; i < count; i++) {
-            unsigned long long o, g;
-            struct xent e;
-            skip_ws(&lx);
-            if (read_uint(&lx, 10, &o) || (skip_ws(&lx), read_uint(&lx, 5, &g)) ||
-                (skip_ws(&lx), lx.pos >= len) ||
-                (lx.p[lx.pos] != 'n' && lx.p[lx.pos] != 'f') ||
-                regular_end(&lx, lx.pos) != lx.pos + 1)
-                return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                                    "pdf update: bad 'xref' entry at offset %zu", lx.pos);
-            e.num = (unsigned)(first + i);
-            e.gen = (unsigned)g;
-            e.off = (size_t)o;
-            e.used = lx.p[lx.pos] == 'n';
-            e.seq = (*seq)++;
-            lx.pos++;
-            if (x->n == x->cap) {
-                x->cap = x->cap ? x->cap * 2 : 64;
-                x->v = xrealloc(x->v, x->cap * sizeof *x->v);
-            }
-            x->v[x->n++] = e;
-        }
-    }
-    lx.pos += 7;
-    if (parse_dict(&lx, d))
-        return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                            "pdf update: no dictionary after 'trailer'");
-    return 0;
-}
-
-static const struct xent *xref_find(const struct xref *x, unsigned num)
-{
-    size_t lo = 0, hi = x->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (x->v[mid].num < num)
-            lo = mid + 1;
-        else if (x->v[mid].num > num)
-            hi = mid;
-        else
-            return x->v[mid].used ? &x->v[mid] : NULL;
-    }
-    return NULL;
-}
-
-/* Position lx at the value of object e ("N G obj" checked). */
-static int object_open(const unsigned char *p, size_t len, const struct xent *e, struct lex *lx,
-                       struct sp_error *err)
-{
-    unsigned long long n, g;
-
-    lx->p = p;
-    lx->len = len;
-    lx->pos = e->off;
-    if (e->off < len) {
-        skip_ws(lx);
-        if (!read_uint(lx, 10, &n) && n == e->num && (skip_ws(lx), !read_uint(lx, 5, &g)) &&
-            g == e->gen && (skip_ws(lx), keyword_at(lx, lx->pos, "obj"))) {
-            lx->pos += 3;
-            return 0;
-        }
-    }
-    return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                        "pdf update: no '%u %u obj' at offset %zu", e->num, e->gen, e->off);
-}
-
-/* ---- string writers ---- */
-
-/* UTF-8 (repaired if invalid) as a PDF text string: literal if ASCII, else <FEFF...>. */
-static void put_pdf_text(struct buf *b, const char *s)
-{
-    int ascii = 1;
-    for (const unsigned char *q = (const unsigned char *)s; *q; q++)
-        if (*q >= 0x80)
-            ascii = 0;
-    if (ascii) {
-        buf_str(b, "(");
-        for (const unsigned char *q = (const unsigned char *)s; *q; q++) {
-            if (*q == '(' || *q == ')' || *q == '\\')
-                buf_printf(b, "\\%c", *q);
-            else if (*q < 0x20 || *q == 0x7f)
-                buf_printf(b, "\\%03o", *q);
-            else
-                buf_add(b, q, 1);
-        }
-        buf_str(b, ")");
-    } else {
-        gchar *valid = g_utf8_make_valid(s, -1);
-        glong n = 0;
-        gunichar2 *u = g_utf8_to_utf16(valid, -1, NULL, &n, NULL);
-        buf_str(b, "<FEFF");
-        for (glong i = 0; u && i < n; i++)
-            buf_printf(b, "%04X", (unsigned)u[i]);
-        buf_str(b, ">");
-        g_free(u);
-        g_free(valid);
+        if (lx.pos >= lx.len)
+            return p[s.end - 1] == ']' ? 0 : -1;
+        if (parse_value(&lx, 1, &sub))
+            return -1;
+        GROW(*v, *n, *cap);
+        (*v)[(*n)++] = sub;
     }
 }
 
 /* A number in the C locale, 4 decimals at most, no trailing zeros: 8.5, 251.15, 0. */
-static void put_number(struct buf *b, double v)
+static void put_number(struct sp_buf *b, double v)
 {
     char tmp[64];
     size_t n;
@@ -519,174 +473,797 @@ static void put_number(struct buf *b, double v)
             n--;
     }
     tmp[n] = '\0';
-    buf_str(b, strcmp(tmp, "-0") ? tmp : "0");
+    sp_buf_str(b, strcmp(tmp, "-0") ? tmp : "0");
 }
 
 /* "[a b c d]" */
-static void put_rect(struct buf *b, double x0, double y0, double x1, double y1)
+static void put_rect(struct sp_buf *b, double x0, double y0, double x1, double y1)
 {
-    buf_str(b, "[");
+    sp_buf_str(b, "[");
     put_number(b, x0);
-    buf_str(b, " ");
+    sp_buf_str(b, " ");
     put_number(b, y0);
-    buf_str(b, " ");
+    sp_buf_str(b, " ");
     put_number(b, x1);
-    buf_str(b, " ");
+    sp_buf_str(b, " ");
     put_number(b, y1);
-    buf_str(b, "]");
+    sp_buf_str(b, "]");
 }
 
-/* UTF-8 (repaired) with XML escaping; characters XML 1.0 forbids become spaces. */
-static void put_xml_text(struct buf *b, const char *s)
+/* ---- the filter ---- */
+
+enum { F_DROPPED = 1 };  /* object flags */
+
+enum { ST_HEADER, ST_OBJECTS, ST_TAIL };
+
+/* Per-page bookkeeping between a content stream and its page dictionary. */
+struct pending {
+    int has;             /* a content stream was seen, its page not yet */
+    unsigned stream;     /* its object number */
+    unsigned *mcids;     /* MCIDs of the artifacts taken out of it */
+    size_t n, cap;
+    int applied;         /* the page's parent-tree array was changed */
+    unsigned array;      /* ... that array */
+};
+
+/* A page's /StructParents key whose parent-tree array was changed (checked at the end). */
+struct check {
+    long long key;
+    unsigned array;
+    int ok;
+};
+
+struct sp_pdf_filter {
+    const struct sp_pdf_a11y *info;
+    sp_pdf_sink sink;
+    void *closure;
+    int failed, io_errno;
+    struct sp_error err;
+
+    int state;
+    struct sp_buf in;      /* input not yet consumed: in.p[start..in.n) */
+    size_t start;
+    size_t scan;           /* where the search for "endstream" resumes (from start) */
+    size_t written;        /* bytes given to the sink */
+    struct sp_buf out;     /* one object being built */
+    struct sp_buf tmp, tmp2;
+
+    size_t *offs;          /* by object number: offset + 1 of what we wrote, 0 = none */
+    unsigned char *flags;
+    unsigned *gens;
+    size_t noffs;
+    unsigned long long maxnum;
+
+    GHashTable *newlen;    /* length object number -> new stream length + 1 */
+    GHashTable *oldlen;    /* length object number -> stream length cairo wrote + 1 */
+    struct pending pend;
+    struct check *checks;
+    size_t nchecks, capchecks;
+
+    size_t nspans, nspan_elems, nlinks, nfigures, noutline;
+    long long info_num, cat_num, doc_num, doc_kids;
+    unsigned cat_gen, doc_gen;
+    struct sp_buf catalog, doc;  /* held back until the end: the dictionaries' bytes */
+    int have_struct_root;
+
+    struct dict d, d2;
+    struct span *items;
+    size_t nitems, capitems;
+    double seconds;        /* wall time spent in the filter */
+};
+
+static double cpu_now(void)
 {
-    gchar *valid = g_utf8_make_valid(s, -1);
-    for (const unsigned char *q = (const unsigned char *)valid; *q; q++) {
-        switch (*q) {
-        case '&': buf_str(b, "&amp;"); break;
-        case '<': buf_str(b, "&lt;"); break;
-        case '>': buf_str(b, "&gt;"); break;
-        case '"': buf_str(b, "&quot;"); break;
-        case '\'': buf_str(b, "&apos;"); break;
-        default:
-            if (*q < 0x20 && *q != '\t' && *q != '\n' && *q != '\r')
-                buf_str(b, " ");
-            else
-                buf_add(b, q, 1);
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+double sp_pdf_filter_seconds(const struct sp_pdf_filter *f)
+{
+    return f->seconds;
+}
+
+static int fail(struct sp_pdf_filter *f, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static int fail(struct sp_pdf_filter *f, const char *fmt, ...)
+{
+    va_list ap;
+    char msg[400];
+
+    if (!f->failed) {
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+        sp_error_set(&f->err, SP_ERR_RESOURCE, NULL, 0, 0, "pdf update: %s", msg);
+    }
+    f->failed = 1;
+    return -1;
+}
+
+static int emit(struct sp_pdf_filter *f, const void *p, size_t n)
+{
+    int e;
+
+    if (f->failed)
+        return -1;
+    if (!n)
+        return 0;
+    e = f->sink(f->closure, p, n);
+    if (e) {
+        f->io_errno = e;
+        f->failed = 1;
+        sp_error_set(&f->err, SP_ERR_IO, NULL, 0, 0, "write failed");
+        return -1;
+    }
+    f->written += n;
+    return 0;
+}
+
+/* Make room for object number num in the tables. */
+static int ensure_num(struct sp_pdf_filter *f, unsigned long long num)
+{
+    if (num > MAX_OBJNUM)
+        return fail(f, "object number %llu is too large", num);
+    if (num >= f->noffs) {
+        size_t n = f->noffs ? f->noffs : 1024;
+        while (n <= num)
+            n *= 2;
+        f->offs = xrealloc(f->offs, n * sizeof *f->offs);
+        f->flags = xrealloc(f->flags, n);
+        f->gens = xrealloc(f->gens, n * sizeof *f->gens);
+        memset(f->offs + f->noffs, 0, (n - f->noffs) * sizeof *f->offs);
+        memset(f->flags + f->noffs, 0, n - f->noffs);
+        memset(f->gens + f->noffs, 0, (n - f->noffs) * sizeof *f->gens);
+        f->noffs = n;
+    }
+    if (num > f->maxnum)
+        f->maxnum = num;
+    return 0;
+}
+
+/* Write the object built in f->out as object num, recording its offset. */
+static int put_object(struct sp_pdf_filter *f, unsigned num, unsigned gen)
+{
+    if (ensure_num(f, num))
+        return -1;
+    if (f->offs[num])
+        return fail(f, "object %u written twice", num);
+    f->offs[num] = f->written + 1;
+    f->gens[num] = gen;
+    emit(f, f->out.p, f->out.n);
+    f->out.n = 0;
+    return f->failed ? -1 : 0;
+}
+
+/* "num gen obj\n<<" + every entry of d whose key is not in skip (NULL-terminated). */
+static void open_dict(struct sp_buf *b, unsigned num, unsigned gen, const unsigned char *p,
+                      const struct dict *d, const char *const *skip)
+{
+    sp_buf_printf(b, "%u %u obj\n<<", num, gen);
+    for (size_t i = 0; i < d->n; i++) {
+        int drop = 0;
+        for (const char *const *k = skip; k && *k && !drop; k++)
+            drop = span_is(p, d->v[i].key, *k);
+        if (drop)
+            continue;
+        sp_buf_str(b, "\n   ");
+        sp_buf_add(b, p + d->v[i].key.start, d->v[i].key.end - d->v[i].key.start);
+        sp_buf_str(b, " ");
+        sp_buf_add(b, p + d->v[i].val.start, d->v[i].val.end - d->v[i].val.start);
+    }
+}
+
+static void close_dict(struct sp_buf *b)
+{
+    sp_buf_str(b, "\n>>\nendobj\n");
+}
+
+/* ---- content streams ---- */
+
+static int inflate_all(const unsigned char *p, size_t n, struct sp_buf *out)
+{
+    z_stream z;
+    int rc;
+
+    memset(&z, 0, sizeof z);
+    if (inflateInit(&z) != Z_OK)
+        return -1;
+    z.next_in = (Bytef *)(uintptr_t)p;
+    z.avail_in = (uInt)(n > UINT32_MAX ? UINT32_MAX : n);
+    out->n = 0;
+    do {
+        if (out->cap - out->n < 65536 || !out->p) {
+            size_t cap = out->cap ? out->cap * 2 : 262144;
+            if (cap > MAX_INFLATE + 65536) {
+                inflateEnd(&z);
+                return -1;
+            }
+            out->p = xrealloc(out->p, cap);
+            out->cap = cap;
+        }
+        z.next_out = out->p + out->n;
+        z.avail_out = (uInt)(out->cap - out->n);
+        rc = inflate(&z, Z_NO_FLUSH);
+        out->n = out->cap - z.avail_out;
+    } while (rc == Z_OK && (z.avail_in > 0 || z.avail_out == 0));
+    inflateEnd(&z);
+    return rc == Z_STREAM_END ? 0 : -1;
+}
+
+static int deflate_all(const unsigned char *p, size_t n, struct sp_buf *out)
+{
+    z_stream z;
+    int rc;
+
+    memset(&z, 0, sizeof z);
+    /* level 1: the stream is compressed twice (cairo, then here); see docs/standards.md */
+    if (deflateInit(&z, Z_BEST_SPEED) != Z_OK)
+        return -1;
+    out->n = 0;
+    {
+        size_t cap = deflateBound(&z, (uLong)n) + 16;
+        if (out->cap < cap) {
+            out->p = xrealloc(out->p, cap);
+            out->cap = cap;
         }
     }
-    g_free(valid);
+    z.next_in = (Bytef *)(uintptr_t)p;
+    z.avail_in = (uInt)n;
+    z.next_out = out->p;
+    z.avail_out = (uInt)out->cap;
+    rc = deflate(&z, Z_FINISH);
+    out->n = out->cap - z.avail_out;
+    deflateEnd(&z);
+    return rc == Z_STREAM_END ? 0 : -1;
 }
 
-static void build_xmp(struct buf *b, const struct sp_pdf_a11y *info)
+/* Marked-content kinds on the rewriter's stack. */
+enum { MC_KEEP, MC_DROP, MC_SPAN_AT };
+
+static int reserved_kind(const unsigned char *p, size_t n)
 {
-    buf_str(b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-               "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-               " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-               "  <rdf:Description rdf:about=\"\"\n"
-               "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
-               "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-               "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
-               "   <dc:format>application/pdf</dc:format>\n");
-    if (info->title) {
-        buf_str(b, "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-        put_xml_text(b, info->title);
-        buf_str(b, "</rdf:li></rdf:Alt></dc:title>\n");
+    if (n == 3 && p[0] == '/') {
+        if (!memcmp(p + 1, SP_PDF_TAG_LAYOUT, 2))
+            return 1;
+        if (!memcmp(p + 1, SP_PDF_TAG_HEADER, 2))
+            return 2;
+        if (!memcmp(p + 1, SP_PDF_TAG_FOOTER, 2))
+            return 3;
+        if (!memcmp(p + 1, SP_PDF_TAG_SPAN, 2))
+            return 4;
     }
-    if (info->author) {
-        buf_str(b, "   <dc:creator><rdf:Seq><rdf:li>");
-        put_xml_text(b, info->author);
-        buf_str(b, "</rdf:li></rdf:Seq></dc:creator>\n");
-    }
-    if (info->subject) {
-        buf_str(b, "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-        put_xml_text(b, info->subject);
-        buf_str(b, "</rdf:li></rdf:Alt></dc:description>\n");
-    }
-    if (info->lang) {
-        buf_str(b, "   <dc:language><rdf:Bag><rdf:li>");
-        put_xml_text(b, info->lang);
-        buf_str(b, "</rdf:li></rdf:Bag></dc:language>\n");
-    }
-    if (info->creator_tool) {
-        buf_str(b, "   <xmp:CreatorTool>");
-        put_xml_text(b, info->creator_tool);
-        buf_str(b, "</xmp:CreatorTool>\n");
-    }
-    if (info->date_iso) {
-        buf_str(b, "   <xmp:CreateDate>");
-        put_xml_text(b, info->date_iso);
-        buf_str(b, "</xmp:CreateDate>\n   <xmp:ModifyDate>");
-        put_xml_text(b, info->date_iso);
-        buf_str(b, "</xmp:ModifyDate>\n");
-    }
-    buf_str(b, "   <pdfuaid:part>1</pdfuaid:part>\n"
-               "  </rdf:Description>\n"
-               " </rdf:RDF>\n"
-               "</x:xmpmeta>\n"
-               "<?xpacket end=\"w\"?>");
+    return 0;
 }
 
-/* ---- the update ---- */
-
-/* One object to re-emit: the original entry plus the keys to set (replacing old ones). */
-struct change {
-    const struct xent *e;
-    const char *lang;        /* catalog /Lang or StructElem /Lang, or NULL */
-    const char *alt;         /* StructElem /Alt, or NULL */
-    const char *contents;    /* Link /Contents, or NULL */
-    double bleed;            /* > 0: page /TrimBox and /BleedBox from its /MediaBox */
-    int catalog, tabs;
-};
-
-struct found {
-    const struct xent **v;
-    size_t n, cap;
-};
-
-static void found_add(struct found *f, const struct xent *e)
+/* The /MCID value inside a property dictionary at p[s]; -1 if none. */
+static long long mcid_of(const unsigned char *p, struct span s, struct dict *d)
 {
-    if (f->n == f->cap) {
-        f->cap = f->cap ? f->cap * 2 : 16;
-        f->v = xrealloc(f->v, f->cap * sizeof *f->v);
-    }
-    f->v[f->n++] = e;
-}
+    struct lex lx = { p, s.end, s.start, 0 };
+    const struct kv *e;
 
-static struct change *change_for(struct change *ch, size_t *nch, const struct xent *e)
-{
-    for (size_t i = 0; i < *nch; i++)
-        if (ch[i].e == e)
-            return &ch[i];
-    memset(&ch[*nch], 0, sizeof ch[*nch]);
-    ch[*nch].e = e;
-    return &ch[(*nch)++];
-}
-
-static int change_cmp(const void *a, const void *b)
-{
-    const struct change *x = a, *y = b;
-    return x->e->num < y->e->num ? -1 : x->e->num > y->e->num;
-}
-
-/* Keys this change sets: existing entries with these keys are dropped. */
-static int key_replaced(const unsigned char *p, struct span key, const struct change *c)
-{
-    if (c->catalog && (span_is(p, key, "/ViewerPreferences") || span_is(p, key, "/Metadata")))
-        return 1;
-    if (c->lang && span_is(p, key, "/Lang"))
-        return 1;
-    if (c->alt && span_is(p, key, "/Alt"))
-        return 1;
-    if (c->contents && span_is(p, key, "/Contents"))
-        return 1;
-    if (c->bleed > 0 && (span_is(p, key, "/TrimBox") || span_is(p, key, "/BleedBox")))
-        return 1;
-    return c->tabs && span_is(p, key, "/Tabs");
-}
-
-static int emit_change(struct buf *b, const unsigned char *p, size_t len, const struct change *c,
-                       unsigned xmp_num, struct dict *d, struct sp_error *err)
-{
-    struct lex lx;
-    double r[4] = { 0, 0, 0, 0 };
-    struct span media = { 0, 0 };
-
-    if (object_open(p, len, c->e, &lx, err))
-        return -1;
     if (parse_dict(&lx, d))
-        return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                            "pdf update: object '%u %u obj' is not a dictionary",
-                            c->e->num, c->e->gen);
-    if (c->bleed > 0) {
-        /* the media box, normalised to lower-left, upper-right */
-        const struct kv *mb = dict_get(p, d, "/MediaBox");
-        char bl[64];
+        return -1;
+    e = dict_get(p, d, "/MCID");
+    return e ? span_uint(p, e->val) : -1;
+}
 
+static int has_reserved(const unsigned char *p, size_t n)
+{
+    static const char *const pats[] = { "/" SP_PDF_TAG_LAYOUT, "/" SP_PDF_TAG_HEADER,
+                                        "/" SP_PDF_TAG_FOOTER, "/" SP_PDF_TAG_SPAN };
+    for (size_t i = 0; i < 4; i++)
+        if (find_bytes(p, n, pats[i], 3))
+            return 1;
+    return 0;
+}
+
+/* End of the literal string starting at s[i] == '(' (after its ')'), or n. */
+static size_t skip_string(const unsigned char *s, size_t n, size_t i)
+{
+    int nest = 0;
+
+    while (i < n) {
+        unsigned char c = s[i++];
+        if (c == '\\')
+            i++;
+        else if (c == '(')
+            nest++;
+        else if (c == ')' && --nest == 0)
+            return i;
+    }
+    return n;
+}
+
+/* End of the array or dictionary starting at s[i] ('[' or "<<"), or n. */
+static size_t skip_nested(const unsigned char *s, size_t n, size_t i)
+{
+    int depth = 0;
+
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c == '(') {
+            i = skip_string(s, n, i);
+        } else if (c == '[' || (c == '<' && i + 1 < n && s[i + 1] == '<')) {
+            depth++;
+            i += c == '[' ? 1 : 2;
+        } else if (c == ']' || (c == '>' && i + 1 < n && s[i + 1] == '>')) {
+            i += c == ']' ? 1 : 2;
+            if (--depth == 0)
+                return i;
+        } else if (c == '<') {
+            while (i < n && s[i] != '>')
+                i++;
+            i++;
+        } else {
+            i++;
+        }
+    }
+    return n;
+}
+
+/*
+ * Rewrite the markings of one inflated content stream s[0..n) into out: reserved
+ * artifact tags become /Artifact (their MCIDs go to f->pend), reserved spans become
+ * /Span with /Lang and /ActualText (cairo's own per-cluster ActualText spans inside
+ * are dropped, with their EMC).  A flat scan: strings, arrays and dictionaries are
+ * skipped whole, only marked-content operators are looked at.  Returns 1 when something
+ * changed, 0 if not, -1 on error.
+ */
+static int rewrite_content(struct sp_pdf_filter *f, const unsigned char *s, size_t n,
+                           struct sp_buf *out)
+{
+    size_t i = 0, copied = 0, op_start = 0, nops = 0;
+    struct span name = { 0, 0 }, dict = { 0, 0 };  /* the last name and dictionary operands */
+    unsigned char stack[256];
+    size_t depth = 0, in_at = 0;  /* in_at: depth of the enclosing ActualText span + 1 */
+    int changed = 0;
+    const struct sp_pdf_marks *m = f->info->marks;
+
+    out->n = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t start = i, e;
+
+        if (cls[c] == 1) {
+            i++;
+            continue;
+        }
+        if (c == '%') {
+            while (i < n && s[i] != '\n' && s[i] != '\r')
+                i++;
+            continue;
+        }
+        if (c == '(' || c == '[' || c == '<' || c == '/' || !cls[c]) {
+            /* an operand, unless it is a regular token that is an operator */
+            if (c == '(') {
+                i = skip_string(s, n, i);
+            } else if (c == '[' || (c == '<' && i + 1 < n && s[i + 1] == '<')) {
+                i = skip_nested(s, n, i);
+                if (c == '<') {
+                    dict.start = start;
+                    dict.end = i;
+                }
+            } else if (c == '<') {
+                while (i < n && s[i] != '>')
+                    i++;
+                i++;
+            } else if (c == '/') {
+                for (i++; i < n && !cls[s[i]]; i++)
+                    ;
+                name.start = start;
+                name.end = i;
+            } else if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') {
+                for (; i < n && !cls[s[i]]; i++)
+                    ;
+            } else {
+                goto op;
+            }
+            if (!nops++)
+                op_start = start;
+            continue;
+        }
+        return fail(f, "stray '%c' in a content stream", c);
+    op:
+        for (e = i; e < n && !cls[s[e]]; e++)
+            ;
+        i = e;
+        if (e - start == 2 && s[start] == 'B' && s[start + 1] == 'I') {
+            /* inline image: to "ID", one white-space byte, the data, "EI" standing alone */
+            const unsigned char *id = find_bytes(s + i, n - i, "ID", 2);
+            size_t q = id ? (size_t)(id - s) + 3 : n;
+            for (; q + 2 <= n; q++)
+                if (is_ws(s[q - 1]) && s[q] == 'E' && s[q + 1] == 'I' &&
+                    (q + 2 == n || cls[s[q + 2]]))
+                    break;
+            if (q + 2 > n)
+                return fail(f, "inline image without 'EI' in a content stream");
+            i = q + 2;
+        } else if (e - start == 3 && !memcmp(s + start, "BDC", 3)) {
+            int kind = nops == 2 && name.start == op_start && dict.end > name.end
+                       ? reserved_kind(s + name.start, name.end - name.start) : 0;
+            int mc = MC_KEEP;
+
+            if (depth == sizeof stack)
+                return fail(f, "marked content nested too deeply");
+            if (kind) {
+                long long mcid = mcid_of(s, dict, &f->d2);
+
+                if (mcid < 0)
+                    return fail(f, "reserved tag without /MCID in a content stream");
+                sp_buf_add(out, s + copied, op_start - copied);
+                if (kind == 1) {
+                    sp_buf_str(out, "/Artifact << /Type /Layout >> BDC");
+                } else if (kind == 2 || kind == 3) {
+                    sp_buf_str(out, kind == 2
+                               ? "/Artifact << /Type /Pagination /Subtype /Header >> BDC"
+                               : "/Artifact << /Type /Pagination /Subtype /Footer >> BDC");
+                } else {
+                    const struct sp_pdf_span *sp;
+
+                    if (!m || f->nspans >= m->nspans)
+                        return fail(f, "more language or text spans than were drawn");
+                    sp = &m->spans[f->nspans++];
+                    sp_buf_printf(out, "/Span << /MCID %lld", mcid);
+                    if (sp->lang) {
+                        sp_buf_str(out, " /Lang ");
+                        sp_pdf_put_text(out, sp->lang);
+                    }
+                    if (sp->actual_text && sp->in_content) {
+                        sp_buf_str(out, " /ActualText ");
+                        sp_pdf_put_text(out, sp->actual_text);
+                        mc = MC_SPAN_AT;
+                    }
+                    sp_buf_str(out, " >> BDC");
+                }
+                copied = e;
+                changed = 1;
+                if (kind <= 3) {
+                    GROW(f->pend.mcids, f->pend.n, f->pend.cap);
+                    f->pend.mcids[f->pend.n++] = (unsigned)mcid;
+                }
+            } else if (in_at && nops == 2 && span_is(s, name, "/Span") && dict.end > name.end &&
+                       find_bytes(s + dict.start, dict.end - dict.start, "/ActualText", 11)) {
+                /* cairo's per-cluster ActualText inside ours: drop it and its EMC */
+                sp_buf_add(out, s + copied, op_start - copied);
+                copied = e;
+                mc = MC_DROP;
+                changed = 1;
+            }
+            stack[depth++] = (unsigned char)mc;
+            if (mc == MC_SPAN_AT && !in_at)
+                in_at = depth;
+        } else if (e - start == 3 && !memcmp(s + start, "BMC", 3)) {
+            if (depth == sizeof stack)
+                return fail(f, "marked content nested too deeply");
+            stack[depth++] = MC_KEEP;
+        } else if (e - start == 3 && !memcmp(s + start, "EMC", 3)) {
+            if (!depth)
+                return fail(f, "'EMC' without 'BDC' in a content stream");
+            depth--;
+            if (stack[depth] == MC_DROP) {
+                sp_buf_add(out, s + copied, start - copied);
+                copied = e;
+            }
+            if (in_at == depth + 1)
+                in_at = 0;
+        } else if ((e - start == 4 && !memcmp(s + start, "true", 4)) ||
+                   (e - start == 5 && !memcmp(s + start, "false", 5)) ||
+                   (e - start == 4 && !memcmp(s + start, "null", 4))) {
+            if (!nops++)
+                op_start = start;
+            continue;
+        }
+        nops = 0;
+        name.start = name.end = dict.start = dict.end = 0;
+    }
+    if (changed)
+        sp_buf_add(out, s + copied, n - copied);
+    return changed;
+}
+
+/* ---- objects ---- */
+
+/* A content stream (cairo's dictionary: /Length and /Filter /FlateDecode only). */
+static int is_content_dict(const unsigned char *p, const struct dict *d)
+{
+    return d->n == 2 && dict_get(p, d, "/Length") && dict_name_is(p, d, "/Filter",
+                                                                    "/FlateDecode");
+}
+
+static int do_stream(struct sp_pdf_filter *f, unsigned num, unsigned gen, const unsigned char *p,
+                     size_t obj_start, size_t obj_end, struct span dict, struct span data)
+{
+    struct lex lx = { p, dict.end, dict.start, 0 };
+    int changed = 0;
+
+    if (parse_dict(&lx, &f->d))
+        return fail(f, "bad stream dictionary in object %u", num);
+    {
+        /* the data's length: checked now when direct, when its object comes if not */
+        const struct kv *len = dict_get(p, &f->d, "/Length");
+        long long lref = len ? ref_num(p, len->val) : -1;
+        if (lref >= 0)
+            g_hash_table_insert(f->oldlen, GUINT_TO_POINTER((unsigned)lref),
+                                GSIZE_TO_POINTER(data.end - data.start + 1));
+        else if (!len || span_uint(p, len->val) != (long long)(data.end - data.start))
+            return fail(f, "stream %u: its /Length does not match its data", num);
+    }
+    if (is_content_dict(p, &f->d)) {
+        f->pend.has = 1;
+        f->pend.stream = num;
+        f->pend.n = 0;
+        f->pend.applied = 0;
+        if (!inflate_all(p + data.start, data.end - data.start, &f->tmp) &&
+            has_reserved(f->tmp.p, f->tmp.n)) {
+            changed = rewrite_content(f, f->tmp.p, f->tmp.n, &f->tmp2);
+            if (changed < 0)
+                return -1;
+        }
+    }
+    if (!changed) {
+        if (ensure_num(f, num))
+            return -1;
+        if (f->offs[num])
+            return fail(f, "object %u written twice", num);
+        f->offs[num] = f->written + 1;
+        f->gens[num] = gen;
+        return emit(f, p + obj_start, obj_end - obj_start) || emit(f, "\n", 1);
+    }
+    if (deflate_all(f->tmp2.p, f->tmp2.n, &f->tmp))
+        return fail(f, "cannot compress the content stream %u", num);
+    {
+        const struct kv *len = dict_get(p, &f->d, "/Length");
+        long long lref = ref_num(p, len->val);
+
+        sp_buf_printf(&f->out, "%u %u obj\n<< /Length ", num, gen);
+        if (lref >= 0) {
+            sp_buf_printf(&f->out, "%lld 0 R", lref);
+            g_hash_table_insert(f->newlen, GUINT_TO_POINTER((unsigned)lref),
+                                GSIZE_TO_POINTER(f->tmp.n + 1));
+        } else {
+            sp_buf_printf(&f->out, "%zu", f->tmp.n);
+        }
+        sp_buf_str(&f->out, "\n   /Filter /FlateDecode\n>>\nstream\n");
+        sp_buf_add(&f->out, f->tmp.p, f->tmp.n);
+        sp_buf_str(&f->out, "\nendstream\nendobj\n");
+    }
+    return put_object(f, num, gen);
+}
+
+/* A page's parent-tree array: entries of the artifacts taken out of its content -> null. */
+static int do_array(struct sp_pdf_filter *f, unsigned num, unsigned gen, const unsigned char *p,
+                    struct span val)
+{
+    f->pend.applied = 1;
+    f->pend.array = num;
+    if (!f->pend.n)
+        return 1;  /* nothing taken out: as cairo wrote it */
+    if (span_items(p, val, &f->items, &f->nitems, &f->capitems))
+        return fail(f, "bad array in object %u", num);
+    sp_buf_printf(&f->out, "%u %u obj\n[", num, gen);
+    for (size_t i = 0; i < f->nitems; i++) {
+        int null = 0;
+        for (size_t k = 0; k < f->pend.n; k++)
+            if (f->pend.mcids[k] == i)
+                null = 1;
+        if (null) {
+            long long r = ref_num(p, f->items[i]);
+            if (r < 0 || ensure_num(f, (unsigned long long)r))
+                return fail(f, "artifact MCID %zu has no element in array %u", i, num);
+            f->flags[r] |= F_DROPPED;
+            sp_buf_str(&f->out, "\n  null");
+        } else {
+            sp_buf_str(&f->out, "\n  ");
+            sp_buf_add(&f->out, p + f->items[i].start, f->items[i].end - f->items[i].start);
+        }
+    }
+    for (size_t k = 0; k < f->pend.n; k++)
+        if (f->pend.mcids[k] >= f->nitems)
+            return fail(f, "artifact MCID %u is not in array %u", f->pend.mcids[k], num);
+    sp_buf_str(&f->out, "\n]\nendobj\n");
+    return put_object(f, num, gen);
+}
+
+/* Is every element of the array a reference or null? */
+static int refs_only(const unsigned char *p, const struct span *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ref_num(p, v[i]) < 0 && !span_is(p, v[i], "null"))
+            return 0;
+    return 1;
+}
+
+/* /K without the dropped elements (sorted by keys when given, `first` put first), written
+   as "\n   /K [ ... ]"; nothing when no child is left. */
+static int put_kids(struct sp_pdf_filter *f, struct sp_buf *b, const unsigned char *p,
+                    struct span k, const double *keys, long long first)
+{
+    struct sp_buf t = { 0 };
+    size_t *order, kept = 0;
+
+    if (span_items(p, k, &f->items, &f->nitems, &f->capitems))
+        return fail(f, "bad /K array");
+    order = xmalloc((f->nitems ? f->nitems : 1) * sizeof *order);
+    for (size_t i = 0; i < f->nitems; i++)
+        order[i] = i;
+    if (keys) {
+        /* stable insertion sort: the children are few and mostly in order already */
+        for (size_t i = 1; i < f->nitems; i++) {
+            size_t v = order[i], j = i;
+            while (j > 0 && keys[order[j - 1]] > keys[v]) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = v;
+        }
+    }
+    if (first >= 0) {
+        sp_buf_printf(&t, " %lld 0 R", first);
+        kept++;
+    }
+    for (size_t i = 0; i < f->nitems; i++) {
+        struct span s = f->items[order[i]];
+        long long r = ref_num(p, s);
+        if (r >= 0 && (size_t)r < f->noffs && (f->flags[r] & F_DROPPED))
+            continue;
+        sp_buf_str(&t, " ");
+        sp_buf_add(&t, p + s.start, s.end - s.start);
+        kept++;
+    }
+    if (kept) {
+        sp_buf_str(b, "\n   /K [");
+        sp_buf_add(b, t.p, t.n);
+        sp_buf_str(b, " ]");
+    }
+    free(t.p);
+    free(order);
+    return 0;
+}
+
+static int is_artifact_elem(const unsigned char *p, const struct dict *d)
+{
+    return dict_name_is(p, d, "/S", "/" SP_PDF_TAG_LAYOUT) ||
+           dict_name_is(p, d, "/S", "/" SP_PDF_TAG_HEADER) ||
+           dict_name_is(p, d, "/S", "/" SP_PDF_TAG_FOOTER);
+}
+
+static int do_elem(struct sp_pdf_filter *f, unsigned num, unsigned gen, const unsigned char *p,
+                   struct span val)
+{
+    static const char *const skip[] = { "/K", "/S", "/Alt", "/Lang", "/ActualText", NULL };
+    const struct sp_pdf_marks *m = f->info->marks;
+    const struct kv *k = dict_get(p, &f->d, "/K"), *s = dict_get(p, &f->d, "/S");
+    const struct sp_pdf_span *sp = NULL;
+    const char *alt = NULL;
+    int dropped = num < f->noffs && (f->flags[num] & F_DROPPED);
+
+    if (is_artifact_elem(p, &f->d) != dropped)
+        return fail(f, dropped ? "element %u is in no page's content as an artifact"
+                               : "artifact element %u is not in a page's parent tree", num);
+    if (dropped)
+        return 0;  /* left out: a free entry in the xref */
+    /* 1 below: no change, the caller copies the object as cairo wrote it */
+    if (dict_name_is(p, &f->d, "/S", "/" SP_PDF_TAG_SPAN)) {
+        if (!m || f->nspan_elems >= m->nspans)
+            return fail(f, "more span elements than spans drawn");
+        sp = &m->spans[f->nspan_elems++];
+    } else if (dict_name_is(p, &f->d, "/S", "/Figure")) {
+        if (!m || f->nfigures >= m->nalts)
+            return fail(f, "more '/Figure' elements than figures drawn");
+        alt = m->alts[f->nfigures++];
+    }
+    if (!sp && !alt && !(f->info->imposed && f->doc_num < 0 &&
+                         dict_name_is(p, &f->d, "/S", "/Document"))) {
+        /* unchanged unless a child was taken out: then as cairo wrote it */
+        int any = 0;
+        if (k && !span_items(p, k->val, &f->items, &f->nitems, &f->capitems))
+            for (size_t i = 0; i < f->nitems && !any; i++) {
+                long long r = ref_num(p, f->items[i]);
+                any = r >= 0 && (size_t)r < f->noffs && (f->flags[r] & F_DROPPED);
+            }
+        if (!any)
+            return 1;
+    }
+    if (f->info->imposed && f->doc_num < 0 && dict_name_is(p, &f->d, "/S", "/Document")) {
+        /* held back: its children are sorted when the reading-order keys are known */
+        f->doc_num = num;
+        f->doc_gen = gen;
+        f->doc.n = 0;
+        sp_buf_add(&f->doc, p + val.start, val.end - val.start);
+        return 0;
+    }
+    open_dict(&f->out, num, gen, p, &f->d, skip);
+    sp_buf_str(&f->out, "\n   /S ");
+    if (sp)
+        sp_buf_str(&f->out, "/Span");
+    else if (s)
+        sp_buf_add(&f->out, p + s->val.start, s->val.end - s->val.start);
+    if (k && put_kids(f, &f->out, p, k->val, NULL, -1))
+        return -1;
+    if (sp && sp->lang) {
+        sp_buf_str(&f->out, "\n   /Lang ");
+        sp_pdf_put_text(&f->out, sp->lang);
+    } else if (!sp && dict_get(p, &f->d, "/Lang")) {
+        const struct kv *l = dict_get(p, &f->d, "/Lang");
+        sp_buf_str(&f->out, "\n   /Lang ");
+        sp_buf_add(&f->out, p + l->val.start, l->val.end - l->val.start);
+    }
+    if (sp && sp->actual_text) {
+        sp_buf_str(&f->out, "\n   /ActualText ");
+        sp_pdf_put_text(&f->out, sp->actual_text);
+    }
+    if (alt) {
+        sp_buf_str(&f->out, "\n   /Alt ");
+        sp_pdf_put_text(&f->out, alt);
+    } else if (dict_get(p, &f->d, "/Alt")) {
+        const struct kv *a = dict_get(p, &f->d, "/Alt");
+        sp_buf_str(&f->out, "\n   /Alt ");
+        sp_buf_add(&f->out, p + a->val.start, a->val.end - a->val.start);
+    }
+    close_dict(&f->out);
+    return put_object(f, num, gen);
+}
+
+static int do_link(struct sp_pdf_filter *f, unsigned num, unsigned gen, const unsigned char *p)
+{
+    static const char *const skip[] = { "/A", "/Contents", NULL };
+    const struct sp_pdf_marks *m = f->info->marks;
+    const struct sp_pdf_link *l;
+    const struct kv *a = dict_get(p, &f->d, "/A");
+
+    if (!m || f->nlinks >= m->nlinks)
+        return fail(f, "more link annotations than links drawn");
+    l = &m->links[f->nlinks++];
+    if (l->uri) {
+        /* cairo wrote the target unescaped: it must be exactly the one we gave it */
+        struct lex lx = { p, a ? a->val.end : 0, a ? a->val.start : 0, 0 };
+        const struct kv *u;
+        size_t ul = strlen(l->uri);
+
+        if (!a || parse_dict(&lx, &f->d2) || !(u = dict_get(p, &f->d2, "/URI")) ||
+            u->val.end - u->val.start != ul + 2 || p[u->val.start] != '(' ||
+            memcmp(p + u->val.start + 1, l->uri, ul))
+            return fail(f, "link annotation %u does not go to '%.200s'", num, l->uri);
+    }
+    open_dict(&f->out, num, gen, p, &f->d, l->uri ? skip : skip + 1);
+    if (l->uri) {
+        sp_buf_str(&f->out, "\n   /A << /Type /Action /S /URI /URI ");
+        sp_pdf_put_uri(&f->out, l->uri);
+        sp_buf_str(&f->out, " >>");
+    }
+    sp_buf_str(&f->out, "\n   /Contents ");
+    sp_pdf_put_text(&f->out, l->contents);
+    close_dict(&f->out);
+    return put_object(f, num, gen);
+}
+
+static int do_page(struct sp_pdf_filter *f, unsigned num, unsigned gen, const unsigned char *p)
+{
+    static const char *const skip[] = { "/Tabs", "/TrimBox", "/BleedBox", NULL };
+    double r[4] = { 0, 0, 0, 0 }, bleed = f->info->bleed;
+    const struct kv *mb = dict_get(p, &f->d, "/MediaBox");
+    const struct kv *c = dict_get(p, &f->d, "/Contents");
+    const struct kv *sp = dict_get(p, &f->d, "/StructParents");
+
+    if (f->pend.has && f->pend.n) {
+        if (!c || ref_num(p, c->val) != (long long)f->pend.stream || !f->pend.applied)
+            return fail(f, "page %u: artifacts taken out of its content but not out of its "
+                        "parent tree", num);
+        if (!sp || span_uint(p, sp->val) < 0)
+            return fail(f, "page %u has artifacts and no /StructParents", num);
+        GROW(f->checks, f->nchecks, f->capchecks);
+        f->checks[f->nchecks].key = span_uint(p, sp->val);
+        f->checks[f->nchecks].array = f->pend.array;
+        f->checks[f->nchecks].ok = 0;
+        f->nchecks++;
+    }
+    f->pend.has = 0;
+    f->pend.n = 0;
+    if (bleed > 0) {
         if (!mb || span_rect(p, mb->val, r))
-            return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                                "pdf update: page '%u %u obj' has no '/MediaBox' of 4 numbers",
-                                c->e->num, c->e->gen);
-        media = mb->val;
+            return fail(f, "page '%u %u obj' has no '/MediaBox' of 4 numbers", num, gen);
         if (r[0] > r[2]) {
             double t = r[0];
             r[0] = r[2];
@@ -697,311 +1274,641 @@ static int emit_change(struct buf *b, const unsigned char *p, size_t len, const 
             r[1] = r[3];
             r[3] = t;
         }
-        if (!(r[2] - r[0] > 2 * c->bleed && r[3] - r[1] > 2 * c->bleed)) {
-            g_ascii_formatd(bl, sizeof bl, "%.2f", c->bleed);
-            return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                                "pdf update: page '%u %u obj' is too small for a %s pt bleed",
-                                c->e->num, c->e->gen, bl);
+        if (!(r[2] - r[0] > 2 * bleed && r[3] - r[1] > 2 * bleed)) {
+            char bl[G_ASCII_DTOSTR_BUF_SIZE];
+            g_ascii_formatd(bl, sizeof bl, "%.2f", bleed);
+            return fail(f, "page '%u %u obj' is too small for a %s pt bleed", num, gen, bl);
         }
     }
-    buf_printf(b, "%u %u obj\n<<", c->e->num, c->e->gen);
-    for (size_t i = 0; i < d->n; i++) {
-        if (key_replaced(p, d->v[i].key, c))
+    if (!dict_get(p, &f->d, "/Annots") && bleed <= 0)
+        return 1;  /* as cairo wrote it */
+    open_dict(&f->out, num, gen, p, &f->d, skip);
+    if (dict_get(p, &f->d, "/Annots"))
+        sp_buf_str(&f->out, "\n   /Tabs /S");  /* pages with annotations (PDF/UA 7.18.3) */
+    if (bleed > 0) {
+        sp_buf_str(&f->out, "\n   /TrimBox ");
+        put_rect(&f->out, r[0] + bleed, r[1] + bleed, r[2] - bleed, r[3] - bleed);
+        sp_buf_str(&f->out, "\n   /BleedBox ");  /* the media box as written: equal */
+        sp_buf_add(&f->out, p + mb->val.start, mb->val.end - mb->val.start);
+    }
+    close_dict(&f->out);
+    return put_object(f, num, gen);
+}
+
+/* The parent tree's /Nums: the changed arrays must be the ones the pages point to. */
+static void check_nums(struct sp_pdf_filter *f, const unsigned char *p, struct span nums)
+{
+    if (span_items(p, nums, &f->items, &f->nitems, &f->capitems))
+        return;
+    for (size_t i = 0; i + 1 < f->nitems; i += 2) {
+        long long key = span_uint(p, f->items[i]), r = ref_num(p, f->items[i + 1]);
+        for (size_t c = 0; c < f->nchecks; c++)
+            if (f->checks[c].key == key && r == (long long)f->checks[c].array)
+                f->checks[c].ok = 1;
+    }
+}
+
+static int do_info(struct sp_pdf_filter *f, unsigned num, unsigned gen)
+{
+    const struct sp_pdf_a11y *in = f->info;
+    const char *keys[] = { "/Title", "/Author", "/Subject", "/Keywords", "/Creator",
+                           "/Producer" };
+    const char *vals[] = { in->title, in->author, in->subject, in->keywords, in->creator,
+                           in->producer };
+
+    f->info_num = num;
+    sp_buf_printf(&f->out, "%u %u obj\n<<", num, gen);
+    for (size_t i = 0; i < 6; i++) {
+        if (!vals[i])
             continue;
-        buf_str(b, "\n   ");
-        buf_add(b, p + d->v[i].key.start, d->v[i].key.end - d->v[i].key.start);
-        buf_str(b, " ");
-        buf_add(b, p + d->v[i].val.start, d->v[i].val.end - d->v[i].val.start);
+        sp_buf_printf(&f->out, "\n   %s ", keys[i]);
+        sp_pdf_put_text(&f->out, vals[i]);
     }
-    if (c->lang) {
-        buf_str(b, "\n   /Lang ");
-        put_pdf_text(b, c->lang);
+    if (in->date != (time_t)-1) {
+        char d[32];
+        sp_pdf_date(in->date, d, sizeof d);
+        sp_buf_str(&f->out, "\n   /CreationDate ");
+        sp_pdf_put_text(&f->out, d);
+        sp_buf_str(&f->out, "\n   /ModDate ");
+        sp_pdf_put_text(&f->out, d);
     }
-    if (c->catalog) {
-        buf_str(b, "\n   /ViewerPreferences << /DisplayDocTitle true >>");
-        buf_printf(b, "\n   /Metadata %u 0 R", xmp_num);
+    close_dict(&f->out);
+    return put_object(f, num, gen);
+}
+
+/* One complete object: p[obj_start..obj_end) is "num gen obj ... endobj". */
+static int do_object(struct sp_pdf_filter *f, unsigned num, unsigned gen, const unsigned char *p,
+                     size_t obj_start, size_t obj_end, struct span val, int stream,
+                     struct span data)
+{
+    struct lex lx = { p, val.end, val.start, 0 };
+
+    if (stream)
+        return do_stream(f, num, gen, p, obj_start, obj_end, val, data);
+    if (p[val.start] == '<' && val.end - val.start >= 2 && p[val.start + 1] == '<') {
+        if (parse_dict(&lx, &f->d))
+            return fail(f, "bad dictionary in object %u", num);
+        if (dict_name_is(p, &f->d, "/Type", "/Page")) {
+            int rc = do_page(f, num, gen, p);
+            if (rc <= 0)
+                return rc;
+        }
+        if (dict_name_is(p, &f->d, "/Subtype", "/Link"))
+            return do_link(f, num, gen, p);
+        if (dict_name_is(p, &f->d, "/Type", "/StructElem")) {
+            int rc = do_elem(f, num, gen, p, val);
+            if (rc <= 0)
+                return rc;
+        }
+        if (dict_name_is(p, &f->d, "/Type", "/StructTreeRoot")) {
+            const struct kv *k = dict_get(p, &f->d, "/K");
+            static const char *const skip[] = { "/K", NULL };
+            f->have_struct_root = 1;
+            open_dict(&f->out, num, gen, p, &f->d, skip);
+            if (k && put_kids(f, &f->out, p, k->val, NULL, -1))
+                return -1;
+            close_dict(&f->out);
+            return put_object(f, num, gen);
+        }
+        if (dict_name_is(p, &f->d, "/Type", "/Catalog")) {
+            f->cat_num = num;
+            f->cat_gen = gen;
+            f->catalog.n = 0;
+            sp_buf_add(&f->catalog, p + val.start, val.end - val.start);
+            return 0;
+        }
+        if (dict_name_is(p, &f->d, "/Subtype", "/CIDFontType2") &&
+            !dict_get(p, &f->d, "/CIDToGIDMap")) {
+            open_dict(&f->out, num, gen, p, &f->d, NULL);
+            sp_buf_str(&f->out, "\n   /CIDToGIDMap /Identity");
+            close_dict(&f->out);
+            return put_object(f, num, gen);
+        }
+        if (!dict_get(p, &f->d, "/Type") && dict_get(p, &f->d, "/Producer"))
+            return do_info(f, num, gen);
+        if (!dict_get(p, &f->d, "/Type") && dict_get(p, &f->d, "/Title") &&
+            dict_get(p, &f->d, "/Parent") && f->info->outline) {
+            /* a bookmark: its title from our writer, not cairo's */
+            static const char *const skip[] = { "/Title", NULL };
+            if (f->noutline >= f->info->noutline)
+                return fail(f, "more bookmarks than were added");
+            open_dict(&f->out, num, gen, p, &f->d, skip);
+            sp_buf_str(&f->out, "\n   /Title ");
+            sp_pdf_put_text(&f->out, f->info->outline[f->noutline++]);
+            close_dict(&f->out);
+            return put_object(f, num, gen);
+        }
+        if (dict_get(p, &f->d, "/Nums"))
+            check_nums(f, p, dict_get(p, &f->d, "/Nums")->val);
+    } else if (p[val.start] == '[') {
+        if (f->pend.has && !f->pend.applied &&
+            !span_items(p, val, &f->items, &f->nitems, &f->capitems) &&
+            refs_only(p, f->items, f->nitems)) {
+            int rc = do_array(f, num, gen, p, val);
+            if (rc <= 0)
+                return rc;
+        }
+    } else {
+        long long v = span_uint(p, val);
+        gpointer nl = v >= 0 ? g_hash_table_lookup(f->newlen, GUINT_TO_POINTER(num)) : NULL;
+        gpointer ol = g_hash_table_lookup(f->oldlen, GUINT_TO_POINTER(num));
+        if (ol) {
+            g_hash_table_remove(f->oldlen, GUINT_TO_POINTER(num));
+            if (v != (long long)GPOINTER_TO_SIZE(ol) - 1)
+                return fail(f, "the length in object %u does not match its stream", num);
+        }
+        if (nl) {
+            g_hash_table_remove(f->newlen, GUINT_TO_POINTER(num));
+            sp_buf_printf(&f->out, "%u %u obj\n%zu\nendobj\n", num, gen,
+                          GPOINTER_TO_SIZE(nl) - 1);
+            return put_object(f, num, gen);
+        }
     }
-    if (c->tabs)
-        buf_str(b, "\n   /Tabs /S");
-    if (c->bleed > 0) {
-        buf_str(b, "\n   /TrimBox ");
-        put_rect(b, r[0] + c->bleed, r[1] + c->bleed, r[2] - c->bleed, r[3] - c->bleed);
-        buf_str(b, "\n   /BleedBox ");  /* the media box as written: equal, not rounded */
-        buf_add(b, p + media.start, media.end - media.start);
+    /* as cairo wrote it */
+    if (ensure_num(f, num))
+        return -1;
+    if (f->offs[num])
+        return fail(f, "object %u written twice", num);
+    f->offs[num] = f->written + 1;
+    f->gens[num] = gen;
+    return emit(f, p + obj_start, obj_end - obj_start) || emit(f, "\n", 1);
+}
+
+/* Find the end of stream data from p[from..len): the EOL before "endstream". */
+static int find_endstream(const unsigned char *p, size_t len, size_t from, size_t *data_end,
+                          size_t *after)
+{
+    for (size_t i = from; i + 9 <= len;) {
+        const unsigned char *q = find_bytes(p + i, len - i, "endstream", 9);
+        size_t at;
+
+        if (!q)
+            return 0;
+        at = (size_t)(q - p);
+        if (at > from && (p[at - 1] == '\n' || p[at - 1] == '\r')) {
+            /* one EOL byte: cairo writes "\nendstream", and data may end in '\r' (the
+               stream's /Length, checked when its object comes, settles it) */
+            *data_end = at - 1;
+            *after = at + 9;
+            return 1;
+        }
+        i = at + 1;
     }
-    if (c->contents) {
-        buf_str(b, "\n   /Contents ");
-        put_pdf_text(b, c->contents);
-    }
-    if (c->alt) {
-        buf_str(b, "\n   /Alt ");
-        put_pdf_text(b, c->alt);
-    }
-    buf_str(b, "\n>>\nendobj\n");
     return 0;
 }
 
-struct state {
-    struct xref x;
-    struct dict d, trailer;
-    struct found pages, allpages, links, elems, figures;
-    struct change *ch;
-    struct buf out, xmp;
-    size_t *offs;
-};
-
-static void state_release(struct state *s)
+/* Parse and handle complete objects from the input buffer.  Returns 0 or -1. */
+static int pump(struct sp_pdf_filter *f, int final)
 {
-    free(s->x.v);
-    free(s->d.v);
-    free(s->trailer.v);
-    free(s->pages.v);
-    free(s->allpages.v);
-    free(s->links.v);
-    free(s->elems.v);
-    free(s->figures.v);
-    free(s->ch);
-    free(s->out.p);
-    free(s->xmp.p);
-    free(s->offs);
-}
+    for (;;) {
+        const unsigned char *p = f->in.p + f->start;
+        size_t len = f->in.n - f->start;
+        struct lex lx = { p, len, 0, 0 };
+        unsigned long long num, gen;
+        struct span val, data = { 0, 0 };
+        int stream = 0;
+        size_t obj_start, obj_end;
 
-/* Read startxref and the xref chain into s->x (sorted, newest entry per object). */
-static int read_xref(const unsigned char *pdf, size_t len, struct state *s, size_t *startxref,
-                     struct sp_error *err)
-{
-    size_t pos = find_last(pdf, len, "startxref"), off, seen[MAX_SECTIONS];
-    unsigned long long v;
-    unsigned seq = 0;
-    struct lex lx = { pdf, len, 0 };
-    size_t w = 0;
-
-    if (pos == (size_t)-1)
-        return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                            "pdf update: no 'startxref' found");
-    lx.pos = pos + 9;
-    skip_ws(&lx);
-    if (read_uint(&lx, 10, &v))
-        return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                            "pdf update: no offset after 'startxref'");
-    if (v >= len)
-        return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                            "pdf update: 'startxref' offset %llu is past the end", v);
-    *startxref = off = (size_t)v;
-    for (size_t nsec = 0;; nsec++) {
-        struct dict *d = nsec ? &s->d : &s->trailer;
-        const struct kv *prev;
-        unsigned long long pv;
-
-        if (nsec == MAX_SECTIONS)
-            return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                                "pdf update: too many 'xref' sections");
-        for (size_t i = 0; i < nsec; i++)
-            if (seen[i] == off)
-                return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                                    "pdf update: 'xref' sections form a loop");
-        seen[nsec] = off;
-        if (parse_xref_section(pdf, len, off, &seq, &s->x, d, err))
+        if (f->failed)
             return -1;
-        prev = dict_get(pdf, d, "/Prev");
-        if (!prev)
-            break;
-        lx.pos = prev->val.start;
-        lx.len = prev->val.end;
-        if (read_uint(&lx, 10, &pv) || pv >= len)
-            return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                                "pdf update: bad '/Prev' in trailer");
-        lx.len = len;
-        off = (size_t)pv;
-    }
-    /* keep the newest entry of each object number */
-    if (s->x.n)
-        qsort(s->x.v, s->x.n, sizeof *s->x.v, xent_cmp);
-    for (size_t r = 0; r < s->x.n; r++)
-        if (!w || s->x.v[w - 1].num != s->x.v[r].num)
-            s->x.v[w++] = s->x.v[r];
-    s->x.n = w;
-    return 0;
-}
-
-/* Sort the objects of interest: Pages (all, and those with /Annots), Links, StructElems,
- * Figures. */
-static int classify(const unsigned char *pdf, size_t len, struct state *s, struct sp_error *err)
-{
-    for (size_t i = 0; i < s->x.n; i++) {
-        const struct xent *e = &s->x.v[i];
-        struct lex lx;
-
-        if (!e->used)
+        if (f->state == ST_HEADER) {
+            /* the header lines: everything up to the first line that starts an object */
+            size_t i = 0;
+            if (len < 5 && !final)
+                return 0;
+            if (len < 5 || memcmp(p, "%PDF-", 5))
+                return fail(f, "no '%%PDF-' header found");
+            for (;;) {
+                const unsigned char *nl = memchr(p + i, '\n', len - i);
+                if (!nl)
+                    return final ? fail(f, "nothing after the header") : 0;
+                i = (size_t)(nl - p) + 1;
+                if (i < len && p[i] != '%')
+                    break;
+                if (i >= len)
+                    return final ? fail(f, "nothing after the header") : 0;
+            }
+            if (emit(f, p, i))
+                return -1;
+            f->start += i;
+            f->state = ST_OBJECTS;
             continue;
-        if (object_open(pdf, len, e, &lx, err))
+        }
+        if (f->state == ST_TAIL)
+            return 0;
+        skip_ws(&lx);
+        if (lx.pos >= len)
+            return final ? fail(f, "no 'xref' after the objects") : 0;
+        lx.eof = 0;
+        if (keyword_at(&lx, lx.pos, "xref")) {
+            f->start += lx.pos;
+            f->state = ST_TAIL;
+            return 0;
+        }
+        obj_start = lx.pos;
+        if (read_uint(&lx, 10, &num) || (skip_ws(&lx), read_uint(&lx, 5, &gen)) ||
+            (skip_ws(&lx), !keyword_at(&lx, lx.pos, "obj"))) {
+            if (lx.eof && !final)
+                return 0;
+            return fail(f, "no object at offset %zu of cairo's output", f->start + obj_start);
+        }
+        if (num > MAX_OBJNUM)
+            return fail(f, "object number %llu is too large", num);
+        lx.pos += 3;
+        if (parse_value(&lx, 0, &val)) {
+            if (lx.eof && !final)
+                return 0;
+            return fail(f, "bad value in object %llu", num);
+        }
+        skip_ws(&lx);
+        if (keyword_at(&lx, lx.pos, "stream")) {
+            size_t d0 = lx.pos + 6, dend, after;
+            if (d0 < len && p[d0] == '\r')
+                d0++;
+            if (d0 >= len) {
+                if (!final)
+                    return 0;
+                return fail(f, "stream %llu is cut short", num);
+            }
+            if (p[d0] == '\n')
+                d0++;
+            if (!find_endstream(p, len, f->scan > d0 ? f->scan : d0, &dend, &after)) {
+                if (final)
+                    return fail(f, "no 'endstream' in object %llu", num);
+                f->scan = len > 10 ? len - 10 : 0;
+                return 0;
+            }
+            data.start = d0;
+            data.end = dend;
+            lx.pos = after;
+            skip_ws(&lx);
+            stream = 1;
+        }
+        if (!keyword_at(&lx, lx.pos, "endobj")) {
+            if (lx.eof && !final)
+                return 0;
+            return fail(f, "no 'endobj' after object %llu", num);
+        }
+        obj_end = lx.pos + 6;
+        f->scan = 0;
+        if (do_object(f, (unsigned)num, (unsigned)gen, p, obj_start, obj_end, val, stream,
+                      data))
             return -1;
-        skip_ws(&lx);
-        if (lx.pos + 1 >= len || pdf[lx.pos] != '<' || pdf[lx.pos + 1] != '<')
-            continue;
-        if (parse_dict(&lx, &s->d))
-            return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                                "pdf update: bad dictionary in object '%u %u obj'",
-                                e->num, e->gen);
-        skip_ws(&lx);
-        if (keyword_at(&lx, lx.pos, "stream"))
-            continue;
-        if (dict_name_is(pdf, &s->d, "/Type", "/Page")) {
-            found_add(&s->allpages, e);
-            if (dict_get(pdf, &s->d, "/Annots"))
-                found_add(&s->pages, e);
-        }
-        if (dict_name_is(pdf, &s->d, "/Subtype", "/Link"))
-            found_add(&s->links, e);
-        if (dict_name_is(pdf, &s->d, "/Type", "/StructElem")) {
-            found_add(&s->elems, e);
-            if (dict_name_is(pdf, &s->d, "/S", "/Figure"))
-                found_add(&s->figures, e);
+        f->start += obj_end;
+        if (f->start > (1u << 20) && f->start > f->in.n / 2) {
+            memmove(f->in.p, f->in.p + f->start, f->in.n - f->start);
+            f->in.n -= f->start;
+            f->start = 0;
         }
     }
-    return 0;
 }
 
-int sp_pdf_a11y_update(const unsigned char *pdf, size_t len, const struct sp_pdf_a11y *info,
-                       unsigned char **out, size_t *outlen, struct sp_error *err)
+struct sp_pdf_filter *sp_pdf_filter_new(const struct sp_pdf_a11y *info, sp_pdf_sink sink,
+                                        void *closure)
 {
-    struct state s;
-    size_t startxref = 0, nch = 0, xref_at;
+    struct sp_pdf_filter *f = xcalloc(1, sizeof *f);
+
+    f->info = info;
+    f->sink = sink;
+    f->closure = closure;
+    f->newlen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    f->oldlen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    f->info_num = f->cat_num = f->doc_num = -1;
+    if (!info)
+        fail(f, "no info given");
+    else if (!isfinite(info->bleed) || info->bleed < 0)
+        fail(f, "bleed must be a number >= 0");
+    return f;
+}
+
+int sp_pdf_filter_write(struct sp_pdf_filter *f, const unsigned char *data, size_t n)
+{
+    size_t from = f->in.n > f->start + 6 ? f->in.n - 6 : f->start;
+
+    if (f->failed)
+        return -1;
+    sp_buf_add(&f->in, data, n);
+    /* cairo writes an object in many small pieces: try to parse only when one may have
+       ended (every object ends with "endobj"), so a large one is not parsed again and
+       again */
+    if (f->state == ST_OBJECTS && !find_bytes(f->in.p + from, f->in.n - from, "endobj", 6) &&
+        !find_bytes(f->in.p + from, f->in.n - from, "xref", 4))
+        return 0;
+    {
+        double t0 = cpu_now();
+        int rc = pump(f, 0);
+        f->seconds += cpu_now() - t0;
+        return rc;
+    }
+}
+
+void sp_pdf_filter_free(struct sp_pdf_filter *f)
+{
+    if (!f)
+        return;
+    free(f->in.p);
+    free(f->out.p);
+    free(f->tmp.p);
+    free(f->tmp2.p);
+    free(f->offs);
+    free(f->flags);
+    free(f->gens);
+    g_hash_table_destroy(f->newlen);
+    g_hash_table_destroy(f->oldlen);
+    free(f->pend.mcids);
+    free(f->checks);
+    free(f->catalog.p);
+    free(f->doc.p);
+    free(f->d.v);
+    free(f->d2.v);
+    free(f->items);
+    free(f);
+}
+
+static void build_xmp(struct sp_buf *b, const struct sp_pdf_a11y *info)
+{
+    sp_buf_str(b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                  "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+                  " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                  "  <rdf:Description rdf:about=\"\"\n"
+                  "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+                  "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+                  "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+                  "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+                  "   <dc:format>application/pdf</dc:format>\n");
+    if (info->title) {
+        sp_buf_str(b, "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+        sp_pdf_put_xml(b, info->title);
+        sp_buf_str(b, "</rdf:li></rdf:Alt></dc:title>\n");
+    }
+    if (info->author) {
+        sp_buf_str(b, "   <dc:creator><rdf:Seq><rdf:li>");
+        sp_pdf_put_xml(b, info->author);
+        sp_buf_str(b, "</rdf:li></rdf:Seq></dc:creator>\n");
+    }
+    if (info->subject) {
+        sp_buf_str(b, "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+        sp_pdf_put_xml(b, info->subject);
+        sp_buf_str(b, "</rdf:li></rdf:Alt></dc:description>\n");
+    }
+    if (info->lang) {
+        sp_buf_str(b, "   <dc:language><rdf:Bag><rdf:li>");
+        sp_pdf_put_xml(b, info->lang);
+        sp_buf_str(b, "</rdf:li></rdf:Bag></dc:language>\n");
+    }
+    if (info->keywords) {
+        sp_buf_str(b, "   <pdf:Keywords>");
+        sp_pdf_put_xml(b, info->keywords);
+        sp_buf_str(b, "</pdf:Keywords>\n");
+    }
+    if (info->producer) {
+        sp_buf_str(b, "   <pdf:Producer>");
+        sp_pdf_put_xml(b, info->producer);
+        sp_buf_str(b, "</pdf:Producer>\n");
+    }
+    if (info->creator) {
+        sp_buf_str(b, "   <xmp:CreatorTool>");
+        sp_pdf_put_xml(b, info->creator);
+        sp_buf_str(b, "</xmp:CreatorTool>\n");
+    }
+    if (info->date != (time_t)-1) {
+        char d[32];
+        sp_pdf_iso_date(info->date, d, sizeof d);
+        sp_buf_printf(b, "   <xmp:CreateDate>%s</xmp:CreateDate>\n"
+                         "   <xmp:ModifyDate>%s</xmp:ModifyDate>\n", d, d);
+    }
+    if (info->pdfua)
+        sp_buf_str(b, "   <pdfuaid:part>1</pdfuaid:part>\n");
+    sp_buf_str(b, "  </rdf:Description>\n"
+                  " </rdf:RDF>\n"
+                  "</x:xmpmeta>\n"
+                  "<?xpacket end=\"w\"?>");
+}
+
+/* The held-back Document element: children in reading order, the note first. */
+static int put_document(struct sp_pdf_filter *f, long long note)
+{
+    static const char *const skip[] = { "/K", NULL };
+    const unsigned char *p = f->doc.p;
+    struct lex lx = { p, f->doc.n, 0, 0 };
+    const struct kv *k;
+    int rc = 0;
+
+    if (parse_dict(&lx, &f->d))
+        return fail(f, "bad '/Document' element");
+    k = dict_get(p, &f->d, "/K");
+    if (k && span_items(p, k->val, &f->items, &f->nitems, &f->capitems) == 0 &&
+        f->info->top_keys && f->nitems != f->info->ntop_keys) {
+        size_t n = f->nitems;
+        return fail(f, "the '/Document' element has %zu children but %zu reading-order keys",
+                    n, f->info->ntop_keys);
+    }
+    open_dict(&f->out, (unsigned)f->doc_num, f->doc_gen, p, &f->d, skip);
+    if (k)
+        rc = put_kids(f, &f->out, p, k->val, f->info->top_keys, note);
+    else if (note >= 0)
+        sp_buf_printf(&f->out, "\n   /K [ %lld 0 R ]", note);
+    close_dict(&f->out);
+    return rc ? -1 : put_object(f, (unsigned)f->doc_num, f->doc_gen);
+}
+
+int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error *err)
+{
+    const struct sp_pdf_a11y *in = f->info;
+    const unsigned char *p;
+    size_t len, tpos, xref_at;
+    struct lex lx;
     const struct kv *size_kv, *root_kv, *info_kv, *id_kv;
-    const struct xent *root;
     unsigned long long size;
-    unsigned xmp_num;
-    long long rootnum;
-    int rc = -1;
+    unsigned xmp_num, note_num = 0, newsize;
+    struct sp_buf xmp = { 0 };
+
+    double t0 = cpu_now();
+
+    if (io_errno)
+        *io_errno = 0;
+    if (!f->failed)
+        pump(f, 1);
+    if (!f->failed && f->state != ST_TAIL)
+        fail(f, "no 'xref' after the objects");
+    if (f->failed)
+        goto failed;
+
+    /* cairo's trailer: /Size, /Root, /Info, /ID */
+    p = f->in.p + f->start;
+    len = f->in.n - f->start;
+    {
+        const unsigned char *t = find_bytes(p, len, "trailer", 7);
+        tpos = t ? (size_t)(t - p) + 7 : len;
+    }
+    lx = (struct lex){ p, len, tpos, 0 };
+    if (tpos >= len || parse_dict(&lx, &f->d2)) {
+        fail(f, "no dictionary after 'trailer'");
+        goto failed;
+    }
+    size_kv = dict_get(p, &f->d2, "/Size");
+    root_kv = dict_get(p, &f->d2, "/Root");
+    info_kv = dict_get(p, &f->d2, "/Info");
+    id_kv = dict_get(p, &f->d2, "/ID");
+    if (!size_kv || span_uint(p, size_kv->val) <= 0) {
+        fail(f, "no '/Size' in trailer");
+        goto failed;
+    }
+    size = (unsigned long long)span_uint(p, size_kv->val);
+    if (!root_kv || ref_num(p, root_kv->val) < 0 || ref_num(p, root_kv->val) != f->cat_num) {
+        fail(f, "the trailer's '/Root' is not the catalog that was written");
+        goto failed;
+    }
+    if (info_kv && ref_num(p, info_kv->val) != f->info_num) {
+        fail(f, "the trailer's '/Info' is not the document information that was written");
+        goto failed;
+    }
+
+    /* everything drawn was found, and every changed array is the one its page uses */
+    {
+        const struct sp_pdf_marks *m = in->marks;
+        size_t ns = m ? m->nspans : 0, nl = m ? m->nlinks : 0, na = m ? m->nalts : 0;
+        if (f->nspans != ns || f->nspan_elems != ns)
+            fail(f, "%zu spans drawn, %zu marked in content, %zu elements", ns, f->nspans,
+                 f->nspan_elems);
+        else if (f->nlinks != nl)
+            fail(f, "%zu '/Link' annotations but %zu links drawn", f->nlinks, nl);
+        else if (f->nfigures != na)
+            fail(f, "%zu '/Figure' elements but %zu figures drawn", f->nfigures, na);
+        else if (in->outline && f->noutline != in->noutline)
+            fail(f, "%zu bookmarks written but %zu added", f->noutline, in->noutline);
+        if (g_hash_table_size(f->oldlen) || g_hash_table_size(f->newlen))
+            fail(f, "a stream's length object never came");
+        for (size_t c = 0; c < f->nchecks && !f->failed; c++)
+            if (!f->checks[c].ok)
+                fail(f, "the parent tree does not use the changed array %u",
+                     f->checks[c].array);
+        if (f->failed)
+            goto failed;
+    }
+
+    if (size <= f->maxnum)
+        size = f->maxnum + 1;
+    xmp_num = (unsigned)size;
+    newsize = xmp_num + 1;
+    if (in->imposed && f->doc_num >= 0 && in->note)
+        note_num = newsize++;
+
+    /* held back: the Document element, the note, the XMP packet, the catalog */
+    if (f->doc_num >= 0 && put_document(f, note_num ? (long long)note_num : -1))
+        goto failed;
+    if (note_num) {
+        sp_buf_printf(&f->out, "%u 0 obj\n<< /Type /StructElem\n   /S /P\n   /P %lld 0 R",
+                      note_num, f->doc_num);
+        if (in->lang) {
+            sp_buf_str(&f->out, "\n   /Lang ");
+            sp_pdf_put_text(&f->out, in->lang);
+        }
+        sp_buf_str(&f->out, "\n   /ActualText ");
+        sp_pdf_put_text(&f->out, in->note);
+        sp_buf_str(&f->out, "\n   /Alt ");
+        sp_pdf_put_text(&f->out, in->note);
+        close_dict(&f->out);
+        if (put_object(f, note_num, 0))
+            goto failed;
+    }
+    build_xmp(&xmp, in);
+    sp_buf_printf(&f->out, "%u 0 obj\n<< /Type /Metadata\n   /Subtype /XML\n   /Length %zu\n>>\n"
+                  "stream\n", xmp_num, xmp.n);
+    sp_buf_add(&f->out, xmp.p, xmp.n);
+    sp_buf_str(&f->out, "\nendstream\nendobj\n");
+    free(xmp.p);
+    if (put_object(f, xmp_num, 0))
+        goto failed;
+    {
+        static const char *const skip[] = { "/Lang", "/MarkInfo", "/ViewerPreferences",
+                                            "/Metadata", NULL };
+        const unsigned char *cp = f->catalog.p;
+        struct lex cl = { cp, f->catalog.n, 0, 0 };
+        if (parse_dict(&cl, &f->d)) {
+            fail(f, "bad catalog");
+            goto failed;
+        }
+        open_dict(&f->out, (unsigned)f->cat_num, f->cat_gen, cp, &f->d, skip);
+        if (in->lang) {
+            sp_buf_str(&f->out, "\n   /Lang ");
+            sp_pdf_put_text(&f->out, in->lang);
+        }
+        if (dict_get(cp, &f->d, "/StructTreeRoot"))
+            sp_buf_str(&f->out, "\n   /MarkInfo << /Marked true >>");
+        sp_buf_printf(&f->out, "\n   /ViewerPreferences << /DisplayDocTitle true >>"
+                      "\n   /Metadata %u 0 R", xmp_num);
+        close_dict(&f->out);
+        if (put_object(f, (unsigned)f->cat_num, f->cat_gen))
+            goto failed;
+    }
+
+    /* the xref: every number below newsize, free ones chained from 0 */
+    if (ensure_num(f, newsize))
+        goto failed;
+    xref_at = f->written;
+    sp_buf_printf(&f->out, "xref\n0 %u\n", newsize);
+    {
+        unsigned *next = xcalloc(newsize + 1, sizeof *next), nf = 0;
+        /* next[i]: the first free number above i (0 ends the chain) */
+        for (unsigned i = newsize; i-- > 0;) {
+            next[i] = nf;
+            if (i && !f->offs[i])
+                nf = i;
+        }
+        sp_buf_printf(&f->out, "%010u 65535 f \n", next[0]);
+        for (unsigned i = 1; i < newsize; i++) {
+            if (f->offs[i])
+                sp_buf_printf(&f->out, "%010zu %05u n \n", f->offs[i] - 1, f->gens[i]);
+            else
+                sp_buf_printf(&f->out, "%010u 00001 f \n", next[i]);
+        }
+        free(next);
+    }
+    sp_buf_printf(&f->out, "trailer\n<< /Size %u\n   /Root %lld 0 R", newsize, f->cat_num);
+    if (info_kv)
+        sp_buf_printf(&f->out, "\n   /Info %lld 0 R", f->info_num);
+    if (id_kv) {
+        sp_buf_str(&f->out, "\n   /ID ");
+        sp_buf_add(&f->out, p + id_kv->val.start, id_kv->val.end - id_kv->val.start);
+    }
+    sp_buf_printf(&f->out, "\n>>\nstartxref\n%zu\n%%%%EOF\n", xref_at);
+    emit(f, f->out.p, f->out.n);
+    f->out.n = 0;
+    f->seconds += cpu_now() - t0;
+    if (!f->failed)
+        return 0;
+failed:
+    if (io_errno)
+        *io_errno = f->io_errno;
+    if (err && !err->code)
+        *err = f->err;
+    return -1;
+}
+
+static int mem_sink(void *closure, const unsigned char *data, size_t n)
+{
+    sp_buf_add(closure, data, n);
+    return 0;
+}
+
+int sp_pdf_a11y_rewrite(const unsigned char *pdf, size_t len, const struct sp_pdf_a11y *info,
+                        unsigned char **out, size_t *outlen, struct sp_error *err)
+{
+    struct sp_buf b = { 0 };
+    struct sp_pdf_filter *f = sp_pdf_filter_new(info, mem_sink, &b);
+    int rc;
 
     *out = NULL;
     *outlen = 0;
-    memset(&s, 0, sizeof s);
-    if (!info)
-        return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0, "pdf update: no info given");
-    if (!isfinite(info->bleed) || info->bleed < 0)
-        return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                            "pdf update: bleed must be a number >= 0");
-    if (!pdf || len < 5 || memcmp(pdf, "%PDF-", 5))
-        return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                            "pdf update: no '%%PDF-' header found");
-
-    /* 1. startxref, the xref chain and the newest trailer */
-    if (read_xref(pdf, len, &s, &startxref, err))
-        goto done;
-    size_kv = dict_get(pdf, &s.trailer, "/Size");
-    root_kv = dict_get(pdf, &s.trailer, "/Root");
-    info_kv = dict_get(pdf, &s.trailer, "/Info");
-    id_kv = dict_get(pdf, &s.trailer, "/ID");
-    {
-        struct lex lx = { pdf, size_kv ? size_kv->val.end : 0, size_kv ? size_kv->val.start : 0 };
-        if (!size_kv || read_uint(&lx, 7, &size) || size == 0 || size > MAX_OBJNUM) {
-            sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                         "pdf update: no '/Size' in trailer");
-            goto done;
-        }
+    sp_pdf_filter_write(f, pdf, len);
+    rc = sp_pdf_filter_finish(f, NULL, err);
+    sp_pdf_filter_free(f);
+    if (rc) {
+        free(b.p);
+        return -1;
     }
-    rootnum = root_kv ? ref_num(pdf, root_kv->val) : -1;
-    if (rootnum < 0) {
-        sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0, "pdf update: no '/Root' in trailer");
-        goto done;
-    }
-    if (info_kv && ref_num(pdf, info_kv->val) < 0)
-        info_kv = NULL;
-    root = xref_find(&s.x, (unsigned)rootnum);
-    if (!root) {
-        sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                     "pdf update: no catalog object '%lld' in 'xref'", rootnum);
-        goto done;
-    }
-    /* a malformed xref may use numbers past /Size: never reuse one */
-    if (s.x.n && s.x.v[s.x.n - 1].num >= size)
-        size = s.x.v[s.x.n - 1].num + 1ULL;
-    xmp_num = (unsigned)size;
-
-    /* 2. find pages (with annotations), links, structure elements, figures */
-    if (classify(pdf, len, &s, err))
-        goto done;
-    if (s.figures.n != info->nfigures) {
-        sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                     "pdf update: %zu '/Figure' elements but %zu alt texts",
-                     s.figures.n, info->nfigures);
-        goto done;
-    }
-    if (s.links.n != info->nlinks) {
-        sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                     "pdf update: %zu '/Link' annotations but %zu link texts",
-                     s.links.n, info->nlinks);
-        goto done;
-    }
-    if (info->elem_langs && info->nelem_langs > s.elems.n) {
-        sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
-                     "pdf update: %zu '/StructElem' objects but %zu languages",
-                     s.elems.n, info->nelem_langs);
-        goto done;
-    }
-
-    /* 3. what to change in which object (an object may get several keys) */
-    s.ch = xcalloc(1 + s.pages.n + s.allpages.n + s.links.n + s.elems.n, sizeof *s.ch);
-    {
-        struct change *c = change_for(s.ch, &nch, root);
-        c->catalog = 1;
-        c->lang = info->lang;
-    }
-    for (size_t i = 0; i < s.pages.n; i++)
-        change_for(s.ch, &nch, s.pages.v[i])->tabs = 1;
-    for (size_t i = 0; info->bleed > 0 && i < s.allpages.n; i++)
-        change_for(s.ch, &nch, s.allpages.v[i])->bleed = info->bleed;
-    for (size_t i = 0; i < s.links.n; i++)
-        if (info->link_contents && info->link_contents[i])
-            change_for(s.ch, &nch, s.links.v[i])->contents = info->link_contents[i];
-    for (size_t i = 0; i < s.figures.n; i++)
-        if (info->figure_alts && info->figure_alts[i])
-            change_for(s.ch, &nch, s.figures.v[i])->alt = info->figure_alts[i];
-    for (size_t i = 0; info->elem_langs && i < info->nelem_langs; i++)
-        if (info->elem_langs[i])
-            change_for(s.ch, &nch, s.elems.v[i])->lang = info->elem_langs[i];
-    qsort(s.ch, nch, sizeof *s.ch, change_cmp);
-
-    /* 4. the objects, then the XMP stream, each offset recorded for the xref */
-    s.offs = xcalloc(nch + 1, sizeof *s.offs);
-    if (len && pdf[len - 1] != '\n' && pdf[len - 1] != '\r')
-        buf_str(&s.out, "\n");
-    for (size_t i = 0; i < nch; i++) {
-        s.offs[i] = len + s.out.n;
-        if (emit_change(&s.out, pdf, len, &s.ch[i], xmp_num, &s.d, err))
-            goto done;
-    }
-    build_xmp(&s.xmp, info);
-    s.offs[nch] = len + s.out.n;
-    buf_printf(&s.out, "%u 0 obj\n<< /Type /Metadata\n   /Subtype /XML\n   /Length %zu\n>>\n"
-               "stream\n", xmp_num, s.xmp.n);
-    buf_add(&s.out, s.xmp.p, s.xmp.n);
-    buf_str(&s.out, "\nendstream\nendobj\n");
-
-    /* 5. xref with one subsection per object, trailer, startxref */
-    xref_at = len + s.out.n;
-    buf_str(&s.out, "xref\n");
-    for (size_t i = 0; i < nch; i++)
-        buf_printf(&s.out, "%u 1\n%010zu %05u n \n", s.ch[i].e->num, s.offs[i], s.ch[i].e->gen);
-    buf_printf(&s.out, "%u 1\n%010zu 00000 n \n", xmp_num, s.offs[nch]);
-    buf_printf(&s.out, "trailer\n<< /Size %llu\n   /Root ", size + 1);
-    buf_add(&s.out, pdf + root_kv->val.start, root_kv->val.end - root_kv->val.start);
-    if (info_kv) {
-        buf_str(&s.out, "\n   /Info ");
-        buf_add(&s.out, pdf + info_kv->val.start, info_kv->val.end - info_kv->val.start);
-    }
-    if (id_kv) {
-        buf_str(&s.out, "\n   /ID ");
-        buf_add(&s.out, pdf + id_kv->val.start, id_kv->val.end - id_kv->val.start);
-    }
-    buf_printf(&s.out, "\n   /Prev %zu\n>>\nstartxref\n%zu\n%%%%EOF\n", startxref, xref_at);
-
-    *out = s.out.p;
-    *outlen = s.out.n;
-    s.out.p = NULL;
-    rc = 0;
-done:
-    state_release(&s);
-    return rc;
+    *out = b.p;
+    *outlen = b.n;
+    return 0;
 }

@@ -1,54 +1,132 @@
 /*
- * pdf_a11y.h - add what cairo 1.16 cannot write to a tagged PDF, as an appended
- * incremental update: catalog /Lang, /ViewerPreferences /DisplayDocTitle, an XMP
- * metadata stream (dc:title, pdfuaid:part 1), page /Tabs /S, link annotation
- * /Contents, Figure /Alt, /Lang on chosen structure elements, and page /TrimBox and
- * /BleedBox for print-shop output with bleed.
- *
- * Owns: nothing after the call.  Must not: use cairo, read the model.  Works on the
- * bytes cairo 1.16 writes (classic xref table, no object streams).
+ * pdf_a11y.h - the PDF/UA filter between cairo 1.16's output stream and the file: adds
+ * what cairo cannot write, turns the renderer's reserved tags into artifacts and spans,
+ * puts imposed sheets' structure in reading order (docs/standards.md, "Tagged PDF").
+ * Owns: the filter, one object at a time.  Must not: use cairo, read the model, read back.
  */
 #ifndef SP_PDF_A11Y_H
 #define SP_PDF_A11Y_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "../base/error.h"
+#include "../base/mem.h"
 
-struct sp_pdf_a11y {
-    const char *lang;           /* catalog /Lang, "en-GB" */
-    const char *title;          /* XMP dc:title (cairo already wrote Info /Title) */
-    const char *author;         /* XMP dc:creator, or NULL */
-    const char *subject;        /* XMP dc:description, or NULL */
-    const char *creator_tool;   /* XMP xmp:CreatorTool, or NULL */
-    const char *date_iso;       /* XMP xmp:CreateDate/ModifyDate "2026-11-26T00:00:00Z", or NULL */
-    const char *const *figure_alts;  /* alt text of the Nth /S /Figure StructElem, in
-                                        cairo_tag_begin order; NULL entry = leave as is */
-    size_t nfigures;                 /* must equal the number of Figure elements */
-    const char *const *link_contents; /* /Contents of the Nth /Subtype /Link annotation
-                                         in object order; NULL entry = leave as is */
-    size_t nlinks;                   /* must equal the number of Link annotations */
-    const char *const *elem_langs; /* optional: /Lang for the Nth StructElem (any type) in
-                                      tag order, NULL entries = none; may be NULL */
-    size_t nelem_langs;
-    double bleed;               /* points, >= 0; 0 = none.  > 0: every /Type /Page gets
-                                   /BleedBox = its /MediaBox and /TrimBox = the MediaBox
-                                   inset by bleed on all four sides */
+/*
+ * Reserved cairo tag names (valid for cairo 1.16, which refuses unknown names such as
+ * "Artifact"): the renderer uses them, and only them, for what cairo cannot mark, and
+ * the filter turns them into what they stand for.  Plans never use them (render.c
+ * renames a plan tag with one of these names to "Span").
+ */
+#define SP_PDF_TAG_LAYOUT "RB"  /* /Artifact << /Type /Layout >> */
+#define SP_PDF_TAG_HEADER "RT"  /* /Artifact << /Type /Pagination /Subtype /Header >> */
+#define SP_PDF_TAG_FOOTER "RP"  /* /Artifact << /Type /Pagination /Subtype /Footer >> */
+#define SP_PDF_TAG_SPAN   "WT"  /* /Span << /MCID n /Lang .. /ActualText .. >> */
+
+struct sp_pdf_span {
+    const char *lang;         /* /Lang, or NULL */
+    const char *actual_text;  /* /ActualText of the element (the source text of the run),
+                                 or NULL */
+    bool in_content;          /* the ActualText also on the marked content, in place of
+                                 cairo's per-cluster spans (left-to-right runs: poppler
+                                 reverses a right-to-left ActualText, see render.c) */
+};
+
+struct sp_pdf_link {
+    const char *uri;          /* the target as given to cairo (sp_pdf_uri form), or NULL
+                                 for a link that is not a URI */
+    const char *contents;     /* the annotation's /Contents */
+};
+
+struct sp_pdf_top {
+    size_t page;              /* page (0-based) of the element's first drawing */
+    double x;                 /* x of that drawing, points; -1 when it draws nothing */
 };
 
 /*
- * Build the incremental update for the PDF in pdf[0..len) and return it in *out
- * (malloc'd, *outlen bytes) to be appended to the file as it is.  Returns 0, or -1 with
- * SP_ERR_RESOURCE, *out NULL, when the PDF is not in the shape cairo 1.16 writes (message
- * says what was not found, e.g. "pdf update: no 'startxref' found"), when nfigures /
- * nlinks differ from what the PDF holds, when bleed is negative or not finite, or (bleed
- * > 0) when a page has no /MediaBox of 4 numbers or is not more than 2 * bleed across.
- * Text is written as PDF literal strings, escaped, or UTF-16BE hex when not ASCII;
- * invalid UTF-8 is repaired.  Numbers are written in the C locale.  Objects are found
- * through the xref chain, so an already updated file can be updated again.  Deterministic: the
- * same input gives the same bytes.  Never reads outside pdf[0..len).
+ * What the renderer records while it draws, in drawing order: one entry per reserved
+ * "WT" tag (spans), per Link tag (links), per Figure tag (alts), and per child element of
+ * a top-level Document element (tops).  The filter reads spans and links as cairo writes
+ * each page, the rest when the document is finished.  Strings are copied into arena.
  */
-int sp_pdf_a11y_update(const unsigned char *pdf, size_t len, const struct sp_pdf_a11y *info,
-                       unsigned char **out, size_t *outlen, struct sp_error *err);
+struct sp_pdf_marks {
+    struct sp_arena arena;
+    struct sp_pdf_span *spans;
+    size_t nspans, capspans;
+    struct sp_pdf_link *links;
+    size_t nlinks, caplinks;
+    const char **alts;
+    size_t nalts, capalts;
+    struct sp_pdf_top *tops;
+    size_t ntops, captops;
+};
+
+void sp_pdf_marks_init(struct sp_pdf_marks *m);
+void sp_pdf_marks_release(struct sp_pdf_marks *m);
+void sp_pdf_marks_span(struct sp_pdf_marks *m, const char *lang, const char *actual_text,
+                       bool in_content);
+void sp_pdf_marks_link(struct sp_pdf_marks *m, const char *uri, const char *contents);
+void sp_pdf_marks_figure(struct sp_pdf_marks *m, const char *alt);
+void sp_pdf_marks_top(struct sp_pdf_marks *m, size_t page, double x);
+
+struct sp_pdf_a11y {
+    const char *lang;           /* catalog /Lang, "en-GB" */
+    const char *title;          /* Info /Title, XMP dc:title */
+    const char *author;         /* Info /Author, XMP dc:creator, or NULL */
+    const char *subject;        /* Info /Subject, XMP dc:description, or NULL */
+    const char *keywords;       /* Info /Keywords, or NULL */
+    const char *creator;        /* Info /Creator, XMP xmp:CreatorTool, or NULL */
+    const char *producer;       /* Info /Producer, or NULL */
+    time_t date;                /* creation and modification date; (time_t)-1 = none */
+    double bleed;               /* points, >= 0; > 0: every page gets /BleedBox = its
+                                   /MediaBox and /TrimBox = the MediaBox inset by bleed */
+    bool pdfua;                 /* claim PDF/UA-1 (XMP pdfuaid:part 1) */
+    bool imposed;               /* sheets of an imposed plan: the Document element's
+                                   children are sorted by top_keys, and note is added */
+    const struct sp_pdf_marks *marks;  /* may be NULL when no tag carries anything */
+    const char *const *outline;  /* the title of each bookmark, in the order they were
+                                    added to cairo (rewritten with pdf_syntax), or NULL */
+    size_t noutline;
+    /* read when the document is finished (so they may be set after the pages): */
+    const char *note;           /* imposed: text of the first structure element */
+    const double *top_keys;     /* imposed: reading-order key of the Document element's
+                                   Nth child (tag order); equal keys keep their order */
+    size_t ntop_keys;
+};
+
+/* Where the filter writes: returns 0, or an errno value (the filter then stops). */
+typedef int (*sp_pdf_sink)(void *closure, const unsigned char *data, size_t n);
+
+struct sp_pdf_filter;
+
+/* A filter writing to sink.  info (and marks) must outlive the filter. */
+struct sp_pdf_filter *sp_pdf_filter_new(const struct sp_pdf_a11y *info, sp_pdf_sink sink,
+                                        void *closure);
+
+/* Feed the next bytes cairo wrote.  Returns 0, or -1 once anything failed (details at
+   finish). */
+int sp_pdf_filter_write(struct sp_pdf_filter *f, const unsigned char *data, size_t n);
+
+/*
+ * Write what was held back (catalog, XMP, xref, trailer).  Returns 0, or -1 with
+ * SP_ERR_IO (*io_errno set, from the sink) or SP_ERR_RESOURCE ("pdf update: ..." when
+ * the input is not what cairo 1.16 writes, or the marks do not match it: a count, a
+ * link target, an artifact missing from the parent tree).
+ */
+int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error *err);
+
+void sp_pdf_filter_free(struct sp_pdf_filter *f);
+
+/* Seconds (monotonic clock) spent in the filter so far: for SIGNPOST_TIMING and bench. */
+double sp_pdf_filter_seconds(const struct sp_pdf_filter *f);
+
+/*
+ * The whole filter on a complete file in memory (tests, fuzzing): *out is malloc'd.
+ * Returns 0, or -1 with *err, *out NULL.  Deterministic; never reads outside pdf[0..len).
+ */
+int sp_pdf_a11y_rewrite(const unsigned char *pdf, size_t len, const struct sp_pdf_a11y *info,
+                        unsigned char **out, size_t *outlen, struct sp_error *err);
 
 #endif

@@ -1,7 +1,9 @@
 /*
  * test_render.c - render.c executes a plan: colours and boxes checked in pixels, rotated
  * text stays in its box, both QR methods decode, and the two methods are timed
- * (-b for the 1000-draw benchmark figures; the default run times 100 draws).
+ * (-b for the 1000-draw benchmark figures; the default run times 100 draws).  On PDF
+ * surfaces: what goes into the reserved tags and the marks, the plan check behind the
+ * PDF/UA claim, and a whole plan through out.c read back in structure order.
  */
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -9,10 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../test.h"
 #include "compose/qr.h"
+#include "output/out.h"
+#include "output/pdf_syntax.h"
 #include "output/render.h"
 
 #define ZOOM76 "https://us02web.zoom.us/j/81234567890?pwd=aBcDeFgHiJkLmNoPqRsTuVwXyZ012345.1"
@@ -294,6 +299,283 @@ static void test_qr_page_decodes(void)
     sp_plan_release(&plan);
 }
 
+
+/* ---- structure on PDF surfaces ---- */
+
+#define URDU "\xdb\x8c\xdb\x81 \xd9\x85\xdb\x8c\xd9\xb9\xd9\x86\xda\xaf"
+#define LINK "https://example.org/j/1?a='x'&b=(y)"
+
+static void t_text(struct sp_plan *p, struct sp_page *pg, const char *s, double y,
+                   enum sp_artifact art)
+{
+    struct sp_item it = { 0 };
+    it.kind = SP_ITEM_TEXT;
+    it.artifact = art;
+    it.text = sp_plan_str(p, s);
+    it.font.size = 14;
+    it.x = 40;
+    it.y = y;
+    it.w = 300;
+    it.h = 20;
+    it.baseline = 15;
+    sp_plan_add(p, pg, &it);
+}
+
+static void t_tag(struct sp_plan *p, struct sp_page *pg, int begin, const char *name,
+                  const char *attr, const char *alt)
+{
+    struct sp_item it = { 0 };
+    it.kind = begin ? SP_ITEM_TAG_BEGIN : SP_ITEM_TAG_END;
+    it.text = name;
+    it.attr = attr;
+    it.alt = alt;
+    sp_plan_add(p, pg, &it);
+}
+
+static void t_box(struct sp_plan *p, struct sp_page *pg, enum sp_item_kind k, double y,
+                  enum sp_artifact art)
+{
+    struct sp_item it = { 0 };
+    it.kind = k;
+    it.artifact = art;
+    it.x = 40;
+    it.y = y;
+    it.w = 400;
+    it.h = k == SP_ITEM_RULE ? 0 : 20;
+    it.line_width = 1;
+    it.rgb = 0x003087;
+    sp_plan_add(p, pg, &it);
+}
+
+/*
+ * Two pages shaped like a poster set: Document over both pages; on each a running head
+ * and a footer marked as furniture, a rule outside any element, an H1 (page 1), a P with
+ * an English and an Urdu line, a P with a rectangle inside, the QR Figure followed by
+ * its empty Link (the plan's old shape).  flaw: 1 untagged text, 2 H2 first, 3 Figure
+ * without alt, 4 furniture inside a leaf P (flaw 0 has it inside the P that is split into
+ * spans, where it can be marked).
+ */
+static void make_tagged(struct sp_plan *p, const struct sp_qr *qr, int flaw)
+{
+    sp_plan_init(p, 595, 842);
+    p->lang = "en-GB";
+    p->title = "Meetings";
+    for (int k = 0; k < 2; k++) {
+        struct sp_page *pg = sp_plan_add_page(p);
+        struct sp_item q = { 0 };
+        char foot[32];
+
+        snprintf(foot, sizeof foot, "Page %d of 2", k + 1);
+        if (k == 0)
+            t_tag(p, pg, 1, "Document", NULL, NULL);
+        t_text(p, pg, "Free support meetings near you", 20, SP_ARTIFACT_HEADER);
+        t_box(p, pg, SP_ITEM_RULE, 50, SP_ARTIFACT_NONE);
+        if (k == 0) {
+            t_tag(p, pg, 1, flaw == 2 ? "H2" : "H1", NULL, NULL);
+            t_text(p, pg, "Cardiff", 60, SP_ARTIFACT_NONE);
+            t_tag(p, pg, 0, flaw == 2 ? "H2" : "H1", NULL, NULL);
+        }
+        t_tag(p, pg, 1, "P", NULL, NULL);
+        t_text(p, pg, "Harbour Lights Centre", 100, SP_ARTIFACT_NONE);
+        t_text(p, pg, URDU, 130, SP_ARTIFACT_NONE);
+        if (flaw == 0)
+            t_text(p, pg, "Continued overleaf", 160, SP_ARTIFACT_FOOTER);  /* in a split P */
+        t_tag(p, pg, 0, "P", NULL, NULL);
+        t_tag(p, pg, 1, "P", NULL, NULL);
+        t_box(p, pg, SP_ITEM_RECT, 200, SP_ARTIFACT_NONE);
+        t_text(p, pg, "7pm to 8pm", 200, SP_ARTIFACT_NONE);
+        if (flaw == 4)
+            t_text(p, pg, "Continued overleaf", 230, SP_ARTIFACT_FOOTER);  /* in a leaf P */
+        t_tag(p, pg, 0, "P", NULL, NULL);
+        t_tag(p, pg, 1, "Figure", NULL, flaw == 3 ? NULL : "Join the meeting on Zoom");
+        q.kind = SP_ITEM_QR;
+        q.qr = qr;
+        q.x = 400;
+        q.y = 300;
+        q.w = q.h = 100;
+        q.bg = 0xffffff;
+        sp_plan_add(p, pg, &q);
+        t_tag(p, pg, 0, "Figure", NULL, NULL);
+        t_tag(p, pg, 1, "Link", "uri='https://example.org/j/1?a=\\'x\\'&b=(y)' "
+                                "rect=[400 300 100 100]", "Join the meeting on Zoom");
+        t_tag(p, pg, 0, "Link", NULL, NULL);
+        /* a meeting as a list item: LBody holds its own lines and the QR's Link */
+        t_tag(p, pg, 1, "L", NULL, NULL);
+        t_tag(p, pg, 1, "LI", NULL, NULL);
+        t_tag(p, pg, 1, "Lbl", NULL, NULL);
+        t_text(p, pg, "6.30pm", 600, SP_ARTIFACT_NONE);
+        t_tag(p, pg, 0, "Lbl", NULL, NULL);
+        t_tag(p, pg, 1, "LBody", NULL, NULL);
+        t_text(p, pg, "Harbour group", 600, SP_ARTIFACT_NONE);
+        t_text(p, pg, "Cardiff CF10 4ZG", 620, SP_ARTIFACT_NONE);
+        t_tag(p, pg, 1, "Figure", NULL, "Join Harbour group on Zoom");
+        q.y = 600;
+        sp_plan_add(p, pg, &q);
+        t_tag(p, pg, 0, "Figure", NULL, NULL);
+        t_tag(p, pg, 1, "Link", "uri='https://example.org/h' rect=[400 600 100 100]",
+              "Join Harbour group on Zoom");
+        t_tag(p, pg, 0, "Link", NULL, NULL);
+        t_tag(p, pg, 0, "LBody", NULL, NULL);
+        t_tag(p, pg, 0, "LI", NULL, NULL);
+        t_tag(p, pg, 0, "L", NULL, NULL);
+        if (flaw == 1)
+            t_text(p, pg, "stray", 500, SP_ARTIFACT_NONE);
+        t_text(p, pg, foot, 800, SP_ARTIFACT_FOOTER);
+        if (k == 1)
+            t_tag(p, pg, 0, "Document", NULL, NULL);
+        if (flaw == 1 && k == 1)
+            t_text(p, pg, "after the Document", 820, SP_ARTIFACT_NONE);
+    }
+}
+
+static void test_tags(void)
+{
+    struct sp_arena a;
+    struct sp_qr qrs, *qr = &qrs;
+    struct sp_error err = { 0 };
+
+    sp_arena_init(&a);
+    if (!OK(sp_qr_encode(ZOOM76, 'M', "test", &a, qr, &err) == 0, "qr encoded"))
+        return;
+    for (int flaw = 0; flaw <= 4; flaw++) {
+        struct sp_plan p;
+        struct sp_pdf_marks m;
+        struct sp_render_state rs;
+        cairo_surface_t *s = cairo_pdf_surface_create_for_stream(NULL, NULL, 595, 842);
+        cairo_t *cr = cairo_create(s);
+
+        make_tagged(&p, qr, flaw);
+        sp_pdf_marks_init(&m);
+        sp_render_state_init(&rs, &p, &m);
+        for (size_t i = 0; i < p.npages; i++) {
+            sp_render_page_with(&rs, &p, i, tx, cr);
+            cairo_show_page(cr);
+        }
+        EQ_INT(cairo_status(cr), CAIRO_STATUS_SUCCESS, "tags: cairo accepts every tag");
+        printf("# flaw %d\n", flaw);
+        if (flaw == 0) {
+            char *safe = sp_pdf_uri(LINK);
+            EQ_INT(m.nspans, 8, "spans: the P's two lines and the LBody's two, on 2 pages");
+            OK(m.nspans == 8 && !m.spans[0].lang && !m.spans[0].actual_text,
+               "the English line: a span without /Lang");
+            OK(m.nspans == 8 && m.spans[1].lang && !strcmp(m.spans[1].lang, "ur") &&
+               m.spans[1].actual_text && !strcmp(m.spans[1].actual_text, URDU) &&
+               !m.spans[1].in_content,
+               "the Urdu line: /Lang ur, its text as ActualText, on the element (right to left)");
+            EQ_INT(m.nlinks, 4, "links recorded");
+            OK(m.nlinks && !strcmp(m.links[0].uri, safe) && !strchr(safe, '\'') &&
+               !strchr(safe, '(') && !strchr(safe, ')'), "link: the target, made quote-safe "
+               "(%s)", safe);
+            OK(m.nlinks && !strcmp(m.links[0].contents, "Join the meeting on Zoom"),
+               "link: /Contents from the plan");
+            EQ_INT(m.nalts, 4, "figures recorded");
+            OK(sp_render_state_conforms(&rs), "a well-tagged plan may claim PDF/UA");
+            free(safe);
+        } else {
+            OK(!sp_render_state_conforms(&rs), "a flawed plan may not claim PDF/UA");
+            EQ_INT(rs.untagged, flaw == 1 ? 1 : 0,
+                   "text outside every element counted (inside the Document it is a Span)");
+            EQ_INT(rs.heading_skips, flaw == 2 ? 1 : 0, "first heading H2 counted");
+            OK(rs.has_h1 == (flaw != 2), "H1 seen or not");
+            EQ_INT(rs.figures_without_alt, flaw == 3 ? 2 : 0, "Figure without alt counted");
+            OK(flaw != 1 || m.nspans == 10, "text directly in the Document: a Span (2 pages)");
+            EQ_INT(rs.furniture_in_content, flaw == 4 ? 2 : 0, "furniture inside a P counted");
+        }
+        sp_render_state_release(&rs);
+        sp_pdf_marks_release(&m);
+        cairo_destroy(cr);
+        cairo_surface_destroy(s);
+        sp_plan_release(&p);
+    }
+    sp_arena_free(&a);
+}
+
+static int run_cmd(const char *cmd, char **out)
+{
+    FILE *fp = popen(cmd, "r");
+    size_t n = 0, cap = 1 << 16;
+    int st;
+
+    *out = calloc(1, cap);
+    if (!fp)
+        return -1;
+    for (size_t r; (r = fread(*out + n, 1, cap - 1 - n, fp)) > 0;) {
+        n += r;
+        if (cap - n < 1024)
+            *out = realloc(*out, cap *= 2);
+    }
+    (*out)[n] = '\0';
+    st = pclose(fp);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static size_t occurrences(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+        n++;
+    return n;
+}
+
+/* The whole way through out.c: the validator finds nothing, the furniture is not read. */
+static void test_read_back(void)
+{
+    struct sp_arena a;
+    struct sp_qr qrs, *qr = &qrs;
+    struct sp_error err = { 0 };
+    struct sp_plan p;
+    struct sp_out_opts o = { SP_OUT_PDF, 72, 1795651200, "test" };
+    char dir[] = "/tmp/sp_renderXXXXXX", path[128], cmd[1024], chk[512], *out;
+    const char *build = getenv("BUILD");
+
+    snprintf(chk, sizeof chk, "%s/tests/tools/pdfua_check", build ? build : SP_DATADIR "/build");
+    if (access(chk, X_OK) != 0 || system("command -v pdftotext >/dev/null 2>&1") != 0) {
+        test_count++;
+        printf("ok %d # SKIP pdfua_check or pdftotext missing\n", test_count);
+        return;
+    }
+    sp_arena_init(&a);
+    if (!mkdtemp(dir) || sp_qr_encode(ZOOM76, 'M', "test", &a, qr, &err) != 0)
+        return;
+    snprintf(path, sizeof path, "%s/p.pdf", dir);
+    make_tagged(&p, qr, 0);
+    sp_plan_add_outline(&p, -1, "Cardiff", 0, 60);
+    EQ_INT(sp_out_write(&p, tx, path, &o, &err), 0, "read back: written");
+    snprintf(cmd, sizeof cmd, "'%s' '%s' 2>&1", chk, path);
+    if (!OK(run_cmd(cmd, &out) == 0, "read back: pdfua_check finds nothing"))
+        printf("# %s\n", out);
+    free(out);
+    snprintf(cmd, sizeof cmd, "'%s' --text '%s' 2>&1", chk, path);
+    run_cmd(cmd, &out);
+    EQ_INT(occurrences(out, "Free support meetings near you"), 0,
+           "structure order: the running head is not read");
+    EQ_INT(occurrences(out, "Page 1 of 2") + occurrences(out, "Page 2 of 2") +
+           occurrences(out, "Continued overleaf"), 0,
+           "structure order: the page numbers and footers are not read");
+    EQ_INT(occurrences(out, "Harbour Lights Centre"), 2, "control: the content is read");
+    OK(strstr(out, "Span: " URDU "\n") != NULL, "structure order: the Urdu line exactly");
+    free(out);
+    snprintf(cmd, sizeof cmd, "'%s' --tree '%s' 2>&1", chk, path);
+    run_cmd(cmd, &out);
+    OK(strstr(out, "\n  Link\n    Figure p1 \"Join the meeting on Zoom\"\n") != NULL,
+       "the QR Figure is inside its Link: one announcement");
+    OK(strstr(out, "\n  L\n    LI\n      Lbl p1 \"6.30pm\"\n      LBody\n"
+                   "        Span p1 \"Harbour group\"\n        Span p1 \"Cardiff CF10 4ZG\"\n"
+                   "        Link\n          Figure p1 \"Join Harbour group on Zoom\"\n") != NULL,
+       "a list item: LBody's own lines as Spans beside the QR's Link (cairo marks only leaves)");
+    free(out);
+    snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' - 2>&1", path);
+    run_cmd(cmd, &out);
+    EQ_INT(occurrences(out, "Free support meetings near you"), 2,
+           "control: the running head is drawn on both pages");
+    free(out);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        printf("# could not remove %s\n", dir);
+    sp_plan_release(&p);
+    sp_arena_free(&a);
+}
+
 int main(int argc, char **argv)
 {
     struct sp_error err = { 0 };
@@ -311,6 +593,8 @@ int main(int argc, char **argv)
     TEST_RUN(test_text_advance_scaled);
     TEST_RUN(test_qr_methods);
     TEST_RUN(test_qr_page_decodes);
+    TEST_RUN(test_tags);
+    TEST_RUN(test_read_back);
     sp_text_free(tx);
     return test_done();
 }
