@@ -45,6 +45,7 @@ struct kiosk_run {
                                     the first load a copy with offline set (feeds are
                                     polled on their own timer and read from their saved
                                     copies in between) */
+    struct sp_options offline;  /* that copy */
     struct sp_layout layout;
     struct sp_settings settings;
     struct sp_text *t;
@@ -295,7 +296,6 @@ static int watch(struct kiosk_run *r, struct sp_error *err)
     struct stamp *seen = xcalloc(o->ninputs, sizeof *seen);
     struct watch_state w;
     struct sp_feed_watch *fw = NULL;
-    struct sp_options offline;
     int sig = 0;
 
     memset(&w, 0, sizeof w);
@@ -320,9 +320,9 @@ static int watch(struct kiosk_run *r, struct sp_error *err)
         return -1;
     }
     if (fw) {
-        offline = *o;
-        offline.offline = true;
-        r->load = &offline;
+        r->offline = *o;
+        r->offline.offline = true;
+        r->load = &r->offline;
     }
     for (;;) {
         time_t now, hour, due;

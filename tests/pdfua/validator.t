@@ -71,16 +71,16 @@ defect pdf-date base 's{/CreationDate \(D:}{/CreationDate (}' 'a date without D:
 defect 7.1-standard-type base 's{/S /H1\n}{/S /Heading\n}' 'a type that is not standard'
 defect sp-reserved-type base 's{/S /H1\n}{/S /RB\n}' 'a reserved type left in'
 defect 7.2-list base 's{/S /H1\n}{/S /LI\n}' 'an LI outside an L'
-defect 7.3-figure-alt base 's{  /Alt \(QR code to join[^\n]*\n}{}' 'a Figure without /Alt'
+defect 7.3-figure-alt base 's{  /Alt \(Join [^\n]*\n}{}' 'a Figure without /Alt'
 defect 7.4-headings base 's{/S /H1\n}{/S /H3\n}' 'the first heading is H3'
 defect sp-h1 base 's{/S /H1\n}{/S /P\n}' 'no H1 at all'
 defect sp-bookmarks leaflet 's{  /Outlines \d+ 0 R\n}{}' 'two pages and no bookmarks'
 # annotations
 defect 7.18.3-tabs base 's{  /Tabs /S\n}{}' 'a page with links and no /Tabs'
-defect 7.18.5-link base 's{  /Contents \(QR code to join[^\n]*\n}{}' 'a link without /Contents'
+defect 7.18.5-link base 's{  /Contents \(Join [^\n]*\n}{}' 'a link without /Contents'
 defect 7.18.1-annot base \
-    's{/Subtype /Link}{/Subtype /Square}; s{<<\n      /Obj \d+ 0 R\n      /Type /OBJR\n    >>\n}{}' \
-    'an annotation in no structure element'
+    's{/Subtype /Link}{/Subtype /Square}g; s{<<\n      /Obj \d+ 0 R\n      /Type /OBJR\n    >>\n}{}g' \
+    'annotations in no structure element'
 # fonts
 defect 7.21.3.2-cidtogid base 's{  /CIDToGIDMap /Identity\n}{}' 'a CIDFontType2 without the map'
 defect 7.21.4.1-embedded base 's{/FontFile2}{/FontFileX}' 'a font program not embedded'
