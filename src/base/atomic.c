@@ -14,7 +14,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>

@@ -217,6 +217,11 @@ run_sp check "$TMP/$name"
 grep -q "$esc" "$err"; ok $((! $?)) "no ESC reaches the terminal from a file name"
 grep -q "$(printf '\007')" "$err"; ok $((! $?)) "nor BEL"
 grep -qF 'bad\x1b[31m\x1b]0;pwned\x07name.json:' "$err"; ok $? "the name is shown escaped: bad\\x1b[31m..."
+printf '[{"name":"Phone Only","day":1,"time":"19:00","conference_phone":"01632 960123"}]\n' \
+    > "$TMP/p$name"
+run_sp check "$TMP/p$name"
+grep -qF "p$(printf 'bad\\x1b[31m')" "$out" && ! grep -q "$esc" "$out"
+ok $? "check's list of meetings without a link shows the file name escaped too"
 run_sp check "$TMP/$(printf 'no\nsuch.json')"
 is "$(wc -l < "$err" | tr -d ' ')" 1 "a newline in a file name: still one line"
 is "$(cat "$err")" "signpost: cannot read '$TMP/no\\nsuch.json': no such file" \
