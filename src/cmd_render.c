@@ -170,10 +170,10 @@ static int render_one(const struct sp_options *o, struct sp_compose_in *in, stru
 
 /*
  * One output per key.  A part that fails (a file that cannot be written, a poster that does
- * not fit) is reported and the others are still made (a usage error stops at once): each failure goes to diag as a
- * problem, and the result is SP_ERR_PARTIAL (exit 5) when some parts were made, or the
- * failure itself when there was only one part, or SP_ERR_* of the first failure when none
- * was made.
+ * not fit) is reported and the others are still made; a usage error stops at once.  Each
+ * failure goes to diag as a problem, and the result is SP_ERR_PARTIAL (exit 5) when some
+ * parts were made, the failure itself when there was only one part, or the first
+ * failure's code when none was made.
  */
 static int render_parts(const struct sp_options *o, struct sp_compose_in *in, struct sp_text *t,
                         GPtrArray *keys, const struct sp_meeting **sel, size_t nsel,
