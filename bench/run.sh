@@ -337,6 +337,59 @@ bench_pdf_update() {
 }
 BENCHMARKS="$BENCHMARKS pdf-update"
 # ---- end of the PDF/UA filter --------------------------------------------------------
+# ---- memory at scale (issue 16 item 9; owner: hardening engineer) ---------------------
+# Peak RSS ("Maximum resident set size" from GNU time -v) and wall time of `check`, the A4
+# leaflet and the A4 poster set (everything on poster-a4: a numbered set) for generated
+# directories of 5,000, 50,000 and 200,000 meetings (BENCH_SCALE_SIZES to change; the
+# 200,000 leaflet takes minutes).  Figures only.  Issue 16's goal: under 150 MB for each at
+# 200,000 meetings, with time growing linearly (the "ms per 1,000" column flat).
+SCALE_ROWS=()
+scale_run() {  # scale_run NAME MEETINGS CMD...
+    local name=$1 n=$2 st=0 kb wall secs
+    shift 2
+    "$TIME_BIN" -v -o "$OUT/scale-$name-$n.time" "$@" > /dev/null 2> "$OUT/scale-$name-$n.log" \
+        || st=$?
+    kb=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$OUT/scale-$name-$n.time")
+    wall=$(sed -n 's/^[[:space:]]*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' \
+        "$OUT/scale-$name-$n.time")
+    secs=$(echo "$wall" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+    if [ "$st" -ge 2 ]; then
+        echo "bench: scale $name $n: exited with $st" >&2
+        head -3 "$OUT/scale-$name-$n.log" >&2
+        FAILED=1
+    fi
+    SCALE_ROWS+=("$(LC_ALL=C awk -v name="$name" -v n="$n" -v kb="${kb:-0}" -v s="${secs:-0}" \
+        -v st="$st" 'BEGIN { printf "%s|%d|%.1f|%.2f|%.1f|%s\n", name, n, kb / 1024, s,
+                             s * 1000000 / n, st }')")
+}
+bench_memory_scale() {
+    local n f
+    if [ ! -x "$TIME_BIN" ]; then
+        POSTER_NOTES+=("memory-scale: not measured (needs GNU time: apt-get install time)")
+        return 0
+    fi
+    for n in ${BENCH_SCALE_SIZES:-5000 50000 200000}; do
+        f=$OUT/scale-$n.json
+        if [ ! -s "$f" ]; then
+            "$GEN" --meetings "$n" --seed "$SEED" --format mg-json > "$f.tmp" && mv "$f.tmp" "$f"
+        fi
+        echo "bench: memory-scale: $n meetings" >&2
+        scale_run check "$n" "$SIGNPOST" check "$f"
+        scale_run leaflet-a4 "$n" "$SIGNPOST" render --layout leaflet-a4 \
+            --settings examples/settings.ini --date 2026-11-26 -o "$OUT/scale-leaflet-$n.pdf" "$f"
+        scale_run poster-a4-set "$n" "$SIGNPOST" render --layout poster-a4 \
+            --settings examples/settings.ini --date 2026-11-26 -o "$OUT/scale-poster-$n.pdf" "$f"
+    done
+    POSTER_NOTES+=("memory-scale (GNU time -v; target under 150 MB at 200,000):")
+    while IFS= read -r line; do
+        POSTER_NOTES+=("  $line")
+    done < <({
+        echo "command|meetings|peak RSS MB|wall s|ms per 1,000|exit"
+        printf '%s\n' "${SCALE_ROWS[@]}"
+    } | column -t -s '|')
+}
+BENCHMARKS="$BENCHMARKS memory-scale"
+# ---- end of memory at scale ----------------------------------------------------------
 
 # ---- main ----------------------------------------------------------------------------
 

@@ -481,6 +481,7 @@ int sp_cli_parse(int argc, char **argv, struct sp_options *o, struct sp_error *e
 {
     struct option longopts[G_N_ELEMENTS(optdefs) + 1];
     struct sp_source_opts cur = { SP_FORMAT_AUTO, NULL, NULL, NULL, NULL };
+    const char *unused = NULL;  /* a per-file option with no file named after it yet */
     int c;
 
     for (size_t i = 0; i < G_N_ELEMENTS(optdefs); i++) {
@@ -513,6 +514,7 @@ int sp_cli_parse(int argc, char **argv, struct sp_options *o, struct sp_error *e
             o->inputs[o->ninputs].path = optarg;
             o->inputs[o->ninputs].opts = cur;
             o->ninputs++;
+            unused = NULL;
             continue;
         }
         if (c == '?') {
@@ -537,6 +539,10 @@ int sp_cli_parse(int argc, char **argv, struct sp_options *o, struct sp_error *e
                                 argv[optind - 1]);
         if (apply(o, c, optarg, &cur, err))
             return -1;
+        if ((c == O_FORMAT || c == O_AS || c == O_FORMATS || c == O_TIMEZONE) && !unused)
+            unused = find_def(c)->name;
+        else if (c == O_BMLT)
+            unused = NULL;  /* --bmlt names a file (a server) too */
     }
     /* after "--" every argument is a file, even one that starts with '-' */
     for (; optind < argc; optind++) {
@@ -545,6 +551,7 @@ int sp_cli_parse(int argc, char **argv, struct sp_options *o, struct sp_error *e
         o->inputs[o->ninputs].path = argv[optind];
         o->inputs[o->ninputs].opts = cur;
         o->ninputs++;
+        unused = NULL;
     }
     o->sel.regions = o->regions;
     o->sel.fellowships = o->fellowships;
@@ -558,6 +565,11 @@ int sp_cli_parse(int argc, char **argv, struct sp_options *o, struct sp_error *e
     if ((o->command == SP_CMD_CHECK || o->command == SP_CMD_RENDER ||
          o->command == SP_CMD_KIOSK || o->command == SP_CMD_BOARD) && o->ninputs == 0)
         return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0, "no directory file given");
+    /* per-file options apply to the files named after them: after the last, to none */
+    if (unused && o->ninputs)
+        return sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                            "--%s: given after the last file, so it applies to none; "
+                            "put it before the files it is for", unused);
     if ((o->command == SP_CMD_RENDER || o->command == SP_CMD_KIOSK ||
          o->command == SP_CMD_BOARD) && !o->output &&
         !o->dump_plan && !o->watch_dir)
@@ -615,7 +627,8 @@ static const char exit_codes[] =
     "     still make their output from the usable meetings and print the problems\n"
     "  2  usage error on the command line\n"
     "  3  a file could not be read or written, or a feed fetched (with no saved copy)\n"
-    "  4  missing font or data, or an internal error\n";
+    "  4  missing font or data, or an internal error\n"
+    "  5  render --split-by: some outputs made, at least one not (each one printed)\n";
 
 void sp_cli_help(FILE *fp, enum sp_command cmd)
 {

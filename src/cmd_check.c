@@ -171,16 +171,19 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
     for (size_t i = 0; i < nsel; i++) {
         const struct sp_meeting *m = sel[i];
         if ((m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) && !m->url) {
+            char file[1024];  /* the file name, escaped as in every message */
+
+            sp_error_escape(m->file, file, sizeof file);
             if (!nolink++ && !o->quiet)
                 fprintf(fp, "Online meetings without a usable link:\n");
             if (!o->quiet && m->phone)
-                fprintf(fp, "  %s:%d: '%s' (dial-in only: %s)\n", m->file, m->line, m->name,
+                fprintf(fp, "  %s:%d: '%s' (dial-in only: %s)\n", file, m->line, m->name,
                         m->phone);
             else if (!o->quiet && m->provider && m->meeting_id)
                 fprintf(fp, "  %s:%d: '%s' (%s meeting ID %s only)\n", m->file, m->line,
                         m->name, m->provider, m->meeting_id);
             else if (!o->quiet)
-                fprintf(fp, "  %s:%d: '%s'\n", m->file, m->line, m->name);
+                fprintf(fp, "  %s:%d: '%s'\n", file, m->line, m->name);
         }
     }
     if (!o->quiet) {

@@ -260,7 +260,7 @@ static void watch_refresh(struct kiosk_run *r, const char *why, struct watch_sta
     struct sp_diag diag;
     struct sp_error err = { 0 };
     struct refresh_info info;
-    char at[40];
+    char at[40], dir[1024];  /* dir: escaped as in every message */
 
     sp_diag_init(&diag);
     if (refresh(r, &diag, &info, &err) == 0) {
@@ -268,8 +268,9 @@ static void watch_refresh(struct kiosk_run *r, const char *why, struct watch_sta
         w->last = info;
         w->retry_at = 0;
         sp_when_format(time(NULL), w->last_when, sizeof w->last_when);
+        sp_error_escape(r->dir, dir, sizeof dir);
         log_line("refreshed '%s' (%s): %zu slide%s, %zu meeting%s, %s at %s, %zu warning%s",
-                 r->dir, why, info.nslides, info.nslides == 1 ? "" : "s", info.nmeetings,
+                 dir, why, info.nslides, info.nslides == 1 ? "" : "s", info.nmeetings,
                  info.nmeetings == 1 ? "" : "s",
                  strcmp(r->view, "week") ? "today and tomorrow" : "this week", at, diag.n,
                  diag.n == 1 ? "" : "s");

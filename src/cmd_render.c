@@ -52,16 +52,11 @@ static int print_date(const struct sp_options *o, time_t *out, struct sp_error *
     return 0;
 }
 
-/* "out/poster.pdf" + "Cardiff" -> "out/poster-Cardiff.pdf" */
+/* "out/poster.pdf" + "Cardiff" -> "out/poster-Cardiff.pdf", a long name shortened with a
+   stable hash (base/paths.h) */
 static const char *part_path(const char *path, const char *part, struct sp_arena *a)
 {
-    const char *slash = strrchr(path, '/');
-    const char *dot = strrchr(path, '.');
-    const char *safe = sp_paths_safe_name(part, a);
-
-    if (!dot || (slash && dot < slash))
-        return sp_arena_printf(a, "%s-%s", path, safe);
-    return sp_arena_printf(a, "%.*s-%s%s", (int)(dot - path), path, safe, dot);
+    return sp_paths_part(path, part, a);
 }
 
 /*
@@ -396,6 +391,61 @@ static int render_one(const struct sp_options *o, struct sp_compose_in *in, stru
     return rc;
 }
 
+/*
+ * One output per key.  A part that fails (a file that cannot be written, a poster that does
+ * not fit) is reported and the others are still made; a usage error stops at once.  Each
+ * failure goes to diag as a problem, and the result is SP_ERR_PARTIAL (exit 5) when some
+ * parts were made, the failure itself when there was only one part, or the first
+ * failure's code when none was made.
+ */
+static int render_parts(const struct sp_options *o, struct sp_compose_in *in, struct sp_text *t,
+                        const char *datadir, GPtrArray *keys, const struct sp_meeting **sel, size_t nsel,
+                        GHashTable *used, struct sp_arena *a, struct sp_diag *diag,
+                        struct sp_error *err)
+{
+    const struct sp_meeting **part = xmalloc((nsel ? nsel : 1) * sizeof *part);
+    struct sp_error first = { 0 };
+    unsigned nfail = 0;
+
+    for (guint j = 0; j < keys->len; j++) {
+        struct sp_error e = { 0 };
+        size_t n = 0;
+
+        for (size_t i = 0; i < nsel; i++)
+            if (!strcmp(split_key(sel[i], o->split), keys->pdata[j]))
+                part[n++] = sel[i];
+        in->meetings = part;
+        in->n = n;
+        in->part_name = keys->pdata[j];
+        if (render_one(o, in, t, datadir,
+                       o->output ? unique_path(used, o->output, keys->pdata[j], a) : NULL,
+                       diag, &e) == 0)
+            continue;
+        if (e.code == SP_ERR_USAGE) {   /* the same for every part: say it once and stop */
+            free(part);
+            *err = e;
+            return -1;
+        }
+        if (!nfail++)
+            first = e;
+        if (keys->len > 1)
+            sp_diag_add(diag, SP_PROBLEM, e.file, e.line, e.col, "%s", e.msg);
+    }
+    free(part);
+    if (!nfail)
+        return 0;
+    if (keys->len == 1) {
+        *err = first;
+        return -1;
+    }
+    if (nfail == keys->len)
+        return sp_error_set(err, first.code, NULL, 0, 0, "none of the %u outputs could be made",
+                            keys->len);
+    return sp_error_set(err, SP_ERR_PARTIAL, NULL, 0, 0,
+                        "%u of the %u outputs could not be made; the other %u were",
+                        nfail, keys->len, keys->len - nfail);
+}
+
 int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_diag *diag,
                   struct sp_error *err)
 {
@@ -479,7 +529,6 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
         /* one output per distinct key, in order of first appearance sorted by name */
         GPtrArray *keys = g_ptr_array_new();
         GHashTable *used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-        const struct sp_meeting **part = xmalloc((nsel ? nsel : 1) * sizeof *part);
 
         for (size_t i = 0; i < nsel; i++) {
             const char *k = split_key(sel[i], o->split);
@@ -492,19 +541,8 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
         g_ptr_array_sort(keys, cmp_key);
         rc = keys->len ? 0 : sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
                                           "no meetings to show (check the selection options)");
-        for (guint j = 0; j < keys->len && rc == 0; j++) {
-            size_t n = 0;
-            for (size_t i = 0; i < nsel; i++)
-                if (!strcmp(split_key(sel[i], o->split), keys->pdata[j]))
-                    part[n++] = sel[i];
-            in.meetings = part;
-            in.n = n;
-            in.part_name = keys->pdata[j];
-            rc = render_one(o, &in, t, datadir,
-                            o->output ? unique_path(used, o->output, keys->pdata[j], &a)
-                                      : NULL, diag, err);
-        }
-        free(part);
+        if (rc == 0)
+            rc = render_parts(o, &in, t, datadir, keys, sel, nsel, used, &a, diag, err);
         g_hash_table_destroy(used);
         g_ptr_array_free(keys, TRUE);
     }

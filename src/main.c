@@ -1,11 +1,14 @@
 /*
  * main.c - argv -> sp_cli_parse -> sp_run; prints problems, warnings and errors to
- * stderr as "signpost: file:line:col: ..."; maps error codes to exit status.
+ * stderr as "signpost: file:line:col: ..." (control characters escaped by
+ * sp_error_format / sp_diag_format); maps error codes to exit status; installs the
+ * handler that removes temporary files on SIGINT/SIGTERM/SIGHUP.
  * The only place that calls exit().
  */
 #include <locale.h>
 #include <stdio.h>
 
+#include "base/atomic.h"
 #include "base/error.h"
 #include "cli.h"
 #include "run.h"
@@ -20,6 +23,7 @@ int main(int argc, char **argv)
 
     setlocale(LC_ALL, "");
     setlocale(LC_NUMERIC, "C");  /* numbers are parsed and printed the C way */
+    sp_atomic_install_cleanup();  /* before any thread: no temporary file outlives a signal */
     sp_options_init(&opts);
     sp_diag_init(&diag);
 

@@ -1,5 +1,6 @@
 /*
- * error.c - error records and the diagnostics list.
+ * error.c - error records, the diagnostics list, and their one-line text with control
+ * characters escaped (nothing from a file name or argument can drive the terminal).
  */
 #include "error.h"
 #include "mem.h"
@@ -26,24 +27,88 @@ int sp_error_set(struct sp_error *err, enum sp_errcode code, const char *file,
     return -1;
 }
 
-static void format_pos(char *buf, size_t size, const char *file, int line, int col)
+/* Is c a character that moves the terminal or reorders the text rather than showing? */
+static int hidden_char(gunichar c)
 {
-    if (!file || !*file)
-        snprintf(buf, size, "%s", "");
-    else if (line > 0 && col > 0)
-        snprintf(buf, size, "%s:%d:%d: ", file, line, col);
-    else if (line > 0)
-        snprintf(buf, size, "%s:%d: ", file, line);
-    else
-        snprintf(buf, size, "%s: ", file);
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E ||
+           c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Append s escaped to buf[*at..size); stops before an escape or character that would not
+   fit whole.  Returns 0, or -1 when s was cut. */
+static int put_escaped(char *buf, size_t size, size_t *at, const char *s)
+{
+    const char *p = s;
+
+    while (p && *p) {
+        gunichar c = g_utf8_get_char_validated(p, -1);
+        char tmp[16];
+        size_t n;
+
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
+            snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned char)*p);  /* not UTF-8 */
+            n = 1;
+        } else if (hidden_char(c)) {
+            n = (size_t)(g_utf8_next_char(p) - p);
+            if (c == '\n' || c == '\r' || c == '\t')
+                snprintf(tmp, sizeof tmp, "\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+            else if (c < 0x80)
+                snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned)c);
+            else
+                snprintf(tmp, sizeof tmp, "\\u%04X", (unsigned)c);
+        } else {
+            n = (size_t)(g_utf8_next_char(p) - p);
+            memcpy(tmp, p, n);
+            tmp[n] = '\0';
+        }
+        if (*at + strlen(tmp) + 1 > size)
+            return -1;
+        memcpy(buf + *at, tmp, strlen(tmp) + 1);
+        *at += strlen(tmp);
+        p += n;
+    }
+    return 0;
+}
+
+size_t sp_error_escape(const char *s, char *buf, size_t size)
+{
+    size_t at = 0;
+
+    if (!size)
+        return 0;
+    buf[0] = '\0';
+    put_escaped(buf, size, &at, s);
+    return at;
+}
+
+/* "file:line:col: " (escaped) + the escaped message + tail */
+static void format_line(char *buf, size_t size, const char *file, int line, int col,
+                        const char *label, const char *msg)
+{
+    size_t at = 0;
+    char num[48];
+
+    if (!size)
+        return;
+    buf[0] = '\0';
+    if (file && *file) {
+        if (line > 0 && col > 0)
+            snprintf(num, sizeof num, ":%d:%d: ", line, col);
+        else if (line > 0)
+            snprintf(num, sizeof num, ":%d: ", line);
+        else
+            snprintf(num, sizeof num, ": ");
+        if (put_escaped(buf, size, &at, file) || put_escaped(buf, size, &at, num))
+            return;
+    }
+    if (label && put_escaped(buf, size, &at, label))
+        return;
+    put_escaped(buf, size, &at, msg);
 }
 
 void sp_error_format(const struct sp_error *err, char *buf, size_t size)
 {
-    char pos[300];
-
-    format_pos(pos, sizeof pos, err->file, err->line, err->col);
-    snprintf(buf, size, "%s%s", pos, err->msg);
+    format_line(buf, size, err->file, err->line, err->col, NULL, err->msg);
 }
 
 int sp_error_exit_status(enum sp_errcode code)
@@ -54,6 +119,7 @@ int sp_error_exit_status(enum sp_errcode code)
     case SP_ERR_USAGE:    return 2;
     case SP_ERR_IO:       return 3;
     case SP_ERR_RESOURCE: return 4;
+    case SP_ERR_PARTIAL:  return 5;
     }
     return 4;
 }
@@ -102,11 +168,9 @@ void sp_diag_add(struct sp_diag *d, enum sp_severity sev, const char *file, int 
 
 void sp_diag_format(const struct sp_diag_entry *e, char *buf, size_t size)
 {
-    char pos[300];
-
-    format_pos(pos, sizeof pos, e->file, e->line, e->col);
-    snprintf(buf, size, "%s%s: %s", pos, e->severity == SP_PROBLEM ? "problem" :
-             e->severity == SP_NOTE ? "note" : "warning", e->msg);
+    format_line(buf, size, e->file, e->line, e->col,
+                e->severity == SP_PROBLEM ? "problem: " :
+                e->severity == SP_NOTE ? "note: " : "warning: ", e->msg);
 }
 
 static void drop(struct sp_diag *d, struct sp_diag_entry *e)

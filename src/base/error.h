@@ -10,13 +10,15 @@
 
 #include <stddef.h>
 
-/* Exit status mapping is in main.c: OK 0, INPUT 1, USAGE 2, IO 3, RESOURCE 4. */
+/* Exit status (sp_error_exit_status): OK 0, INPUT 1, USAGE 2, IO 3, RESOURCE 4,
+   PARTIAL 5. */
 enum sp_errcode {
     SP_OK = 0,
     SP_ERR_INPUT,    /* directory or layout data invalid */
     SP_ERR_USAGE,    /* bad command line */
     SP_ERR_IO,       /* reading input or writing output failed */
-    SP_ERR_RESOURCE  /* font missing, cairo failure, out of memory, internal */
+    SP_ERR_RESOURCE, /* font missing, cairo failure, out of memory, internal */
+    SP_ERR_PARTIAL   /* several outputs: some made, at least one not (each one reported) */
 };
 
 struct sp_error {
@@ -34,7 +36,18 @@ int sp_error_set(struct sp_error *err, enum sp_errcode code, const char *file,
                  int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
-/* Format as "file:line:col: msg" (parts omitted when unknown) into buf. */
+/*
+ * Copy s into buf (size bytes, always terminated when size > 0) with every character that
+ * would act on a terminal instead of showing escaped: \n \r \t, other C0 controls and DEL
+ * as \xNN (ESC is \x1b), C1 controls and the bidirectional overrides and isolates as
+ * \uNNNN, and a byte that is not UTF-8 as \xNN.  Everything else, Welsh or Urdu text
+ * included, is kept.  Cut only between whole characters.  Returns the length written.
+ * Every message signpost prints goes through it (sp_error_format, sp_diag_format).
+ */
+size_t sp_error_escape(const char *s, char *buf, size_t size);
+
+/* Format as "file:line:col: msg" (parts omitted when unknown) into buf, escaped as by
+   sp_error_escape: one line whatever the file name or message holds. */
 void sp_error_format(const struct sp_error *err, char *buf, size_t size);
 
 /* Exit status for an error code (0..4). */
@@ -70,7 +83,8 @@ void sp_diag_release(struct sp_diag *d);
 void sp_diag_add(struct sp_diag *d, enum sp_severity sev, const char *file, int line,
                  int col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-/* Format entry i as "file:line:col: warning: msg" (or "problem:", "note:"). */
+/* Format entry i as "file:line:col: warning: msg" (or "problem:", "note:"), escaped
+   likewise. */
 void sp_diag_format(const struct sp_diag_entry *e, char *buf, size_t size);
 
 /* Keep entries [from, n) for which keep(entry, ctx) is true, in order; returns how many

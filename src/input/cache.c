@@ -1,11 +1,13 @@
 /*
  * cache.c - the feeds' last good copies: one .meta key file and one .body per address,
- * named from SHA-256 hashes only, each written to a temporary name and renamed (GLib's
- * g_file_set_contents_full does both, with an fsync before the rename).
+ * named from SHA-256 hashes only, each written to a temporary name and renamed, with an
+ * fsync before the rename (base/atomic.h, as every file signpost writes).
  *
  * Owns: the files in its folder.  Must not: fetch, parse feeds, or print.
  */
 #include "cache.h"
+
+#include "../base/atomic.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -126,15 +128,12 @@ int sp_cache_read_body(const char *dir, const char *url, struct sp_cache_entry *
 
 static int write_file(const char *path, const char *data, size_t len, struct sp_error *err)
 {
-    GError *gerr = NULL;
-    int rc = 0;
+    struct sp_error e = { 0 };
 
-    if (!g_file_set_contents_full(path, data, (gssize)len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                  0644, &gerr))
-        rc = sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot save a copy of the feed: %s",
-                          gerr ? gerr->message : "write failed");
-    g_clear_error(&gerr);
-    return rc;
+    if (sp_atomic_write_mode(path, data, len, 0644, &e) != 0)
+        return sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot save a copy of the feed: %s",
+                            e.msg);
+    return 0;
 }
 
 static int write_meta(const char *dir, const char *url, const struct sp_cache_entry *e,

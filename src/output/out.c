@@ -1,7 +1,8 @@
 /*
  * out.c - PDF (cairo through the pdf_a11y filter), PNG and SVG files from a plan, each
- * written to "<path>.tmp" and renamed; every write and fclose checked.
- * A path that exists and is not a regular file (/dev/full, a FIFO) is written directly.
+ * written to a temporary file beside it and renamed (base/atomic.h); every write and
+ * fclose checked.  A path that exists and is not a regular file (/dev/full, a FIFO) is
+ * written directly.
  */
 #include "out.h"
 
@@ -22,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../base/atomic.h"
 #include "../compose/impose.h"
 #include "pdf_a11y.h"
 #include "render.h"
@@ -31,11 +33,12 @@ struct sink {
     int err;   /* first errno seen, 0 = fine */
 };
 
-/* One output file being written: its final path and the path actually opened. */
+/* One output file being written (base/atomic.h); tmp and fp mirror f's fields. */
 struct target {
-    const char *path;
-    char *tmp;      /* malloc'd "<path>.tmp", or NULL when writing path directly */
+    const char *path;  /* the caller's final path */
+    const char *tmp;   /* the temporary file beside path, or NULL when writing path directly */
     FILE *fp;
+    struct sp_atomic_file f;
 };
 
 static cairo_status_t sink_write(void *closure, const unsigned char *d, unsigned int n)
@@ -310,43 +313,31 @@ static int io_error(struct sp_error *err, const char *path, int e)
                         strerror(e ? e : EIO));
 }
 
-/* Open the file that will become path. */
+/* Open the file that will become path: a temporary file beside it (base/atomic.h). */
 static int target_open(struct target *tg, const char *path, struct sp_error *err)
 {
-    struct stat st;
-    const char *open_path = path;
-
-    tg->path = path;
-    tg->tmp = NULL;
-    if (!(stat(path, &st) == 0 && !S_ISREG(st.st_mode))) {
-        tg->tmp = g_strconcat(path, ".tmp", NULL);
-        open_path = tg->tmp;
-    }
-    tg->fp = fopen(open_path, "wb");
-    if (!tg->fp) {
-        int e = errno;
-
-        g_free(tg->tmp);
-        tg->tmp = NULL;
-        return io_error(err, path, e);
-    }
+    memset(tg, 0, sizeof *tg);
+    if (sp_atomic_open(&tg->f, path, 0666, err) != 0)
+        return -1;
+    tg->path = path;   /* the caller's string: still there after an abandon */
+    tg->tmp = tg->f.tmp;
+    tg->fp = tg->f.fp;
     return 0;
+}
+
+static void target_forget(struct target *tg)
+{
+    tg->tmp = NULL;
+    tg->fp = NULL;
 }
 
 /* Close tg; on error (werr = errno of an earlier write, or a failing fclose) remove tmp. */
 static int target_close(struct target *tg, int werr, struct sp_error *err)
 {
-    int e = werr;
-
-    if (tg->fp && fclose(tg->fp) != 0 && !e)
-        e = errno ? errno : EIO;
     tg->fp = NULL;
-    if (e) {
-        if (tg->tmp)
-            unlink(tg->tmp);
-        g_free(tg->tmp);
-        tg->tmp = NULL;
-        return io_error(err, tg->path, e);
+    if (sp_atomic_close(&tg->f, werr, err) != 0) {
+        target_forget(tg);
+        return -1;
     }
     return 0;
 }
@@ -354,28 +345,14 @@ static int target_close(struct target *tg, int werr, struct sp_error *err)
 /* Move a closed target's tmp file into place. */
 static int target_commit(struct target *tg, struct sp_error *err)
 {
-    int rc = 0;
-
-    if (tg->tmp && rename(tg->tmp, tg->path) != 0) {
-        int e = errno;
-
-        unlink(tg->tmp);
-        rc = io_error(err, tg->path, e);
-    }
-    g_free(tg->tmp);
-    tg->tmp = NULL;
-    return rc;
+    target_forget(tg);
+    return sp_atomic_commit(&tg->f, err);
 }
 
 static void target_abandon(struct target *tg)
 {
-    if (tg->fp)
-        fclose(tg->fp);
-    tg->fp = NULL;
-    if (tg->tmp)
-        unlink(tg->tmp);
-    g_free(tg->tmp);
-    tg->tmp = NULL;
+    target_forget(tg);
+    sp_atomic_abandon(&tg->f);
 }
 
 static int cairo_error(struct sp_error *err, const char *path, cairo_status_t st)
@@ -652,13 +629,10 @@ static int write_pages(const struct sp_plan *plan, struct sp_text *t, const char
             done = i + 1;
     }
     for (i = 0; i < done; i++) {
-        if (rc) {
-            if (tgs[i].tmp)
-                unlink(tgs[i].tmp);
-            g_free(tgs[i].tmp);
-        } else if (target_commit(&tgs[i], err)) {
-            rc = -1;
-        }
+        if (rc)
+            target_abandon(&tgs[i]);
+        else if (target_commit(&tgs[i], err))
+            rc = -1;   /* the pages after it are still renamed: each is complete */
     }
     free(tgs);
     sp_arena_free(&a);
@@ -707,14 +681,5 @@ int sp_out_write_sheets(const struct sp_plan *sheets, struct sp_text *t, const c
 
 int sp_out_write_file(const char *path, const void *data, size_t len, struct sp_error *err)
 {
-    struct target tg;
-    int werr = 0;
-
-    if (target_open(&tg, path, err))
-        return -1;
-    if (len && fwrite(data, 1, len, tg.fp) != len)
-        werr = errno ? errno : EIO;
-    if (target_close(&tg, werr, err))
-        return -1;
-    return target_commit(&tg, err);
+    return sp_atomic_write(path, data, len, err);
 }

@@ -410,10 +410,12 @@ static void remove_stale(const char *dir, const char *ext, size_t nslides)
         return;
     while ((de = readdir(d)) != NULL) {
         unsigned num;
-        char e[8] = "", tail[8] = "";
-        int got = sscanf(de->d_name, "slide-%u.%3[a-z]%5s", &num, e, tail);
-        bool ours = got >= 2 && (!strcmp(e, "png") || !strcmp(e, "svg")) &&
-                    (got == 2 || !strcmp(tail, ".tmp"));
+        char e[8] = "", tail[16] = "";
+        int got = sscanf(de->d_name, "slide-%u.%3[a-z]%15s", &num, e, tail);
+        /* a temporary file: ".tmp" (older runs) or ".XXXXXX.tmp" (base/atomic.h) */
+        bool tmp = !strcmp(tail, ".tmp") ||
+                   (strlen(tail) == 11 && tail[0] == '.' && !strcmp(tail + 7, ".tmp"));
+        bool ours = got >= 2 && (!strcmp(e, "png") || !strcmp(e, "svg")) && (got == 2 || tmp);
 
         if (!ours || (got == 2 && num >= 1 && num <= nslides && !strcmp(e, ext)))
             continue;
