@@ -16,11 +16,31 @@
 
 #define SP_FAMILY_MAIN "Atkinson Hyperlegible Next"
 
+/*
+ * Shaped lines kept for reuse (issue 17: shape once).  A line that is measured as it will
+ * be drawn (alone, unwrapped) keeps its layout here, so drawing it, or measuring the same
+ * text again, shapes nothing.  Keyed by everything setup() reads (font and text); the
+ * least recently used line is dropped when the cache is full, so memory stays bounded
+ * whatever the size of the directory.
+ */
+#define LINE_CACHE_MAX 4096
+
+struct line {
+    char *key;             /* font fields, then the text (g_malloc'd; the table's key) */
+    PangoLayout *layout;   /* as setup() makes it for the text, width -1 (owned) */
+    double width, height, baseline;
+    GList link;            /* in the LRU list, most recent first */
+};
+
 struct sp_text {
     FcConfig *cfg;
     PangoFontMap *fm;
     PangoContext *ctx;
     PangoLayout *layout;   /* reused for every call; reset by setup() */
+    GHashTable *lines;     /* key -> struct line */
+    GQueue lru;            /* struct line, most recently used first */
+    GString *key;          /* scratch for keys */
+    size_t hits, misses;   /* for SIGNPOST_TIMING and the tests */
 };
 
 const char *sp_text_family_for(const char *lang)
@@ -155,13 +175,27 @@ struct sp_text *sp_text_new(const char *fontdir, const char *cachedir, struct sp
     pango_cairo_context_set_resolution(t->ctx, 72.0);
     pango_context_set_round_glyph_positions(t->ctx, FALSE);
     t->layout = pango_layout_new(t->ctx);
+    t->lines = g_hash_table_new(g_str_hash, g_str_equal);
+    g_queue_init(&t->lru);
+    t->key = g_string_sized_new(128);
     return t;
+}
+
+static void line_free(struct line *ln)
+{
+    g_object_unref(ln->layout);
+    g_free(ln->key);
+    g_free(ln);
 }
 
 void sp_text_free(struct sp_text *t)
 {
     if (!t)
         return;
+    while (t->lru.head)
+        line_free(g_queue_pop_head_link(&t->lru)->data);
+    g_hash_table_destroy(t->lines);
+    g_string_free(t->key, TRUE);
     g_object_unref(t->layout);
     g_object_unref(t->ctx);
     /* drop pango's pattern and fontset caches now (they outlive the last unref otherwise) */
@@ -172,13 +206,12 @@ void sp_text_free(struct sp_text *t)
 }
 
 /*
- * Prepare the shared layout for utf8 in font f: width < 0 = one line, no wrapping.
+ * Prepare layout l for utf8 in font f: width < 0 = one line, no wrapping.
  * f->family NULL (or "") chooses the family list from the language.
  */
-static PangoLayout *setup(struct sp_text *t, const struct sp_font *f, const char *utf8,
-                          double width)
+static PangoLayout *setup_on(PangoLayout *l, const struct sp_font *f, const char *utf8,
+                             double width)
 {
-    PangoLayout *l = t->layout;
     PangoFontDescription *fd = pango_font_description_new();
     PangoAttrList *attrs = pango_attr_list_new();
     const char *lang = lang_for(f, utf8);
@@ -203,10 +236,88 @@ static PangoLayout *setup(struct sp_text *t, const struct sp_font *f, const char
     return l;
 }
 
-double sp_text_width(struct sp_text *t, const struct sp_font *f, const char *utf8)
+/* The shared layout, prepared as setup_on() does (for measurements that are not kept). */
+static PangoLayout *setup(struct sp_text *t, const struct sp_font *f, const char *utf8,
+                          double width)
 {
+    return setup_on(t->layout, f, utf8, width);
+}
+
+/* The cache key of utf8 in font f: every field setup_on() reads, then the text. */
+static const char *line_key(struct sp_text *t, const struct sp_font *f, const char *utf8)
+{
+    GString *k = t->key;
+
+    g_string_truncate(k, 0);
+    g_string_append_printf(k, "%s\x1f%a\x1f%c\x1f%s\x1f", f->family ? f->family : "",
+                           f->size, f->bold ? 'b' : 'r', f->lang ? f->lang : "");
+    g_string_append(k, utf8 ? utf8 : "");
+    return k->str;
+}
+
+/*
+ * The cached line for utf8 in f (moved to the front), or NULL when it is not cached and
+ * make is false.  With make, a line not cached is shaped (alone, unwrapped: as it is
+ * drawn), measured and kept, and the least recently used line dropped when there are
+ * more than LINE_CACHE_MAX.
+ */
+static struct line *line_get(struct sp_text *t, const struct sp_font *f, const char *utf8,
+                             bool make)
+{
+    const char *key = line_key(t, f, utf8);
+    struct line *ln = g_hash_table_lookup(t->lines, key);
     PangoRectangle log;
 
+    if (ln) {
+        t->hits++;
+        g_queue_unlink(&t->lru, &ln->link);
+        g_queue_push_head_link(&t->lru, &ln->link);
+        return ln;
+    }
+    if (!make)
+        return NULL;
+    t->misses++;
+    ln = g_new0(struct line, 1);
+    ln->key = g_strdup(key);
+    ln->layout = setup_on(pango_layout_new(t->ctx), f, utf8, -1);
+    pango_layout_get_extents(ln->layout, NULL, &log);
+    ln->width = (double)log.width / PANGO_SCALE;
+    ln->height = (double)log.height / PANGO_SCALE;
+    ln->baseline = (double)pango_layout_get_baseline(ln->layout) / PANGO_SCALE;
+    ln->link.data = ln;
+    g_hash_table_insert(t->lines, ln->key, ln);
+    g_queue_push_head_link(&t->lru, &ln->link);
+    if (t->lru.length > LINE_CACHE_MAX) {
+        struct line *old = g_queue_pop_tail_link(&t->lru)->data;
+        g_hash_table_remove(t->lines, old->key);
+        line_free(old);
+    }
+    return ln;
+}
+
+static void line_copy(const struct line *ln, const char *text, struct sp_line *out)
+{
+    out->text = text;
+    out->width = ln->width;
+    out->height = ln->height;
+    out->baseline = ln->baseline;
+}
+
+void sp_text_cache_stats(const struct sp_text *t, size_t *hits, size_t *misses)
+{
+    if (hits)
+        *hits = t->hits;
+    if (misses)
+        *misses = t->misses;
+}
+
+double sp_text_width(struct sp_text *t, const struct sp_font *f, const char *utf8)
+{
+    const struct line *ln = line_get(t, f, utf8, false);
+    PangoRectangle log;
+
+    if (ln)
+        return ln->width;
     pango_layout_get_extents(setup(t, f, utf8, -1), NULL, &log);
     return (double)log.width / PANGO_SCALE;
 }
@@ -229,6 +340,24 @@ static int is_trailing_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/*
+ * Probably one line at width: its characters at half an em each fit.  Such text is shaped
+ * alone first (as it will be drawn, and kept); text that then does not fit is broken as a
+ * paragraph after all.
+ */
+static bool likely_one_line(const struct sp_font *f, const char *utf8, double width)
+{
+    double size = f->size > 0 ? f->size : 12.0;
+
+    return width <= 0 || (double)g_utf8_strlen(utf8, -1) * size * 0.5 <= width;
+}
+
+/* The line fits width as pango's wrapping decides it (in pango units). */
+static bool fits(const struct line *ln, double width)
+{
+    return width <= 0 || (int)(ln->width * PANGO_SCALE + 0.5) <= (int)(width * PANGO_SCALE);
+}
+
 int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
                   double width, struct sp_arena *a, struct sp_line **lines)
 {
@@ -240,6 +369,18 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
     *lines = NULL;
     if (!utf8 || !*utf8)
         return 0;
+    /* text with no line break of its own that fits on one line: shaped once, alone, as it
+       will be drawn (from the cache when it was shaped before) */
+    if (!strpbrk(utf8, "\n\r\t") && !is_trailing_space((unsigned char)utf8[strlen(utf8) - 1]) &&
+        (line_get(t, f, utf8, false) ||
+                                      likely_one_line(f, utf8, width))) {
+        const struct line *ln = line_get(t, f, utf8, true);
+        if (fits(ln, width) && pango_layout_get_line_count(ln->layout) == 1) {
+            *lines = sp_arena_alloc(a, sizeof **lines);
+            line_copy(ln, sp_arena_strdup(a, utf8), &(*lines)[0]);
+            return 1;
+        }
+    }
     l = setup(t, f, utf8, width > 0 ? width : -1);
     n = pango_layout_get_line_count(l);
     texts = xcalloc((size_t)n, sizeof *texts);
@@ -255,7 +396,7 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
     n = i;
     *lines = sp_arena_alloc(a, (size_t)n * sizeof **lines);
     /* one line that is the whole text: the wrapped layout already measured it exactly as
-       it will be drawn (most paragraphs; this halves the shaping work) */
+       it will be drawn */
     if (n == 1 && strlen(texts[0]) == strlen(utf8)) {
         PangoRectangle log;
 
@@ -267,18 +408,9 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
         free(texts);
         return 1;
     }
-    /* measure every line as it will be drawn: alone, unwrapped */
-    for (i = 0; i < n; i++) {
-        struct sp_line *ln = &(*lines)[i];
-        PangoRectangle log;
-
-        l = setup(t, f, texts[i], -1);
-        pango_layout_get_extents(l, NULL, &log);
-        ln->text = texts[i];
-        ln->width = (double)log.width / PANGO_SCALE;
-        ln->height = (double)log.height / PANGO_SCALE;
-        ln->baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
-    }
+    /* measure every line as it will be drawn: alone, unwrapped (and keep it for drawing) */
+    for (i = 0; i < n; i++)
+        line_copy(line_get(t, f, texts[i], true), texts[i], &(*lines)[i]);
     free(texts);
     return n;
 }
@@ -315,13 +447,12 @@ int sp_text_first_line(struct sp_text *t, const struct sp_font *f, const char *u
     if (nlines == 1 && len == all) {
         pango_layout_get_extents(l, NULL, &log);
         line->baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
+        line->width = (double)log.width / PANGO_SCALE;
+        line->height = (double)log.height / PANGO_SCALE;
     } else {
-        l = setup(t, f, line->text, -1);
-        pango_layout_get_extents(l, NULL, &log);
-        line->baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
+        /* measured alone, as it will be drawn, and kept for drawing */
+        line_copy(line_get(t, f, line->text, true), line->text, line);
     }
-    line->width = (double)log.width / PANGO_SCALE;
-    line->height = (double)log.height / PANGO_SCALE;
     return 1;
 }
 
@@ -357,9 +488,9 @@ const char *sp_text_font_of(struct sp_text *t, const struct sp_font *f, const ch
 void sp_text_draw(struct sp_text *t, cairo_t *cr, const struct sp_font *f, const char *utf8,
                   double x, double y)
 {
-    PangoLayout *l = setup(t, f, utf8, -1);
+    const struct line *ln = line_get(t, f, utf8, true);
 
     /* no pango_cairo_update_context: the layout keeps the device-independent metrics */
     cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, l);
+    pango_cairo_show_layout(cr, ln->layout);
 }

@@ -82,6 +82,15 @@ int sp_text_unknown_glyphs(struct sp_text *t, const struct sp_font *f, const cha
 const char *sp_text_font_of(struct sp_text *t, const struct sp_font *f, const char *utf8,
                             struct sp_arena *a);
 
+/*
+ * Lines are shaped once: a line measured as it is drawn (sp_text_break's lines, the first
+ * line of sp_text_first_line) keeps its shaping in a bounded cache (the 4,096 most
+ * recently used lines), and drawing or measuring the same text in the same font again
+ * shapes nothing.  Counts of lines found in the cache and shaped into it, for the tests
+ * and SIGNPOST_TIMING.
+ */
+void sp_text_cache_stats(const struct sp_text *t, size_t *hits, size_t *misses);
+
 /* Draw one line with its top-left at (x, y) on cr, in the current cairo colour. */
 void sp_text_draw(struct sp_text *t, cairo_t *cr, const struct sp_font *f, const char *utf8,
                   double x, double y);
