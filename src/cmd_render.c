@@ -491,6 +491,7 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
     in.subtitle = o->subtitle;
     in.tabs = o->tabs;
     in.creator = "signpost " SP_VERSION;
+    in.qr_cache = sp_qr_cache_new();  /* freed after every plan that uses it */
     in.data_date = dir.data_date;
     in.diag = diag;
     in.group_by = o->group_by;
@@ -547,6 +548,12 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
         g_ptr_array_free(keys, TRUE);
     }
 out:
+    if (in.qr_cache && getenv("SIGNPOST_TIMING") && strcmp(getenv("SIGNPOST_TIMING"), "0")) {
+        size_t encoded, reused;
+        sp_qr_cache_stats(in.qr_cache, &encoded, &reused);
+        fprintf(stderr, "timing: qr codes encoded %zu, reused %zu\n", encoded, reused);
+    }
+    sp_qr_cache_free(in.qr_cache);
     free(sel);
     g_free(fontdir);
     sp_text_free(t);

@@ -204,7 +204,7 @@ static const struct sp_qr *card_qr(struct cards *c, const char *url, const char 
     struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
     double total, s;
 
-    if (sp_qr_encode(url, c->lay->qr_ecl, about, a, qr, err) != 0)
+    if (sp_qr_encode_cached(c->in->qr_cache, url, c->lay->qr_ecl, about, a, qr, err) != 0)
         return NULL;
     total = qr->n + 2.0 * qr->quiet;
     s = c->lay->qr_min;

@@ -15,6 +15,7 @@
 #include "../layout/layout.h"
 #include "../layout/settings.h"
 #include "plan.h"
+#include "qr.h"
 #include "text.h"
 
 struct sp_compose_in {
@@ -33,6 +34,8 @@ struct sp_compose_in {
     const char *part_name;     /* e.g. the region of a --split-by output, or NULL */
     int tabs;                  /* tear-off tabs; -1 = the layout's */
     const char *creator;       /* "signpost 0.1.0" */
+    struct sp_qr_cache *qr_cache; /* QR codes encoded once per URL in the run (qr.h); may
+                                  be NULL; must outlive the plans composed with it */
     struct sp_diag *diag;      /* per-meeting problems that do not stop the output (a
                                   note cut short, a link too long for a QR code); may be
                                   NULL (then they are not reported) */

@@ -486,7 +486,7 @@ static const struct sp_qr *make_qr(struct leaflet *lf, const char *url, const ch
     struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
     double total, s;
 
-    if (sp_qr_encode(url, lf->lay->qr_ecl, about, a, qr, err) != 0)
+    if (sp_qr_encode_cached(lf->in->qr_cache, url, lf->lay->qr_ecl, about, a, qr, err) != 0)
         return NULL;
     total = qr->n + 2.0 * qr->quiet;
     s = lf->qr_min;

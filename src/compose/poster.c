@@ -542,7 +542,7 @@ static void build_rows(struct poster *p)
         if (link && (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID)) {
             struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
             struct sp_error qerr = { 0 };
-            if (sp_qr_encode(link, lay->qr_ecl, m->name, a, qr, &qerr) == 0) {
+            if (sp_qr_encode_cached(p->in->qr_cache, link, lay->qr_ecl, m->name, a, qr, &qerr) == 0) {
                 r->codable = true;
                 r->qr = qr;
                 r->qr_box = qr_box(lay, qr);
@@ -1079,7 +1079,8 @@ static int build_directory(struct poster *p, struct sp_error *err)
     if (!s->directory_url)
         return 0;
     qr = sp_arena_alloc(p->a, sizeof *qr);
-    if (sp_qr_encode(s->directory_url, p->lay->qr_ecl, "directory link", p->a, qr, err) != 0)
+    if (sp_qr_encode_cached(p->in->qr_cache, s->directory_url, p->lay->qr_ecl,
+                            "directory link", p->a, qr, err) != 0)
         return -1;
     p->dir_qr = qr;
     p->dir_box = qr_box(p->lay, qr);

@@ -5,6 +5,7 @@
 #include "qr.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <qrencode.h>
 #include <string.h>
 
@@ -57,4 +58,69 @@ int sp_qr_encode(const char *url, char ecl, const char *about, struct sp_arena *
     out->dark = dark;
     QRcode_free(q);
     return 0;
+}
+
+struct sp_qr_cache {
+    GHashTable *codes;    /* "<ecl><url>" (arena) -> struct sp_qr (arena) */
+    struct sp_arena arena;
+    size_t encoded, reused;
+};
+
+struct sp_qr_cache *sp_qr_cache_new(void)
+{
+    struct sp_qr_cache *c = xcalloc(1, sizeof *c);
+
+    c->codes = g_hash_table_new(g_str_hash, g_str_equal);
+    sp_arena_init(&c->arena);
+    return c;
+}
+
+void sp_qr_cache_free(struct sp_qr_cache *c)
+{
+    if (!c)
+        return;
+    g_hash_table_destroy(c->codes);
+    sp_arena_free(&c->arena);
+    free(c);
+}
+
+int sp_qr_encode_cached(struct sp_qr_cache *c, const char *url, char ecl, const char *about,
+                        struct sp_arena *a, struct sp_qr *out, struct sp_error *err)
+{
+    char *key;
+    const struct sp_qr *hit;
+    struct sp_qr *kept;
+
+    if (!c || !url)
+        return sp_qr_encode(url, ecl, about, a, out, err);
+    key = g_strdup_printf("%c%s", ecl, url);
+    hit = g_hash_table_lookup(c->codes, key);
+    if (hit) {
+        g_free(key);
+        c->reused++;
+        *out = *hit;
+        return 0;
+    }
+    c->encoded++;
+    if (g_hash_table_size(c->codes) >= SP_QR_CACHE_MAX) {
+        g_free(key);
+        return sp_qr_encode(url, ecl, about, a, out, err);
+    }
+    if (sp_qr_encode(url, ecl, about, &c->arena, out, err) != 0) {
+        g_free(key);
+        return -1;
+    }
+    kept = sp_arena_alloc(&c->arena, sizeof *kept);
+    *kept = *out;
+    g_hash_table_insert(c->codes, sp_arena_strdup(&c->arena, key), kept);
+    g_free(key);
+    return 0;
+}
+
+void sp_qr_cache_stats(const struct sp_qr_cache *c, size_t *encoded, size_t *reused)
+{
+    if (encoded)
+        *encoded = c ? c->encoded : 0;
+    if (reused)
+        *reused = c ? c->reused : 0;
 }

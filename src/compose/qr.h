@@ -19,4 +19,24 @@
 int sp_qr_encode(const char *url, char ecl, const char *about, struct sp_arena *a,
                  struct sp_qr *out, struct sp_error *err);
 
+/*
+ * QR codes encoded once per distinct URL in a run (issue 17): the same link on every
+ * sheet of a poster set, in every part of a --split-by run, in each fitting attempt.  The
+ * modules live in the cache (so as long as the plans that use them), at most
+ * SP_QR_CACHE_MAX distinct codes (past that, codes are encoded into the caller's arena).
+ */
+#define SP_QR_CACHE_MAX 8192
+
+struct sp_qr_cache;
+
+struct sp_qr_cache *sp_qr_cache_new(void);
+void sp_qr_cache_free(struct sp_qr_cache *c);
+
+/* sp_qr_encode through cache c (NULL: no cache).  Failures are not cached. */
+int sp_qr_encode_cached(struct sp_qr_cache *c, const char *url, char ecl, const char *about,
+                        struct sp_arena *a, struct sp_qr *out, struct sp_error *err);
+
+/* Codes encoded by libqrencode and codes found in the cache, for the tests and timing. */
+void sp_qr_cache_stats(const struct sp_qr_cache *c, size_t *encoded, size_t *reused);
+
 #endif
