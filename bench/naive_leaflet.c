@@ -10,6 +10,13 @@
  * as images (one pixel per module, scaled without smoothing).
  *
  *   naive_leaflet --qr vector|image [--fonts DIR] -o OUT.pdf DIRECTORY.json
+ *   naive_leaflet --qr vector|image [--fonts DIR] -o OUT.pdf --paragraphs FILE
+ *
+ * With --paragraphs, the text and codes are exactly those of a signpost leaflet: FILE has
+ * one paragraph per line, "B text" (bold) or "R text", and "Q url" for a code drawn at
+ * the right of the paragraphs that follow it (bench/run.sh makes it from the leaflet's
+ * --dump-plan: the text of each structure element joined, running heads included).  This
+ * is the comparison issue 17 asks for: the same job, done the plain way.
  *
  * Prints "N meetings, P pages, Q codes" on stdout.  The bundled fonts (fonts/) are used,
  * as signpost uses them, so the text costs the same to shape.
@@ -169,9 +176,46 @@ static void meeting(struct naive *nv, const struct sp_meeting *m)
     g_string_free(body, TRUE);
 }
 
+/* The --paragraphs file: every paragraph laid out at the column width less a code's,
+   every code at the right of the next paragraph. */
+static int paragraphs(struct naive *nv, const char *path, size_t *count)
+{
+    FILE *fp = fopen(path, "r");
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    double width = PAGE_W - 2 * MARGIN - QR_SIZE - MM(3), code_end = 0;
+    int code_page = 0;
+
+    if (!fp)
+        return -1;
+    while ((len = getline(&line, &cap, fp)) > 0) {
+        if (line[len - 1] == '\n')
+            line[--len] = '\0';
+        if (len < 2)
+            continue;
+        if (line[0] == 'Q') {
+            if (nv->y + QR_SIZE > PAGE_H - MARGIN)
+                new_page(nv);
+            qr(nv, line + 2, nv->y);
+            code_end = nv->y + QR_SIZE;
+            code_page = nv->pages;
+        } else {
+            paragraph(nv, line + 2, line[0] == 'B', width);
+            if (nv->pages == code_page && nv->y < code_end && line[0] == 'B')
+                nv->y = code_end;  /* the next entry starts below the code */
+            (*count)++;
+        }
+    }
+    free(line);
+    fclose(fp);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
-    const char *out = NULL, *path = NULL, *fonts = "fonts";
+    const char *out = NULL, *path = NULL, *fonts = "fonts", *paras = NULL;
+    size_t nparas = 0;
     struct naive nv = { 0 };
     struct sp_source_opts opts = { .format = SP_FORMAT_AUTO };
     struct sp_directory dir;
@@ -190,21 +234,23 @@ int main(int argc, char **argv)
             nv.vector = !strcmp(argv[i], "vector") ? 1 : !strcmp(argv[i], "image") ? 0 : -1;
         } else if (!strcmp(argv[i], "--fonts") && i + 1 < argc) {
             fonts = argv[++i];
+        } else if (!strcmp(argv[i], "--paragraphs") && i + 1 < argc) {
+            paras = argv[++i];
         } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
             out = argv[++i];
         } else {
             path = argv[i];
         }
     }
-    if (!out || !path || nv.vector < 0) {
+    if (!out || !(path || paras) || nv.vector < 0) {
         fprintf(stderr, "usage: naive_leaflet --qr vector|image [--fonts DIR] -o OUT.pdf "
-                "DIRECTORY.json\n");
+                "DIRECTORY.json | --paragraphs FILE\n");
         return 2;
     }
     sp_arena_init(&a);
     sp_directory_init(&dir);
     sp_diag_init(&diag);
-    if (sp_directory_load(&dir, path, &opts, &a, &diag, &err) != 0) {
+    if (path && sp_directory_load(&dir, path, &opts, &a, &diag, &err) != 0) {
         fprintf(stderr, "naive_leaflet: %s\n", err.msg);
         return 1;
     }
@@ -230,6 +276,10 @@ int main(int argc, char **argv)
     nv.cr = cairo_create(s);
     nv.y = MARGIN;
     nv.pages = 1;
+    if (paras && paragraphs(&nv, paras, &nparas) != 0) {
+        fprintf(stderr, "naive_leaflet: cannot read '%s'\n", paras);
+        return 1;
+    }
     for (size_t i = 0; i < dir.n; i++)
         meeting(&nv, &dir.meetings[i]);
     cairo_show_page(nv.cr);
@@ -240,7 +290,10 @@ int main(int argc, char **argv)
         return 1;
     }
     cairo_surface_destroy(s);
-    printf("%zu meetings, %d pages, %d codes\n", dir.n, nv.pages, nv.codes);
+    if (paras)
+        printf("%zu paragraphs, %d pages, %d codes\n", nparas, nv.pages, nv.codes);
+    else
+        printf("%zu meetings, %d pages, %d codes\n", dir.n, nv.pages, nv.codes);
 
     pango_font_description_free(nv.regular);
     pango_font_description_free(nv.bold);
