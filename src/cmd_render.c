@@ -337,6 +337,7 @@ static int render_one(const struct sp_options *o, struct sp_compose_in *in, stru
     enum sp_layout_kind kind = in->layout->kind;
     bool imposed = kind == SP_LAYOUT_BOOKLET || kind == SP_LAYOUT_TRIFOLD;
     struct sp_arena a;
+    struct sp_out_pdf *stream = NULL;
     int rc;
 
     /* braille (issue 14): cells and lines, not a plan; see cmd_braille.c */
@@ -350,6 +351,19 @@ static int render_one(const struct sp_options *o, struct sp_compose_in *in, stru
     sp_arena_init(&a);
     sp_plan_init(&plan, in->layout->width, in->layout->height);
     sp_plan_init(&sheets, in->layout->width, in->layout->height);
+    /* a leaflet or poster PDF is written while it is composed (issue 17): each finished page
+       drawn and freed as the composer flushes it */
+    if ((kind == SP_LAYOUT_LEAFLET || kind == SP_LAYOUT_POSTER) && !o->dump_plan && path &&
+        sp_out_format_from_path(path, &oo.format) == 0 && oo.format == SP_OUT_PDF) {
+        stream = sp_out_pdf_open(path, plan.width, plan.height, 0, t, &oo, err);
+        if (!stream) {
+            sp_plan_release(&sheets);
+            sp_plan_release(&plan);
+            sp_arena_free(&a);
+            return -1;
+        }
+        sp_plan_set_sink(&plan, sp_out_pdf_sink, stream);
+    }
     rc = sp_compose(in, t, &plan, err);
     if (rc == 0 && kind == SP_LAYOUT_POSTER && o->sheets > 0 && plan.npages > (size_t)o->sheets)
         rc = too_many_sheets(o, in, t, datadir, plan.npages, err);
@@ -379,11 +393,26 @@ static int render_one(const struct sp_options *o, struct sp_compose_in *in, stru
                                        kind == SP_LAYOUT_BOOKLET ? SP_OUT_BOOKLET
                                                                  : SP_OUT_TRIFOLD,
                                        reading_path(path, &a), err);
-        else
+        else if (stream) {
+            /* the pages not flushed yet (all of them when the composer started its plan
+               over without the sink) */
+            sp_plan_set_sink(&plan, sp_out_pdf_sink, stream);
+            rc = sp_plan_flush(&plan, plan.npages);
+            if (rc != 0) {
+                sp_out_pdf_abandon(stream);
+                if (err->code == SP_OK)
+                    sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0, "cannot render '%s'", path);
+            } else {
+                rc = sp_out_pdf_close(stream, &plan, err);
+            }
+            stream = NULL;
+        } else
             rc = sp_out_write(&plan, t, path, &oo, err);
         if (rc == 0)
             summary(o, in, &plan, &sheets, path, diag);
     }
+    if (stream)
+        sp_out_pdf_abandon(stream);  /* not written: the composition failed */
     /* the sheets point into the reading plan's arena: release them first */
     sp_plan_release(&sheets);
     sp_plan_release(&plan);

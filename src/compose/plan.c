@@ -14,6 +14,46 @@ void sp_plan_init(struct sp_plan *p, double width, double height)
     p->lang = "en-GB";
 }
 
+void sp_plan_reset(struct sp_plan *p, double width, double height)
+{
+    sp_plan_sink_fn fn = p->sink;
+    void *ctx = p->sink_ctx;
+
+    sp_plan_release(p);
+    sp_plan_init(p, width, height);
+    p->sink = fn;
+    p->sink_ctx = ctx;
+}
+
+void sp_plan_set_sink(struct sp_plan *p, sp_plan_sink_fn fn, void *ctx)
+{
+    p->sink = fn;
+    p->sink_ctx = ctx;
+}
+
+bool sp_plan_streams(const struct sp_plan *p)
+{
+    return p->sink != NULL;
+}
+
+int sp_plan_flush(struct sp_plan *p, size_t upto)
+{
+    if (!p->sink)
+        return 0;
+    if (upto > p->npages)
+        upto = p->npages;
+    for (; p->flushed < upto; p->flushed++) {
+        struct sp_page *pg = &p->pages[p->flushed];
+
+        if (!p->sink_failed && p->sink(p->sink_ctx, p, p->flushed) != 0)
+            p->sink_failed = 1;
+        free(pg->items);
+        pg->items = NULL;
+        pg->n = pg->cap = 0;
+    }
+    return p->sink_failed ? -1 : 0;
+}
+
 void sp_plan_release(struct sp_plan *p)
 {
     for (size_t i = 0; i < p->npages; i++)

@@ -90,6 +90,15 @@ struct sp_page {
     const char *name;    /* file-name stem for per-page outputs (kiosk slides), or NULL */
 };
 
+struct sp_plan;
+
+/*
+ * Where finished pages go when a plan is streamed (issue 17): called once per page, in
+ * order, by sp_plan_flush; returns 0, or -1 (the plan then remembers the failure and
+ * stops calling it).  The page's items are freed after the call.
+ */
+typedef int (*sp_plan_sink_fn)(void *ctx, const struct sp_plan *p, size_t pageno);
+
 struct sp_plan {
     struct sp_arena arena;
     double width, height;   /* page size in points */
@@ -100,10 +109,19 @@ struct sp_plan {
     size_t noutline, outline_cap;
     /* metadata */
     const char *title, *author, *subject, *keywords, *lang;  /* lang: "en-GB" */
+    /* streaming (sp_plan_set_sink): pages [0, flushed) went to the sink, their items freed */
+    sp_plan_sink_fn sink;
+    void *sink_ctx;
+    size_t flushed;
+    int sink_failed;     /* the sink returned -1 */
 };
 
 void sp_plan_init(struct sp_plan *p, double width, double height);
 void sp_plan_release(struct sp_plan *p);
+
+/* Release and init again at this size, keeping the sink (for composers that start over:
+   a composition tried and dropped must have gone to a sink that discards). */
+void sp_plan_reset(struct sp_plan *p, double width, double height);
 
 /* Append a page and return it (pointer valid until the next sp_plan_add_page). */
 struct sp_page *sp_plan_add_page(struct sp_plan *p);
@@ -113,6 +131,24 @@ struct sp_item *sp_plan_add(struct sp_plan *p, struct sp_page *page, const struc
 
 /* Add an outline (bookmark) entry; returns its index. */
 int sp_plan_add_outline(struct sp_plan *p, int parent, const char *title, int page, double y);
+
+/*
+ * Stream the plan: pages finished with sp_plan_flush go to fn and their items are freed
+ * (their labels, names and the plan's count stay), so a long output holds only the pages
+ * not yet finished.  Composers that support it (sp_plan_streams) flush as they go; fn NULL
+ * turns streaming off.
+ */
+void sp_plan_set_sink(struct sp_plan *p, sp_plan_sink_fn fn, void *ctx);
+
+/* Does the plan stream? */
+bool sp_plan_streams(const struct sp_plan *p);
+
+/*
+ * Pages [p->flushed, upto) are finished: give each to the sink (if any) and free its
+ * items.  Returns 0, or -1 when the sink failed (now or before).  Without a sink it does
+ * nothing.
+ */
+int sp_plan_flush(struct sp_plan *p, size_t upto);
 
 /* Copy a string into the plan's arena. */
 const char *sp_plan_str(struct sp_plan *p, const char *s);

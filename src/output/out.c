@@ -436,80 +436,167 @@ static double reading_key(const struct sp_plan *plan, enum sp_out_imposed kind,
 }
 
 /*
- * Write the PDF: cairo -> the PDF/UA filter (pdf_a11y.h) -> the tmp file.  Nothing is
- * held in memory but one object at a time, and nothing is read back.
+ * A PDF being written: cairo -> the PDF/UA filter (pdf_a11y.h) -> the tmp file.  Nothing
+ * is held in memory but one object at a time, and nothing is read back.  Pages are drawn
+ * as they come (sp_out_pdf_page), so a streamed plan is written while it is composed; a
+ * page is shown (cairo_show_page) only when the next one comes or at close, so the last
+ * page can close every element left open first, as a whole plan drawn at once does.
  */
-static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *path,
-                     const struct sp_out_opts *opts, enum sp_out_imposed imposed,
-                     const char *reading_copy, struct sp_error *err)
-{
+struct sp_out_pdf {
+    struct target tg;
+    struct sp_out_opts opts;
+    struct sp_text *t;
     struct sp_pdf_marks marks;
     struct sp_pdf_a11y info;
     struct sp_render_state rs;
     struct sp_pdf_filter *f;
-    struct target tg;
     cairo_surface_t *s;
     cairo_t *cr;
+    char producer[96];
+    size_t drawn;       /* pages drawn so far */
+    bool started;       /* rs initialised (at the first page: the plan's language is known) */
+};
+
+struct sp_out_pdf *sp_out_pdf_open(const char *path, double width, double height,
+                                   double bleed, struct sp_text *t,
+                                   const struct sp_out_opts *o, struct sp_error *err)
+{
+    struct sp_out_pdf *w = xcalloc(1, sizeof *w);
+    struct sp_out_opts opts = { SP_OUT_PDF, 72.0, (time_t)-1, NULL };
+
+    if (o)
+        opts = *o;
+    if (target_open(&w->tg, path, err)) {
+        free(w);
+        return NULL;
+    }
+    w->opts = opts;
+    w->t = t;
+    sp_pdf_marks_init(&w->marks);
+    snprintf(w->producer, sizeof w->producer, "cairo %s (https://cairographics.org)",
+             cairo_version_string());
+    w->info.creator = w->opts.creator;
+    w->info.producer = w->producer;
+    w->info.date = w->opts.date;
+    w->info.bleed = bleed;
+    w->info.marks = &w->marks;
+    w->f = sp_pdf_filter_new(&w->info, file_sink, w->tg.fp);
+    /* metadata goes to the filter, not to cairo (it writes dates without "D:") */
+    w->s = cairo_pdf_surface_create_for_stream(filter_write, w->f, width, height);
+    cairo_pdf_surface_restrict_to_version(w->s, CAIRO_PDF_VERSION_1_5);
+    w->cr = cairo_create(w->s);
+    return w;
+}
+
+/* cairo formats numbers with the C library: run it in the C numeric locale. */
+static locale_t c_numeric(locale_t *old)
+{
+    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+
+    *old = c ? uselocale(c) : (locale_t)0;
+    return c;
+}
+
+static void locale_back(locale_t c, locale_t old)
+{
+    if (c) {
+        uselocale(old);
+        freelocale(c);
+    }
+}
+
+static void pdf_page(struct sp_out_pdf *w, const struct sp_plan *plan, size_t i)
+{
+    if (!w->started) {
+        sp_render_state_init(&w->rs, plan, &w->marks);
+        w->started = true;
+    }
+    if (w->drawn)
+        cairo_show_page(w->cr);
+    if (plan->pages[i].label)
+        cairo_pdf_surface_set_page_label(w->s, plan->pages[i].label);
+    sp_render_page_with(&w->rs, plan, i, w->t, w->cr);
+    w->drawn++;
+}
+
+int sp_out_pdf_page(struct sp_out_pdf *w, const struct sp_plan *plan, size_t pageno)
+{
+    locale_t old, c = c_numeric(&old);
+
+    pdf_page(w, plan, pageno);
+    locale_back(c, old);
+    return cairo_status(w->cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+}
+
+int sp_out_pdf_sink(void *ctx, const struct sp_plan *plan, size_t pageno)
+{
+    return sp_out_pdf_page(ctx, plan, pageno);
+}
+
+static void pdf_free(struct sp_out_pdf *w)
+{
+    if (w->started)
+        sp_render_state_release(&w->rs);
+    sp_pdf_filter_free(w->f);
+    sp_pdf_marks_release(&w->marks);
+    free(w);
+}
+
+void sp_out_pdf_abandon(struct sp_out_pdf *w)
+{
+    if (!w)
+        return;
+    cairo_destroy(w->cr);
+    cairo_surface_finish(w->s);
+    cairo_surface_destroy(w->s);
+    target_abandon(&w->tg);
+    pdf_free(w);
+}
+
+static int pdf_close(struct sp_out_pdf *w, const struct sp_plan *plan, enum sp_out_imposed imposed,
+                     const char *reading_copy, struct sp_error *err)
+{
+    const char *path = w->tg.path;
+    struct sp_pdf_a11y *info = &w->info;
     cairo_status_t st;
     double *keys = NULL;
     const char **titles = NULL;
-    char *note = NULL, producer[96];
+    char *note = NULL;
     const char *timing = getenv("SIGNPOST_TIMING");
     int ioe = 0, rc;
 
-    if (target_open(&tg, path, err))
-        return -1;
-    sp_pdf_marks_init(&marks);
-    memset(&info, 0, sizeof info);
-    snprintf(producer, sizeof producer, "cairo %s (https://cairographics.org)",
-             cairo_version_string());
-    info.lang = plan->lang ? plan->lang : "en-GB";
-    info.title = plan->title;
-    info.author = plan->author;
-    info.subject = plan->subject;
-    info.keywords = plan->keywords;
-    info.creator = opts->creator;
-    info.producer = producer;
-    info.date = opts->date;
-    info.bleed = plan->bleed;
-    info.imposed = imposed != SP_OUT_FLAT;
-    info.marks = &marks;
+    /* what the plan says only when it is complete */
+    info->lang = plan->lang ? plan->lang : "en-GB";
+    info->title = plan->title;
+    info->author = plan->author;
+    info->subject = plan->subject;
+    info->keywords = plan->keywords;
+    info->imposed = imposed != SP_OUT_FLAT;
     if (plan->noutline) {
         titles = xcalloc(plan->noutline, sizeof *titles);
         for (size_t i = 0; i < plan->noutline; i++)
             titles[i] = plan->outline[i].title ? plan->outline[i].title : "";
-        info.outline = titles;
-        info.noutline = plan->noutline;
+        info->outline = titles;
+        info->noutline = plan->noutline;
     }
-    f = sp_pdf_filter_new(&info, file_sink, tg.fp);
-
-    /* metadata goes to the filter, not to cairo (it writes dates without "D:") */
-    s = cairo_pdf_surface_create_for_stream(filter_write, f, plan->width, plan->height);
-    cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
-    cr = cairo_create(s);
-    sp_render_state_init(&rs, plan, &marks);
-    for (size_t i = 0; i < plan->npages; i++) {
-        if (plan->pages[i].label)
-            cairo_pdf_surface_set_page_label(s, plan->pages[i].label);
-        sp_render_page_with(&rs, plan, i, t, cr);
-        if (i + 1 == plan->npages)
-            sp_render_state_close(&rs, cr);  /* a plan that leaves an element open */
-        cairo_show_page(cr);
-    }
-    pdf_outline(s, plan);
-    st = finish(cr, s);
+    if (w->started)
+        sp_render_state_close(&w->rs, w->cr);  /* a plan that leaves an element open */
+    if (w->drawn)
+        cairo_show_page(w->cr);
+    pdf_outline(w->s, plan);
+    st = finish(w->cr, w->s);
 
     /* what is known only now: the claim, the reading order of imposed sheets */
-    info.pdfua = sp_render_state_conforms(&rs);
-    if (info.imposed && marks.ntops) {
+    info->pdfua = w->started && sp_render_state_conforms(&w->rs);
+    if (info->imposed && w->marks.ntops) {
         const char *slash = reading_copy ? strrchr(reading_copy, '/') : NULL;
         const char *name = slash ? slash + 1 : reading_copy;
 
-        keys = xcalloc(marks.ntops, sizeof *keys);
-        for (size_t i = 0; i < marks.ntops; i++)
-            keys[i] = reading_key(plan, imposed, &marks.tops[i]);
-        info.top_keys = keys;
-        info.ntop_keys = marks.ntops;
+        keys = xcalloc(w->marks.ntops, sizeof *keys);
+        for (size_t i = 0; i < w->marks.ntops; i++)
+            keys[i] = reading_key(plan, imposed, &w->marks.tops[i]);
+        info->top_keys = keys;
+        info->ntop_keys = w->marks.ntops;
         if (name && *name)
             note = g_strdup_printf(imposed == SP_OUT_BOOKLET
                                    ? "The pages of this file are in printing order, two to a "
@@ -518,40 +605,71 @@ static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *
                                    : "This file is the leaflet laid out for printing, three "
                                      "panels to a side. To read it on screen, open %s: the "
                                      "same panels in reading order.", name);
-        info.note = note;
+        info->note = note;
     }
-    sp_render_state_release(&rs);
-    rc = sp_pdf_filter_finish(f, &ioe, err);
+    rc = sp_pdf_filter_finish(w->f, &ioe, err);
     if (timing && *timing && strcmp(timing, "0")) {
         size_t hits, misses;
 
         /* the PDF/UA filter's share of the run (bench/run.sh "pdf-update"); the shaped
            lines found in text.c's cache and shaped into it, composing and drawing */
-        sp_text_cache_stats(t, &hits, &misses);
+        sp_text_cache_stats(w->t, &hits, &misses);
         fprintf(stderr, "timing: %s: pdf update %.3f s, %zu pages, lines shaped %zu, "
-                "reused %zu\n", path, sp_pdf_filter_seconds(f), plan->npages, misses, hits);
+                "reused %zu\n", path, sp_pdf_filter_seconds(w->f), plan->npages, misses,
+                hits);
     }
-    sp_pdf_filter_free(f);
-    sp_pdf_marks_release(&marks);
     free(keys);
     free(titles);
     g_free(note);
     if (rc != 0 && ioe) {
         err->code = SP_OK;  /* the write failure, with the file's name */
-        target_close(&tg, ioe, err);
+        target_close(&w->tg, ioe, err);
+        pdf_free(w);
         return -1;
     }
     if (rc != 0) {
-        target_abandon(&tg);
+        target_abandon(&w->tg);
+        pdf_free(w);
         return -1;
     }
     if (st != CAIRO_STATUS_SUCCESS) {
-        target_abandon(&tg);
+        target_abandon(&w->tg);
+        pdf_free(w);
         return cairo_error(err, path, st);
     }
-    if (target_close(&tg, 0, err))
+    rc = target_close(&w->tg, 0, err) ? -1 : target_commit(&w->tg, err);
+    pdf_free(w);
+    return rc;
+}
+
+int sp_out_pdf_close(struct sp_out_pdf *w, const struct sp_plan *plan, struct sp_error *err)
+{
+    locale_t old, c = c_numeric(&old);
+    int rc;
+
+    if (!plan->npages) {
+        sp_out_pdf_abandon(w);
+        rc = sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0, "nothing to write");
+    } else {
+        rc = pdf_close(w, plan, SP_OUT_FLAT, NULL, err);
+    }
+    locale_back(c, old);
+    return rc;
+}
+
+/* The whole plan as one PDF (called in the C numeric locale). */
+static int write_pdf(const struct sp_plan *plan, struct sp_text *t, const char *path,
+                     const struct sp_out_opts *opts, enum sp_out_imposed imposed,
+                     const char *reading_copy, struct sp_error *err)
+{
+    struct sp_out_pdf *w = sp_out_pdf_open(path, plan->width, plan->height, plan->bleed, t,
+                                           opts, err);
+
+    if (!w)
         return -1;
-    return target_commit(&tg, err);
+    for (size_t i = 0; i < plan->npages; i++)
+        pdf_page(w, plan, i);
+    return pdf_close(w, plan, imposed, reading_copy, err);
 }
 
 /* Does the page begin with a filled rectangle covering all of it? */
@@ -658,15 +776,11 @@ static int write_any(const struct sp_plan *plan, struct sp_text *t, const char *
     /* cairo formats and parses numbers (tag attributes, PDF operators) with the C
        library: run it in the C numeric locale, whatever the caller's, for this thread */
     {
-        locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-        locale_t old = c ? uselocale(c) : (locale_t)0;
+        locale_t old, c = c_numeric(&old);
         int rc = opts.format == SP_OUT_PDF
                  ? write_pdf(plan, t, path, &opts, imposed, reading_copy, err)
                  : write_pages(plan, t, path, &opts, err);
-        if (c) {
-            uselocale(old);
-            freelocale(c);
-        }
+        locale_back(c, old);
         return rc;
     }
 }

@@ -50,6 +50,25 @@ int sp_out_write_sheets(const struct sp_plan *sheets, struct sp_text *t, const c
                         const struct sp_out_opts *opts, enum sp_out_imposed kind,
                         const char *reading_copy, struct sp_error *err);
 
+/*
+ * A PDF written page by page (issue 17: streaming), for a plan composed with
+ * sp_plan_set_sink(plan, sp_out_pdf_sink, w): each finished page is drawn as soon as it is
+ * flushed and then freed.  The file is the same, byte for byte, as sp_out_write of the
+ * whole plan.  width, height and bleed are the plan's; the plan's language must be set
+ * before its first page is flushed, its title, outline and other metadata by close.
+ * open returns NULL with *err (the temporary file); close writes the rest, renames the
+ * file into place and frees w (returns 0, or -1 with *err and nothing left at path);
+ * abandon removes the temporary file and frees w.
+ */
+struct sp_out_pdf;
+struct sp_out_pdf *sp_out_pdf_open(const char *path, double width, double height,
+                                   double bleed, struct sp_text *t,
+                                   const struct sp_out_opts *opts, struct sp_error *err);
+int sp_out_pdf_page(struct sp_out_pdf *w, const struct sp_plan *plan, size_t pageno);
+int sp_out_pdf_sink(void *w, const struct sp_plan *plan, size_t pageno);
+int sp_out_pdf_close(struct sp_out_pdf *w, const struct sp_plan *plan, struct sp_error *err);
+void sp_out_pdf_abandon(struct sp_out_pdf *w);
+
 /* Encode an RGB24 image surface as an 8-bit RGB PNG into fp, with the choices measured
    fastest for slides (out.c; `make bench`).  Returns 0 or an errno value. */
 int sp_out_png_encode(cairo_surface_t *s, FILE *fp);
