@@ -175,6 +175,13 @@ struct leaflet {
     size_t toc_page[256];      /* page of each contents target */
     size_t ntargets;
     size_t back_page;          /* where the helplines and contact begin */
+    /* streaming (plan.h): the numbers of the same composition made once before, so each
+       page is numbered and flushed as soon as the flow leaves it */
+    size_t known_pages;        /* 0 = not streaming this composition */
+    size_t known_toc[256];     /* its contents targets' pages, back matter last */
+    size_t known_ntargets;
+    double last_body;          /* the last composition's body size and page count asked */
+    size_t last_pad;
     struct sp_diag warn;       /* this composition's per-meeting warnings */
 };
 
@@ -368,6 +375,9 @@ static bool numbered(const struct leaflet *lf, size_t pageno)
     return !lf->trifold && pageno > 0;
 }
 
+static void stream_upto(struct leaflet *lf, size_t upto);
+static void metadata(struct leaflet *lf);
+
 /* A numbered page starts with one line of furniture: the running head at the left and
    "Page 3 of 8" at the right (filled in when the page count is known), then a rule. */
 static void new_page(struct sp_flow *f, void *ctx)
@@ -376,6 +386,8 @@ static void new_page(struct sp_flow *f, void *ctx)
     const struct sp_layout *L = lf->lay;
     struct pageinfo *pi;
 
+    if (!lf->trifold && !lf->booklet)
+        stream_upto(lf, f->pageno);  /* the pages before this one are finished */
     lf->pi = xrealloc(lf->pi, (lf->npi + 1) * sizeof *lf->pi);
     pi = &lf->pi[lf->npi++];
     pi->hdr = pi->num = -1;
@@ -1179,8 +1191,7 @@ static int list(struct leaflet *lf, struct sp_flow *f, size_t *group_idx,
 
 static void reset(struct leaflet *lf)
 {
-    sp_plan_release(lf->plan);
-    sp_plan_init(lf->plan, lf->page_w, lf->page_h);
+    sp_plan_reset(lf->plan, lf->page_w, lf->page_h);
     free(lf->pi);
     lf->pi = NULL;
     lf->npi = 0;
@@ -1223,6 +1234,8 @@ static int compose_trifold(struct leaflet *lf, int intro_at, struct sp_error *er
     int rc = 0;
 
     reset(lf);
+    if (lf->known_pages)
+        metadata(lf);  /* streamed: the language is needed before the first page is drawn */
     flow_init(lf, &f);
     sp_flow_start(&f);
     if (cover(lf, &f, err) != 0)
@@ -1297,6 +1310,8 @@ static long compose_list(struct leaflet *lf, size_t pad_to, struct sp_error *err
     double back_h = 0;
 
     reset(lf);
+    if (lf->known_pages)
+        metadata(lf);  /* streamed: the language is needed before the first page is drawn */
     flow_init(lf, &f);
     sp_flow_start(&f);
     if (cover(lf, &f, err) != 0)
@@ -1337,58 +1352,104 @@ fail:
     return -1;
 }
 
-/* Fill in "Page N of M", the running heads and the contents' page numbers. */
-static void finish_numbers(struct leaflet *lf)
+/* Fill in page i's label, "Page N of M" (n pages) and running head. */
+static void number_page(struct leaflet *lf, size_t i, size_t n)
 {
     struct sp_plan *plan = lf->plan;
     struct sp_arena *a = &plan->arena;
-    size_t n = plan->npages;
+    struct pageinfo *pi = &lf->pi[i];
+    struct sp_page *pg = &plan->pages[i];
+    double room = lf->content_w;
 
-    for (size_t i = 0; i < n && i < lf->npi; i++) {
-        struct pageinfo *pi = &lf->pi[i];
-        struct sp_page *pg = &plan->pages[i];
-        double room = lf->content_w;
-
-        pg->label = i == 0 ? W_COVER_LABEL : sp_arena_printf(a, "%zu", i + 1);
-        if (pi->num >= 0) {
-            struct sp_item *it = &pg->items[pi->num];
-            it->text = sp_arena_printf(a, W_PAGE_OF, i + 1, n);
-            it->w = sp_text_width(lf->t, &it->font, it->text);
-            it->x = lf->lay->margin_left + lf->content_w - it->w;
-            room = lf->content_w - it->w - lf->sz.body;
-        }
-        if (pi->hdr >= 0) {
-            struct sp_item *it = &pg->items[pi->hdr];
-            const char *label = pi->label ? pi->label : W_NOTES;
-            char *cut = NULL;
-            it->text = label;
-            it->w = sp_text_width(lf->t, &it->font, it->text);
-            /* a very long group name: shorten the head, never the size */
-            if (it->w > room) {
-                glong len = g_utf8_strlen(label, -1);
-                while (it->w > room && len > 1) {
-                    gchar *end = g_utf8_offset_to_pointer(label, --len);
-                    g_free(cut);
-                    cut = g_strdup_printf("%.*s" ELLIPSIS, (int)(end - label), label);
-                    it->w = sp_text_width(lf->t, &it->font, cut);
-                }
-                it->text = sp_plan_str(plan, cut);
+    pg->label = i == 0 ? W_COVER_LABEL : sp_arena_printf(a, "%zu", i + 1);
+    if (pi->num >= 0) {
+        struct sp_item *it = &pg->items[pi->num];
+        it->text = sp_arena_printf(a, W_PAGE_OF, i + 1, n);
+        it->w = sp_text_width(lf->t, &it->font, it->text);
+        it->x = lf->lay->margin_left + lf->content_w - it->w;
+        room = lf->content_w - it->w - lf->sz.body;
+    }
+    if (pi->hdr >= 0) {
+        struct sp_item *it = &pg->items[pi->hdr];
+        const char *label = pi->label ? pi->label : W_NOTES;
+        char *cut = NULL;
+        it->text = label;
+        it->w = sp_text_width(lf->t, &it->font, it->text);
+        /* a very long group name: shorten the head, never the size */
+        if (it->w > room) {
+            glong len = g_utf8_strlen(label, -1);
+            while (it->w > room && len > 1) {
+                gchar *end = g_utf8_offset_to_pointer(label, --len);
                 g_free(cut);
+                cut = g_strdup_printf("%.*s" ELLIPSIS, (int)(end - label), label);
+                it->w = sp_text_width(lf->t, &it->font, cut);
             }
+            it->text = sp_plan_str(plan, cut);
+            g_free(cut);
         }
     }
+}
+
+/* The contents lines on page (all pages: SIZE_MAX), from the targets' pages toc_page. */
+static void fill_contents(struct leaflet *lf, size_t page, const size_t *toc_page,
+                          size_t ntargets)
+{
+    struct sp_plan *plan = lf->plan;
+
+    for (size_t k = 0; k < lf->ntoc; k++) {
+        struct sp_item *it;
+        const char *p;
+
+        if (page != SIZE_MAX && lf->toc[k].page != page)
+            continue;
+        it = &plan->pages[lf->toc[k].page].items[lf->toc[k].item];
+        p = it->kind == SP_ITEM_TEXT ? strstr(it->text, "999") : NULL;
+        if (!p || lf->toc[k].target >= ntargets)
+            continue;
+        it->text = sp_arena_printf(&plan->arena, "%.*s%zu%s", (int)(p - it->text), it->text,
+                                   toc_page[lf->toc[k].target] + 1, p + 3);
+        it->w = sp_text_width(lf->t, &it->font, it->text);
+    }
+}
+
+/* Fill in "Page N of M", the running heads and the contents' page numbers. */
+static void finish_numbers(struct leaflet *lf)
+{
+    size_t n = lf->plan->npages;
+
+    for (size_t i = 0; i < n && i < lf->npi; i++)
+        number_page(lf, i, n);
     /* the last contents target is the back matter */
     if (lf->ntargets)
         lf->toc_page[lf->ntargets - 1] = lf->back_page;
-    for (size_t k = 0; k < lf->ntoc; k++) {
-        struct sp_item *it = &plan->pages[lf->toc[k].page].items[lf->toc[k].item];
-        const char *p = it->kind == SP_ITEM_TEXT ? strstr(it->text, "999") : NULL;
-        if (!p || lf->toc[k].target >= lf->ntargets)
-            continue;
-        it->text = sp_arena_printf(a, "%.*s%zu%s", (int)(p - it->text), it->text,
-                                   lf->toc_page[lf->toc[k].target] + 1, p + 3);
-        it->w = sp_text_width(lf->t, &it->font, it->text);
-    }
+    fill_contents(lf, SIZE_MAX, lf->toc_page, lf->ntargets);
+}
+
+/*
+ * Streaming: pages before `upto` are finished.  In the composition that is kept, each is
+ * numbered from the numbers known (known_pages) and flushed to the plan's sink; in a
+ * composition made only to learn them, the sink discards them.
+ */
+static void stream_upto(struct leaflet *lf, size_t upto)
+{
+    struct sp_plan *plan = lf->plan;
+
+    if (!sp_plan_streams(plan))
+        return;
+    if (lf->known_pages)
+        for (size_t i = plan->flushed; i < upto && i < lf->npi; i++) {
+            number_page(lf, i, lf->known_pages);
+            fill_contents(lf, i, lf->known_toc, lf->known_ntargets);
+        }
+    sp_plan_flush(plan, upto);
+}
+
+static int discard_page(void *ctx, const struct sp_plan *p, size_t pageno)
+{
+    (void)ctx;
+    (void)p;
+    (void)pageno;
+    return 0;
 }
 
 static void metadata(struct leaflet *lf)
@@ -1413,6 +1474,8 @@ static int compose_at(struct leaflet *lf, double body, size_t pad_to, long *page
     struct sp_font hf;
     double base;
 
+    lf->last_body = body;
+    lf->last_pad = pad_to;
     set_sizes(lf, body);
     hf = font(lf, lf->sz.body, true);
     sp_text_metrics(lf->t, &hf, &lf->line_h, &base);
@@ -1442,6 +1505,9 @@ int sp_compose_leaflet(const struct sp_compose_in *in, struct sp_text *t, struct
     const char *by = in->group_by ? in->group_by : "day";
     long pages = 0;
     int rc = 0;
+    bool stream;
+    sp_plan_sink_fn sink = NULL;
+    void *sink_ctx = NULL;
 
     if (in->n == 0)
         return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
@@ -1485,6 +1551,14 @@ int sp_compose_leaflet(const struct sp_compose_in *in, struct sp_text *t, struct
     sp_diag_init(&lf.warn);
     lf.wrap = sp_wrap_new(t);
     build_entries(&lf);
+    /* streamed (plan.h): the compositions that only find the size and the page numbers go
+       to a sink that discards their pages; the one kept is made again, page by page */
+    stream = sp_plan_streams(plan) && !lf.trifold && !lf.booklet;
+    if (stream) {
+        sink = plan->sink;
+        sink_ctx = plan->sink_ctx;
+        sp_plan_set_sink(plan, discard_page, NULL);
+    }
 
     if (in->pages <= 0) {
         rc = compose_at(&lf, L->size_body, 0, &pages, err);
@@ -1516,8 +1590,29 @@ int sp_compose_leaflet(const struct sp_compose_in *in, struct sp_text *t, struct
             rc = compose_at(&lf, best, (size_t)in->pages, &pages, err);
         }
     }
+    if (rc == 0 && stream) {
+        /* the composition is chosen and its numbers known: make it again, this time
+           numbering and drawing each page as soon as the flow leaves it */
+        lf.known_pages = (size_t)pages;
+        memcpy(lf.known_toc, lf.toc_page, sizeof lf.known_toc);
+        lf.known_ntargets = lf.ntargets;
+        if (lf.ntargets)
+            lf.known_toc[lf.ntargets - 1] = lf.back_page;
+        sp_plan_set_sink(plan, sink, sink_ctx);
+        rc = compose_at(&lf, lf.last_body, lf.last_pad, &pages, err);
+        if (rc == 0 && (size_t)pages != lf.known_pages)
+            rc = sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0, "leaflet: %ld pages composed "
+                              "the second time, %zu the first", pages, lf.known_pages);
+        if (rc == 0) {
+            stream_upto(&lf, plan->npages - 1);
+            number_page(&lf, plan->npages - 1, lf.known_pages);
+            fill_contents(&lf, plan->npages - 1, lf.known_toc, lf.known_ntargets);
+        }
+    } else if (stream) {
+        sp_plan_set_sink(plan, sink, sink_ctx);  /* nothing was drawn: the caller knows */
+    }
     if (rc == 0) {
-        if (!lf.trifold)
+        if (!lf.trifold && !stream)
             finish_numbers(&lf);
         metadata(&lf);
         /* the warnings of the composition that was kept, once each */

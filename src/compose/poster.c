@@ -1677,8 +1677,7 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     if (in->n == 0)
         return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
                             "no meetings to show (check the selection options)");
-    sp_plan_release(plan);
-    sp_plan_init(plan, lay->width, lay->height);
+    sp_plan_reset(plan, lay->width, lay->height);
     p.in = in;
     p.lay = lay;
     p.w = &EN;
@@ -1749,15 +1748,8 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
         }
     }
     balance(&p, &best);
-    for (size_t si = 0; si < best.nsheets; si++)
-        emit_sheet(&p, &best, si);
-    try_free(&best);
-    if (p.tabs_err.code != SP_OK) {
-        if (err && err->code == SP_OK)
-            *err = p.tabs_err;
-        return -1;
-    }
     {
+        /* the metadata first: a streamed plan (plan.h) draws each sheet as it is made */
         const struct sp_settings *s = in->settings;
         plan->title = sp_arena_printf(&plan->arena, "%s%s%s",
                                       in->headline ? in->headline : s->headline,
@@ -1767,6 +1759,17 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
         plan->subject = sp_arena_printf(&plan->arena, "Mutual-aid meetings, list printed on %s",
                                         sp_words_date(in->date, &plan->arena));
         plan->lang = s->lang ? s->lang : "en-GB";
+    }
+    for (size_t si = 0; si < best.nsheets; si++) {
+        emit_sheet(&p, &best, si);
+        if (p.tabs_err.code == SP_OK && si + 1 < best.nsheets)
+            sp_plan_flush(plan, si + 1);  /* finished: drawn and freed when streamed */
+    }
+    try_free(&best);
+    if (p.tabs_err.code != SP_OK) {
+        if (err && err->code == SP_OK)
+            *err = p.tabs_err;
+        return -1;
     }
     return 0;
 }
