@@ -32,6 +32,22 @@ struct line {
     GList link;            /* in the LRU list, most recent first */
 };
 
+/* A paragraph broken at a width (sp_text_break's wrapped path): its lines as offsets into
+   the text, with their measurements.  Kept in a second LRU, PARA_CACHE_MAX entries. */
+#define PARA_CACHE_MAX 1024
+
+struct para_line {
+    size_t off, len;
+    double width, height, baseline;
+};
+
+struct para {
+    char *key;             /* the line key, then the width */
+    int n;
+    struct para_line *lines;
+    GList link;
+};
+
 struct sp_text {
     FcConfig *cfg;
     PangoFontMap *fm;
@@ -41,6 +57,8 @@ struct sp_text {
     GQueue lru;            /* struct line, most recently used first */
     GString *key;          /* scratch for keys */
     size_t hits, misses;   /* for SIGNPOST_TIMING and the tests */
+    GHashTable *paras;     /* key -> struct para */
+    GQueue para_lru;
 };
 
 const char *sp_text_family_for(const char *lang)
@@ -178,7 +196,16 @@ struct sp_text *sp_text_new(const char *fontdir, const char *cachedir, struct sp
     t->lines = g_hash_table_new(g_str_hash, g_str_equal);
     g_queue_init(&t->lru);
     t->key = g_string_sized_new(128);
+    t->paras = g_hash_table_new(g_str_hash, g_str_equal);
+    g_queue_init(&t->para_lru);
     return t;
+}
+
+static void para_free(struct para *pa)
+{
+    g_free(pa->lines);
+    g_free(pa->key);
+    g_free(pa);
 }
 
 static void line_free(struct line *ln)
@@ -195,6 +222,9 @@ void sp_text_free(struct sp_text *t)
     while (t->lru.head)
         line_free(g_queue_pop_head_link(&t->lru)->data);
     g_hash_table_destroy(t->lines);
+    while (t->para_lru.head)
+        para_free(g_queue_pop_head_link(&t->para_lru)->data);
+    g_hash_table_destroy(t->paras);
     g_string_free(t->key, TRUE);
     g_object_unref(t->layout);
     g_object_unref(t->ctx);
@@ -358,12 +388,12 @@ static bool fits(const struct line *ln, double width)
     return width <= 0 || (int)(ln->width * PANGO_SCALE + 0.5) <= (int)(width * PANGO_SCALE);
 }
 
+static int break_wrapped(struct sp_text *t, const struct sp_font *f, const char *utf8,
+                         double width, struct sp_arena *a, struct sp_line **lines);
+
 int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
                   double width, struct sp_arena *a, struct sp_line **lines)
 {
-    PangoLayout *l;
-    GSList *it;
-    char **texts;
     int n, i;
 
     *lines = NULL;
@@ -372,8 +402,7 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
     /* text with no line break of its own that fits on one line: shaped once, alone, as it
        will be drawn (from the cache when it was shaped before) */
     if (!strpbrk(utf8, "\n\r\t") && !is_trailing_space((unsigned char)utf8[strlen(utf8) - 1]) &&
-        (line_get(t, f, utf8, false) ||
-                                      likely_one_line(f, utf8, width))) {
+        (line_get(t, f, utf8, false) || likely_one_line(f, utf8, width))) {
         const struct line *ln = line_get(t, f, utf8, true);
         if (fits(ln, width) && pango_layout_get_line_count(ln->layout) == 1) {
             *lines = sp_arena_alloc(a, sizeof **lines);
@@ -381,6 +410,68 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
             return 1;
         }
     }
+    /* broken at this width before (the same paragraph measured again) */
+    {
+        struct para *pa;
+
+        line_key(t, f, utf8);
+        g_string_append_printf(t->key, "\x1f%a", width);
+        pa = g_hash_table_lookup(t->paras, t->key->str);
+        if (pa) {
+            g_queue_unlink(&t->para_lru, &pa->link);
+            g_queue_push_head_link(&t->para_lru, &pa->link);
+            *lines = sp_arena_alloc(a, (size_t)pa->n * sizeof **lines);
+            for (i = 0; i < pa->n; i++) {
+                struct sp_line *ln = &(*lines)[i];
+                ln->text = sp_arena_strndup(a, utf8 + pa->lines[i].off, pa->lines[i].len);
+                ln->width = pa->lines[i].width;
+                ln->height = pa->lines[i].height;
+                ln->baseline = pa->lines[i].baseline;
+            }
+            return pa->n;
+        }
+    }
+    n = break_wrapped(t, f, utf8, width, a, lines);
+    {
+        struct para *pa = g_new0(struct para, 1);
+        size_t at = 0;
+
+        line_key(t, f, utf8);
+        g_string_append_printf(t->key, "\x1f%a", width);
+        pa->key = g_strdup(t->key->str);
+        pa->n = n;
+        pa->lines = g_new(struct para_line, n ? n : 1);
+        for (i = 0; i < n; i++) {
+            const struct sp_line *ln = &(*lines)[i];
+            const char *p = strstr(utf8 + at, ln->text);   /* lines follow each other */
+            pa->lines[i].off = p ? (size_t)(p - utf8) : at;
+            pa->lines[i].len = strlen(ln->text);
+            pa->lines[i].width = ln->width;
+            pa->lines[i].height = ln->height;
+            pa->lines[i].baseline = ln->baseline;
+            at = pa->lines[i].off + pa->lines[i].len;
+        }
+        pa->link.data = pa;
+        g_hash_table_insert(t->paras, pa->key, pa);
+        g_queue_push_head_link(&t->para_lru, &pa->link);
+        if (t->para_lru.length > PARA_CACHE_MAX) {
+            struct para *old = g_queue_pop_tail_link(&t->para_lru)->data;
+            g_hash_table_remove(t->paras, old->key);
+            para_free(old);
+        }
+    }
+    return n;
+}
+
+/* sp_text_break's wrapped path: pango breaks the paragraph; each line measured alone. */
+static int break_wrapped(struct sp_text *t, const struct sp_font *f, const char *utf8,
+                         double width, struct sp_arena *a, struct sp_line **lines)
+{
+    PangoLayout *l;
+    GSList *it;
+    char **texts;
+    int n, i;
+
     l = setup(t, f, utf8, width > 0 ? width : -1);
     n = pango_layout_get_line_count(l);
     texts = xcalloc((size_t)n, sizeof *texts);
