@@ -391,6 +391,88 @@ bench_memory_scale() {
 BENCHMARKS="$BENCHMARKS memory-scale"
 # ---- end of memory at scale ----------------------------------------------------------
 
+# ---- speed (issue 17; owner: speed engineer) -----------------------------------------
+# time_cpu CMD...: run CMD once under GNU time; prints "WALL_MS CPU_MS PEAK_KB" (user +
+# system time: the machine is shared, so CPU time is the steadier figure).
+time_cpu() {
+    local tf=$OUT/time-cpu.txt
+    "$TIME_BIN" -f '%e %U %S %M' -o "$tf" "$@" > /dev/null 2>&1 || true
+    LC_ALL=C awk '{ printf "%d %d %d\n", $1 * 1000, ($2 + $3) * 1000, $4 }' "$tf" | tail -1
+}
+
+# "median (min-max)" of the numbers on stdin
+med_range() {
+    sort -n | LC_ALL=C awk '{ v[NR] = $1 } END { printf "%d (%d-%d)", v[int((NR + 1) / 2)], v[1], v[NR] }'
+}
+
+# Issue 17: the 5,000-meeting A4 leaflet against the naive renderer (bench/naive_leaflet:
+# a PangoLayout per paragraph, a QR code per online meeting, no tags, no caches) drawing
+# exactly the leaflet's text and codes (from its --dump-plan), with vector and with image
+# QR codes.  Paired runs (signpost, naive vector, naive image, BENCH_PAIRS times), medians
+# and ranges of wall and CPU time.  Targets: >= 2x faster than vector, no slower than image.
+bench_leaflet_vs_naive() {
+    local paras=$OUT/leaflet-paragraphs.txt i r pairs=${BENCH_PAIRS:-5}
+    local sw=() sc=() vw=() vc=() iw=() ic=()
+    if [ ! -x "$TIME_BIN" ]; then
+        POSTER_NOTES+=("leaflet-vs-naive: not measured (needs GNU time)")
+        return 0
+    fi
+    "$SIGNPOST" render --layout leaflet-a4 --settings examples/settings.ini --date 2026-11-26 \
+        --dump-plan "$MG_FILE" 2> /dev/null | awk '
+        /^page / { next }
+        /^  begin Link / { if (match($0, /uri=\047[^\047]*\047/)) uri = substr($0, RSTART + 5, RLENGTH - 6); next }
+        /^  (begin|end) / { flush(); next }
+        /^  qr / { flush(); print "Q " uri; next }
+        /^  text / {
+            q = index($0, "\""); t = substr($0, q + 1); sub(/"$/, "", t)
+            if (!n) bold = ($0 ~ / bold [0-9.]+pt /)
+            para = n ? para " " t : t; n++
+            if ($0 ~ / artifact=/) flush()
+            next }
+        function flush() { if (n) print (bold ? "B " : "R ") para; n = 0; para = "" }
+        END { flush() }' > "$paras.tmp" && mv "$paras.tmp" "$paras"
+    for ((i = 0; i < pairs; i++)); do
+        read -r w c _ < <(time_cpu "$SIGNPOST" render --layout leaflet-a4 \
+            --settings examples/settings.ini --date 2026-11-26 -o "$OUT/leaflet-ours.pdf" "$MG_FILE")
+        sw+=("$w"); sc+=("$c")
+        read -r w c _ < <(time_cpu "$BUILD/bench/naive_leaflet" --qr vector \
+            -o "$OUT/leaflet-naive-vector.pdf" --paragraphs "$paras")
+        vw+=("$w"); vc+=("$c")
+        read -r w c _ < <(time_cpu "$BUILD/bench/naive_leaflet" --qr image \
+            -o "$OUT/leaflet-naive-image.pdf" --paragraphs "$paras")
+        iw+=("$w"); ic+=("$c")
+    done
+    r() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+    POSTER_NOTES+=("leaflet-vs-naive ($pairs paired runs; ms, median (min-max); pages: signpost $(count_pages "$OUT/leaflet-ours.pdf"), naive $(count_pages "$OUT/leaflet-naive-image.pdf")):")
+    POSTER_NOTES+=("  signpost      wall $(printf '%s\n' "${sw[@]}" | med_range)  cpu $(printf '%s\n' "${sc[@]}" | med_range)")
+    POSTER_NOTES+=("  naive vector  wall $(printf '%s\n' "${vw[@]}" | med_range)  cpu $(printf '%s\n' "${vc[@]}" | med_range)")
+    POSTER_NOTES+=("  naive image   wall $(printf '%s\n' "${iw[@]}" | med_range)  cpu $(printf '%s\n' "${ic[@]}" | med_range)")
+    POSTER_NOTES+=("  $(LC_ALL=C awk -v s="$(r "${sc[@]}")" -v v="$(r "${vc[@]}")" -v m="$(r "${ic[@]}")" \
+        'BEGIN { printf "cpu ratios: naive vector / signpost %.2f (target >= 2), naive image / signpost %.2f (target >= 1)", v / s, m / s }')")
+    POSTER_NOTES+=("  $(LC_ALL=C awk -v s="$(r "${sw[@]}")" -v v="$(r "${vw[@]}")" -v m="$(r "${iw[@]}")" \
+        'BEGIN { printf "wall ratios: naive vector / signpost %.2f, naive image / signpost %.2f", v / s, m / s }')")
+}
+
+# Issue 17: a one-region A4 poster (50 generated meetings) as a whole process, <= 40 ms.
+bench_poster_region() {
+    local f=$OUT/directory-50.json
+    "$GEN" --meetings 50 --seed "$SEED" --format mg-json > "$f.tmp" && mv "$f.tmp" "$f"
+    measure poster-region-50 50 40 100 "$SIGNPOST" render --layout poster-a4 \
+        --settings examples/settings.ini --date 2026-11-26 -o "$OUT/poster-region-50.pdf" "$f"
+    if [ -x "$TIME_BIN" ]; then
+        local i c=()
+        for ((i = 0; i < 5; i++)); do
+            read -r _ cpu _ < <(time_cpu "$SIGNPOST" render --layout poster-a4 \
+                --settings examples/settings.ini --date 2026-11-26 \
+                -o "$OUT/poster-region-50.pdf" "$f")
+            c+=("$cpu")
+        done
+        POSTER_NOTES+=("poster-region-50: CPU ms $(printf '%s\n' "${c[@]}" | med_range) (GNU time, 10 ms steps), $(count_pages "$OUT/poster-region-50.pdf") sheets")
+    fi
+}
+BENCHMARKS="$BENCHMARKS leaflet-vs-naive poster-region"
+# ---- end of speed --------------------------------------------------------------------
+
 # ---- main ----------------------------------------------------------------------------
 
 if [ ! -x "$SIGNPOST" ]; then
