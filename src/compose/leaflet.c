@@ -494,7 +494,7 @@ static struct sp_para *para(struct leaflet *lf, struct sp_block *b, const char *
 static const struct sp_qr *make_qr(struct leaflet *lf, const char *url, const char *about,
                                    double max_w, double *size, struct sp_error *err)
 {
-    struct sp_arena *a = &lf->plan->arena;
+    struct sp_arena *a = sp_plan_scratch(lf->plan);
     struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
     double total, s;
 
@@ -575,8 +575,8 @@ static int break_rows(struct leaflet *lf, struct seg *s, double top, double inde
         n++;
     } while (n < (int)G_N_ELEMENTS(widths) &&
              (n < 2 || top + (n - 1) * pitch < qr_bottom - 0.01));
-    return sp_wrap_break(lf->wrap, &s->font, s->text, widths, n, &lf->plan->arena, &s->lines,
-                         first_broken);
+    return sp_wrap_break(lf->wrap, &s->font, s->text, widths, n, sp_plan_scratch(lf->plan),
+                         &s->lines, first_broken);
 }
 
 /*
@@ -588,7 +588,7 @@ static int break_rows(struct leaflet *lf, struct seg *s, double top, double inde
  */
 static void measure_entry(struct leaflet *lf, struct entry *en)
 {
-    struct sp_arena *a = &lf->plan->arena;
+    struct sp_arena *a = sp_plan_scratch(lf->plan);
     double ls = lf->lay->line_spacing, y = 0, x_end = 0, last_size = 0, last_pitch = 0;
     bool beside = en->qr && !en->qr_below;
     double full = en->width, narrow = beside ? full - en->qr_size - en->qr_gap : full;
@@ -644,7 +644,7 @@ static void measure_entry(struct leaflet *lf, struct entry *en)
    always on a tri-fold, for room). */
 static const char *time_label(const struct leaflet *lf, const struct sp_meeting *m)
 {
-    struct sp_arena *a = &lf->plan->arena;
+    struct sp_arena *a = sp_plan_scratch(lf->plan);
     enum sp_time_style ts = lf->lay->time_style;
 
     return sp_arena_printf(a, "%s:", m->end_assumed || lf->trifold
@@ -706,7 +706,7 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
 {
     const struct sp_row *row = &lf->rows[e->row];
     const struct sp_meeting *m = row->m;
-    struct sp_arena *a = &lf->plan->arena;
+    struct sp_arena *a = sp_plan_scratch(lf->plan);
     const char *link = sp_words_link(m, lf->in->leave_off_passcodes);
     const char *parts[8] = { 0 };
     size_t np = 0;
@@ -798,7 +798,7 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
         struct seg *s = &en->s[en->notes];
         const char *tail = lf->link_shown ? sp_arena_printf(a, W_MORE_AT, lf->link_shown) : "";
         const char *cut = sp_shorten(lf->t, &s->font, s->text, en->text_w - s->x0, en->text_w,
-                                   NOTE_LINES, tail, &lf->plan->arena);
+                                   NOTE_LINES, tail, sp_plan_scratch(lf->plan));
         if (cut)
             s->text = cut;
         report(lf, m, "meeting '%s': its note (%ld characters) is cut to %d lines",
@@ -826,7 +826,7 @@ static int shorten_entry(struct leaflet *lf, const struct lentry *e, struct entr
             if (s->n > max) {
                 /* measured as if the segment started a line: a little short, never long */
                 const char *cut = sp_shorten(lf->t, &s->font, s->text, en->text_w - s->x0,
-                                           en->text_w, max, "", &lf->plan->arena);
+                                           en->text_w, max, "", sp_plan_scratch(lf->plan));
                 if (cut) {
                     s->text = cut;
                     measure_entry(lf, en);
@@ -835,7 +835,8 @@ static int shorten_entry(struct leaflet *lf, const struct lentry *e, struct entr
         }
     }
     report(lf, m, "meeting '%s' is too long for a %s of layout '%s' at %g pt: shortened "
-           "(the directory has it in full)", sp_shorten_name(m->name, 60, &lf->plan->arena),
+           "(the directory has it in full)",
+           sp_shorten_name(m->name, 60, sp_plan_scratch(lf->plan)),
            lf->trifold ? "panel" : "page",
            lf->lay->name, lf->sz.body);
     return en->height <= room + 0.001 ? 0 : -1;
@@ -903,7 +904,7 @@ static void place_qr(struct leaflet *lf, struct sp_flow *f, const struct sp_qr *
     if (size > sp_flow_room(f) + 0.001 && !sp_flow_at_top(f))
         sp_flow_next_column(f);
     sp_plan_qr_link(lf->plan, f->page, qr, col_x(f), f->y, size,
-                    sp_words_attr_url(url, &lf->plan->arena), alt, 0x000000, 0xFFFFFF);
+                    sp_words_attr_url(url, sp_plan_scratch(lf->plan)), alt, 0x000000, 0xFFFFFF);
     f->y += size + space_after;
     set_label(lf, f);
 }
@@ -1153,7 +1154,9 @@ static int list(struct leaflet *lf, struct sp_flow *f, size_t *group_idx,
                                 m->name, lf->trifold ? "panel" : "page", lf->lay->name,
                                 lf->sz.body);
         need = (f->bottom - f->top - room) + en.height;
-        lf->label = l2 ? sp_arena_printf(&lf->plan->arena, "%s" SP_NBSP EM_DASH " %s", l1, l2)
+        /* the running head: wanted on this page or the next (plan.h, sp_plan_scratch) */
+        lf->label = l2 ? sp_arena_printf(sp_plan_scratch(lf->plan), "%s" SP_NBSP EM_DASH " %s",
+                                         l1, l2)
                        : l1;
         if (need > sp_flow_room(f) + 0.001 && !sp_flow_at_top(f)) {
             close_list(lf, f->page);

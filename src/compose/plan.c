@@ -9,6 +9,8 @@ void sp_plan_init(struct sp_plan *p, double width, double height)
 {
     memset(p, 0, sizeof *p);
     sp_arena_init(&p->arena);
+    for (size_t i = 0; i < 3; i++)
+        sp_arena_init(&p->gens[i]);
     p->width = width;
     p->height = height;
     p->lang = "en-GB";
@@ -61,6 +63,8 @@ void sp_plan_release(struct sp_plan *p)
     free(p->pages);
     free(p->outline);
     sp_arena_free(&p->arena);
+    for (size_t i = 0; i < 3; i++)
+        sp_arena_free(&p->gens[i]);
     memset(p, 0, sizeof *p);
 }
 
@@ -74,6 +78,12 @@ struct sp_page *sp_plan_add_page(struct sp_plan *p)
             last->items = xrealloc(last->items, last->n * sizeof *last->items);
             last->cap = last->n;
         }
+    }
+    /* page k is added: what was made while page k - 3 was the newest is on flushed pages */
+    if (p->sink && p->npages >= 3 && p->flushed + 1 >= p->npages) {
+        struct sp_arena *g = &p->gens[p->npages % 3];
+        sp_arena_free(g);
+        sp_arena_init(g);
     }
     if (p->npages == p->cap) {
         p->cap = p->cap ? 2 * p->cap : 8;
@@ -108,6 +118,13 @@ int sp_plan_add_outline(struct sp_plan *p, int parent, const char *title, int pa
     e->page = page;
     e->y = y;
     return (int)p->noutline++;
+}
+
+struct sp_arena *sp_plan_scratch(struct sp_plan *p)
+{
+    if (!p->sink || !p->npages)
+        return &p->arena;
+    return &p->gens[(p->npages - 1) % 3];
 }
 
 const char *sp_plan_str(struct sp_plan *p, const char *s)

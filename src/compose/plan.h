@@ -114,6 +114,7 @@ struct sp_plan {
     void *sink_ctx;
     size_t flushed;
     int sink_failed;     /* the sink returned -1 */
+    struct sp_arena gens[3]; /* sp_plan_scratch: by newest page, modulo 3 */
 };
 
 void sp_plan_init(struct sp_plan *p, double width, double height);
@@ -149,6 +150,15 @@ bool sp_plan_streams(const struct sp_plan *p);
  * nothing.
  */
 int sp_plan_flush(struct sp_plan *p, size_t upto);
+
+/*
+ * An arena for what a composer makes for the page it is filling (measured lines, an
+ * entry's strings and QR symbol): when the plan streams, what was made while page k was
+ * the newest page is freed when page k + 3 is added, if pages up to k + 1 were flushed by
+ * then (so use it only for what goes on the newest page or the next one).  Without a sink
+ * it is the plan's own arena.
+ */
+struct sp_arena *sp_plan_scratch(struct sp_plan *p);
 
 /* Copy a string into the plan's arena. */
 const char *sp_plan_str(struct sp_plan *p, const char *s);
