@@ -486,6 +486,7 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
     const struct sp_meeting **sel = NULL;
     struct sp_compose_in in = { 0 };
     char *fontdir = g_build_filename(datadir, "fonts", NULL);
+    const char *timing = getenv("SIGNPOST_TIMING");
     size_t nsel;
     int rc = -1;
 
@@ -577,7 +578,7 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
         g_ptr_array_free(keys, TRUE);
     }
 out:
-    if (in.qr_cache && getenv("SIGNPOST_TIMING") && strcmp(getenv("SIGNPOST_TIMING"), "0")) {
+    if (in.qr_cache && timing && *timing && strcmp(timing, "0")) {
         size_t encoded, reused;
         sp_qr_cache_stats(in.qr_cache, &encoded, &reused);
         fprintf(stderr, "timing: qr codes encoded %zu, reused %zu\n", encoded, reused);
