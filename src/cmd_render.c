@@ -397,14 +397,10 @@ static int render_one(const struct sp_options *o, struct sp_compose_in *in, stru
             /* the pages not flushed yet (all of them when the composer started its plan
                over without the sink) */
             sp_plan_set_sink(&plan, sp_out_pdf_sink, stream);
-            rc = sp_plan_flush(&plan, plan.npages);
-            if (rc != 0) {
-                sp_out_pdf_abandon(stream);
-                if (err->code == SP_OK)
-                    sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0, "cannot render '%s'", path);
-            } else {
-                rc = sp_out_pdf_close(stream, &plan, err);
-            }
+            sp_plan_flush(&plan, plan.npages);
+            /* a page that could not be drawn (a full disk, a cairo error) left cairo in its
+               error state: close reports it, with the file's name, and writes nothing */
+            rc = sp_out_pdf_close(stream, &plan, err);
             stream = NULL;
         } else
             rc = sp_out_write(&plan, t, path, &oo, err);

@@ -80,7 +80,13 @@ const char *sp_text_guess_lang(const char *s)
 {
     const char *p;
 
-    if (!s || !g_utf8_validate(s, -1, NULL))
+    if (!s)
+        return NULL;
+    for (p = s; *p && !((unsigned char)*p & 0x80); p++)
+        ;
+    if (!*p)
+        return NULL;  /* ASCII: no script of the list (the common case, measured first) */
+    if (!g_utf8_validate(s, -1, NULL))
         return NULL;
     for (p = s; *p; p = g_utf8_next_char(p)) {
         switch (g_unichar_get_script(g_utf8_get_char(p))) {

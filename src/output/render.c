@@ -242,9 +242,17 @@ static bool same_lang(const char *a, const char *b)
 /* A script whose glyphs do not map one to one to characters (cairo leaves codes unmapped). */
 static bool complex_script(const char *s)
 {
-    if (!s || !g_utf8_validate(s, -1, NULL))
+    const char *p;
+
+    if (!s)
         return false;
-    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    for (p = s; *p && !((unsigned char)*p & 0x80); p++)
+        ;
+    if (!*p)
+        return false;  /* ASCII */
+    if (!g_utf8_validate(s, -1, NULL))
+        return false;
+    for (p = s; *p; p = g_utf8_next_char(p)) {
         switch (g_unichar_get_script(g_utf8_get_char(p))) {
         case G_UNICODE_SCRIPT_ARABIC:
         case G_UNICODE_SCRIPT_SYRIAC:
