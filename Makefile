@@ -14,6 +14,8 @@
 VERSION   = 0.1.0
 PKGS      = pangocairo pangoft2 fontconfig cairo cairo-pdf cairo-png cairo-svg zlib \
             libqrencode json-c glib-2.0 liblouis libpng libcurl
+# opened at run time, not linked (src/input/curl_lazy.c): only their headers are used
+PKGS_DLOPEN = libcurl
 BUILD    ?= build
 CC       ?= cc
 OPT      ?= -O2 -g
@@ -69,7 +71,8 @@ $(BUILD)/config.mk: scripts/deps.sh Makefile
 	@mkdir -p $(BUILD)
 	@scripts/deps.sh
 	@{ echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))"; \
-	   echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))"; } > $@.tmp && mv $@.tmp $@
+	   echo "PKG_LIBS = $$(pkg-config --libs $(filter-out $(PKGS_DLOPEN),$(PKGS)))"; } > $@.tmp && \
+	   mv $@.tmp $@
 
 deps:
 	@scripts/deps.sh

@@ -7,12 +7,31 @@
  */
 #include "fetch.h"
 
-#include <curl/curl.h>
 #include <glib.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "curl_lazy.h"
+
+/* libcurl's functions, from the library opened on first use (curl_lazy.h); curl.h
+   defines two of the names as macros of its own */
+#undef curl_easy_setopt
+#undef curl_easy_getinfo
+#define curl_easy_init()        (sp_curl()->easy_init())
+#define curl_easy_setopt(...)   (sp_curl()->easy_setopt(__VA_ARGS__))
+#define curl_easy_perform(h)    (sp_curl()->easy_perform(h))
+#define curl_easy_cleanup(h)    (sp_curl()->easy_cleanup(h))
+#define curl_easy_getinfo(...)  (sp_curl()->easy_getinfo(__VA_ARGS__))
+#define curl_easy_strerror(c)   (sp_curl()->easy_strerror(c))
+#define curl_url()              (sp_curl()->url())
+#define curl_url_cleanup(u)     (sp_curl()->url_cleanup(u))
+#define curl_url_set(...)       (sp_curl()->url_set(__VA_ARGS__))
+#define curl_url_get(...)       (sp_curl()->url_get(__VA_ARGS__))
+#define curl_free(p)            (sp_curl()->free(p))
+#define curl_slist_append(l, s) (sp_curl()->slist_append(l, s))
+#define curl_slist_free_all(l)  (sp_curl()->slist_free_all(l))
 
 #define USER_AGENT "signpost/" SP_VERSION " (meeting lists for print and screens)"
 #define HEADER_MAX 1024  /* longer ETag / Last-Modified values are ignored */
@@ -122,9 +141,15 @@ static char *url_problem(const char *url, bool allow_http, bool first)
 
 int sp_fetch_check_url(const char *url, bool allow_http, struct sp_error *err)
 {
-    char *why = url_problem(url, allow_http, /*first*/ true);
-    char *shown;
+    const char *no_curl;
+    char *why, *shown;
     int rc;
+
+    if (!sp_curl_load(&no_curl))
+        return sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
+                            "cannot read web addresses: libcurl cannot be loaded (%s)",
+                            no_curl);
+    why = url_problem(url, allow_http, /*first*/ true);
 
     if (!why)
         return 0;
@@ -376,6 +401,12 @@ enum sp_fetch_status sp_fetch(const char *url, const struct sp_fetch_opts *o,
         opts.max_bytes = (size_t)SP_FETCH_MAX_MB_DEFAULT * 1000000;
     memset(res, 0, sizeof *res);
     res->status = SP_FETCH_FAILED;
+    if (!sp_curl_load(NULL)) {
+        say(res, "cannot read web addresses: libcurl cannot be loaded");
+        g_hash_table_destroy(seen);
+        g_free(cur);
+        return res->status;
+    }
     sp_fetch_host(url, host, sizeof host);
     why = url_problem(url, opts.allow_http, /*first*/ true);
     h = why ? NULL : curl_easy_init();

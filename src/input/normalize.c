@@ -988,7 +988,7 @@ static bool may_have_weeks(const char *s)
 
 unsigned sp_weeks_parse(const char *s, bool whole)
 {
-    struct token t[96] = { { "", false, false } };
+    struct token t[96];  /* tokenize() fills t[0..n) */
     size_t n;
 
     if (!s || !may_have_weeks(s))
