@@ -201,6 +201,8 @@ static int load_mem(struct sp_directory *dir, const char *name, const char *data
     r.slugs = g_hash_table_new(g_str_hash, g_str_equal);
     r.zones = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     sp_arena_init(&r.scratch);
+    r.type_sets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    r.type_strs = g_hash_table_new(g_str_hash, g_str_equal);
 
     /* Step 1: a BOM is dropped (keeping line numbers); bad bytes are repaired */
     if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
@@ -239,6 +241,8 @@ static int load_mem(struct sp_directory *dir, const char *name, const char *data
     sp_arena_free(&r.scratch);
     g_hash_table_destroy(r.slugs);
     g_hash_table_destroy(r.zones);
+    g_hash_table_destroy(r.type_sets);
+    g_hash_table_destroy(r.type_strs);
     if (rc == 0)
         dir->nfiles++;
     return rc;

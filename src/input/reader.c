@@ -126,7 +126,8 @@ void sp_reader_add_type(struct sp_reader *r, struct sp_raw *raw, const char *cod
             return;  /* listed twice */
     if (raw->ntypes == raw->captypes) {
         size_t cap = raw->captypes ? raw->captypes * 2 : 8;
-        struct sp_type *v = sp_arena_alloc(r->arena, cap * sizeof *v);
+        /* in the record's scratch arena: append() keeps one copy per distinct list */
+        struct sp_type *v = sp_arena_alloc(&r->scratch, cap * sizeof *v);
         if (raw->ntypes)
             memcpy(v, raw->types, raw->ntypes * sizeof *v);
         raw->types = v;
@@ -147,7 +148,7 @@ void sp_reader_add_mg_type(struct sp_reader *r, struct sp_raw *raw, const char *
     const char *canon = NULL, *label;
     char *c;
 
-    c = sp_text_clean(r->arena, code, strlen(code), 0, NULL);
+    c = sp_text_clean(&r->scratch, code, strlen(code), 0, NULL);  /* interned if kept */
     if (!c)
         return;
     label = sp_type_label(c, fellowship, &canon);

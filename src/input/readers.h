@@ -32,7 +32,11 @@ struct sp_reader {
     const char *label;           /* "record" (JSON) or "row" (CSV) */
     GHashTable *slugs;           /* slug -> first line (GINT_TO_POINTER) */
     GHashTable *zones;           /* time zone name -> 1 valid, 2 invalid */
-    struct sp_arena scratch;     /* JSON values of the record being read */
+    struct sp_arena scratch;     /* JSON values of the record being read, and its types
+                                    until append() interns them */
+    GHashTable *type_sets;       /* interned type lists: key (g_malloc'd) -> struct sp_type
+                                    array in arena; meetings with the same types share one */
+    GHashTable *type_strs;       /* interned type strings: text -> its copy in arena */
     size_t rec_offset, rec_bol;  /* json.c: where the record being read starts, and its line */
     size_t col_at;               /* columns are counted once along a long line: the last */
     int col_of;                  /* offset counted to, and its column */

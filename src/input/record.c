@@ -469,13 +469,65 @@ static bool attend(struct sp_reader *r, const struct sp_raw *raw, const char *w,
     return true;
 }
 
+/* s kept once in the directory's arena (type codes and labels repeat on every meeting) */
+static const char *intern_str(struct sp_reader *r, const char *s)
+{
+    char *v;
+
+    if (!s)
+        return NULL;
+    v = g_hash_table_lookup(r->type_strs, s);
+    if (!v) {
+        v = sp_arena_strdup(r->arena, s);
+        g_hash_table_insert(r->type_strs, v, v);
+    }
+    return v;
+}
+
+/*
+ * The record's types (built in the scratch arena) as a list in the directory's arena,
+ * shared by every meeting with the same list (issue 17: a compact model).
+ */
+static const struct sp_type *intern_types(struct sp_reader *r, const struct sp_type *t,
+                                          size_t n)
+{
+    GString *key;
+    struct sp_type *v;
+
+    if (!n)
+        return NULL;
+    key = g_string_sized_new(64);
+    for (size_t i = 0; i < n; i++) {
+        g_string_append(key, t[i].code);
+        g_string_append_c(key, '\x1f');
+        g_string_append(key, t[i].label ? t[i].label : "");
+        g_string_append_c(key, '\x1f');
+        g_string_append(key, t[i].world_id ? t[i].world_id : "");
+        g_string_append_c(key, t[i].known ? '\x1d' : '\x1e');
+    }
+    v = g_hash_table_lookup(r->type_sets, key->str);
+    if (v) {
+        g_string_free(key, TRUE);
+        return v;
+    }
+    v = sp_arena_alloc(r->arena, n * sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        v[i].code = intern_str(r, t[i].code);
+        v[i].label = intern_str(r, t[i].label);
+        v[i].world_id = intern_str(r, t[i].world_id);
+        v[i].known = t[i].known;
+    }
+    g_hash_table_insert(r->type_sets, g_string_free(key, FALSE), v);
+    return v;
+}
+
 /* Step 6: types, provenance, duplicates; append, and tie the record's messages to it. */
 static void append(struct sp_reader *r, const struct sp_raw *raw, const char *w,
                    struct sp_meeting *m)
 {
     struct sp_directory *dir = r->dir;
 
-    m->types = raw->types;
+    m->types = intern_types(r, raw->types, raw->ntypes);
     m->ntypes = raw->ntypes;
     m->file = r->file;
     m->line = raw->line;

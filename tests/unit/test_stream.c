@@ -14,6 +14,7 @@
 #include "../test.h"
 #include "compose/compose.h"
 #include "compose/qr.h"
+#include "input/directory.h"
 #include "layout/layout.h"
 #include "layout/settings.h"
 #include "output/out.h"
@@ -372,6 +373,49 @@ static void test_qr_once(void)
     sp_arena_free(&a);
 }
 
+/* Meetings with the same types share one list (and its strings) in the model. */
+static void test_compact_types(void)
+{
+    static const char json[] =
+        "[{\"name\":\"A\",\"day\":1,\"time\":\"19:00\",\"types\":[\"O\",\"W\"],"
+        "\"formatted_address\":\"1 High St, Cardiff CF10 1AA, UK\"},\n"
+        " {\"name\":\"B\",\"day\":2,\"time\":\"19:00\",\"types\":[\"O\",\"W\"],"
+        "\"formatted_address\":\"2 High St, Cardiff CF10 1AA, UK\"},\n"
+        " {\"name\":\"C\",\"day\":3,\"time\":\"19:00\",\"types\":[\"C\",\"ZZ9\"],"
+        "\"formatted_address\":\"3 High St, Cardiff CF10 1AA, UK\"},\n"
+        " {\"name\":\"D\",\"day\":4,\"time\":\"19:00\",\"types\":[\"c\",\"zz9\"],"
+        "\"formatted_address\":\"4 High St, Cardiff CF10 1AA, UK\"},\n"
+        " {\"name\":\"E\",\"day\":5,\"time\":\"19:00\",\"types\":[\"O\"],"
+        "\"formatted_address\":\"5 High St, Cardiff CF10 1AA, UK\"}]\n";
+    struct sp_source_opts opts = { .format = SP_FORMAT_AUTO };
+    struct sp_directory dir;
+    struct sp_diag diag;
+    struct sp_arena a;
+    struct sp_error err = { 0 };
+
+    sp_arena_init(&a);
+    sp_directory_init(&dir);
+    sp_diag_init(&diag);
+    OK(sp_directory_load_mem(&dir, "t.json", json, sizeof json - 1, &opts, &a, &diag, &err)
+       == 0 && dir.n == 5, "five meetings loaded (%s)", err.msg);
+    if (dir.n == 5) {
+        const struct sp_meeting *m = dir.meetings;
+        EQ_INT((long)m[0].ntypes, 2, "two types");
+        OK(m[0].types == m[1].types, "the same types: one list, shared");
+        EQ_STR(m[1].types[1].code, "W", "its second code");
+        EQ_STR(m[1].types[1].label, "Women", "and label");
+        OK(m[2].types != m[0].types, "other types: another list");
+        OK(m[3].types == m[2].types && !strcmp(m[3].types[1].code, "ZZ9") &&
+           !m[3].types[1].known, "an unknown code, upper-cased, shared too");
+        OK(m[4].types != m[0].types && m[4].ntypes == 1 &&
+           m[4].types[0].code == m[0].types[0].code,
+           "a code in two lists is one string");
+    }
+    sp_diag_release(&diag);
+    sp_directory_release(&dir);
+    sp_arena_free(&a);
+}
+
 int main(int argc, char **argv)
 {
     struct sp_error err = { 0 };
@@ -384,6 +428,7 @@ int main(int argc, char **argv)
         return 1;
     }
     TEST_RUN(test_plan_sink);
+    TEST_RUN(test_compact_types);
     TEST_RUN(test_qr_once);
     TEST_RUN(test_shape_once);
     TEST_RUN(test_abandon);
