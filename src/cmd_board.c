@@ -100,6 +100,7 @@ int sp_cmd_board(const struct sp_options *o, const char *datadir, struct sp_diag
     in.meetings = sel;
     in.settings = &settings;
     in.date = made_at(o);
+    in.data_date = dir.data_date;
     in.start_day = o->start_day;
     in.leave_off_passcodes = o->leave_off_passcodes;
     in.headline = o->headline;

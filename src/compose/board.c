@@ -44,6 +44,7 @@ int sp_board_compose(const struct sp_compose_in *in, struct sp_arena *a, struct 
                            : s->directory_url;
     out->time_24h = in->layout && in->layout->time_style == SP_TIME_24H;
     out->generated = in->date;
+    out->listed = sp_words_as_listed(in->data_date, a);
     out->refresh_seconds = 300;
     if (s->directory_url) {
         struct sp_qr *q = sp_arena_alloc(a, sizeof *q);

@@ -439,6 +439,20 @@ static void helplines_back(struct cards *c, struct sp_block *b, const char *titl
     }
 }
 
+/* The date of the feeds' data as the back's last line, when there is one and it fits
+   (issue 15): the meetings and helplines come first. */
+static void as_listed_line(struct cards *c, struct sp_block *b)
+{
+    const char *s = sp_words_as_listed(c->in->data_date, &c->plan->arena);
+
+    if (!s)
+        return;
+    add(c, b, "P", c->lay->size_body, false, c->lay->color_text, s, SP_MM(0.8));
+    measure(c, b);
+    if (!fits(c, b))
+        pop_para(c, b);
+}
+
 /* A directory or town card: the week on the back when it fits, else the helplines. */
 static int area_card(struct cards *c, const char *name, const char *title, bool town,
                      const struct sp_meeting *const *ms, size_t n, struct sp_error *err)
@@ -449,6 +463,7 @@ static int area_card(struct cards *c, const char *name, const char *title, bool 
         return -1;
     if (!week_back(c, &d->back, title, ms, n))
         helplines_back(c, &d->back, town ? title : NULL);
+    as_listed_line(c, &d->back);
     return 0;
 }
 
@@ -526,6 +541,7 @@ static int online_card(struct cards *c, const struct sp_row *row, struct sp_erro
         report(c, m, "meeting '%s': its joining details do not fit the back of a card at "
                "%gpt; shortened (the directory has them in full)",
                sp_shorten_name(m->name, 60, a), lay->size_body);
+    as_listed_line(c, &d->back);
     return 0;
 }
 

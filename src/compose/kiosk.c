@@ -81,6 +81,8 @@ struct kiosk {
     bool right_below;            /* "Updated ..." goes under the day, not beside it */
     const char *more_text;
     double more_h;
+    const char *listed;          /* "Meetings as listed on ..." (feeds), or NULL */
+    double listed_h;             /* its footer under the table, with the gap above it */
     struct sp_error *err;
 };
 
@@ -599,6 +601,13 @@ static int geometry(struct kiosk *k, struct sp_error *err)
     }
     k->table_top = k->y0 + title_h + GAP + 4 + GAP + k->lh_body + 3 + GAP / 2;
     k->table_bottom = k->panel && !k->landscape ? k->py - PANEL_GAP : k->y1;
+    /* feeds: the date of the data at the foot of the table column, on every slide */
+    k->listed = sp_words_as_listed(k->in->data_date, k->a);
+    if (k->listed) {
+        struct sp_font reg = font(k, lay->size_body, false);
+        k->listed_h = GAP / 2 + text_h(k, &reg, k->listed, k->table_w);
+        k->table_bottom -= k->listed_h;
+    }
     return 0;
 }
 
@@ -958,7 +967,7 @@ static int emit_slide(struct kiosk *k, size_t si, size_t nslides, const struct s
 
     txt->heading = heading;
     txt->alt = sp_arena_printf(k->a, "Slide %zu of %zu: %s", si + 1, nslides, heading);
-    txt->lines = sp_arena_alloc(k->a, (s->n + 2) * sizeof *txt->lines);
+    txt->lines = sp_arena_alloc(k->a, (s->n + 3) * sizeof *txt->lines);
 
     sp_plan_tag(k->plan, pg, true, "Table", NULL, NULL);
     in_table = true;
@@ -1019,6 +1028,17 @@ static int emit_slide(struct kiosk *k, size_t si, size_t nslides, const struct s
         sp_plan_tag(k->plan, pg, false, "P", NULL, NULL);
         tl->kind = SP_SLIDE_MESSAGE;
         tl->text = k->more_text;
+    }
+    if (k->listed) {
+        struct sp_slide_line *tl = &txt->lines[nl++];
+
+        memset(tl, 0, sizeof *tl);
+        sp_plan_tag(k->plan, pg, true, "P", NULL, NULL);
+        wrapped(k, pg, &reg, lay->color_text, k->listed, k->x0, k->table_bottom + GAP / 2,
+                k->table_w);
+        sp_plan_tag(k->plan, pg, false, "P", NULL, NULL);
+        tl->kind = SP_SLIDE_MESSAGE;
+        tl->text = k->listed;
     }
     txt->n = nl;
     sp_plan_tag(k->plan, pg, false, "Document", NULL, NULL);

@@ -927,6 +927,8 @@ static int cover(struct leaflet *lf, struct sp_flow *f, struct sp_error *err)
     sp_block_init(&more);
     para(lf, &more, sp_arena_printf(a, W_PRINTED_CHECK, sp_words_date(lf->in->date, a)), true,
          lf->sz.body);
+    if (lf->in->data_date)  /* feeds: how current the list is (issue 15) */
+        para(lf, &more, sp_words_as_listed(lf->in->data_date, a), false, lf->sz.body);
     if (lf->link_shown) {
         /* the link on a line of its own: never broken inside */
         para(lf, &more, W_ALWAYS, false, lf->sz.body);
@@ -1073,6 +1075,8 @@ static void back_matter_blocks(struct leaflet *lf, GArray *blocks)
         para(lf, &b, sp_arena_printf(a, W_WEBSITE, s->org_website), false, lf->sz.body);
     para(lf, &b, sp_arena_printf(a, W_PRINTED, sp_words_date(lf->in->date, a)), false,
          lf->sz.body);
+    if (lf->in->data_date)
+        para(lf, &b, sp_words_as_listed(lf->in->data_date, a), false, lf->sz.body);
     b.space_after = 0;
     measure(lf, &b);
     g_array_append_val(blocks, b);

@@ -1184,6 +1184,8 @@ static void build_band(struct poster *p)
     if (c->len)
         g_string_append(c, ". ");
     g_string_append(c, printed);
+    if (p->in->data_date)  /* feeds: how current the list is (issue 15) */
+        g_string_append_printf(c, ". %s", sp_words_as_listed(p->in->data_date, p->a));
     if (p->any_closed)
         g_string_append_printf(c, ". %s", p->w->closed_key);
     else

@@ -85,6 +85,7 @@ struct sp_board {
     const struct sp_qr *directory_qr;              /* with directory_url */
     bool time_24h;
     time_t generated;     /* when the data was made (UTC seconds) */
+    const char *listed;   /* "Meetings as listed on ..." (data from feeds), or NULL */
     int refresh_seconds;  /* how often the page looks for new data */
     struct sp_board_meeting *v;
     size_t n;

@@ -49,6 +49,13 @@ const char *sp_words_date(time_t t, struct sp_arena *a)
     return s;
 }
 
+const char *sp_words_as_listed(time_t data_date, struct sp_arena *a)
+{
+    if (!data_date)
+        return NULL;
+    return sp_arena_printf(a, "Meetings as listed on %s", sp_words_date(data_date, a));
+}
+
 const char *sp_words_days(unsigned days, int start_day, enum sp_days_style style,
                           struct sp_arena *a)
 {

@@ -27,6 +27,11 @@ const char *sp_words_time_range(int start, int end, enum sp_time_style style,
 /* "26 November 2026" (UTC date of t). */
 const char *sp_words_date(time_t t, struct sp_arena *a);
 
+/* "Meetings as listed on 26 November 2026": the date of the feeds' data
+   (sp_compose_in.data_date, the braille title page's words), or NULL when it is 0 (the
+   inputs were files). */
+const char *sp_words_as_listed(time_t data_date, struct sp_arena *a);
+
 enum sp_days_style {
     SP_DAYS_LONG = 0,  /* "Monday, Wednesday and Friday", "Monday to Friday" */
     SP_DAYS_SHORT      /* "Mon, Wed, Fri", "Mon to Fri" */
