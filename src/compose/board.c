@@ -79,7 +79,7 @@ int sp_board_compose(const struct sp_compose_in *in, struct sp_arena *a, struct 
         if (!b->online)
             continue;
         b->access = sp_words_access(m, in->leave_off_passcodes, a);
-        b->phone = m->phone ? sp_words_phone(m, a) : NULL;
+        b->phone = m->phone ? sp_words_dial_in(m, in->leave_off_passcodes, a) : NULL;
         b->url = sp_words_link(m, in->leave_off_passcodes);
         if (!b->url)
             continue;

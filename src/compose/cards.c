@@ -528,7 +528,8 @@ static int online_card(struct cards *c, const struct sp_row *row, struct sp_erro
             sp_arena_printf(a, W_PASSCODE, sp_words_glue(m->passcode, a)), SP_MM(0.4));
     if (m->phone)
         add(c, &d->back, "P", lay->size_body, false, lay->color_text,
-            sp_arena_printf(a, W_DIAL_IN, sp_words_phone(m, a)), SP_MM(0.4));
+            sp_arena_printf(a, W_DIAL_IN,
+                            sp_words_dial_in(m, c->in->leave_off_passcodes, a)), SP_MM(0.4));
     if (!link && c->link_shown && m->url) {
         /* the link on a line of its own: never broken inside */
         add(c, &d->back, "P", lay->size_body, false, lay->color_text, W_JOIN_AT, SP_MM(0.4));

@@ -121,21 +121,18 @@ static const char *day_title(struct kiosk *k, const struct sp_when_day *D)
     return date;
 }
 
-/* "Example Hall, Cardiff": the short form of a place for a board row. */
-static const char *board_place(const struct sp_meeting *m, struct sp_arena *a)
+/* "Example Hall, Cardiff": the short form of a place for a board row; a phone meeting's
+   dial-in as people dial it ("By phone: 029 2018 0555, meeting ID 4321 #, passcode 1234 #",
+   the passcode left out when asked). */
+static const char *board_place(const struct sp_meeting *m, bool leave_off_passcodes,
+                               struct sp_arena *a)
 {
     const char *town = m->town ? m->town : m->region;
     const char *place;
 
-    if (m->attendance == SP_ATTEND_ONLINE && !m->url && m->phone) {
-        /* the number stays whole; ", then 4321#" may go to the next line */
-        char **parts = g_strsplit(sp_words_phone(m, a), "," SP_NBSP "then" SP_NBSP, 2);
-        const char *p = parts[1] ? sp_arena_printf(a, "By phone: %s, then" SP_NBSP "%s",
-                                                   parts[0], parts[1])
-                                 : sp_arena_printf(a, "By phone: %s", parts[0]);
-        g_strfreev(parts);
-        return p;
-    }
+    if (m->attendance == SP_ATTEND_ONLINE && !m->url && m->phone)
+        /* each piece glued: a line may break only after its commas */
+        return sp_arena_printf(a, "By phone: %s", sp_words_dial_in(m, leave_off_passcodes, a));
     if (m->attendance == SP_ATTEND_ONLINE)
         return m->provider && m->url ? sp_arena_printf(a, "Online (%s)", m->provider) : "Online";
     if (m->venue && town && strcmp(m->venue, town) != 0)
@@ -268,7 +265,7 @@ static void meeting_line(struct kiosk *k, const struct sp_when_entry *e, unsigne
     l->e = e;
     l->time = sp_words_time(e->start_shown, lay->time_style, k->a);
     l->name = m->name;
-    l->where = board_place(m, k->a);
+    l->where = board_place(m, k->in->leave_off_passcodes, k->a);
     l->status = e->state == SP_WHEN_ON_NOW ? "On now" : e->state == SP_WHEN_NEXT ? "Next" : "";
     l->badge = e->state != SP_WHEN_LATER;
     if (e->started_yesterday)

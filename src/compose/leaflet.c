@@ -736,7 +736,8 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
     if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {
         parts[np++] = sp_words_access(m, lf->in->leave_off_passcodes, a);
         if (m->phone)
-            parts[np++] = sp_arena_printf(a, W_DIAL_IN, sp_words_phone(m, a));
+            parts[np++] = sp_arena_printf(a, W_DIAL_IN, sp_words_dial_in(
+                m, lf->in->leave_off_passcodes, a));
     }
     if (link && m->attendance != SP_ATTEND_IN_PERSON && m->attendance != SP_ATTEND_CLOSED) {
         struct sp_error qerr = { 0 };
