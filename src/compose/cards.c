@@ -723,6 +723,13 @@ static void crop_marks(struct cards *c, struct sp_page *page, bool back)
     }
 }
 
+/* A bookmark for each page, by its label ("Sheet 1 front"): a file of cards is always
+   more than one page, and a reader finds the side to print by it. */
+static void page_outline(struct cards *c, const struct sp_page *page)
+{
+    sp_plan_add_outline(c->plan, -1, page->label, (int)c->plan->npages - 1, 0);
+}
+
 /* Designs in slot order: a set that fits one sheet is repeated to fill it; a longer set
    runs on over as many sheets as it needs. */
 static size_t make_slots(const struct cards *c, size_t per_sheet, size_t **out)
@@ -750,6 +757,7 @@ static void emit_sheets(struct cards *c)
             struct sp_page *page = sp_plan_add_page(c->plan);
             page->label = sp_arena_printf(&c->plan->arena, "Sheet %zu %s", s + 1,
                                           back ? "back" : "front");
+            page_outline(c, page);
             if (s == 0 && !back)
                 sp_plan_tag(c->plan, page, true, "Document", NULL, NULL);
             for (size_t k = 0; k < per && s * per + k < nslot; k++) {
@@ -778,6 +786,7 @@ static void emit_singles(struct cards *c)
             struct sp_page *page = sp_plan_add_page(c->plan);
             page->label = sp_arena_printf(&c->plan->arena, "Card %zu %s", i + 1,
                                           back ? "back" : "front");
+            page_outline(c, page);
             if (i == 0 && !back)
                 sp_plan_tag(c->plan, page, true, "Document", NULL, NULL);
             emit_design(c, page, &c->d[i], back, b + lay->card_safe, b + lay->card_safe);
@@ -802,6 +811,7 @@ static void emit_alignment(struct cards *c)
     for (int back = 0; back < 2; back++) {
         struct sp_page *page = sp_plan_add_page(c->plan);
         page->label = back ? "Alignment back" : "Alignment front";
+        page_outline(c, page);
         if (!back) {
             /* the title between the sheet's 5 mm edge and the first row of cards, clear
                of the crop marks (which stop 2 mm before the grid's left edge) */

@@ -230,6 +230,7 @@ struct poster {
     /* header and band */
     struct sp_block header;
     bool numbered;
+    int outline_day;           /* a set's bookmark of the day being emitted, or -1 */
     double table_top;          /* below the header and its rule */
     struct sp_block band;
     double band_top;           /* top of the band's rule */
@@ -1359,11 +1360,19 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
 
         if (q->heading == 1 || (q->heading == 2 && i == sh->s)) {
             const char *name = group_name(p, i);
+            const char *text = q->heading == 1 ? name : say(p->a, p->w->continued, name, NULL,
+                                                            NULL);
             if (open)
                 tag(p, pg, false, "L");
-            emit_heading(p, pg, q->heading == 1 ? name : say(p->a, p->w->continued, name, NULL,
-                                                             NULL),
-                         x, q->hy, lt->col_w, false);
+            emit_heading(p, pg, text, x, q->hy, lt->col_w, false);
+            /* a set's bookmarks: each day where it starts, and under it each sheet it goes
+               on to, so every sheet has one */
+            if (p->numbered && q->heading == 1)
+                p->outline_day = sp_plan_add_outline(p->plan, -1, text,
+                                                     (int)p->plan->npages - 1, q->hy);
+            else if (p->numbered)
+                sp_plan_add_outline(p->plan, p->outline_day, text, (int)p->plan->npages - 1,
+                                    q->hy);
             tag(p, pg, true, "L");
             open = true;
         } else if (q->heading == 2) {
@@ -1456,8 +1465,9 @@ static void emit_panel(struct poster *p, const struct sheet *sh, struct sp_page 
 
 /*
  * The band.  The directory code is content on the first sheet and wherever it stands in
- * for codes that did not fit; elsewhere it repeats for the eye only.  The organisation's
- * words are read once, on the last sheet.
+ * for codes that did not fit (its alt text says where it goes); elsewhere it repeats for
+ * the eye only, and so does the "Every meeting: <link>" line after the first sheet.  The
+ * organisation's words are read once, on the last sheet.
  */
 static void emit_band(struct poster *p, const struct sheet *sh, struct sp_page *pg, bool first,
                       bool last)
@@ -1476,7 +1486,7 @@ static void emit_band(struct poster *p, const struct sheet *sh, struct sp_page *
             y = emit_para(p, pg, "P", &p->band_bold, more_text(p, more), x, y, tw, false);
         y = emit_para(p, pg, "P", &p->band_bold,
                       say(p->a, p->w->every_meeting, p->dir_shown, NULL, NULL), x, y, tw,
-                      artifact);
+                      !first);
     }
     p->band.artifact = last ? SP_ARTIFACT_NONE : SP_ARTIFACT_FOOTER;
     sp_block_emit(&p->band, p->plan, pg, x, y, 1.0);
@@ -1750,6 +1760,7 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
         }
     }
     balance(&p, &best);
+    p.outline_day = -1;
     for (size_t si = 0; si < best.nsheets; si++)
         emit_sheet(&p, &best, si);
     try_free(&best);
