@@ -49,6 +49,18 @@ const char *sp_words_date(time_t t, struct sp_arena *a)
     return s;
 }
 
+const char *sp_words_host(const char *url, struct sp_arena *a)
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    size_t n;
+
+    if (!p)
+        return NULL;
+    p += 3;
+    n = strcspn(p, "/?#:");
+    return n ? sp_arena_strndup(a, p, n) : NULL;
+}
+
 const char *sp_words_as_listed(time_t data_date, struct sp_arena *a)
 {
     if (!data_date)

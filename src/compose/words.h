@@ -101,6 +101,11 @@ const char *sp_words_qr_alt(const struct sp_meeting *m, struct sp_arena *a);
    off (NULL when the meeting has no link). */
 const char *sp_words_link(const struct sp_meeting *m, bool leave_off_passcodes);
 
+/* The host a link opens ("us02web.zoom.us"), as its QR code carries it (links are kept
+   with the host in ASCII, input/links.h), printed beside a meeting's code so whoever
+   proofreads the page can see where it goes; NULL when url is NULL or has no host. */
+const char *sp_words_host(const char *url, struct sp_arena *a);
+
 struct sp_compose_in;
 
 /*
