@@ -84,6 +84,7 @@ int sp_board_compose(const struct sp_compose_in *in, struct sp_arena *a, struct 
         if (!b->url)
             continue;
         b->host = host_of(b->url, a);
+        b->site = sp_words_site(b->url, a);
         b->qr_alt = sp_words_qr_alt(m, a);
         b->qr = g_hash_table_lookup(codes, b->url);
         if (!b->qr) {

@@ -37,6 +37,8 @@
 #define W_SUPPORT_MEETINGS "Support meetings"
 #define W_MEETINGS "Meetings"
 #define W_SCAN_JOIN "Scan to join online"
+#define W_SCAN_JOIN_ON "Scan to join on %s"  /* the site a meeting's code opens (issue 16) */
+#define W_CODE_OPENS "Code opens %s"
 #define W_PHONE "Phone %s"
 #define W_HELPLINES "Helplines"
 #define W_CONTACT "Contact"
@@ -75,6 +77,7 @@ struct design {
     struct sp_block front;     /* text at the left, QR code at the right */
     struct sp_block below;     /* under the code, the whole card wide (npara 0: none) */
     struct sp_block back;
+    const char *site_back;     /* "Code opens zoom.us" when the front had no room for it */
 };
 
 struct cards {
@@ -241,7 +244,7 @@ static int build_front(struct cards *c, struct design *d, const char *name,
     struct sp_arena *a = &c->plan->arena;
     struct sp_block *b = &d->front;
     struct sp_para *p;
-    bool link_beside = false;
+    bool link_beside = false, site_said = false;
     /* a meeting's code is not the directory: say what scanning does instead */
     const char *link = to_meeting ? W_SCAN_JOIN : s->short_link ? s->short_link
                                                 : s->org_website;
@@ -256,9 +259,23 @@ static int build_front(struct cards *c, struct design *d, const char *name,
     p->spacing = 1.0;
     measure(c, b);
     if (to_meeting) {
-        /* on a meeting's card, what the code does comes before the welcome */
+        /* on a meeting's card, what the code does comes before the welcome; with the site
+           it opens when that takes no more lines (for whoever proofreads the cards) */
+        const char *site = sp_words_site(url, a);
+        int nlines;
         add(c, b, "P", lay->size_body, true, lay->color_text, link, SP_MM(1));
         measure(c, b);
+        nlines = b->paras[b->npara - 1].nlines;
+        if (site) {
+            b->paras[b->npara - 1].text = sp_arena_printf(a, W_SCAN_JOIN_ON, site);
+            measure(c, b);
+            if (b->paras[b->npara - 1].nlines > nlines) {
+                b->paras[b->npara - 1].text = link;
+                measure(c, b);
+            } else {
+                site_said = true;
+            }
+        }
         if (!fits(c, b))
             pop_para(c, b);
         link = NULL;
@@ -273,6 +290,16 @@ static int build_front(struct cards *c, struct design *d, const char *name,
         return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
                             "'%s' and the welcome line do not fit the front of a card at "
                             "%gpt and %gpt", name, lay->size_headline, lay->size_body);
+    /* else on a line of its own, or on the back when the front has no room */
+    if (to_meeting && !site_said && sp_words_site(url, a)) {
+        const char *opens = sp_arena_printf(a, W_CODE_OPENS, sp_words_site(url, a));
+        add(c, b, "P", lay->size_body, false, lay->color_text, opens, SP_MM(1));
+        measure(c, b);
+        if (!fits(c, b)) {
+            pop_para(c, b);
+            d->site_back = opens;
+        }
+    }
     /* optional lines, in order of use: the link a person can type, then the phone */
     if (link) {
         add(c, b, "P", lay->size_body, true, lay->color_text, link, SP_MM(1));
@@ -542,6 +569,13 @@ static int online_card(struct cards *c, const struct sp_row *row, struct sp_erro
         report(c, m, "meeting '%s': its joining details do not fit the back of a card at "
                "%gpt; shortened (the directory has them in full)",
                sp_shorten_name(m->name, 60, a), lay->size_body);
+    if (d->site_back) {  /* after the joining details, when there is room */
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text, d->site_back,
+            SP_MM(0.4));
+        measure(c, &d->back);
+        if (!fits(c, &d->back))
+            pop_para(c, &d->back);
+    }
     as_listed_line(c, &d->back);
     return 0;
 }

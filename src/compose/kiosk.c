@@ -380,11 +380,17 @@ static double text_h(struct kiosk *k, const struct sp_font *f, const char *s, do
    code's label there); "Example Hall, Cardiff, and online, code A" for a hybrid one. */
 static const char *where_with_code(struct kiosk *k, const struct line *l, const char *code)
 {
+    /* the site the code opens, for whoever checks the screen (issue 16): "Online at
+       zoom.us, code A" */
+    const char *site = code ? sp_words_site(l->link, k->a) : NULL;
+
     if (!code)
         return l->where;
     if (l->e->m->attendance == SP_ATTEND_ONLINE)
-        return sp_arena_printf(k->a, "Online, code%s%s", SP_NBSP, code);
-    return sp_arena_printf(k->a, "%s, code%s%s", l->where, SP_NBSP, code);
+        return site ? sp_arena_printf(k->a, "Online at %s, code%s%s", site, SP_NBSP, code)
+                    : sp_arena_printf(k->a, "Online, code%s%s", SP_NBSP, code);
+    return site ? sp_arena_printf(k->a, "%s at %s, code%s%s", l->where, site, SP_NBSP, code)
+                : sp_arena_printf(k->a, "%s, code%s%s", l->where, SP_NBSP, code);
 }
 
 /* Height of line i at the table's widths (a meeting row with the widest code suffix, so

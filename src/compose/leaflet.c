@@ -79,6 +79,7 @@
 #define W_SEE_PAGE "%s: see %s, page" SP_NBSP "%zu"
 #define W_MORE_AT " more at %s"
 #define W_JOIN_AT "Join details at %s"
+#define W_CODE_OPENS "Code opens %s"   /* the site a meeting's QR code opens */
 #define W_COVER_LABEL "Cover"
 #define W_WEEKS_ONLY "Only in the "
 #define W_WEEKS_OF_MONTH " week of the month"
@@ -751,6 +752,8 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
             en->qr_gap = SP_MM(2);
             en->qr_url = sp_words_attr_url(link, a);
             en->qr_alt = sp_words_qr_alt(m, a);
+            /* where the code goes, for whoever proofreads the leaflet (issue 16) */
+            parts[np++] = sp_arena_printf(a, W_CODE_OPENS, sp_words_site(link, a));
         } else {
             /* the meeting stays on the list; the directory has the link */
             report(lf, m, "%s; printed without its QR code", qerr.msg);

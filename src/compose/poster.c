@@ -158,6 +158,7 @@ struct prow {
     const char *link_attr;     /* escaped for the Link tag */
     const char *alt;           /* Figure alt and Link /Contents */
     const char *access[3];     /* panel text: meeting ID, passcode, dial-in (NULL = none) */
+    const char *site;          /* under the code: the site it opens ("zoom.us") */
     const char *time;          /* Lbl */
     const char *title;         /* bold: the name, after the days for merged rows */
     const char *detail[2];     /* CODED (with the placeholder number) and REDUCED */
@@ -553,6 +554,7 @@ static void build_rows(struct poster *p)
                 if (m->meeting_id)
                     r->alt = say(a, p->w->meeting_id_alt, r->alt, m->meeting_id, NULL);
                 access_lines(p, m, r->access, a);
+                r->site = sp_words_site(link, a);
             } else {
                 /* never fail the poster for one link: the row says where the details are */
                 if (in->diag)
@@ -1147,8 +1149,13 @@ static void build_panel(struct poster *p)
     p->cell_h = box;
     seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (size_t i = 0; i < p->n; i++)
-        if (p->pr[i].codable)
+        if (p->pr[i].codable) {
             p->cell_h = MAX(p->cell_h, cell_text_height(p, seen, &p->pr[i], cell_text_w(p)));
+            /* the site under the code (beside it the text often runs longer anyway) */
+            p->cell_h = MAX(p->cell_h, p->pr[i].qr_box +
+                                       para_height(p, &p->cell_font, p->pr[i].site,
+                                                   (box + p->pr[i].qr_box) / 2));
+        }
     g_hash_table_destroy(seen);
 }
 
@@ -1455,6 +1462,9 @@ static void emit_panel(struct poster *p, const struct sheet *sh, struct sp_page 
         tag(p, pg, true, "LBody");
         emit_qr(p, pg, r->qr, x + (box - r->qr_box) / 2, y0, r->qr_box, r->link_attr, r->alt,
                 false);
+        /* the site it opens, under it: whoever proofreads the poster sees where it goes */
+        emit_para(p, pg, "P", &p->cell_font, r->site, x + (box - r->qr_box) / 2,
+                  y0 + r->qr_box, (box + r->qr_box) / 2, false);
         for (int j = 0; j < 3 && r->access[j]; j++)
             y = emit_para(p, pg, "P", &p->cell_font, r->access[j], x + box + gap, y, tw, false);
         tag(p, pg, false, "LBody");

@@ -61,6 +61,7 @@ struct sp_board_meeting {
     const char *phone;    /* dial-in, display form, or NULL */
     const char *url;      /* join link, or NULL */
     const char *host;     /* the link's host ("us02web.zoom.us"), or NULL */
+    const char *site;     /* the site it opens, beside its code ("zoom.us"), or NULL */
     const char *qr_alt;   /* "QR code to join Name on Zoom", with url */
     const struct sp_qr *qr;  /* with url */
     unsigned days;        /* SP_DAY_BIT mask in its own zone (merged repeats: every day) */

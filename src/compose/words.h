@@ -106,6 +106,11 @@ const char *sp_words_link(const struct sp_meeting *m, bool leave_off_passcodes);
    proofreads the page can see where it goes; NULL when url is NULL or has no host. */
 const char *sp_words_host(const char *url, struct sp_arena *a);
 
+/* The site a link opens, printed beside a meeting's QR code: the host's last two labels
+   ("zoom.us" for us02web.zoom.us, "evil.example" for zoom.us.evil.example), three under a
+   country's short second level ("example.org.uk"), a numeric host whole; NULL as above. */
+const char *sp_words_site(const char *url, struct sp_arena *a);
+
 struct sp_compose_in;
 
 /*

@@ -106,6 +106,7 @@ static void data_json(GString *g, const struct sp_board *b)
         jstr(g, "phone", m->phone, true);
         jstr(g, "url", m->url, true);
         jstr(g, "host", m->host, true);
+        jstr(g, "site", m->qr ? m->site : NULL, true);
         jstr(g, "alt", m->url ? m->qr_alt : NULL, true);
         if (m->zone && strcmp(m->zone, b->zone) != 0)
             jstr(g, "zone", m->zone, true);
@@ -369,6 +370,8 @@ static const char board_js[] =
     "      li.appendChild(el('p', 'access', [m.access, m.phone ? 'Dial in ' + m.phone : null]\n"
     "        .filter(Boolean).join('. ')));\n"
     "    if (m.qr) li.appendChild(qr(m.qr, m.alt + (m.host ? ' (' + m.host + ')' : '')));\n"
+    "    /* the site the code opens, in text beside it, for whoever checks the board */\n"
+    "    if (m.qr && m.site) li.appendChild(el('p', 'site', 'Code opens ' + m.site));\n"
     "    return li;\n"
     "  }\n"
     "  function render() {\n"
