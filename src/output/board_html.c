@@ -434,6 +434,8 @@ static const char board_js[] =
     "      'QR code: every meeting online at ' + data.directory.url));\n"
     "  render();\n"
     "  if (window.performance && performance.mark) performance.mark('signpost-board-rendered');\n"
+    "  /* board-data.js may be newer than the page (a scheduled job rewrites it alone) */\n"
+    "  reload();\n"
     "  timer = setTimeout(tick, 30000 - Date.now() % 30000);\n"
     "})();\n";
 
