@@ -87,6 +87,7 @@ struct sp_options {
                                     ("--Region" -> "--region"); owned */
     size_t nfixed;
     int sheets;                  /* posters: --sheets N, the most sheets allowed; 0 = any */
+    bool data_only;              /* board: --data-only, write board-data.js alone */
 };
 
 void sp_options_init(struct sp_options *o);

@@ -37,6 +37,8 @@
 #define W_SUPPORT_MEETINGS "Support meetings"
 #define W_MEETINGS "Meetings"
 #define W_SCAN_JOIN "Scan to join online"
+#define W_SCAN_JOIN_ON "Scan to join on %s"  /* the site a meeting's code opens (issue 16) */
+#define W_CODE_OPENS "Code opens %s"
 #define W_PHONE "Phone %s"
 #define W_HELPLINES "Helplines"
 #define W_CONTACT "Contact"
@@ -75,6 +77,7 @@ struct design {
     struct sp_block front;     /* text at the left, QR code at the right */
     struct sp_block below;     /* under the code, the whole card wide (npara 0: none) */
     struct sp_block back;
+    const char *site_back;     /* "Code opens zoom.us" when the front had no room for it */
 };
 
 struct cards {
@@ -241,7 +244,7 @@ static int build_front(struct cards *c, struct design *d, const char *name,
     struct sp_arena *a = &c->plan->arena;
     struct sp_block *b = &d->front;
     struct sp_para *p;
-    bool link_beside = false;
+    bool link_beside = false, site_said = false;
     /* a meeting's code is not the directory: say what scanning does instead */
     const char *link = to_meeting ? W_SCAN_JOIN : s->short_link ? s->short_link
                                                 : s->org_website;
@@ -256,9 +259,23 @@ static int build_front(struct cards *c, struct design *d, const char *name,
     p->spacing = 1.0;
     measure(c, b);
     if (to_meeting) {
-        /* on a meeting's card, what the code does comes before the welcome */
+        /* on a meeting's card, what the code does comes before the welcome; with the site
+           it opens when that takes no more lines (for whoever proofreads the cards) */
+        const char *site = sp_words_site(url, a);
+        int nlines;
         add(c, b, "P", lay->size_body, true, lay->color_text, link, SP_MM(1));
         measure(c, b);
+        nlines = b->paras[b->npara - 1].nlines;
+        if (site) {
+            b->paras[b->npara - 1].text = sp_arena_printf(a, W_SCAN_JOIN_ON, site);
+            measure(c, b);
+            if (b->paras[b->npara - 1].nlines > nlines) {
+                b->paras[b->npara - 1].text = link;
+                measure(c, b);
+            } else {
+                site_said = true;
+            }
+        }
         if (!fits(c, b))
             pop_para(c, b);
         link = NULL;
@@ -273,6 +290,16 @@ static int build_front(struct cards *c, struct design *d, const char *name,
         return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
                             "'%s' and the welcome line do not fit the front of a card at "
                             "%gpt and %gpt", name, lay->size_headline, lay->size_body);
+    /* else on a line of its own, or on the back when the front has no room */
+    if (to_meeting && !site_said && sp_words_site(url, a)) {
+        const char *opens = sp_arena_printf(a, W_CODE_OPENS, sp_words_site(url, a));
+        add(c, b, "P", lay->size_body, false, lay->color_text, opens, SP_MM(1));
+        measure(c, b);
+        if (!fits(c, b)) {
+            pop_para(c, b);
+            d->site_back = opens;
+        }
+    }
     /* optional lines, in order of use: the link a person can type, then the phone */
     if (link) {
         add(c, b, "P", lay->size_body, true, lay->color_text, link, SP_MM(1));
@@ -439,6 +466,20 @@ static void helplines_back(struct cards *c, struct sp_block *b, const char *titl
     }
 }
 
+/* The date of the feeds' data as the back's last line, when there is one and it fits
+   (issue 15): the meetings and helplines come first. */
+static void as_listed_line(struct cards *c, struct sp_block *b)
+{
+    const char *s = sp_words_as_listed(c->in->data_date, &c->plan->arena);
+
+    if (!s)
+        return;
+    add(c, b, "P", c->lay->size_body, false, c->lay->color_text, s, SP_MM(0.8));
+    measure(c, b);
+    if (!fits(c, b))
+        pop_para(c, b);
+}
+
 /* A directory or town card: the week on the back when it fits, else the helplines. */
 static int area_card(struct cards *c, const char *name, const char *title, bool town,
                      const struct sp_meeting *const *ms, size_t n, struct sp_error *err)
@@ -449,6 +490,7 @@ static int area_card(struct cards *c, const char *name, const char *title, bool 
         return -1;
     if (!week_back(c, &d->back, title, ms, n))
         helplines_back(c, &d->back, town ? title : NULL);
+    as_listed_line(c, &d->back);
     return 0;
 }
 
@@ -513,7 +555,8 @@ static int online_card(struct cards *c, const struct sp_row *row, struct sp_erro
             sp_arena_printf(a, W_PASSCODE, sp_words_glue(m->passcode, a)), SP_MM(0.4));
     if (m->phone)
         add(c, &d->back, "P", lay->size_body, false, lay->color_text,
-            sp_arena_printf(a, W_DIAL_IN, sp_words_phone(m, a)), SP_MM(0.4));
+            sp_arena_printf(a, W_DIAL_IN,
+                            sp_words_dial_in(m, c->in->leave_off_passcodes, a)), SP_MM(0.4));
     if (!link && c->link_shown && m->url) {
         /* the link on a line of its own: never broken inside */
         add(c, &d->back, "P", lay->size_body, false, lay->color_text, W_JOIN_AT, SP_MM(0.4));
@@ -526,6 +569,14 @@ static int online_card(struct cards *c, const struct sp_row *row, struct sp_erro
         report(c, m, "meeting '%s': its joining details do not fit the back of a card at "
                "%gpt; shortened (the directory has them in full)",
                sp_shorten_name(m->name, 60, a), lay->size_body);
+    if (d->site_back) {  /* after the joining details, when there is room */
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text, d->site_back,
+            SP_MM(0.4));
+        measure(c, &d->back);
+        if (!fits(c, &d->back))
+            pop_para(c, &d->back);
+    }
+    as_listed_line(c, &d->back);
     return 0;
 }
 
@@ -706,6 +757,13 @@ static void crop_marks(struct cards *c, struct sp_page *page, bool back)
     }
 }
 
+/* A bookmark for each page, by its label ("Sheet 1 front"): a file of cards is always
+   more than one page, and a reader finds the side to print by it. */
+static void page_outline(struct cards *c, const struct sp_page *page)
+{
+    sp_plan_add_outline(c->plan, -1, page->label, (int)c->plan->npages - 1, 0);
+}
+
 /* Designs in slot order: a set that fits one sheet is repeated to fill it; a longer set
    runs on over as many sheets as it needs. */
 static size_t make_slots(const struct cards *c, size_t per_sheet, size_t **out)
@@ -733,6 +791,7 @@ static void emit_sheets(struct cards *c)
             struct sp_page *page = sp_plan_add_page(c->plan);
             page->label = sp_arena_printf(&c->plan->arena, "Sheet %zu %s", s + 1,
                                           back ? "back" : "front");
+            page_outline(c, page);
             if (s == 0 && !back)
                 sp_plan_tag(c->plan, page, true, "Document", NULL, NULL);
             for (size_t k = 0; k < per && s * per + k < nslot; k++) {
@@ -761,6 +820,7 @@ static void emit_singles(struct cards *c)
             struct sp_page *page = sp_plan_add_page(c->plan);
             page->label = sp_arena_printf(&c->plan->arena, "Card %zu %s", i + 1,
                                           back ? "back" : "front");
+            page_outline(c, page);
             if (i == 0 && !back)
                 sp_plan_tag(c->plan, page, true, "Document", NULL, NULL);
             emit_design(c, page, &c->d[i], back, b + lay->card_safe, b + lay->card_safe);
@@ -785,6 +845,7 @@ static void emit_alignment(struct cards *c)
     for (int back = 0; back < 2; back++) {
         struct sp_page *page = sp_plan_add_page(c->plan);
         page->label = back ? "Alignment back" : "Alignment front";
+        page_outline(c, page);
         if (!back) {
             /* the title between the sheet's 5 mm edge and the first row of cards, clear
                of the crop marks (which stop 2 mm before the grid's left edge) */

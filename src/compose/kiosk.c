@@ -81,6 +81,8 @@ struct kiosk {
     bool right_below;            /* "Updated ..." goes under the day, not beside it */
     const char *more_text;
     double more_h;
+    const char *listed;          /* "Meetings as listed on ..." (feeds), or NULL */
+    double listed_h;             /* its footer under the table, with the gap above it */
     struct sp_error *err;
 };
 
@@ -119,21 +121,18 @@ static const char *day_title(struct kiosk *k, const struct sp_when_day *D)
     return date;
 }
 
-/* "Example Hall, Cardiff": the short form of a place for a board row. */
-static const char *board_place(const struct sp_meeting *m, struct sp_arena *a)
+/* "Example Hall, Cardiff": the short form of a place for a board row; a phone meeting's
+   dial-in as people dial it ("By phone: 029 2018 0555, meeting ID 4321 #, passcode 1234 #",
+   the passcode left out when asked). */
+static const char *board_place(const struct sp_meeting *m, bool leave_off_passcodes,
+                               struct sp_arena *a)
 {
     const char *town = m->town ? m->town : m->region;
     const char *place;
 
-    if (m->attendance == SP_ATTEND_ONLINE && !m->url && m->phone) {
-        /* the number stays whole; ", then 4321#" may go to the next line */
-        char **parts = g_strsplit(sp_words_phone(m, a), "," SP_NBSP "then" SP_NBSP, 2);
-        const char *p = parts[1] ? sp_arena_printf(a, "By phone: %s, then" SP_NBSP "%s",
-                                                   parts[0], parts[1])
-                                 : sp_arena_printf(a, "By phone: %s", parts[0]);
-        g_strfreev(parts);
-        return p;
-    }
+    if (m->attendance == SP_ATTEND_ONLINE && !m->url && m->phone)
+        /* each piece glued: a line may break only after its commas */
+        return sp_arena_printf(a, "By phone: %s", sp_words_dial_in(m, leave_off_passcodes, a));
     if (m->attendance == SP_ATTEND_ONLINE)
         return m->provider && m->url ? sp_arena_printf(a, "Online (%s)", m->provider) : "Online";
     if (m->venue && town && strcmp(m->venue, town) != 0)
@@ -266,7 +265,7 @@ static void meeting_line(struct kiosk *k, const struct sp_when_entry *e, unsigne
     l->e = e;
     l->time = sp_words_time(e->start_shown, lay->time_style, k->a);
     l->name = m->name;
-    l->where = board_place(m, k->a);
+    l->where = board_place(m, k->in->leave_off_passcodes, k->a);
     l->status = e->state == SP_WHEN_ON_NOW ? "On now" : e->state == SP_WHEN_NEXT ? "Next" : "";
     l->badge = e->state != SP_WHEN_LATER;
     if (e->started_yesterday)
@@ -381,11 +380,17 @@ static double text_h(struct kiosk *k, const struct sp_font *f, const char *s, do
    code's label there); "Example Hall, Cardiff, and online, code A" for a hybrid one. */
 static const char *where_with_code(struct kiosk *k, const struct line *l, const char *code)
 {
+    /* the site the code opens, for whoever checks the screen (issue 16): "Online at
+       zoom.us, code A" */
+    const char *site = code ? sp_words_site(l->link, k->a) : NULL;
+
     if (!code)
         return l->where;
     if (l->e->m->attendance == SP_ATTEND_ONLINE)
-        return sp_arena_printf(k->a, "Online, code%s%s", SP_NBSP, code);
-    return sp_arena_printf(k->a, "%s, code%s%s", l->where, SP_NBSP, code);
+        return site ? sp_arena_printf(k->a, "Online at %s, code%s%s", site, SP_NBSP, code)
+                    : sp_arena_printf(k->a, "Online, code%s%s", SP_NBSP, code);
+    return site ? sp_arena_printf(k->a, "%s at %s, code%s%s", l->where, site, SP_NBSP, code)
+                : sp_arena_printf(k->a, "%s, code%s%s", l->where, SP_NBSP, code);
 }
 
 /* Height of line i at the table's widths (a meeting row with the widest code suffix, so
@@ -599,6 +604,13 @@ static int geometry(struct kiosk *k, struct sp_error *err)
     }
     k->table_top = k->y0 + title_h + GAP + 4 + GAP + k->lh_body + 3 + GAP / 2;
     k->table_bottom = k->panel && !k->landscape ? k->py - PANEL_GAP : k->y1;
+    /* feeds: the date of the data at the foot of the table column, on every slide */
+    k->listed = sp_words_as_listed(k->in->data_date, k->a);
+    if (k->listed) {
+        struct sp_font reg = font(k, lay->size_body, false);
+        k->listed_h = GAP / 2 + text_h(k, &reg, k->listed, k->table_w);
+        k->table_bottom -= k->listed_h;
+    }
     return 0;
 }
 
@@ -958,7 +970,7 @@ static int emit_slide(struct kiosk *k, size_t si, size_t nslides, const struct s
 
     txt->heading = heading;
     txt->alt = sp_arena_printf(k->a, "Slide %zu of %zu: %s", si + 1, nslides, heading);
-    txt->lines = sp_arena_alloc(k->a, (s->n + 2) * sizeof *txt->lines);
+    txt->lines = sp_arena_alloc(k->a, (s->n + 3) * sizeof *txt->lines);
 
     sp_plan_tag(k->plan, pg, true, "Table", NULL, NULL);
     in_table = true;
@@ -1019,6 +1031,17 @@ static int emit_slide(struct kiosk *k, size_t si, size_t nslides, const struct s
         sp_plan_tag(k->plan, pg, false, "P", NULL, NULL);
         tl->kind = SP_SLIDE_MESSAGE;
         tl->text = k->more_text;
+    }
+    if (k->listed) {
+        struct sp_slide_line *tl = &txt->lines[nl++];
+
+        memset(tl, 0, sizeof *tl);
+        sp_plan_tag(k->plan, pg, true, "P", NULL, NULL);
+        wrapped(k, pg, &reg, lay->color_text, k->listed, k->x0, k->table_bottom + GAP / 2,
+                k->table_w);
+        sp_plan_tag(k->plan, pg, false, "P", NULL, NULL);
+        tl->kind = SP_SLIDE_MESSAGE;
+        tl->text = k->listed;
     }
     txt->n = nl;
     sp_plan_tag(k->plan, pg, false, "Document", NULL, NULL);

@@ -79,6 +79,7 @@
 #define W_SEE_PAGE "%s: see %s, page" SP_NBSP "%zu"
 #define W_MORE_AT " more at %s"
 #define W_JOIN_AT "Join details at %s"
+#define W_CODE_OPENS "Code opens %s"   /* the site a meeting's QR code opens */
 #define W_COVER_LABEL "Cover"
 #define W_WEEKS_ONLY "Only in the "
 #define W_WEEKS_OF_MONTH " week of the month"
@@ -748,7 +749,8 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
     if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {
         parts[np++] = sp_words_access(m, lf->in->leave_off_passcodes, a);
         if (m->phone)
-            parts[np++] = sp_arena_printf(a, W_DIAL_IN, sp_words_phone(m, a));
+            parts[np++] = sp_arena_printf(a, W_DIAL_IN, sp_words_dial_in(
+                m, lf->in->leave_off_passcodes, a));
     }
     if (link && m->attendance != SP_ATTEND_IN_PERSON && m->attendance != SP_ATTEND_CLOSED) {
         struct sp_error qerr = { 0 };
@@ -762,6 +764,8 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
             en->qr_gap = SP_MM(2);
             en->qr_url = sp_words_attr_url(link, a);
             en->qr_alt = sp_words_qr_alt(m, a);
+            /* where the code goes, for whoever proofreads the leaflet (issue 16) */
+            parts[np++] = sp_arena_printf(a, W_CODE_OPENS, sp_words_site(link, a));
         } else {
             /* the meeting stays on the list; the directory has the link */
             report(lf, m, "%s; printed without its QR code", qerr.msg);
@@ -940,6 +944,8 @@ static int cover(struct leaflet *lf, struct sp_flow *f, struct sp_error *err)
     sp_block_init(&more);
     para(lf, &more, sp_arena_printf(a, W_PRINTED_CHECK, sp_words_date(lf->in->date, a)), true,
          lf->sz.body);
+    if (lf->in->data_date)  /* feeds: how current the list is (issue 15) */
+        para(lf, &more, sp_words_as_listed(lf->in->data_date, a), false, lf->sz.body);
     if (lf->link_shown) {
         /* the link on a line of its own: never broken inside */
         para(lf, &more, W_ALWAYS, false, lf->sz.body);
@@ -1086,6 +1092,8 @@ static void back_matter_blocks(struct leaflet *lf, GArray *blocks)
         para(lf, &b, sp_arena_printf(a, W_WEBSITE, s->org_website), false, lf->sz.body);
     para(lf, &b, sp_arena_printf(a, W_PRINTED, sp_words_date(lf->in->date, a)), false,
          lf->sz.body);
+    if (lf->in->data_date)
+        para(lf, &b, sp_words_as_listed(lf->in->data_date, a), false, lf->sz.body);
     b.space_after = 0;
     measure(lf, &b);
     g_array_append_val(blocks, b);

@@ -49,6 +49,47 @@ const char *sp_words_date(time_t t, struct sp_arena *a)
     return s;
 }
 
+const char *sp_words_host(const char *url, struct sp_arena *a)
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    size_t n;
+
+    if (!p)
+        return NULL;
+    p += 3;
+    n = strcspn(p, "/?#:");
+    return n ? sp_arena_strndup(a, p, n) : NULL;
+}
+
+const char *sp_words_site(const char *url, struct sp_arena *a)
+{
+    const char *h = sp_words_host(url, a), *dots[3] = { NULL, NULL, NULL };
+    size_t last;
+
+    if (!h || strspn(h, "0123456789.") == strlen(h) || !g_ascii_strncasecmp(h, "0x", 2))
+        return h;  /* none, or a number: whole (its digits are what to check) */
+    for (const char *p = h; *p; p++)
+        if (*p == '.') {
+            dots[2] = dots[1];
+            dots[1] = dots[0];
+            dots[0] = p;
+        }
+    if (!dots[1])
+        return h;
+    last = strlen(dots[0] + 1);
+    /* "org.uk", "co.jp", "com.au": a two-letter country with a short second level */
+    if (last == 2 && dots[0] - dots[1] - 1 <= 3)
+        return dots[2] ? dots[2] + 1 : h;
+    return dots[1] + 1;
+}
+
+const char *sp_words_as_listed(time_t data_date, struct sp_arena *a)
+{
+    if (!data_date)
+        return NULL;
+    return sp_arena_printf(a, "Meetings as listed on %s", sp_words_date(data_date, a));
+}
+
 const char *sp_words_days(unsigned days, int start_day, enum sp_days_style style,
                           struct sp_arena *a)
 {

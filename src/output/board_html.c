@@ -72,6 +72,7 @@ static void data_json(GString *g, const struct sp_board *b)
     jstr(g, "lang", b->lang, true);
     jstr(g, "zone", b->zone, true);
     jstr(g, "generated", when, true);
+    jstr(g, "listed", b->listed, true);
     jint(g, "refresh", b->refresh_seconds);
     g_string_append_printf(g, "\"time24\":%s,", b->time_24h ? "true" : "false");
     if (b->directory_url) {
@@ -105,6 +106,7 @@ static void data_json(GString *g, const struct sp_board *b)
         jstr(g, "phone", m->phone, true);
         jstr(g, "url", m->url, true);
         jstr(g, "host", m->host, true);
+        jstr(g, "site", m->qr ? m->site : NULL, true);
         jstr(g, "alt", m->url ? m->qr_alt : NULL, true);
         if (m->zone && strcmp(m->zone, b->zone) != 0)
             jstr(g, "zone", m->zone, true);
@@ -200,6 +202,7 @@ static const char board_js[] =
     "  var live = document.getElementById('live');\n"
     "  var pause = document.getElementById('pause');\n"
     "  var updated = document.getElementById('updated');\n"
+    "  var listed = document.getElementById('listed');\n"
     "  var DAY = 86400000;\n"
     "  var DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];\n"
     "  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',\n"
@@ -367,6 +370,8 @@ static const char board_js[] =
     "      li.appendChild(el('p', 'access', [m.access, m.phone ? 'Dial in ' + m.phone : null]\n"
     "        .filter(Boolean).join('. ')));\n"
     "    if (m.qr) li.appendChild(qr(m.qr, m.alt + (m.host ? ' (' + m.host + ')' : '')));\n"
+    "    /* the site the code opens, in text beside it, for whoever checks the board */\n"
+    "    if (m.qr && m.site) li.appendChild(el('p', 'site', 'Code opens ' + m.site));\n"
     "    return li;\n"
     "  }\n"
     "  function render() {\n"
@@ -395,6 +400,7 @@ static const char board_js[] =
     "      document.getElementById(focused).focus();\n"
     "    updated.textContent = 'Updated ' + words(minuteOf(data.zone, now)) + ', ' +\n"
     "      dayTitle(r.today, 0).replace('Today, ', '') + '.';\n"
+    "    listed.textContent = data.listed ? data.listed + '.' : '';\n"
     "  }\n"
     "  function reload() {\n"
     "    var s = document.createElement('script');\n"
@@ -428,6 +434,8 @@ static const char board_js[] =
     "      'QR code: every meeting online at ' + data.directory.url));\n"
     "  render();\n"
     "  if (window.performance && performance.mark) performance.mark('signpost-board-rendered');\n"
+    "  /* board-data.js may be newer than the page (a scheduled job rewrites it alone) */\n"
+    "  reload();\n"
     "  timer = setTimeout(tick, 30000 - Date.now() % 30000);\n"
     "})();\n";
 
@@ -505,6 +513,13 @@ char *sp_board_html(const struct sp_board *b, const struct sp_board_font *fonts,
         }
         g_string_append(g, ".</p>\n");
     }
+    /* feeds: the date of the data (the script keeps it current when the data reloads) */
+    g_string_append(g, "<p id=\"listed\">");
+    if (b->listed) {
+        html(g, b->listed);
+        g_string_append_c(g, '.');
+    }
+    g_string_append(g, "</p>\n");
     g_string_append(g, "<p id=\"updated\"></p>\n<div class=\"controls\">\n"
                     "<button id=\"pause\" type=\"button\">Pause updates</button>\n"
                     "<p id=\"live\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n"
