@@ -197,9 +197,9 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
     g_hash_table_destroy(fell);
     g_hash_table_destroy(reg);
     g_hash_table_destroy(seen);
-    free(sel);
     rc = 0;
 out:
+    free(sel);
     sp_directory_release(&dir);
     sp_arena_free(&a);
     return rc;
