@@ -14,6 +14,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "../base/i18n.h"
+
 #define SP_FAMILY_MAIN "Atkinson Hyperlegible Next"
 
 struct sp_text {
@@ -21,6 +23,9 @@ struct sp_text {
     PangoFontMap *fm;
     PangoContext *ctx;
     PangoLayout *layout;   /* reused for every call; reset by setup() */
+    PangoLayout *probe;    /* the main face's line metrics (even_line), apart from layout */
+    GHashTable *main_lines;/* "bold size" -> double[2]: that line's height and baseline */
+    bool rtl;              /* the context's base direction is right to left */
 };
 
 const char *sp_text_family_for(const char *lang)
@@ -28,7 +33,8 @@ const char *sp_text_family_for(const char *lang)
     if (lang) {
         if (!strncmp(lang, "ur", 2) || !strncmp(lang, "pnb", 3) || !strcmp(lang, "pa-Arab"))
             return SP_FAMILY_MAIN ", Noto Nastaliq Urdu";
-        if (!strncmp(lang, "ar", 2))
+        /* Farsi and Arabic are set in Naskh (issue 12) */
+        if (!strncmp(lang, "ar", 2) || !strncmp(lang, "fa", 2) || !strncmp(lang, "ps", 2))
             return SP_FAMILY_MAIN ", Noto Naskh Arabic";
         if (!strncmp(lang, "bn", 2) || !strncmp(lang, "syl", 3))
             return SP_FAMILY_MAIN ", Noto Sans Bengali";
@@ -38,37 +44,136 @@ const char *sp_text_family_for(const char *lang)
     return SP_FAMILY_MAIN ", Noto Naskh Arabic, Noto Sans Bengali, Noto Sans Gurmukhi";
 }
 
-const char *sp_text_guess_lang(const char *s)
+/* Is lang written in the Arabic script ("ur", "fa", "ar"...)? */
+static bool arabic_script_lang(const char *lang)
 {
-    const char *p;
+    return lang && (!strncmp(lang, "ur", 2) || !strncmp(lang, "fa", 2) ||
+                    !strncmp(lang, "ar", 2) || !strncmp(lang, "ps", 2) ||
+                    !strncmp(lang, "pnb", 3) || !strcmp(lang, "pa-Arab"));
+}
 
-    if (!s || !g_utf8_validate(s, -1, NULL))
-        return NULL;
-    for (p = s; *p; p = g_utf8_next_char(p)) {
-        switch (g_unichar_get_script(g_utf8_get_char(p))) {
-        case G_UNICODE_SCRIPT_ARABIC:
-            return "ur";
-        case G_UNICODE_SCRIPT_BENGALI:
-            return "bn";
-        case G_UNICODE_SCRIPT_GURMUKHI:
-            return "pa";
+/*
+ * Which language of the Arabic script s is in, by the letters only one of them uses:
+ * Urdu (U+0679 tteh, U+0688 ddal, U+0691 rreh, U+06BA noon ghunna, U+06BE heh
+ * doachashmee, U+06C1 heh goal, U+06D2 yeh barree), Arabic (U+0629 teh marbuta, U+064A
+ * yeh, U+0643 kaf, U+0649 alef maksura), Farsi (U+06CC yeh, U+06A9 keheh or U+0698 jeh
+ * without any Urdu letter, or U+0647 heh, which Urdu writes as U+06C1).  With none of
+ * them, an Arabic-script output language, else Urdu.
+ */
+static const char *arabic_lang(const char *s)
+{
+    int ur = 0, ar = 0, fa = 0;
+    const struct sp_langs *out = sp_i18n_output();
+
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        switch (g_utf8_get_char(p)) {
+        case 0x0679: case 0x0688: case 0x0691: case 0x06BA: case 0x06BE: case 0x06C1:
+        case 0x06D2: case 0x06D3:
+            ur++;
+            break;
+        case 0x0629: case 0x064A: case 0x0643: case 0x0649:
+            ar++;
+            break;
+        case 0x06CC: case 0x06A9: case 0x0698: case 0x0647:
+            fa++;
+            break;
         default:
             break;
         }
     }
+    if (ur)
+        return "ur";
+    if (ar > fa)
+        return "ar";
+    if (fa)
+        return "fa";
+    if (arabic_script_lang(out->first->code))
+        return out->first->code;
+    if (out->second && arabic_script_lang(out->second->code))
+        return out->second->code;
+    return "ur";
+}
+
+const char *sp_text_guess_lang(const char *s)
+{
+    int latin = 0, arabic = 0, bengali = 0, gurmukhi = 0;
+
+    if (!s || !g_utf8_validate(s, -1, NULL))
+        return NULL;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        switch (g_unichar_get_script(g_utf8_get_char(p))) {
+        case G_UNICODE_SCRIPT_ARABIC:   arabic++; break;
+        case G_UNICODE_SCRIPT_BENGALI:  bengali++; break;
+        case G_UNICODE_SCRIPT_GURMUKHI: gurmukhi++; break;
+        case G_UNICODE_SCRIPT_LATIN:    latin++; break;
+        default: break;
+        }
+    }
+    /* the script of most of the letters: a Farsi name in an English line is an English
+       line (its name is set in the fallback face, at the line's own height) */
+    if (arabic && arabic >= bengali && arabic >= gurmukhi && arabic * 2 >= latin)
+        return arabic_lang(s);
+    if (bengali && bengali >= gurmukhi && bengali * 2 >= latin)
+        return "bn";
+    if (gurmukhi && gurmukhi * 2 >= latin)
+        return "pa";
     return NULL;
 }
 
-/* The language used for s: its script decides when it has one we know ("ar" kept). */
+/* The language used for s: its script decides when it has one we know (an Arabic-script
+   font->lang is kept for Arabic-script text), else font->lang. */
 static const char *lang_for(const struct sp_font *f, const char *s)
 {
     const char *g = sp_text_guess_lang(s);
 
     if (!g)
         return f->lang;
-    if (f->lang && !strcmp(g, "ur") && !strncmp(f->lang, "ar", 2))
+    if (arabic_script_lang(g) && arabic_script_lang(f->lang))
         return f->lang;
     return g;
+}
+
+static bool ascii_only(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
+        if (*p >= 0x80)
+            return false;
+    return true;
+}
+
+const char *sp_text_lang(const struct sp_font *f, const char *s)
+{
+    return lang_for(f, s);
+}
+
+/* Has s a letter of a right-to-left script? */
+static bool has_rtl(const char *s)
+{
+    for (const char *p = s; p && *p; p = g_utf8_next_char(p)) {
+        switch (g_unichar_get_script(g_utf8_get_char(p))) {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+            return true;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+bool sp_text_rtl(const struct sp_font *f, const char *s)
+{
+    const char *lang;
+
+    if (ascii_only(s) || !has_rtl(s))
+        return false;
+    if (sp_i18n_output()->first->rtl)
+        return true;
+    lang = lang_for(f, s);
+    return arabic_script_lang(lang) && sp_text_guess_lang(s) != NULL;
 }
 
 static int has_face(FcConfig *cfg, int weight)
@@ -155,6 +260,8 @@ struct sp_text *sp_text_new(const char *fontdir, const char *cachedir, struct sp
     pango_cairo_context_set_resolution(t->ctx, 72.0);
     pango_context_set_round_glyph_positions(t->ctx, FALSE);
     t->layout = pango_layout_new(t->ctx);
+    t->probe = pango_layout_new(t->ctx);
+    t->main_lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     return t;
 }
 
@@ -163,6 +270,8 @@ void sp_text_free(struct sp_text *t)
     if (!t)
         return;
     g_object_unref(t->layout);
+    g_object_unref(t->probe);
+    g_hash_table_destroy(t->main_lines);
     g_object_unref(t->ctx);
     /* drop pango's pattern and fontset caches now (they outlive the last unref otherwise) */
     pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(t->fm));
@@ -181,8 +290,10 @@ static PangoLayout *setup(struct sp_text *t, const struct sp_font *f, const char
     PangoLayout *l = t->layout;
     PangoFontDescription *fd = pango_font_description_new();
     PangoAttrList *attrs = pango_attr_list_new();
-    const char *lang = lang_for(f, utf8);
+    bool ascii = !utf8 || ascii_only(utf8);
+    const char *lang = ascii ? f->lang : lang_for(f, utf8);
     const char *family = f->family && *f->family ? f->family : sp_text_family_for(lang);
+    bool rtl = !ascii && sp_text_rtl(f, utf8);
 
     pango_font_description_set_family(fd, family);
     pango_font_description_set_weight(fd, f->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
@@ -197,10 +308,74 @@ static PangoLayout *setup(struct sp_text *t, const struct sp_font *f, const char
     pango_layout_set_attributes(l, attrs);
     pango_attr_list_unref(attrs);
 
+    /* a right-to-left line is set right to left even when it starts with a name or a
+       number in another script (pango would take the first letter's direction) */
+    if (rtl != t->rtl) {
+        pango_context_set_base_dir(t->ctx, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+        t->rtl = rtl;
+    }
+    pango_layout_set_auto_dir(l, !rtl);
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_width(l, width < 0 ? -1 : (int)(width * PANGO_SCALE));
     pango_layout_set_text(l, utf8 ? utf8 : "", -1);
     return l;
+}
+
+/* The main face's line (Atkinson Hyperlegible Next at f's size and weight): its height
+   and baseline, measured once per size and weight on the probe layout. */
+static void main_line(struct sp_text *t, const struct sp_font *f, double *h, double *base)
+{
+    char key[64];
+    double *v;
+
+    g_snprintf(key, sizeof key, "%d %.4f", f->bold, f->size);
+    v = g_hash_table_lookup(t->main_lines, key);
+    if (!v) {
+        PangoFontDescription *fd = pango_font_description_new();
+        PangoRectangle log;
+
+        pango_font_description_set_family(fd, SP_FAMILY_MAIN);
+        pango_font_description_set_weight(fd, f->bold ? PANGO_WEIGHT_BOLD
+                                                      : PANGO_WEIGHT_NORMAL);
+        pango_font_description_set_absolute_size(fd, (f->size > 0 ? f->size : 12.0) *
+                                                     PANGO_SCALE);
+        pango_layout_set_font_description(t->probe, fd);
+        pango_font_description_free(fd);
+        pango_layout_set_text(t->probe, "x", -1);
+        pango_layout_get_extents(t->probe, NULL, &log);
+        v = g_new(double, 2);
+        v[0] = (double)log.height / PANGO_SCALE;
+        v[1] = (double)pango_layout_get_baseline(t->probe) / PANGO_SCALE;
+        g_hash_table_insert(t->main_lines, g_strdup(key), v);
+    }
+    *h = v[0];
+    *base = v[1];
+}
+
+/*
+ * Even line spacing (issue 12): a line whose language is written in the Latin script
+ * (most of its letters Latin) keeps the main face's line height and baseline, whatever
+ * taller fallback face a word of another script takes (a Farsi name in Naskh), so the
+ * lines of a list stay evenly spaced.  Lines in Urdu, Arabic, Farsi, Bengali or Punjabi
+ * keep their own face's (taller) line.
+ */
+static void even_line(struct sp_text *t, const struct sp_font *f, const char *s, double *h,
+                      double *base)
+{
+    const char *lang;
+    double h0, b0;
+
+    if (!s || ascii_only(s))
+        return;
+    lang = lang_for(f, s);
+    if (lang && (arabic_script_lang(lang) || !strncmp(lang, "bn", 2) ||
+                 !strncmp(lang, "pa", 2) || !strncmp(lang, "syl", 3)))
+        return;
+    main_line(t, f, &h0, &b0);
+    if (*h > h0 + 0.001) {
+        *h = h0;
+        *base = b0;
+    }
 }
 
 double sp_text_width(struct sp_text *t, const struct sp_font *f, const char *utf8)
@@ -264,6 +439,7 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
         (*lines)[0].width = (double)log.width / PANGO_SCALE;
         (*lines)[0].height = (double)log.height / PANGO_SCALE;
         (*lines)[0].baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
+        even_line(t, f, texts[0], &(*lines)[0].height, &(*lines)[0].baseline);
         free(texts);
         return 1;
     }
@@ -278,6 +454,7 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
         ln->width = (double)log.width / PANGO_SCALE;
         ln->height = (double)log.height / PANGO_SCALE;
         ln->baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
+        even_line(t, f, ln->text, &ln->height, &ln->baseline);
     }
     free(texts);
     return n;
@@ -322,6 +499,7 @@ int sp_text_first_line(struct sp_text *t, const struct sp_font *f, const char *u
     }
     line->width = (double)log.width / PANGO_SCALE;
     line->height = (double)log.height / PANGO_SCALE;
+    even_line(t, f, line->text, &line->height, &line->baseline);
     return 1;
 }
 
@@ -358,8 +536,15 @@ void sp_text_draw(struct sp_text *t, cairo_t *cr, const struct sp_font *f, const
                   double x, double y)
 {
     PangoLayout *l = setup(t, f, utf8, -1);
+    PangoRectangle log;
+    double h, base, own;
 
+    /* the baseline where the line was measured to have it (even_line) */
+    pango_layout_get_extents(l, NULL, &log);
+    h = (double)log.height / PANGO_SCALE;
+    base = own = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
+    even_line(t, f, utf8, &h, &base);
     /* no pango_cairo_update_context: the layout keeps the device-independent metrics */
-    cairo_move_to(cr, x, y);
+    cairo_move_to(cr, x, y + base - own);
     pango_cairo_show_layout(cr, l);
 }
