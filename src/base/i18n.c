@@ -291,6 +291,13 @@ const char *sp_i18n_fill(struct sp_arena *a, const char *tmpl, const char *x, co
     return r;
 }
 
+const char *sp_i18n_iso(struct sp_arena *a, const char *s)
+{
+    if (!s || !*s || !sp_i18n_current()->rtl)
+        return s;
+    return sp_arena_printf(a, FSI "%s" PDI, s);
+}
+
 const char *sp_i18n_join(struct sp_arena *a, const char *first, const char *second)
 {
     if (!first || !*first)

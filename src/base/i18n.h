@@ -108,6 +108,10 @@ const char *sp_trn(const char *one, const char *many, unsigned long n)
 const char *sp_i18n_fill(struct sp_arena *a, const char *tmpl, const char *x, const char *y,
                          const char *z);
 
+/* s isolated (U+2068 ... U+2069) when the language in use is right to left: a name,
+   an address or a note put into a sentence keeps its own direction; else s. */
+const char *sp_i18n_iso(struct sp_arena *a, const char *s);
+
 /* ---- words in the output language(s) ---- */
 
 /*

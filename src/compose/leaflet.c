@@ -739,7 +739,8 @@ static const char *sentences(struct sp_arena *a, const char *const *parts, size_
         if (g->len)
             g_string_append(g, strchr(".!?", g->str[g->len - 1]) ? " "
                                : sp_trc("sentence", ". "));
-        g_string_append(g, parts[i]);
+        /* each part isolated in a right-to-left leaflet: an address keeps its order */
+        g_string_append(g, sp_i18n_iso(a, parts[i]));
     }
     if (g->len && !strchr(".!?", g->str[g->len - 1]))
         g_string_append(g, sp_trc("sentence", "."));

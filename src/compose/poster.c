@@ -528,7 +528,7 @@ static const char *detail_fn(struct poster *p, const struct poster_words *w, int
     bool closed;
 
     if (!p->fellowship && m->fellowship && k == 0)
-        g_string_append_printf(s, "%s%s", m->fellowship, stop);
+        g_string_append_printf(s, "%s%s", sp_i18n_iso(a, m->fellowship), stop);
     if (r->codable)
         how = variant == CODED ? say(a, w->scan_code, CODE_PLACEHOLDER, NULL, NULL)
                                : say(a, w->join_details, shown, NULL, NULL);
@@ -545,12 +545,12 @@ static const char *detail_fn(struct poster *p, const struct poster_words *w, int
     } else if (m->attendance == SP_ATTEND_ONLINE) {
         g_string_append(s, w->by_phone);
     } else if (m->attendance == SP_ATTEND_HYBRID) {
-        const char *where = k == 0 ? place(p, m, a) : "";
+        const char *where = k == 0 ? sp_i18n_iso(a, place(p, m, a)) : "";
         g_string_append(s, how ? say(a, w->hybrid_how, how, NULL, NULL) : w->hybrid);
         if (*where)
             g_string_append_printf(s, ": %s", where);
     } else if (k == 0) {
-        g_string_append(s, place(p, m, a));
+        g_string_append(s, sp_i18n_iso(a, place(p, m, a)));
     }
     /* no code and no directory to point to: the joining details in the row itself */
     if (!how && k == 0 &&
@@ -629,9 +629,11 @@ static void build_rows(struct poster *p)
         r->r = &p->rows[i];
         r->group = multi ? 0 : 1 + (p->rows[i].first_day - start + 7) % 7;
         r->time = sp_words_time(m->start_min, lay->time_style, a);
-        r->title = multi ? sp_arena_printf(a, "%s: %s",
-                                           sp_words_days(p->rows[i].days, start, SP_DAYS_LONG,
-                                                         a), m->name)
+        /* the name filled in as a value: it keeps its own direction in a right-to-left
+           poster */
+        r->title = multi ? sp_i18n_fill(a, "{1}: {2}",
+                                        sp_words_days(p->rows[i].days, start, SP_DAYS_LONG, a),
+                                        m->name, NULL)
                          : m->name;
         r->title_font = font_for(p, lay->size_body, true, r->title);
         if (!r->title_font.lang)
@@ -1253,6 +1255,21 @@ static void build_panel(struct poster *p)
  * closed meeting is.  Without a directory link, the words alone.  One paragraph keeps the
  * band to the code's height on A4.
  */
+/* "phone 01632 960123" (or the email address); on a bilingual poster the label in both
+   languages and the value once ("ffôn / phone 01632 960123"). */
+static const char *contact(struct poster *p, bool email, const char *value, struct sp_arena *a)
+{
+    const char *labels[2];
+
+    if (p->nlang == 1)
+        return say(a, email ? p->wl[0].email : p->wl[0].phone, value, NULL, NULL);
+    for (int k = 0; k < 2; k++)
+        labels[k] = g_strstrip(sp_arena_strdup(a, say(a, email ? p->wl[k].email
+                                                               : p->wl[k].phone, "", NULL,
+                                                     NULL)));
+    return sp_arena_printf(a, "%s %s", sp_i18n_join(a, labels[0], labels[1]), value);
+}
+
 /* The band's words in one language: who publishes the list (the first language only),
    how to reach them, when it was printed, and what a closed meeting is. */
 static const char *band_fn(struct poster *p, const struct poster_words *w, int k,
@@ -1266,14 +1283,15 @@ static const char *band_fn(struct poster *p, const struct poster_words *w, int k
     (void)ctx;
     if (s->org_name && *s->org_name && k == 0)
         g_string_append(c, s->org_name);
-    /* with tear-off tabs the phone and link are on the tabs */
-    if (s->org_phone && !p->ntabs)
+    /* with tear-off tabs the phone and link are on the tabs; on a bilingual poster the
+       contact is given once, its labels in both languages ("ffôn / phone 01632 ...") */
+    if (s->org_phone && !p->ntabs && k == 0)
         g_string_append_printf(c, "%s%s", c->len ? ": " : "",
-                               say(a, w->phone, sp_words_glue(s->org_phone, a), NULL, NULL));
-    if (s->org_email && !p->ntabs)
+                               contact(p, false, sp_words_glue(s->org_phone, a), a));
+    if (s->org_email && !p->ntabs && k == 0)
         g_string_append_printf(c, "%s%s", c->len ? (s->org_phone && !p->ntabs
                                                     ? sp_trc("list", ", ") : ": ") : "",
-                               say(a, w->email, s->org_email, NULL, NULL));
+                               contact(p, true, s->org_email, a));
     if (c->len && g_ascii_islower(c->str[0]))
         c->str[0] = g_ascii_toupper(c->str[0]);
     if (c->len)

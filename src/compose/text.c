@@ -164,14 +164,53 @@ static bool has_rtl(const char *s)
     return false;
 }
 
+/*
+ * The direction of the first letter of s outside isolates (U+2066..U+2069: the values
+ * filled into a sentence): 1 right to left, -1 left to right, 0 none (digits and marks
+ * only, or letters only inside isolates).
+ */
+static int first_strong(const char *s)
+{
+    int depth = 0;
+
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c >= 0x2066 && c <= 0x2068) {
+            depth++;
+            continue;
+        }
+        if (c == 0x2069) {
+            depth -= depth > 0;
+            continue;
+        }
+        if (depth || !g_unichar_isalpha(c))
+            continue;
+        switch (g_unichar_get_script(c)) {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+            return 1;
+        default:
+            return -1;
+        }
+    }
+    return 0;
+}
+
 bool sp_text_rtl(const struct sp_font *f, const char *s)
 {
     const char *lang;
 
     if (ascii_only(s) || !has_rtl(s))
         return false;
-    if (sp_i18n_output()->first->rtl)
-        return true;
+    if (sp_i18n_output()->first->rtl) {
+        /* a right-to-left output: a line with its words is right to left (names and
+           addresses in it are isolated, so they keep their own order); a line with
+           letters only inside isolates takes the first of them */
+        return first_strong(s) >= 0;
+    }
     lang = lang_for(f, s);
     return arabic_script_lang(lang) && sp_text_guess_lang(s) != NULL;
 }
@@ -367,7 +406,8 @@ static void even_line(struct sp_text *t, const struct sp_font *f, const char *s,
 
     if (!s || ascii_only(s))
         return;
-    lang = lang_for(f, s);
+    /* by the line's own letters: a Latin line of an Urdu paragraph keeps the main line */
+    lang = sp_text_guess_lang(s);
     if (lang && (arabic_script_lang(lang) || !strncmp(lang, "bn", 2) ||
                  !strncmp(lang, "pa", 2) || !strncmp(lang, "syl", 3)))
         return;
@@ -399,6 +439,49 @@ void sp_text_metrics(struct sp_text *t, const struct sp_font *f, double *height,
         *baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
 }
 
+/* Is the UTF-8 character at p a direction isolate: 1 an initiator (U+2066 LRI, U+2067
+   RLI, U+2068 FSI), -1 U+2069 PDI, else 0? */
+static int isolate_at(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+
+    if (u[0] != 0xE2 || u[1] != 0x81)
+        return 0;
+    return u[2] >= 0xA6 && u[2] <= 0xA8 ? 1 : u[2] == 0xA9 ? -1 : 0;
+}
+
+/*
+ * Line [start, start + len) of utf8 as a text of its own (arena): when the text has
+ * isolates (values filled into a right-to-left sentence, base/i18n.h) and the line starts
+ * or ends inside one, the line opens and closes it again, so a name or an address that
+ * runs over two lines keeps its direction on each.
+ */
+static char *line_text(const char *utf8, size_t start, size_t len, struct sp_arena *a)
+{
+    int before = 0, open;
+    GString *g;
+    char *r;
+
+    if (!strstr(utf8, "\xE2\x81"))
+        return sp_arena_strndup(a, utf8 + start, len);
+    for (size_t i = 0; i < start; i++)
+        before += isolate_at(utf8 + i), before = before < 0 ? 0 : before;
+    open = before;
+    for (size_t i = start; i < start + len; i++)
+        open += isolate_at(utf8 + i), open = open < 0 ? 0 : open;
+    if (!before && !open)
+        return sp_arena_strndup(a, utf8 + start, len);
+    g = g_string_new(NULL);
+    for (int k = 0; k < before; k++)
+        g_string_append(g, "\xE2\x81\xA8");  /* FSI: the value goes on here */
+    g_string_append_len(g, utf8 + start, (gssize)len);
+    for (int k = 0; k < open; k++)
+        g_string_append(g, "\xE2\x81\xA9");  /* PDI: and ends on the next line */
+    r = sp_arena_strdup(a, g->str);
+    g_string_free(g, TRUE);
+    return r;
+}
+
 static int is_trailing_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -425,7 +508,7 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
 
         while (len > 0 && is_trailing_space((unsigned char)utf8[pl->start_index + len - 1]))
             len--;
-        texts[i++] = sp_arena_strndup(a, utf8 + pl->start_index, len);
+        texts[i++] = line_text(utf8, (size_t)pl->start_index, len, a);
     }
     n = i;
     *lines = sp_arena_alloc(a, (size_t)n * sizeof **lines);
@@ -488,7 +571,7 @@ int sp_text_first_line(struct sp_text *t, const struct sp_font *f, const char *u
         glong at = g_utf8_pointer_to_offset(utf8, utf8 + *used);
         *broken = at < nattrs && !attrs[at].is_line_break;
     }
-    line->text = sp_arena_strndup(a, utf8, len);
+    line->text = line_text(utf8, 0, len, a);
     if (nlines == 1 && len == all) {
         pango_layout_get_extents(l, NULL, &log);
         line->baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
