@@ -406,11 +406,23 @@ static void even_line(struct sp_text *t, const struct sp_font *f, const char *s,
 
     if (!s || ascii_only(s))
         return;
-    /* by the line's own letters: a Latin line of an Urdu paragraph keeps the main line */
-    lang = sp_text_guess_lang(s);
-    if (lang && (arabic_script_lang(lang) || !strncmp(lang, "bn", 2) ||
-                 !strncmp(lang, "pa", 2) || !strncmp(lang, "syl", 3)))
-        return;
+    /* by the line's own letters: most of them Latin (a name or a word in another script
+       in an English line, a Latin line of an Urdu paragraph) */
+    {
+        int latin = 0, other = 0;
+        for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+            gunichar c = g_utf8_get_char(p);
+            if (!g_unichar_isalpha(c))
+                continue;
+            if (g_unichar_get_script(c) == G_UNICODE_SCRIPT_LATIN)
+                latin++;
+            else
+                other++;
+        }
+        if (!latin || other > latin)
+            return;
+    }
+    (void)lang;
     main_line(t, f, &h0, &b0);
     if (*h > h0 + 0.001) {
         *h = h0;
