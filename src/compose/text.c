@@ -401,7 +401,6 @@ static void main_line(struct sp_text *t, const struct sp_font *f, double *h, dou
 static void even_line(struct sp_text *t, const struct sp_font *f, const char *s, double *h,
                       double *base)
 {
-    const char *lang;
     double h0, b0;
 
     if (!s || ascii_only(s))
@@ -422,7 +421,6 @@ static void even_line(struct sp_text *t, const struct sp_font *f, const char *s,
         if (!latin || other > latin)
             return;
     }
-    (void)lang;
     main_line(t, f, &h0, &b0);
     if (*h > h0 + 0.001) {
         *h = h0;
