@@ -15,14 +15,18 @@ sp() { eval "\"$SIGNPOST\" $*"; }
 step "check the example directory"
 sp check "$SETTINGS" "$EX" || [ $? = 1 ]
 
-for lay in poster-a4 poster-a3; do
-    step "$lay: out/$lay.pdf and PNG previews"
-    sp render --layout "$lay" "$SETTINGS" -o "out/$lay.pdf" "$EX"
-    sp render --layout "$lay" "$SETTINGS" --dpi 60 -o "out/$lay.png" "$EX"
-done
+# a noticeboard holds one sheet: the posters are for one town (Swansea on A4, Bath on
+# A3), and one poster per region; the whole directory as one numbered set for the record
+step "poster-a4: out/poster-a4.pdf (Swansea) and poster-a3: out/poster-a3.pdf (Bath), PNG previews"
+sp render --layout poster-a4 "$SETTINGS" --region Swansea -o out/poster-a4.pdf "$EX"
+sp render --layout poster-a4 "$SETTINGS" --region Swansea --dpi 60 -o out/poster-a4.png "$EX"
+sp render --layout poster-a3 "$SETTINGS" --region Bath -o out/poster-a3.pdf "$EX"
+sp render --layout poster-a3 "$SETTINGS" --region Bath --dpi 60 -o out/poster-a3.png "$EX"
 step "one A4 poster per region: out/by-region/"
 mkdir -p out/by-region
 sp render --layout poster-a4 "$SETTINGS" --split-by region -o out/by-region/poster.pdf "$EX"
+step "the whole directory as one A3 poster set: out/poster-a3-all.pdf"
+sp render --layout poster-a3 "$SETTINGS" -o out/poster-a3-all.pdf "$EX"
 
 [ -x scripts/run-examples-more.sh ] && scripts/run-examples-more.sh
 step "done: see out/"

@@ -205,7 +205,16 @@ struct sheet {
     size_t s, e;               /* rows [s, e) */
     size_t ncoded;             /* the first ncoded online rows of the sheet have a code */
     size_t nonline;            /* codable rows on the sheet */
+    int pcols;                 /* the code panel spans the last pcols columns (ncols: the
+                                  whole width, below the table; fewer: at the foot of the
+                                  right-hand columns, beside the end of the table) */
     double bottom;             /* table bottom after balancing the columns */
+};
+
+/* Where a sheet's code panel goes: across the last `cols` columns, h tall (0 = none). */
+struct panelfit {
+    int cols;
+    double h;
 };
 
 /* Where one row goes on its sheet. */
@@ -217,9 +226,18 @@ struct place {
 };
 
 /* A column-count candidate: measurements and the pagination they give. */
+/* A code panel over the last m columns (fewer than all): its cells. */
+struct narrow {
+    size_t cpr;                /* cells across; 0 = a cell does not fit that width */
+    bool stacked;              /* the words under the code, not beside it (a column too
+                                  narrow for both side by side) */
+    double cell_w, cell_h;
+};
+
 struct layout_try {
     size_t n;                  /* rows measured and paginated: all, or a sample */
     int ncols;
+    struct narrow narrow[7];   /* [m]: a panel over the last m columns, 1 <= m < ncols */
     double col_w, body_w;      /* a column; the title beside the time column */
     double detail_x, detail_w; /* the place line: under the title in one column; in
                                   narrower columns from a small indent under the time */
@@ -272,6 +290,7 @@ struct poster {
     double dir_box;
     const char *dir_attr, *dir_alt, *dir_shown;
     int cells_per_row;
+    double cell_need;          /* the widest text beside a code that may not break */
     double box;                /* the widest QR box of the poster: every cell's code column */
     double cell_w, cell_h, cell_gap, panel_gap, text_gap;
     struct sp_font label_font, cell_font, band_bold;
@@ -810,11 +829,16 @@ static int variant_of(const struct poster *p, size_t i, size_t ncoded, size_t *s
  * Fills pl (may be NULL).  Returns the lowest y used, or -1 when they do not fit.
  */
 static double fill(const struct poster *p, const struct layout_try *lt, size_t s, size_t e,
-                   size_t ncoded, double top, double bottom, struct place *pl)
+                   size_t ncoded, double top, double bottom_all, const struct panelfit *pf,
+                   struct place *pl)
 {
     int col = 0;
     double y = top, low = top;
     size_t seen = 0;
+    /* columns under a narrow panel end above it */
+#define COL_BOTTOM(c) (pf && pf->h > 0 && (c) >= lt->ncols - pf->cols ? bottom_all - pf->h \
+                                                                      : bottom_all)
+    double bottom = COL_BOTTOM(0);
 
     for (size_t i = s; i < e; i++) {
         double h = lt->pm[i].h[variant_of(p, i, ncoded, &seen)];
@@ -827,6 +851,7 @@ static double fill(const struct poster *p, const struct layout_try *lt, size_t s
         if (y + lead + h > bottom + 0.001) {
             if (++col >= lt->ncols)
                 return -1;
+            bottom = COL_BOTTOM(col);
             y = top;
             heading = first ? 1 : 2;
             lead = (heading == 1 ? lt->head_h : lt->cont_h) + p->head_gap;
@@ -844,9 +869,34 @@ static double fill(const struct poster *p, const struct layout_try *lt, size_t s
             low = y;
     }
     return low;
+#undef COL_BOTTOM
 }
 
-/* Height of the code panel with ncoded codes (0 = no panel). */
+/* Code cells across a panel over the last m columns (the whole width when m = ncols). */
+static size_t panel_cpr(const struct poster *p, const struct layout_try *lt, int m)
+{
+    if (m >= lt->ncols)
+        return (size_t)p->cells_per_row;
+    return m >= 1 && m < 7 ? lt->narrow[m].cpr : 0;
+}
+
+/* Height of the code panel with ncoded codes over the last m columns (0 = no panel;
+   -1 when its cells do not fit that width). */
+static double panel_height_over(const struct poster *p, const struct layout_try *lt,
+                                size_t ncoded, int m)
+{
+    size_t cpr = panel_cpr(p, lt, m), rows;
+    double ch = m >= lt->ncols ? p->cell_h : lt->narrow[m].cell_h;
+
+    if (ncoded == 0)
+        return 0;
+    if (cpr == 0)
+        return -1;
+    rows = (ncoded + cpr - 1) / cpr;
+    return p->panel_gap + rows * ch + (rows - 1) * p->cell_gap;
+}
+
+/* Height of the code panel across the whole width with ncoded codes (0 = no panel). */
 static double panel_height(const struct poster *p, size_t ncoded)
 {
     size_t rows = (ncoded + (size_t)p->cells_per_row - 1) / (size_t)p->cells_per_row;
@@ -856,12 +906,28 @@ static double panel_height(const struct poster *p, size_t ncoded)
     return p->panel_gap + rows * p->cell_h + (rows - 1) * p->cell_gap;
 }
 
-static bool sheet_fits(const struct poster *p, const struct layout_try *lt, size_t s, size_t e,
-                       size_t ncoded)
+/*
+ * Whether rows [s, e) and ncoded codes fit one sheet: with the panel across the whole
+ * width below the table, or else at the foot of the last 1, 2... columns, where a short
+ * last column leaves room (so a code is not left out for want of a full-width strip).
+ * Returns the panel's column span (ncols = the whole width), or 0 when they do not fit.
+ */
+static int sheet_fits(const struct poster *p, const struct layout_try *lt, size_t s, size_t e,
+                      size_t ncoded)
 {
-    double bottom = p->band_top - panel_height(p, ncoded);
+    struct panelfit pf = { lt->ncols, panel_height(p, ncoded) };
 
-    return fill(p, lt, s, e, ncoded, p->table_top, bottom, NULL) >= 0;
+    if (fill(p, lt, s, e, ncoded, p->table_top, p->band_top, &pf, NULL) >= 0)
+        return lt->ncols;
+    for (int m = lt->ncols - 1; m >= 1 && ncoded > 0; m--) {
+        pf.cols = m;
+        pf.h = panel_height_over(p, lt, ncoded, m);
+        if (pf.h < 0 || pf.h > p->band_top - p->table_top)
+            continue;  /* its cells do not fit that width, or the panel that height */
+        if (fill(p, lt, s, e, ncoded, p->table_top, p->band_top, &pf, NULL) >= 0)
+            return m;
+    }
+    return 0;
 }
 
 /* The most codes that fit with rows [s, e) on one sheet (nonline of them codable): all of
@@ -870,7 +936,7 @@ static long codes_fit(const struct poster *p, const struct layout_try *lt, size_
                       size_t nonline, bool may_drop)
 {
     for (size_t k = nonline;; k--) {
-        if (sheet_fits(p, lt, s, e, k))
+        if (sheet_fits(p, lt, s, e, k) > 0)
             return (long)k;
         if (!may_drop || k == 0)
             return -1;
@@ -898,7 +964,8 @@ static bool sheet_max(const struct poster *p, const struct layout_try *lt, size_
     return *e_out > s;
 }
 
-static void push_sheet(struct layout_try *lt, size_t s, size_t e, size_t k, size_t nonline)
+static void push_sheet(const struct poster *p, struct layout_try *lt, size_t s, size_t e,
+                       size_t k, size_t nonline)
 {
     if (lt->nsheets == lt->cap) {
         lt->cap = lt->cap ? 2 * lt->cap : 8;
@@ -908,6 +975,7 @@ static void push_sheet(struct layout_try *lt, size_t s, size_t e, size_t k, size
     lt->sheets[lt->nsheets].e = e;
     lt->sheets[lt->nsheets].ncoded = k;
     lt->sheets[lt->nsheets].nonline = nonline;
+    lt->sheets[lt->nsheets].pcols = sheet_fits(p, lt, s, e, k);
     lt->nsheets++;
     lt->codes_shown += k;
 }
@@ -927,7 +995,7 @@ static int paginate(struct poster *p, struct layout_try *lt, bool may_drop)
     for (; s < lt->n; s = e) {
         if (!sheet_max(p, lt, s, may_drop, &e, &k, &nonline))
             return -1;
-        push_sheet(lt, s, e, k, nonline);
+        push_sheet(p, lt, s, e, k, nonline);
     }
     return 0;
 }
@@ -990,7 +1058,7 @@ static int paginate_codes(struct poster *p, struct layout_try *lt, size_t want)
         nonline = 0;
         for (size_t i = s; i < best_e; i++)
             nonline += p->pr[i].codable;
-        push_sheet(lt, s, best_e, (size_t)best_k, nonline);
+        push_sheet(p, lt, s, best_e, (size_t)best_k, nonline);
         s = best_e;
     }
     g_free(memo);
@@ -1228,6 +1296,7 @@ static void build_panel(struct poster *p)
         }
     }
     g_hash_table_destroy(shapes);
+    p->cell_need = need;
     p->box = box;
     p->cells_per_row = 1;
     p->cell_h = 0;
@@ -1498,7 +1567,12 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
     double t_h, t_base;
 
     sp_text_metrics(p->t, &tf, &t_h, &t_base);
-    fill(p, lt, sh->s, sh->e, sh->ncoded, p->table_top, sh->bottom, pl);
+    {
+        struct panelfit pf = { sh->pcols, 0 };
+        if (sh->pcols < lt->ncols)
+            pf.h = panel_height_over(p, lt, sh->ncoded, sh->pcols);
+        fill(p, lt, sh->s, sh->e, sh->ncoded, p->table_top, sh->bottom, &pf, pl);
+    }
     for (size_t i = sh->s; i < sh->e; i++) {
         const struct place *q = &pl[i - sh->s];
         const struct prow *r = &p->pr[i];
@@ -1572,32 +1646,51 @@ static double emit_para(struct poster *p, struct sp_page *pg, const char *tagnam
  * inside its link, then the meeting ID, passcode and dial-in for people who cannot scan),
  * then the directory code.  Cells run left to right, the code at the left of each.
  */
-static void emit_panel(struct poster *p, const struct sheet *sh, struct sp_page *pg, double top)
+static void emit_panel(struct poster *p, const struct layout_try *lt, const struct sheet *sh,
+                       struct sp_page *pg, double top)
 {
     size_t k = 0, cpr = (size_t)p->cells_per_row;
     double box = p->box, gap = p->text_gap, tw = cell_text_w(p);
+    double px = p->x0, pw = p->content_w, cw = p->cell_w, ch = p->cell_h;
+    bool stacked = false;
 
     if (sh->ncoded == 0)
         return;
-    rule(p, pg, top + p->panel_gap / 2 - SP_MM(0.25), SP_MM(0.5), p->x0, p->content_w);
+    if (sh->pcols > 0 && sh->pcols < lt->ncols) {
+        /* a narrow panel: at the foot of the last pcols columns, on the band */
+        int first = lt->ncols - sh->pcols;
+        cpr = panel_cpr(p, lt, sh->pcols);
+        cw = lt->narrow[sh->pcols].cell_w;
+        ch = lt->narrow[sh->pcols].cell_h;
+        stacked = lt->narrow[sh->pcols].stacked;
+        tw = stacked ? cw : cw - box - gap;
+        px = p->x0 + first * (lt->col_w + p->lay->column_gap);
+        pw = sh->pcols * lt->col_w + (sh->pcols - 1) * p->lay->column_gap;
+        top = p->band_top - panel_height_over(p, lt, sh->ncoded, sh->pcols);
+    }
+    rule(p, pg, top + p->panel_gap / 2 - SP_MM(0.25), SP_MM(0.5), px, pw);
     top += p->panel_gap;
     tag(p, pg, true, "L");
     for (size_t i = sh->s; i < sh->e && k < sh->ncoded; i++) {
         const struct prow *r = &p->pr[i];
-        double x = p->x0 + (double)(k % cpr) * (p->cell_w + p->cell_gap);
-        double y0 = top + (double)(k / cpr) * (p->cell_h + p->cell_gap), y;
+        double x = px + (double)(k % cpr) * (cw + p->cell_gap);
+        double y0 = top + (double)(k / cpr) * (ch + p->cell_gap), y, tx;
 
         if (!r->codable)
             continue;
         k++;
         tag(p, pg, true, "LI");
-        y = emit_para(p, pg, "Lbl", &p->label_font, cell_label(p, k), x + box + gap, y0, tw,
-                      false);
+        /* beside: the label and words at the right of the code; stacked: the label, the
+           code, then the words, one under the other */
+        tx = stacked ? x : x + box + gap;
+        y = emit_para(p, pg, "Lbl", &p->label_font, cell_label(p, k), tx, y0, tw, false);
         tag(p, pg, true, "LBody");
-        emit_qr(p, pg, r->qr, x + (box - r->qr_box) / 2, y0, r->qr_box, r->link_attr, r->alt,
-                false);
+        emit_qr(p, pg, r->qr, x + (box - r->qr_box) / 2, stacked ? y : y0, r->qr_box,
+                r->link_attr, r->alt, false);
+        if (stacked)
+            y += box + gap;
         for (int j = 0; j < 3 && r->access[j]; j++)
-            y = emit_para(p, pg, "P", &p->cell_font, r->access[j], x + box + gap, y, tw, false);
+            y = emit_para(p, pg, "P", &p->cell_font, r->access[j], tx, y, tw, false);
         tag(p, pg, false, "LBody");
         tag(p, pg, false, "LI");
     }
@@ -1683,7 +1776,7 @@ static void emit_sheet(struct poster *p, const struct layout_try *lt, size_t si)
     rule(p, pg, y, SP_MM(1.2), p->x0, p->content_w);
 
     emit_table(p, lt, sh, pg);
-    emit_panel(p, sh, pg, sh->bottom);
+    emit_panel(p, lt, sh, pg, sh->bottom);
     emit_band(p, sh, pg, first, last);
     snap(pg, 0);
     if (sp_tabs_emit(p->plan, pg, p->in, p->t, p->ntabs, first, &p->tabs_err) != 0)
@@ -1705,6 +1798,43 @@ static void try_free(struct layout_try *lt)
 
 /* Measure and paginate one column count over the first n rows.  Returns -1 when a row
    fits no sheet. */
+/* The cells of a panel over the last 1, 2... columns: as many across as leave room for the
+   text beside each code, each as tall as the tallest cell text at that width. */
+static void narrow_panels(struct poster *p, struct layout_try *lt)
+{
+    for (int m = 1; m < lt->ncols && m < 7; m++) {
+        struct narrow *g = &lt->narrow[m];
+        double w = m * lt->col_w + (m - 1) * p->lay->column_gap, tw;
+        GHashTable *seen;
+
+        memset(g, 0, sizeof *g);
+        if (p->box == 0)
+            continue;
+        g->cpr = (size_t)((w + p->cell_gap) / (p->box + p->text_gap + p->cell_need +
+                                               p->cell_gap) + 1e-9);
+        if (g->cpr == 0) {
+            /* too narrow for the words beside the code: under it */
+            g->stacked = true;
+            g->cpr = (size_t)((w + p->cell_gap) / (MAX(p->box, p->cell_need) + p->cell_gap) +
+                              1e-9);
+        }
+        if (g->cpr > (size_t)p->cells_per_row)
+            g->cpr = (size_t)p->cells_per_row;
+        if (g->cpr == 0)
+            continue;
+        g->cell_w = (w - (double)(g->cpr - 1) * p->cell_gap) / (double)g->cpr;
+        tw = g->stacked ? g->cell_w : g->cell_w - p->box - p->text_gap;
+        g->cell_h = g->stacked ? 0 : p->box;
+        seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        for (size_t i = 0; i < p->n; i++)
+            if (p->pr[i].codable)
+                g->cell_h = MAX(g->cell_h, cell_text_height(p, seen, &p->pr[i], tw));
+        g_hash_table_destroy(seen);
+        if (g->stacked)
+            g->cell_h += p->box + p->text_gap;
+    }
+}
+
 static int try_columns(struct poster *p, int ncols, size_t n, struct layout_try *lt)
 {
     const struct sp_layout *lay = p->lay;
@@ -1729,6 +1859,7 @@ static int try_columns(struct poster *p, int ncols, size_t n, struct layout_try 
         lt->head_h = MAX(lt->head_h, para_height(p, &hf, name, lt->col_w));
         lt->cont_h = MAX(lt->cont_h, para_height(p, &hf, continued(p, i), lt->col_w));
     }
+    narrow_panels(p, lt);
     measure(p, lt, ncols == 1);
     return paginate_best(p, lt);
 }
@@ -1801,16 +1932,21 @@ static void balance(struct poster *p, struct layout_try *lt)
         double hi = p->band_top - panel_height(p, sh->ncoded);
         double lo = p->table_top, low;
 
-        low = fill(p, lt, sh->s, sh->e, sh->ncoded, p->table_top, hi, NULL);
+        if (sh->pcols > 0 && sh->pcols < lt->ncols) {
+            /* a narrow panel sits on the band at the right; the columns run full height */
+            sh->bottom = p->band_top;
+            continue;
+        }
+        low = fill(p, lt, sh->s, sh->e, sh->ncoded, p->table_top, hi, NULL, NULL);
         if (lt->ncols > 1) {
             for (int it = 0; it < 30 && hi - lo > 0.5; it++) {
                 double mid = (lo + hi) / 2;
-                if (fill(p, lt, sh->s, sh->e, sh->ncoded, p->table_top, mid, NULL) >= 0)
+                if (fill(p, lt, sh->s, sh->e, sh->ncoded, p->table_top, mid, NULL, NULL) >= 0)
                     hi = mid;
                 else
                     lo = mid;
             }
-            low = fill(p, lt, sh->s, sh->e, sh->ncoded, p->table_top, hi, NULL);
+            low = fill(p, lt, sh->s, sh->e, sh->ncoded, p->table_top, hi, NULL, NULL);
         }
         sh->bottom = low;
     }

@@ -100,4 +100,30 @@ done
 is "$(sheets_of --layout poster-a4 $SET $DATE --region Swansea $EX)" 1 "Swansea: one A4 sheet"
 is "$(sheets_of --layout poster-a3 $SET $DATE --region Cardiff $EX)" 1 "Cardiff: one A3 sheet"
 
+# a code is not left out for want of a full-width strip: seven in-person meetings and one
+# online one fill the left column and leave the foot of the right one; the online
+# meeting's code goes there (the words under the code: the column is too narrow for both
+# side by side), above the band, right of the middle, and decodes
+perl -e '
+    my @n = qw(Hope Serenity Dawn Harbour Anchor Lantern Willow);
+    my @m;
+    for my $i (0 .. $#n) {
+        push @m, sprintf(q({"name":"%s Group","day":%d,"time":"%02d:00","location":"Hall",)
+            . q("formatted_address":"%d High St, Bath BA1 1AA, UK","region":"Bath","types":["O"]}),
+            $n[$i], 1 + $i % 6, 9 + $i, $i + 1);
+    }
+    push @m, q({"name":"Sunday Online","day":0,"time":"19:00","region":"Bath",)
+        . q("conference_url":"https://zoom.us/j/81234567890","types":["O"]});
+    print "[", join(",", @m), "]\n";' > "$TMP/narrow.json"
+run_sp render $SET $DATE --layout poster-a4 -o "$TMP/narrow.pdf" "$TMP/narrow.json"
+is "$status:$(pages "$TMP/narrow.pdf")" "0:1" "seven meetings and one online: one A4 sheet"
+pdftoppm -r 100 -png "$TMP/narrow.pdf" "$TMP/narrow"
+is "$(zbarimg -q --raw "$TMP"/narrow-1.png 2>/dev/null | sort | tr '\n' ' ')" \
+   "https://example.org/meetings https://zoom.us/j/81234567890 " "the meeting's code is there, and decodes"
+"$SIGNPOST" render -q $SET $DATE --layout poster-a4 --dump-plan "$TMP/narrow.json" > "$TMP/narrow.plan"
+qr=$(awk '/^  qr / { n++; if (n == 1) print $2, $3 }' "$TMP/narrow.plan")
+dir=$(awk '/^  qr / { n++; if (n == 2) print $3 }' "$TMP/narrow.plan")
+perl -e 'my ($x, $y, $dy) = @ARGV; exit !($x > 595.28 / 2 && $y < $dy)' $qr "$dir"
+ok $? "the code sits in the right-hand column, above the band ($qr; the band's code at y $dir)"
+
 done_testing

@@ -94,7 +94,7 @@ for lay in poster-a4 poster-a3; do
             if (/^page (\d+)/) { $check->(); $page = $1; next }
             if (/^  begin LBody/) { $title = ""; $in = 1; next }
             if (/^  end P/ && $in == 1) { $in = 2; next }
-            if (/^  text .*"(.*)"$/ && $in == 1) { $title .= ($title =~ /-$/ ? "" : " ") . $1 }
+            if (/^  text .*"(.*)"$/ && $in == 1) { my $t = $1; $title .= ($title =~ /-$/ ? "" : " ") . $t }
             if (/^  text .*scan code\x{a0}(\d+)/ && $in == 2) {
                 (my $t = $title) =~ s/^ //; $t =~ s/^[^:]*: // if $t =~ /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Every day)\b[^:]*: /;
                 $row{$1} = $t }
