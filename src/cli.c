@@ -36,7 +36,7 @@ enum opt_id {
     O_TABS, O_GROUP_BY, O_PAGES, O_ONLINE_SECTION, O_AT, O_VIEW, O_WATCH, O_CARDS,
     O_ALIGNMENT, O_PRINT_SHOP,
     O_ALLOW_HTTP, O_OFFLINE, O_BMLT, O_SERVICE_BODY, O_MAX_SIZE, O_TIMEOUT, O_POLL,
-    O_BRAILLE_TABLE, O_TIMEZONE, O_SHEETS, O_LANG
+    O_BRAILLE_TABLE, O_TIMEZONE, O_SHEETS, O_LANG, O_DATA_ONLY
 };
 
 struct optdef {
@@ -130,6 +130,9 @@ static const struct optdef optdefs[] = {
       "kiosk: keep the slides in DIR up to date until stopped (Ctrl-C or SIGTERM)" },
     { "poll-interval", O_POLL, ARG_INT, "MINUTES", C_KIOSK,
       "kiosk --watch: check feeds every N minutes, 1..1440 (default 15)" },
+    { "data-only", O_DATA_ONLY, ARG_NONE, NULL, C_BOARD,
+      "board: write only board-data.js beside -o FILE.html, the page left as it is (for a "
+      "scheduled job: the page reads it every few minutes)" },
 };
 
 static const struct {
@@ -367,6 +370,7 @@ static int apply(struct sp_options *o, int id, const char *arg, struct sp_source
         break;
     case O_ALIGNMENT: o->alignment_sheet = true; break;
     case O_PRINT_SHOP: o->print_shop = true; break;
+    case O_DATA_ONLY: o->data_only = true; break;
     case O_ALLOW_HTTP: o->allow_http = true; break;
     case O_OFFLINE: o->offline = true; break;
     case O_BMLT:

@@ -89,6 +89,7 @@ struct sp_options {
     int sheets;                  /* posters: --sheets N, the most sheets allowed; 0 = any */
     const char *lang;            /* --lang CODE or CODE+CODE (checked), or NULL: the
                                     settings' lang */
+    bool data_only;              /* board: --data-only, write board-data.js alone */
 };
 
 void sp_options_init(struct sp_options *o);

@@ -102,6 +102,7 @@ int sp_cmd_board(const struct sp_options *o, const char *datadir, struct sp_diag
     in.meetings = sel;
     in.settings = &settings;
     in.date = made_at(o);
+    in.data_date = dir.data_date;
     in.start_day = o->start_day;
     in.leave_off_passcodes = o->leave_off_passcodes;
     in.headline = o->headline;
@@ -109,12 +110,21 @@ int sp_cmd_board(const struct sp_options *o, const char *datadir, struct sp_diag
     in.diag = diag;
     if (sp_board_compose(&in, &a, &board, err) != 0)
         goto out;
-    page = sp_board_html(&board, fonts, G_N_ELEMENTS(fonts));
     js = sp_board_data_js(&board);
     jspath = data_path(o->output);
-    /* the data file first: a page never points at data older than itself */
-    if (sp_out_write_file(jspath, js, strlen(js), err) != 0 ||
-        sp_out_write_file(o->output, page, strlen(page), err) != 0)
+    /* the data file first: a page never points at data older than itself; with
+       --data-only (a scheduled job) the page is left alone: it reads the new data itself */
+    if (sp_out_write_file(jspath, js, strlen(js), err) != 0)
+        goto out;
+    if (o->data_only) {
+        if (!g_file_test(o->output, G_FILE_TEST_EXISTS))
+            sp_diag_add(diag, SP_WARNING, NULL, 0, 0, "--data-only: there is no page '%s' "
+                        "to read it yet: make it once without --data-only", o->output);
+        rc = 0;
+        goto out;
+    }
+    page = sp_board_html(&board, fonts, G_N_ELEMENTS(fonts));
+    if (sp_out_write_file(o->output, page, strlen(page), err) != 0)
         goto out;
     rc = 0;
 out:

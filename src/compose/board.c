@@ -48,6 +48,7 @@ int sp_board_compose(const struct sp_compose_in *in, struct sp_arena *a, struct 
        always for German, Polish... and a bilingual board: words.c) */
     out->time_24h = in->layout && in->layout->time_style == SP_TIME_24H;
     out->generated = in->date;
+    out->listed = sp_words_as_listed(in->data_date, a);
     out->refresh_seconds = 300;
     if (s->directory_url) {
         struct sp_qr *q = sp_arena_alloc(a, sizeof *q);
@@ -82,11 +83,12 @@ int sp_board_compose(const struct sp_compose_in *in, struct sp_arena *a, struct 
         if (!b->online)
             continue;
         b->access = sp_words_access(m, in->leave_off_passcodes, a);
-        b->phone = m->phone ? sp_words_phone(m, a) : NULL;
+        b->phone = m->phone ? sp_words_dial_in(m, in->leave_off_passcodes, a) : NULL;
         b->url = sp_words_link(m, in->leave_off_passcodes);
         if (!b->url)
             continue;
         b->host = host_of(b->url, a);
+        b->site = sp_words_site(b->url, a);
         b->qr_alt = sp_words_qr_alt(m, a);
         b->qr = g_hash_table_lookup(codes, b->url);
         if (!b->qr) {

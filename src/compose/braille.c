@@ -549,7 +549,8 @@ static struct bblock meeting_block(struct brl *b, const struct entry *e, size_t 
         const char *addr = short_address(s);
         item(b, &bk, sp_words_access(m, b->in->leave_off_passcodes, b->a), NULL, 2, 4);
         if (m->phone)
-            item(b, &bk, cat(b, W_DIAL_IN, sp_words_phone(m, b->a)), NULL, 2, 4);
+            item(b, &bk, cat(b, W_DIAL_IN,
+                             sp_words_dial_in(m, b->in->leave_off_passcodes, b->a)), NULL, 2, 4);
         if (m->url && addr)
             item(b, &bk, cat(b, W_LINKS, addr), NULL, 2, 4);
     }

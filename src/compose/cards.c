@@ -39,6 +39,8 @@
 #define W_SUPPORT_MEETINGS N_("Support meetings")
 #define W_MEETINGS N_("Meetings")
 #define W_SCAN_JOIN N_("Scan to join online")
+#define W_SCAN_JOIN_ON N_("Scan to join on {1}")  /* the site a meeting's code opens */
+#define W_CODE_OPENS N_("Code opens {1}")
 #define W_PHONE N_("Phone {1}")
 #define W_HELPLINES N_("Helplines")
 #define W_CONTACT N_("Contact")
@@ -76,6 +78,7 @@ struct design {
     struct sp_block front;     /* text at the left, QR code at the right */
     struct sp_block below;     /* under the code, the whole card wide (npara 0: none) */
     struct sp_block back;
+    const char *site_back;     /* "Code opens zoom.us" when the front had no room for it */
 };
 
 struct cards {
@@ -242,7 +245,7 @@ static int build_front(struct cards *c, struct design *d, const char *name,
     struct sp_arena *a = &c->plan->arena;
     struct sp_block *b = &d->front;
     struct sp_para *p;
-    bool link_beside = false;
+    bool link_beside = false, site_said = false;
     /* a meeting's code is not the directory: say what scanning does instead */
     const char *link = to_meeting ? sp_say(a, W_SCAN_JOIN, NULL, NULL, NULL)
                        : s->short_link ? s->short_link : s->org_website;
@@ -261,9 +264,23 @@ static int build_front(struct cards *c, struct design *d, const char *name,
     p->spacing = 1.0;
     measure(c, b);
     if (to_meeting) {
-        /* on a meeting's card, what the code does comes before the welcome */
+        /* on a meeting's card, what the code does comes before the welcome; with the site
+           it opens when that takes no more lines (for whoever proofreads the cards) */
+        const char *site = sp_words_site(url, a);
+        int nlines;
         add(c, b, "P", lay->size_body, true, lay->color_text, link, SP_MM(1));
         measure(c, b);
+        nlines = b->paras[b->npara - 1].nlines;
+        if (site) {
+            b->paras[b->npara - 1].text = sp_say(a, W_SCAN_JOIN_ON, site, NULL, NULL);
+            measure(c, b);
+            if (b->paras[b->npara - 1].nlines > nlines) {
+                b->paras[b->npara - 1].text = link;
+                measure(c, b);
+            } else {
+                site_said = true;
+            }
+        }
         if (!fits(c, b))
             pop_para(c, b);
         link = NULL;
@@ -279,6 +296,16 @@ static int build_front(struct cards *c, struct design *d, const char *name,
         return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
                             "'%s' and the welcome line do not fit the front of a card at "
                             "%gpt and %gpt", name, lay->size_headline, lay->size_body);
+    /* else on a line of its own, or on the back when the front has no room */
+    if (to_meeting && !site_said && sp_words_site(url, a)) {
+        const char *opens = sp_say(a, W_CODE_OPENS, sp_words_site(url, a), NULL, NULL);
+        add(c, b, "P", lay->size_body, false, lay->color_text, opens, SP_MM(1));
+        measure(c, b);
+        if (!fits(c, b)) {
+            pop_para(c, b);
+            d->site_back = opens;
+        }
+    }
     /* optional lines, in order of use: the link a person can type, then the phone */
     if (link) {
         add(c, b, "P", lay->size_body, true, lay->color_text, link, SP_MM(1));
@@ -426,11 +453,6 @@ static const char *id_fn(const void *ctx, struct sp_arena *a)
                         sp_words_glue(m->meeting_id, a), NULL);
 }
 
-static const char *dial_fn(const void *ctx, struct sp_arena *a)
-{
-    return sp_i18n_fill(a, sp_tr(W_DIAL_IN), sp_words_phone(ctx, a), NULL, NULL);
-}
-
 static void back_title(struct cards *c, struct sp_block *b, const char *title)
 {
     struct sp_para *p;
@@ -504,6 +526,20 @@ static void helplines_back(struct cards *c, struct sp_block *b, const char *titl
     }
 }
 
+/* The date of the feeds' data as the back's last line, when there is one and it fits
+   (issue 15): the meetings and helplines come first. */
+static void as_listed_line(struct cards *c, struct sp_block *b)
+{
+    const char *s = sp_words_as_listed(c->in->data_date, &c->plan->arena);
+
+    if (!s)
+        return;
+    add(c, b, "P", c->lay->size_body, false, c->lay->color_text, s, SP_MM(0.8));
+    measure(c, b);
+    if (!fits(c, b))
+        pop_para(c, b);
+}
+
 /* A directory or town card: the week on the back when it fits, else the helplines. */
 static int area_card(struct cards *c, const char *name, const char *title, bool town,
                      const struct sp_meeting *const *ms, size_t n, struct sp_error *err)
@@ -514,6 +550,7 @@ static int area_card(struct cards *c, const char *name, const char *title, bool 
         return -1;
     if (!week_back(c, &d->back, title, ms, n))
         helplines_back(c, &d->back, town ? title : NULL);
+    as_listed_line(c, &d->back);
     return 0;
 }
 
@@ -578,7 +615,7 @@ static int online_card(struct cards *c, const struct sp_row *row, struct sp_erro
             sp_say(a, W_PASSCODE, sp_words_glue(m->passcode, a), NULL, NULL), SP_MM(0.4));
     if (m->phone)
         add(c, &d->back, "P", lay->size_body, false, lay->color_text,
-            sp_tr_both(dial_fn, m, a), SP_MM(0.4));
+            sp_words_dial_in_said(m, c->in->leave_off_passcodes, W_DIAL_IN, a), SP_MM(0.4));
     if (!link && c->link_shown && m->url) {
         /* the link on a line of its own: never broken inside */
         add(c, &d->back, "P", lay->size_body, false, lay->color_text,
@@ -592,6 +629,14 @@ static int online_card(struct cards *c, const struct sp_row *row, struct sp_erro
         report(c, m, "meeting '%s': its joining details do not fit the back of a card at "
                "%gpt; shortened (the directory has them in full)",
                sp_shorten_name(m->name, 60, a), lay->size_body);
+    if (d->site_back) {  /* after the joining details, when there is room */
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text, d->site_back,
+            SP_MM(0.4));
+        measure(c, &d->back);
+        if (!fits(c, &d->back))
+            pop_para(c, &d->back);
+    }
+    as_listed_line(c, &d->back);
     return 0;
 }
 
@@ -772,6 +817,13 @@ static void crop_marks(struct cards *c, struct sp_page *page, bool back)
     }
 }
 
+/* A bookmark for each page, by its label ("Sheet 1 front"): a file of cards is always
+   more than one page, and a reader finds the side to print by it. */
+static void page_outline(struct cards *c, const struct sp_page *page)
+{
+    sp_plan_add_outline(c->plan, -1, page->label, (int)c->plan->npages - 1, 0);
+}
+
 /* Designs in slot order: a set that fits one sheet is repeated to fill it; a longer set
    runs on over as many sheets as it needs. */
 static size_t make_slots(const struct cards *c, size_t per_sheet, size_t **out)
@@ -801,6 +853,7 @@ static void emit_sheets(struct cards *c)
                                                              : sp_tr(N_("Sheet {1} front")),
                                        sp_arena_printf(&c->plan->arena, "%zu", s + 1), NULL,
                                        NULL);
+            page_outline(c, page);
             if (s == 0 && !back)
                 sp_plan_tag(c->plan, page, true, "Document", NULL, NULL);
             for (size_t k = 0; k < per && s * per + k < nslot; k++) {
@@ -831,6 +884,7 @@ static void emit_singles(struct cards *c)
                                                              : sp_tr(N_("Card {1} front")),
                                        sp_arena_printf(&c->plan->arena, "%zu", i + 1), NULL,
                                        NULL);
+            page_outline(c, page);
             if (i == 0 && !back)
                 sp_plan_tag(c->plan, page, true, "Document", NULL, NULL);
             emit_design(c, page, &c->d[i], back, b + lay->card_safe, b + lay->card_safe);
@@ -855,6 +909,7 @@ static void emit_alignment(struct cards *c)
     for (int back = 0; back < 2; back++) {
         struct sp_page *page = sp_plan_add_page(c->plan);
         page->label = back ? sp_tr(N_("Alignment back")) : sp_tr(N_("Alignment front"));
+        page_outline(c, page);
         if (!back) {
             /* the title between the sheet's 5 mm edge and the first row of cards, clear
                of the crop marks (which stop 2 mm before the grid's left edge) */

@@ -82,6 +82,8 @@ struct kiosk {
     bool right_below;            /* "Updated ..." goes under the day, not beside it */
     const char *more_text;
     double more_h;
+    const char *listed;          /* "Meetings as listed on ..." (feeds), or NULL */
+    double listed_h;             /* its footer under the table, with the gap above it */
     struct sp_error *err;
 };
 
@@ -127,14 +129,22 @@ static const char *day_title(struct kiosk *k, const struct sp_when_day *D)
 
 /* "Example Hall, Cardiff": the short form of a place for a board row (in the language in
    use). */
+struct place_ctx {
+    const struct sp_meeting *m;
+    bool leave_off_passcodes;
+};
+
 static const char *place_fn(const void *ctx, struct sp_arena *a)
 {
-    const struct sp_meeting *m = ctx;
+    const struct place_ctx *c = ctx;
+    const struct sp_meeting *m = c->m;
     const char *town = m->town ? m->town : m->region;
     const char *place;
 
     if (m->attendance == SP_ATTEND_ONLINE && !m->url && m->phone)
-        return sp_i18n_fill(a, sp_tr("By phone: {1}"), sp_words_phone(m, a), NULL, NULL);
+        /* each piece glued: a line may break only after its commas */
+        return sp_i18n_fill(a, sp_tr("By phone: {1}"),
+                            sp_words_dial_in(m, c->leave_off_passcodes, a), NULL, NULL);
     if (m->attendance == SP_ATTEND_ONLINE)
         return m->provider && m->url ? sp_i18n_fill(a, sp_tr("Online ({1})"), m->provider,
                                                     NULL, NULL)
@@ -154,9 +164,13 @@ static const char *place_fn(const void *ctx, struct sp_arena *a)
     return place;
 }
 
-static const char *board_place(const struct sp_meeting *m, struct sp_arena *a)
+/* the passcode of a phone meeting's dial-in left out when asked */
+static const char *board_place(const struct sp_meeting *m, bool leave_off_passcodes,
+                               struct sp_arena *a)
 {
-    return sp_tr_both(place_fn, m, a);
+    struct place_ctx c = { m, leave_off_passcodes };
+
+    return sp_tr_both(place_fn, &c, a);
 }
 
 /* "New York" from "America/New_York". */
@@ -282,7 +296,7 @@ static void meeting_line(struct kiosk *k, const struct sp_when_entry *e, unsigne
     l->e = e;
     l->time = sp_words_time(e->start_shown, lay->time_style, k->a);
     l->name = m->name;
-    l->where = board_place(m, k->a);
+    l->where = board_place(m, k->in->leave_off_passcodes, k->a);
     l->status = e->state == SP_WHEN_ON_NOW ? sp_say(k->a, "On now", NULL, NULL, NULL)
                 : e->state == SP_WHEN_NEXT ? sp_say(k->a, "Next", NULL, NULL, NULL) : "";
     l->badge = e->state != SP_WHEN_LATER;
@@ -401,12 +415,19 @@ static double text_h(struct kiosk *k, const struct sp_font *f, const char *s, do
    code's label there); "Example Hall, Cardiff, and online, code A" for a hybrid one. */
 static const char *where_with_code(struct kiosk *k, const struct line *l, const char *code)
 {
+    /* the site the code opens, for whoever checks the screen (issue 16): "Online at
+       zoom.us, code A" */
+    const char *site = code ? sp_words_site(l->link, k->a) : NULL;
+
     if (!code)
         return l->where;
     if (l->e->m->attendance == SP_ATTEND_ONLINE)
-        return sp_say(k->a, "Online, code\xC2\xA0{1}", code, NULL, NULL);
-    return sp_arena_printf(k->a, "%s%s%s", l->where, sp_trc("list", ", "),
-                           sp_say(k->a, "code\xC2\xA0{1}", code, NULL, NULL));
+        return site ? sp_say(k->a, "Online at {1}, code\xC2\xA0{2}", site, code, NULL)
+                    : sp_say(k->a, "Online, code\xC2\xA0{1}", code, NULL, NULL);
+    return site ? sp_arena_printf(k->a, "%s %s", l->where,
+                                  sp_say(k->a, "at {1}, code\xC2\xA0{2}", site, code, NULL))
+                : sp_arena_printf(k->a, "%s%s%s", l->where, sp_trc("list", ", "),
+                                  sp_say(k->a, "code\xC2\xA0{1}", code, NULL, NULL));
 }
 
 /* Height of line i at the table's widths (a meeting row with the widest code suffix, so
@@ -625,6 +646,13 @@ static int geometry(struct kiosk *k, struct sp_error *err)
     }
     k->table_top = k->y0 + title_h + GAP + 4 + GAP + k->lh_body + 3 + GAP / 2;
     k->table_bottom = k->panel && !k->landscape ? k->py - PANEL_GAP : k->y1;
+    /* feeds: the date of the data at the foot of the table column, on every slide */
+    k->listed = sp_words_as_listed(k->in->data_date, k->a);
+    if (k->listed) {
+        struct sp_font reg = font(k, lay->size_body, false);
+        k->listed_h = GAP / 2 + text_h(k, &reg, k->listed, k->table_w);
+        k->table_bottom -= k->listed_h;
+    }
     return 0;
 }
 
@@ -992,7 +1020,7 @@ static int emit_slide(struct kiosk *k, size_t si, size_t nslides, const struct s
     txt->heading = heading;
     txt->alt = sp_say(k->a, "Slide {1} of {2}: {3}", sp_arena_printf(k->a, "%zu", si + 1),
                       sp_arena_printf(k->a, "%zu", nslides), heading);
-    txt->lines = sp_arena_alloc(k->a, (s->n + 2) * sizeof *txt->lines);
+    txt->lines = sp_arena_alloc(k->a, (s->n + 3) * sizeof *txt->lines);
 
     sp_plan_tag(k->plan, pg, true, "Table", NULL, NULL);
     in_table = true;
@@ -1053,6 +1081,17 @@ static int emit_slide(struct kiosk *k, size_t si, size_t nslides, const struct s
         sp_plan_tag(k->plan, pg, false, "P", NULL, NULL);
         tl->kind = SP_SLIDE_MESSAGE;
         tl->text = k->more_text;
+    }
+    if (k->listed) {
+        struct sp_slide_line *tl = &txt->lines[nl++];
+
+        memset(tl, 0, sizeof *tl);
+        sp_plan_tag(k->plan, pg, true, "P", NULL, NULL);
+        wrapped(k, pg, &reg, lay->color_text, k->listed, k->x0, k->table_bottom + GAP / 2,
+                k->table_w);
+        sp_plan_tag(k->plan, pg, false, "P", NULL, NULL);
+        tl->kind = SP_SLIDE_MESSAGE;
+        tl->text = k->listed;
     }
     txt->n = nl;
     sp_plan_tag(k->plan, pg, false, "Document", NULL, NULL);

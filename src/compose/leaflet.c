@@ -81,6 +81,7 @@
 #define W_SEE_PAGE N_("{1}: see {2}, page\xC2\xA0{3}")
 #define W_MORE_AT N_(" more at {1}")
 #define W_JOIN_AT N_("Join details at {1}")
+#define W_CODE_OPENS N_("Code opens {1}")   /* the site a meeting's QR code opens */
 #define W_COVER_LABEL N_("Cover")
 #define W_WEEKS_ONLY N_("Only in the {1} week of the month")
 static const char *const W_WEEK_NAMES[6] = {
@@ -708,11 +709,6 @@ static const char *see_fn(const void *ctx, struct sp_arena *a)
                         sp_arena_printf(a, "%zu", c->page + 1));
 }
 
-/* "Dial in 029 2018 0444, meeting ID ..." */
-static const char *dial_fn(const void *ctx, struct sp_arena *a)
-{
-    return sp_i18n_fill(a, sp_tr(W_DIAL_IN), sp_words_phone(ctx, a), NULL, NULL);
-}
 
 /* "List printed on 26 November 2026 - check before you travel" */
 static const char *printed_fn(const void *ctx, struct sp_arena *a)
@@ -806,7 +802,7 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
     if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {
         parts[np++] = sp_words_access(m, lf->in->leave_off_passcodes, a);
         if (m->phone)
-            parts[np++] = sp_tr_both(dial_fn, m, a);
+            parts[np++] = sp_words_dial_in_said(m, lf->in->leave_off_passcodes, W_DIAL_IN, a);
     }
     if (link && m->attendance != SP_ATTEND_IN_PERSON && m->attendance != SP_ATTEND_CLOSED) {
         struct sp_error qerr = { 0 };
@@ -820,6 +816,8 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
             en->qr_gap = SP_MM(2);
             en->qr_url = sp_words_attr_url(link, a);
             en->qr_alt = sp_words_qr_alt(m, a);
+            /* where the code goes, for whoever proofreads the leaflet (issue 16) */
+            parts[np++] = sp_say(a, W_CODE_OPENS, sp_words_site(link, a), NULL, NULL);
         } else {
             /* the meeting stays on the list; the directory has the link */
             report(lf, m, "%s; printed without its QR code", qerr.msg);
@@ -1000,6 +998,8 @@ static int cover(struct leaflet *lf, struct sp_flow *f, struct sp_error *err)
     sp_block_init(&more);
     para(lf, &more, sp_tr_both(printed_fn, &lf->in->date, a), true,
          lf->sz.body);
+    if (lf->in->data_date)  /* feeds: how current the list is (issue 15) */
+        para(lf, &more, sp_words_as_listed(lf->in->data_date, a), false, lf->sz.body);
     if (lf->link_shown) {
         /* the link on a line of its own: never broken inside */
         para(lf, &more, T(lf, W_ALWAYS), false, lf->sz.body);
@@ -1146,6 +1146,8 @@ static void back_matter_blocks(struct leaflet *lf, GArray *blocks)
         para(lf, &b, SAY(lf, W_WEBSITE, s->org_website, NULL), false, lf->sz.body);
     para(lf, &b, sp_tr_both(printed_plain_fn, &lf->in->date, a), false,
          lf->sz.body);
+    if (lf->in->data_date)
+        para(lf, &b, sp_words_as_listed(lf->in->data_date, a), false, lf->sz.body);
     b.space_after = 0;
     measure(lf, &b);
     g_array_append_val(blocks, b);

@@ -185,6 +185,7 @@ struct prow {
     const char *link_attr;     /* escaped for the Link tag */
     const char *alt;           /* Figure alt and Link /Contents */
     const char *access[3];     /* panel text: meeting ID, passcode, dial-in (NULL = none) */
+    const char *site;          /* under the code: the site it opens ("zoom.us") */
     const char *time;          /* Lbl */
     const char *title;         /* bold: the name, after the days for merged rows */
     const char *detail[2];     /* CODED (with the placeholder number) and REDUCED */
@@ -278,6 +279,7 @@ struct poster {
     /* header and band */
     struct sp_block header;
     bool numbered;
+    int outline_day;           /* a set's bookmark of the day being emitted, or -1 */
     double table_top;          /* below the header and its rule */
     struct sp_block band;
     double band_top;           /* top of the band's rule */
@@ -668,6 +670,7 @@ static void build_rows(struct poster *p)
                 r->link_attr = sp_words_attr_url(link, a);
                 r->alt = in_each(p, alt_fn, m, a);
                 access_lines(p, m, r->access, a);
+                r->site = sp_words_site(link, a);
             } else {
                 /* never fail the poster for one link: the row says where the details are */
                 if (in->diag)
@@ -1312,8 +1315,13 @@ static void build_panel(struct poster *p)
     p->cell_h = box;
     seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (size_t i = 0; i < p->n; i++)
-        if (p->pr[i].codable)
+        if (p->pr[i].codable) {
             p->cell_h = MAX(p->cell_h, cell_text_height(p, seen, &p->pr[i], cell_text_w(p)));
+            /* the site under the code (beside it the text often runs longer anyway) */
+            p->cell_h = MAX(p->cell_h, p->pr[i].qr_box +
+                                       para_height(p, &p->cell_font, p->pr[i].site,
+                                                   (box + p->pr[i].qr_box) / 2));
+        }
     g_hash_table_destroy(seen);
 }
 
@@ -1366,6 +1374,8 @@ static const char *band_fn(struct poster *p, const struct poster_words *w, int k
     if (c->len)
         g_string_append(c, stop);
     g_string_append(c, say(a, w->printed, sp_words_date(p->in->date, a), NULL, NULL));
+    if (p->in->data_date)  /* feeds: how current the list is (issue 15) */
+        g_string_append_printf(c, "%s%s", stop, sp_words_as_listed(p->in->data_date, a));
     if (p->any_closed)
         g_string_append_printf(c, "%s%s", stop, w->closed_key);
     else
@@ -1584,10 +1594,18 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
 
         if (q->heading == 1 || (q->heading == 2 && i == sh->s)) {
             const char *name = group_name(p, i);
+            const char *text = q->heading == 1 ? name : continued(p, i);
             if (open)
                 tag(p, pg, false, "L");
-            emit_heading(p, pg, q->heading == 1 ? name : continued(p, i),
-                         x, q->hy, lt->col_w, false);
+            emit_heading(p, pg, text, x, q->hy, lt->col_w, false);
+            /* a set's bookmarks: each day where it starts, and under it each sheet it goes
+               on to, so every sheet has one */
+            if (p->numbered && q->heading == 1)
+                p->outline_day = sp_plan_add_outline(p->plan, -1, sp_i18n_plain(p->a, text),
+                                                     (int)p->plan->npages - 1, q->hy);
+            else if (p->numbered)
+                sp_plan_add_outline(p->plan, p->outline_day, sp_i18n_plain(p->a, text),
+                                    (int)p->plan->npages - 1, q->hy);
             tag(p, pg, true, "L");
             open = true;
         } else if (q->heading == 2) {
@@ -1685,10 +1703,18 @@ static void emit_panel(struct poster *p, const struct layout_try *lt, const stru
         tx = stacked ? x : x + box + gap;
         y = emit_para(p, pg, "Lbl", &p->label_font, cell_label(p, k), tx, y0, tw, false);
         tag(p, pg, true, "LBody");
-        emit_qr(p, pg, r->qr, x + (box - r->qr_box) / 2, stacked ? y : y0, r->qr_box,
-                r->link_attr, r->alt, false);
-        if (stacked)
-            y += box + gap;
+        {
+            /* the site it opens, under the code: whoever proofreads the poster sees
+               where it goes */
+            double qy = stacked ? y : y0, qx = x + (box - r->qr_box) / 2;
+            double sy;
+
+            emit_qr(p, pg, r->qr, qx, qy, r->qr_box, r->link_attr, r->alt, false);
+            sy = emit_para(p, pg, "P", &p->cell_font, r->site, qx, qy + r->qr_box,
+                           stacked ? cw - (qx - x) : (box + r->qr_box) / 2, false);
+            if (stacked)
+                y = MAX(qy + box, sy) + gap;
+        }
         for (int j = 0; j < 3 && r->access[j]; j++)
             y = emit_para(p, pg, "P", &p->cell_font, r->access[j], tx, y, tw, false);
         tag(p, pg, false, "LBody");
@@ -1699,8 +1725,9 @@ static void emit_panel(struct poster *p, const struct layout_try *lt, const stru
 
 /*
  * The band.  The directory code is content on the first sheet and wherever it stands in
- * for codes that did not fit; elsewhere it repeats for the eye only.  The organisation's
- * words are read once, on the last sheet.
+ * for codes that did not fit (its alt text says where it goes); elsewhere it repeats for
+ * the eye only, and so does the "Every meeting: <link>" line after the first sheet.  The
+ * organisation's words are read once, on the last sheet.
  */
 static void emit_band(struct poster *p, const struct sheet *sh, struct sp_page *pg, bool first,
                       bool last)
@@ -1719,7 +1746,7 @@ static void emit_band(struct poster *p, const struct sheet *sh, struct sp_page *
             y = emit_para(p, pg, "P", &p->band_bold, more_text(p, more), x, y, tw, false);
         y = emit_para(p, pg, "P", &p->band_bold,
                       say(p->a, p->w->every_meeting, p->dir_shown, NULL, NULL), x, y, tw,
-                      artifact);
+                      !first);
     }
     p->band.artifact = last ? SP_ARTIFACT_NONE : SP_ARTIFACT_FOOTER;
     sp_block_emit(&p->band, p->plan, pg, x, y, 1.0);
@@ -1804,7 +1831,7 @@ static void narrow_panels(struct poster *p, struct layout_try *lt)
 {
     for (int m = 1; m < lt->ncols && m < 7; m++) {
         struct narrow *g = &lt->narrow[m];
-        double w = m * lt->col_w + (m - 1) * p->lay->column_gap, tw;
+        double w = m * lt->col_w + (m - 1) * p->lay->column_gap, tw, site_h = 0;
         GHashTable *seen;
 
         memset(g, 0, sizeof *g);
@@ -1826,12 +1853,23 @@ static void narrow_panels(struct poster *p, struct layout_try *lt)
         tw = g->stacked ? g->cell_w : g->cell_w - p->box - p->text_gap;
         g->cell_h = g->stacked ? 0 : p->box;
         seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-        for (size_t i = 0; i < p->n; i++)
-            if (p->pr[i].codable)
-                g->cell_h = MAX(g->cell_h, cell_text_height(p, seen, &p->pr[i], tw));
+        for (size_t i = 0; i < p->n; i++) {
+            const struct prow *r = &p->pr[i];
+            double qx = (p->box - r->qr_box) / 2;
+
+            if (!r->codable)
+                continue;
+            g->cell_h = MAX(g->cell_h, cell_text_height(p, seen, r, tw));
+            /* the site under the code: beside the words, or between code and words */
+            if (g->stacked)
+                site_h = MAX(site_h, para_height(p, &p->cell_font, r->site, g->cell_w - qx));
+            else
+                g->cell_h = MAX(g->cell_h, r->qr_box + para_height(p, &p->cell_font, r->site,
+                                                                   (p->box + r->qr_box) / 2));
+        }
         g_hash_table_destroy(seen);
         if (g->stacked)
-            g->cell_h += p->box + p->text_gap;
+            g->cell_h += p->box + site_h + p->text_gap;
     }
 }
 
@@ -2048,6 +2086,7 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
         }
     }
     balance(&p, &best);
+    p.outline_day = -1;
     for (size_t si = 0; si < best.nsheets; si++)
         emit_sheet(&p, &best, si);
     try_free(&best);

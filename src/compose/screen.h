@@ -61,6 +61,7 @@ struct sp_board_meeting {
     const char *phone;    /* dial-in, display form, or NULL */
     const char *url;      /* join link, or NULL */
     const char *host;     /* the link's host ("us02web.zoom.us"), or NULL */
+    const char *site;     /* the site it opens, beside its code ("zoom.us"), or NULL */
     const char *qr_alt;   /* "QR code to join Name on Zoom", with url */
     const struct sp_qr *qr;  /* with url */
     unsigned days;        /* SP_DAY_BIT mask in its own zone (merged repeats: every day) */
@@ -85,6 +86,7 @@ struct sp_board {
     const struct sp_qr *directory_qr;              /* with directory_url */
     bool time_24h;
     time_t generated;     /* when the data was made (UTC seconds) */
+    const char *listed;   /* "Meetings as listed on ..." (data from feeds), or NULL */
     int refresh_seconds;  /* how often the page looks for new data */
     struct sp_board_meeting *v;
     size_t n;

@@ -86,6 +86,54 @@ static const char *date_fn(const void *ctx, struct sp_arena *a)
     return s;
 }
 
+const char *sp_words_host(const char *url, struct sp_arena *a)
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    size_t n;
+
+    if (!p)
+        return NULL;
+    p += 3;
+    n = strcspn(p, "/?#:");
+    return n ? sp_arena_strndup(a, p, n) : NULL;
+}
+
+const char *sp_words_site(const char *url, struct sp_arena *a)
+{
+    const char *h = sp_words_host(url, a), *dots[3] = { NULL, NULL, NULL };
+    size_t last;
+
+    if (!h || strspn(h, "0123456789.") == strlen(h) || !g_ascii_strncasecmp(h, "0x", 2))
+        return h;  /* none, or a number: whole (its digits are what to check) */
+    for (const char *p = h; *p; p++)
+        if (*p == '.') {
+            dots[2] = dots[1];
+            dots[1] = dots[0];
+            dots[0] = p;
+        }
+    if (!dots[1])
+        return h;
+    last = strlen(dots[0] + 1);
+    /* "org.uk", "co.jp", "com.au": a two-letter country with a short second level */
+    if (last == 2 && dots[0] - dots[1] - 1 <= 3)
+        return dots[2] ? dots[2] + 1 : h;
+    return dots[1] + 1;
+}
+
+static const char *listed_fn(const void *ctx, struct sp_arena *a)
+{
+    /* TRANSLATORS: {1} the date of the directory's data: "Meetings as listed on 26
+       November 2026" */
+    return sp_i18n_fill(a, sp_tr("Meetings as listed on {1}"), date_fn(ctx, a), NULL, NULL);
+}
+
+const char *sp_words_as_listed(time_t data_date, struct sp_arena *a)
+{
+    if (!data_date)
+        return NULL;
+    return sp_tr_both(listed_fn, &data_date, a);
+}
+
 const char *sp_words_date(time_t t, struct sp_arena *a)
 {
     return sp_tr_both(date_fn, &t, a);
@@ -618,6 +666,28 @@ const char *sp_words_dial_in(const struct sp_meeting *m, bool leave_off_passcode
     if (!m->phone)
         return NULL;
     return sp_tr_both(dial_fn, &c, a);
+}
+
+struct dial_said_ctx {
+    struct dial_ctx d;
+    const char *msgid;
+};
+
+static const char *dial_said_fn(const void *ctx, struct sp_arena *a)
+{
+    const struct dial_said_ctx *c = ctx;
+
+    return sp_i18n_fill(a, sp_tr(c->msgid), dial_fn(&c->d, a), NULL, NULL);
+}
+
+const char *sp_words_dial_in_said(const struct sp_meeting *m, bool leave_off_passcodes,
+                                  const char *msgid, struct sp_arena *a)
+{
+    struct dial_said_ctx c = { { m, leave_off_passcodes }, msgid };
+
+    if (!m->phone)
+        return NULL;
+    return sp_tr_both(dial_said_fn, &c, a);
 }
 
 const char *sp_words_phone(const struct sp_meeting *m, struct sp_arena *a)

@@ -30,6 +30,11 @@ const char *sp_words_time_range(int start, int end, enum sp_time_style style,
 /* "26 November 2026" (UTC date of t). */
 const char *sp_words_date(time_t t, struct sp_arena *a);
 
+/* "Meetings as listed on 26 November 2026": the date of the feeds' data
+   (sp_compose_in.data_date, the braille title page's words), or NULL when it is 0 (the
+   inputs were files). */
+const char *sp_words_as_listed(time_t data_date, struct sp_arena *a);
+
 enum sp_days_style {
     SP_DAYS_LONG = 0,  /* "Monday, Wednesday and Friday", "Monday to Friday" */
     SP_DAYS_SHORT      /* "Mon, Wed, Fri", "Mon to Fri" */
@@ -91,6 +96,10 @@ const char *sp_words_dial_in(const struct sp_meeting *m, bool leave_off_passcode
 /* sp_words_dial_in() with the passcode always left out (callers that do not say whether
    passcodes may be printed: it never prints one). */
 const char *sp_words_phone(const struct sp_meeting *m, struct sp_arena *a);
+/* The dial-in put into a sentence, msgid ("Dial in {1}", marked N_() by the caller), in
+   each output language: a bilingual output says the whole sentence in each. */
+const char *sp_words_dial_in_said(const struct sp_meeting *m, bool leave_off_passcodes,
+                                  const char *msgid, struct sp_arena *a);
 
 /* Alt text for a meeting's QR code: "QR code to join Name on Zoom" (or "... online"). */
 const char *sp_words_qr_alt(const struct sp_meeting *m, struct sp_arena *a);
@@ -98,6 +107,16 @@ const char *sp_words_qr_alt(const struct sp_meeting *m, struct sp_arena *a);
 /* The link to use for a meeting: url, or url_without_passcode when passcodes are left
    off (NULL when the meeting has no link). */
 const char *sp_words_link(const struct sp_meeting *m, bool leave_off_passcodes);
+
+/* The host a link opens ("us02web.zoom.us"), as its QR code carries it (links are kept
+   with the host in ASCII, input/links.h), printed beside a meeting's code so whoever
+   proofreads the page can see where it goes; NULL when url is NULL or has no host. */
+const char *sp_words_host(const char *url, struct sp_arena *a);
+
+/* The site a link opens, printed beside a meeting's QR code: the host's last two labels
+   ("zoom.us" for us02web.zoom.us, "evil.example" for zoom.us.evil.example), three under a
+   country's short second level ("example.org.uk"), a numeric host whole; NULL as above. */
+const char *sp_words_site(const char *url, struct sp_arena *a);
 
 struct sp_compose_in;
 

@@ -1,8 +1,10 @@
 /*
  * links.c - join-link safety, providers, meeting IDs and passcodes.
  *
- * Owns: the provider table.  Must not: print or fetch.  Only https: and http: pass;
- * ( ) \ are percent-encoded because cairo 1.16 writes link URIs unescaped.
+ * Owns: the provider table.  Must not: print or fetch.  Only https: and http: pass, with
+ * no user name or password; hosts are converted to ASCII (IDNA), so a QR code and a PDF
+ * link open the same address, and look-alike hosts are named (docs/standards.md, "Links
+ * and hosts"); ( ) \ are percent-encoded because cairo 1.16 writes link URIs unescaped.
  */
 #include "links.h"
 
@@ -79,6 +81,111 @@ char *sp_meeting_id_format(struct sp_arena *a, const char *s)
     return sp_arena_strdup(a, out);
 }
 
+/* An English name for a script in a message ("Cyrillic"), else its ISO 15924 code. */
+static const char *script_name(GUnicodeScript sc, char buf[5])
+{
+    static const struct { GUnicodeScript sc; const char *name; } names[] = {
+        { G_UNICODE_SCRIPT_LATIN, "Latin" }, { G_UNICODE_SCRIPT_CYRILLIC, "Cyrillic" },
+        { G_UNICODE_SCRIPT_GREEK, "Greek" }, { G_UNICODE_SCRIPT_ARMENIAN, "Armenian" },
+        { G_UNICODE_SCRIPT_HEBREW, "Hebrew" }, { G_UNICODE_SCRIPT_ARABIC, "Arabic" },
+        { G_UNICODE_SCRIPT_CHEROKEE, "Cherokee" }, { G_UNICODE_SCRIPT_HAN, "Han" },
+        { G_UNICODE_SCRIPT_HIRAGANA, "Hiragana" }, { G_UNICODE_SCRIPT_KATAKANA, "Katakana" },
+        { G_UNICODE_SCRIPT_HANGUL, "Hangul" },
+    };
+    guint32 iso = g_unicode_script_to_iso15924(sc);
+
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+        if (names[i].sc == sc)
+            return names[i].name;
+    for (int k = 0; k < 4; k++)
+        buf[k] = (char)((iso >> (24 - 8 * k)) & 0xFF);
+    buf[4] = '\0';
+    return buf;
+}
+
+/* Scripts that one writing system mixes in a word: Han with Hiragana and Katakana
+   (Japanese), Bopomofo (Chinese) or Hangul (Korean), and any of these with Latin (Unicode
+   TS #39, "highly restrictive", simplified); Latin with Cyrillic or Greek is not. */
+static bool one_writing_system(GUnicodeScript a, GUnicodeScript b)
+{
+    static const GUnicodeScript cjk[] = {
+        G_UNICODE_SCRIPT_HAN, G_UNICODE_SCRIPT_HIRAGANA, G_UNICODE_SCRIPT_KATAKANA,
+        G_UNICODE_SCRIPT_BOPOMOFO, G_UNICODE_SCRIPT_HANGUL
+    };
+    bool ca = a == G_UNICODE_SCRIPT_LATIN, cb = b == G_UNICODE_SCRIPT_LATIN;
+    bool ja = false, jb = false;
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cjk); i++) {
+        ja |= a == cjk[i];
+        jb |= b == cjk[i];
+    }
+    return (ja && jb) || (ca && jb) || (ja && cb);
+}
+
+/* A dotted or plain number that resolvers read as an IPv4 address: "192.0.2.1",
+   "3232235777", "0x7f.1" (one to four parts, decimal, octal or 0x hexadecimal). */
+static bool numeric_host(const char *h)
+{
+    int parts = 0;
+
+    for (const char *p = h; *p;) {
+        const char *s = p;
+        if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+            p += 2;
+            while (g_ascii_isxdigit(*p))
+                p++;
+        } else {
+            while (g_ascii_isdigit(*p))
+                p++;
+        }
+        if (p == s || (*p && *p != '.'))
+            return false;
+        parts++;
+        if (*p == '.' && *++p == '\0')
+            break;  /* a trailing dot */
+    }
+    return parts >= 1 && parts <= 4;
+}
+
+/*
+ * What a reader proofreading a poster should look at twice in a host (unicode: the host as
+ * written, or decoded from xn-- labels): letters of two scripts in one label, full-width
+ * forms, a numeric address.  NULL when nothing.
+ */
+static const char *host_doubt(struct sp_arena *a, const char *shown, const char *unicode,
+                              const char *ascii)
+{
+    char b1[5], b2[5];
+
+    if (numeric_host(ascii))
+        return sp_arena_printf(a, "its host '%s' is a number (an IP address), not a name",
+                               shown);
+    for (const char *p = unicode; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c >= 0xFF01 && c <= 0xFFEF)
+            return sp_arena_printf(a, "its host '%s' has full-width characters; the code "
+                                   "opens %s", shown, ascii);
+    }
+    for (const char *label = unicode; *label;) {
+        GUnicodeScript first = G_UNICODE_SCRIPT_COMMON;
+        const char *p = label;
+        for (; *p && *p != '.'; p = g_utf8_next_char(p)) {
+            GUnicodeScript sc = g_unichar_get_script(g_utf8_get_char(p));
+            if (sc == G_UNICODE_SCRIPT_COMMON || sc == G_UNICODE_SCRIPT_INHERITED ||
+                sc == G_UNICODE_SCRIPT_UNKNOWN)
+                continue;
+            if (first == G_UNICODE_SCRIPT_COMMON)
+                first = sc;
+            else if (sc != first && !one_writing_system(first, sc))
+                return sp_arena_printf(a, "its host '%s' mixes %s and %s letters, as "
+                                       "look-alike addresses do; the code opens %s", shown,
+                                       script_name(first, b1), script_name(sc, b2), ascii);
+        }
+        label = *p ? p + 1 : p;
+    }
+    return NULL;
+}
+
 static bool is_passcode_param(const char *p, size_t n)
 {
     return (n == 3 && !g_ascii_strncasecmp(p, "pwd", 3)) ||
@@ -140,11 +247,17 @@ enum sp_link_status sp_link_check(struct sp_arena *a, const char *raw, struct sp
         return SP_LINK_REFUSED;
     }
     host = p + 3;
+    /* "https://user:pass@host/": credentials are never printed or opened (issue 16) */
+    for (const char *q = host; *q && *q != '/' && *q != '?' && *q != '#'; q++)
+        if (*q == '@') {
+            *why = "a user name or password in the link";
+            return SP_LINK_REFUSED;
+        }
     hend = host;
     while (*hend && *hend != '/' && *hend != '?' && *hend != '#' && *hend != ':') {
         unsigned char c = (unsigned char)*hend;
         if (!(g_ascii_isalnum(c) || c == '-' || c == '.' || c >= 0x80)) {
-            *why = c == '@' ? "user name in the link" : "bad character in the host name";
+            *why = "bad character in the host name";
             return SP_LINK_REFUSED;
         }
         hend++;
@@ -173,11 +286,33 @@ enum sp_link_status sp_link_check(struct sp_arena *a, const char *raw, struct sp
             return SP_LINK_REFUSED;
         }
 
+    /* Step 2b: the host in ASCII (IDNA), as a QR code and a PDF link must carry it; what
+       it looks like, for the warning */
+    {
+        char *h = sp_arena_strndup(a, host, (size_t)(hend - host));
+        char *ascii = g_utf8_validate(h, -1, NULL) ? g_hostname_to_ascii(h) : NULL;
+        char *unicode = ascii ? g_hostname_to_unicode(ascii) : NULL;
+
+        if (!ascii || !unicode) {
+            g_free(ascii);
+            g_free(unicode);
+            *why = "a host name that cannot be written in ASCII (IDNA)";
+            return SP_LINK_REFUSED;
+        }
+        out->host = sp_arena_strdup(a, ascii);
+        for (char *q = (char *)out->host; *q; q++)
+            *q = g_ascii_tolower(*q);
+        /* shown as written, or decoded when written as xn-- */
+        out->host_warning = host_doubt(a, g_hostname_is_non_ascii(h) ? h : unicode,
+                                       g_hostname_is_non_ascii(h) ? h : unicode, out->host);
+        g_free(ascii);
+        g_free(unicode);
+    }
+
     /* Step 3: the safe form */
     g = g_string_sized_new(strlen(raw) + 16);
     g_string_append(g, st == SP_LINK_OK ? "https://" : "http://");
-    for (const char *q = host; q < hend; q++)
-        g_string_append_c(g, g_ascii_tolower(*q));
+    g_string_append(g, out->host);
     for (const char *q = hend; *q; q++) {
         if (*q == '(' || *q == ')' || *q == '\\' || *q == ' ' || *q == '"' || *q == '<' ||
             *q == '>' || *q == '{' || *q == '}' || *q == '|' || *q == '^' || *q == '`')
@@ -188,10 +323,7 @@ enum sp_link_status sp_link_check(struct sp_arena *a, const char *raw, struct sp
     out->url = sp_arena_strndup(a, g->str, g->len);
 
     /* Step 4: provider, Zoom meeting ID, passcode parameter */
-    {
-        char *h = sp_arena_strndup(a, host, (size_t)(hend - host));
-        out->provider = sp_link_provider(h);
-    }
+    out->provider = sp_link_provider(out->host);
     {
         const char *path = strchr(out->url + (st == SP_LINK_OK ? 8 : 7), '/');
         if (out->provider && !strcmp(out->provider, "Zoom") && path &&

@@ -19,7 +19,13 @@ enum sp_link_status {
 };
 
 struct sp_link {
-    const char *url;                  /* safe form: ( ) \ space " < > percent-encoded */
+    const char *url;                  /* safe form: the host in ASCII (IDNA, lower case);
+                                         ( ) \ space " < > percent-encoded */
+    const char *host;                 /* that host ("us02web.zoom.us", "xn--bcher-kva.de") */
+    const char *host_warning;         /* why the host deserves a second look, or NULL: it
+                                         mixes scripts in a label ("zoоm.us" with a Cyrillic
+                                         о), has full-width letters, or is a number (an IP
+                                         address, dotted or not); starts "its host '...'" */
     const char *provider;             /* "Zoom", "Google Meet", ... or NULL */
     bool has_passcode;                /* a pwd=/passcode=/password= query parameter */
     const char *url_without_passcode; /* url minus that parameter, or NULL */
@@ -32,9 +38,10 @@ struct sp_link {
 /*
  * Check raw (already cleaned text).  Fills *out on SP_LINK_OK and SP_LINK_HTTP.  On
  * SP_LINK_REFUSED, *why says why in lower case ("scheme 'javascript:' is not allowed",
- * "no https: or http: scheme", "no host", "control characters in the link", "it is
- * GoToMeeting's home page, not a link to a meeting"); for a provider's home page
- * out->provider is still set (a meeting ID in the notes may be typed in there).
+ * "no https: or http: scheme", "no host", "control characters in the link", "a user name
+ * or password in the link", "it is GoToMeeting's home page, not a link to a meeting");
+ * for a provider's home page out->provider is still set (a meeting ID in the notes may
+ * be typed in there).
  */
 enum sp_link_status sp_link_check(struct sp_arena *a, const char *raw, struct sp_link *out,
                                   const char **why);

@@ -37,7 +37,16 @@ static void reject(struct sp_reader *r, const struct sp_raw *raw, const char *fm
 
 static const char *qurl(struct sp_reader *r, const char *url)
 {
-    size_t n = strlen(url);
+    const char *auth = strstr(url, "://"), *at = NULL;
+    size_t n;
+
+    /* a user name and password are never repeated in a message: "https://…@host/" */
+    for (const char *q = auth ? auth + 3 : ""; *q && *q != '/' && *q != '?' && *q != '#'; q++)
+        if (*q == '@')
+            at = q;
+    if (at)
+        url = sp_arena_printf(r->arena, "%.*s\xE2\x80\xA6%s", (int)(auth + 3 - url), url, at);
+    n = strlen(url);
     if (n <= 80)
         return url;
     const char *end = g_utf8_find_prev_char(url, url + 81);
@@ -329,6 +338,9 @@ static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const cha
             if (st == SP_LINK_HTTP)
                 sp_reader_report(r, raw, SP_WARNING, "%s: link '%s' is not https:", w,
                                  qurl(r, link.url));
+            if (link.host_warning)  /* a look-alike or numeric host (issue 16) */
+                sp_reader_report(r, raw, SP_WARNING, "%s: link '%s': %s", w, qurl(r, url),
+                                 link.host_warning);
             if (strlen(link.url) > SP_QR_LINK_MAX)
                 sp_reader_report(r, raw, SP_WARNING, "%s: link is %zu characters long, more "
                                  "than a QR code can hold (%d)", w, strlen(link.url),

@@ -89,6 +89,8 @@ static const struct { const char *key, *ctx, *msgid; } page_words[] = {
     { "resumed", NULL, N_("Updates resumed") },
     { "updated", NULL, N_("Updated {1}, {2}.") },
     { "qrDirectory", NULL, N_("QR code: every meeting online at {1}") },
+    /* TRANSLATORS: beside a QR code, the site it opens: "Code opens zoom.us" */
+    { "codeOpens", NULL, N_("Code opens {1}") },
     { "stop", "sentence", NC_("sentence", ". ") },
 };
 
@@ -176,6 +178,7 @@ static void data_json(GString *g, const struct sp_board *b)
     jstr(g, "lang", b->lang, true);
     jstr(g, "zone", b->zone, true);
     jstr(g, "generated", when, true);
+    jstr(g, "listed", b->listed, true);
     jint(g, "refresh", b->refresh_seconds);
     g_string_append_printf(g, "\"time24\":%s,", b->time_24h ? "true" : "false");
     words_json(g);
@@ -210,6 +213,7 @@ static void data_json(GString *g, const struct sp_board *b)
         jstr(g, "phone", m->phone, true);
         jstr(g, "url", m->url, true);
         jstr(g, "host", m->host, true);
+        jstr(g, "site", m->qr ? m->site : NULL, true);
         jstr(g, "alt", m->url ? m->qr_alt : NULL, true);
         if (m->zone && strcmp(m->zone, b->zone) != 0)
             jstr(g, "zone", m->zone, true);
@@ -305,6 +309,7 @@ static const char board_js[] =
     "  var live = document.getElementById('live');\n"
     "  var pause = document.getElementById('pause');\n"
     "  var updated = document.getElementById('updated');\n"
+    "  var listed = document.getElementById('listed');\n"
     "  var DAY = 86400000;\n"
     "  var formats = {}, offsets = {};\n"
     "  /* the page's words: one set per output language; a text is built in each and the\n"
@@ -501,6 +506,8 @@ static const char board_js[] =
     "      li.appendChild(el('p', 'access', [m.access, m.phone ? say('dialIn', m.phone) : null]\n"
     "        .filter(Boolean).join(data.words[0].stop)));\n"
     "    if (m.qr) li.appendChild(qr(m.qr, m.alt + (m.host ? ' (' + m.host + ')' : '')));\n"
+    "    /* the site the code opens, in text beside it, for whoever checks the board */\n"
+    "    if (m.qr && m.site) li.appendChild(el('p', 'site', say('codeOpens', m.site)));\n"
     "    return li;\n"
     "  }\n"
     "  function render() {\n"
@@ -530,6 +537,7 @@ static const char board_js[] =
     "    updated.textContent = each(function (w) {\n"
     "      return fill(w.updated, timeIn(w, minuteOf(data.zone, now)), dateIn(w, r.today));\n"
     "    });\n"
+    "    listed.textContent = data.listed ? data.listed + '.' : '';\n"
     "  }\n"
     "  function reload() {\n"
     "    var s = document.createElement('script');\n"
@@ -564,6 +572,8 @@ static const char board_js[] =
     "      say('qrDirectory', data.directory.url)));\n"
     "  render();\n"
     "  if (window.performance && performance.mark) performance.mark('signpost-board-rendered');\n"
+    "  /* board-data.js may be newer than the page (a scheduled job rewrites it alone) */\n"
+    "  reload();\n"
     "  timer = setTimeout(tick, 30000 - Date.now() % 30000);\n"
     "})();\n";
 
@@ -653,6 +663,13 @@ char *sp_board_html(const struct sp_board *b, const struct sp_board_font *fonts,
             say_html(g, "Listed by {1}", b->org);
         g_string_append(g, ".</p>\n");
     }
+    /* feeds: the date of the data (the script keeps it current when the data reloads) */
+    g_string_append(g, "<p id=\"listed\">");
+    if (b->listed) {
+        html_marked(g, b->listed);
+        g_string_append_c(g, '.');
+    }
+    g_string_append(g, "</p>\n");
     g_string_append(g, "<p id=\"updated\"></p>\n<div class=\"controls\">\n"
                     "<button id=\"pause\" type=\"button\">");
     say_html(g, "Pause updates", NULL);

@@ -55,7 +55,7 @@ gen_day() {
 # ---- Thursday 26 November 2026, 2pm (GMT) ----
 kiosk "$TMP/thu" --at 2026-11-26T14:00 "$DATA"
 is "$(slides_json "$TMP/thu" '.slides | length')" 1 "three meetings: one slide"
-is "$(rows "$TMP/thu")" "2pm|Thursday Two|Online, code A|On now
+is "$(rows "$TMP/thu")" "2pm|Thursday Two|Online at zoom.us, code A|On now
 7pm|Thursday Evening|Example Chapel, Cardiff|Next
 noon|Friday Noon|Online (Google Meet)|" \
     "rows: time, meeting, where (the soonest online one points to its code), status"
@@ -137,7 +137,7 @@ is "$(rows "$TMP/autumn2" 1 | head -1)" "1.30am|Sunday Half One|Night Cafe, Swan
 # ---- a New York feed on a UK screen (US clocks changed on 8 March, the UK's on 29th) ----
 kiosk "$TMP/ny" --at 2026-03-16T12:30 tests/kiosk/data/new-york.json
 is "$(lines "$TMP/ny" 1 | grep '^meeting')" "meeting: 1pm|Cardiff Lunchtime|Example Hall, Cardiff|Next|
-meeting: 4pm|Manhattan Noon|Online, code A||Listed as noon New York time
+meeting: 4pm|Manhattan Noon|Online at google.com, code A||Listed as noon New York time
 meeting: 11pm|Brooklyn Evening|Online (Google Meet)||Listed as 7pm New York time" \
     "16 March: New York noon (EDT) is 4pm GMT, not on now at 12.30pm; 7pm is 11pm"
 kiosk "$TMP/ny2" --at 2026-03-30T12:30 tests/kiosk/data/new-york.json

@@ -94,10 +94,12 @@ for lay in poster-a4 poster-a3; do
             if (/^page (\d+)/) { $check->(); $page = $1; next }
             if (/^  begin LBody/) { $title = ""; $in = 1; next }
             if (/^  end P/ && $in == 1) { $in = 2; next }
-            if (/^  text .*"(.*)"$/ && $in == 1) { my $t = $1; $title .= ($title =~ /-$/ ? "" : " ") . $t }
+            # (captures copied first: a later match resets $1)
+            if (/^  text .*"(.*)"$/ && $in == 1) { my $x = $1; $title .= ($title =~ /-$/ ? "" : " ") . $x }
             if (/^  text .*scan code\x{a0}(\d+)/ && $in == 2) {
+                my $k = $1;
                 (my $t = $title) =~ s/^ //; $t =~ s/^[^:]*: // if $t =~ /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Every day)\b[^:]*: /;
-                $row{$1} = $t }
+                $row{$k} = $t }
             if (/^  end LBody/) { $in = 0 }
             if (/^  begin Link \[uri=\x27([^\x27]*)\x27/ && $1 ne "https://example.org/meetings") { push @links, $1 }
         }

@@ -61,7 +61,12 @@ static void test_links(void)
         /* 17*/ { "https:example.org", SP_LINK_REFUSED, NULL, NULL, NULL, NULL,
                   "no '//' after the scheme", 0 },
         /* 18*/ { "https://user@evil.example/", SP_LINK_REFUSED, NULL, NULL, NULL, NULL,
-                  "user name in the link", 0 },
+                  "a user name or password in the link", 0 },
+        /* issue 16: user:pass@ is refused for what it is, not as a "bad port" */
+        /* 18b*/ { "https://user:secret@example.org/room", SP_LINK_REFUSED, NULL, NULL, NULL,
+                   NULL, "a user name or password in the link", 0 },
+        /* 18c*/ { "https://zoom.us:443@evil.example/j/81234567890", SP_LINK_REFUSED, NULL,
+                   NULL, NULL, NULL, "a user name or password in the link", 0 },
         /* 19*/ { "https://example.org:80x/", SP_LINK_REFUSED, NULL, NULL, NULL, NULL,
                   "bad port", 0 },
         /* 20*/ { "https://example.org:8443/a", SP_LINK_OK, "https://example.org:8443/a", NULL,
@@ -266,6 +271,79 @@ static void test_types(void)
     }
 }
 
+/*
+ * issue 16 item 4: the host in ASCII (IDNA) in the safe form, so a QR code opens what the
+ * PDF link opens; look-alike and numeric hosts named; plain hosts not.
+ */
+static void test_hosts(void)
+{
+    static const struct { const char *in, *url, *host, *warning; } cases[] = {
+        { "https://bücher.example/treffen", "https://xn--bcher-kva.example/treffen",
+          "xn--bcher-kva.example", NULL },
+        { "https://Zoom.US/j/81234567890", "https://zoom.us/j/81234567890", "zoom.us", NULL },
+        /* a Cyrillic о (U+043E) in "zoom" */
+        { "https://zo\xD0\xBEm.us/j/81234567890", "https://xn--zom-ted.us/j/81234567890",
+          "xn--zom-ted.us", "its host 'zo\xD0\xBEm.us' mixes Latin and Cyrillic letters, as "
+          "look-alike addresses do; the code opens xn--zom-ted.us" },
+        /* the same written in xn-- form: decoded to say what it looks like */
+        { "https://xn--zom-ted.us/j/81234567890", "https://xn--zom-ted.us/j/81234567890",
+          "xn--zom-ted.us", "its host 'zo\xD0\xBEm.us' mixes Latin and Cyrillic letters, as "
+          "look-alike addresses do; the code opens xn--zom-ted.us" },
+        /* a Greek ο (U+03BF) */
+        { "https://g\xCE\xBFogle.example/x", "https://xn--gogle-rce.example/x",
+          "xn--gogle-rce.example", "its host 'g\xCE\xBFogle.example' mixes Latin and Greek "
+          "letters, as look-alike addresses do; the code opens xn--gogle-rce.example" },
+        /* full-width letters and dot (U+FF5A ..., U+FF0E) */
+        { "https://\xEF\xBD\x9A\xEF\xBD\x8F\xEF\xBD\x8F\xEF\xBD\x8D\xEF\xBC\x8E"
+          "\xEF\xBD\x95\xEF\xBD\x93/j/1", "https://zoom.us/j/1", "zoom.us",
+          "its host '\xEF\xBD\x9A\xEF\xBD\x8F\xEF\xBD\x8F\xEF\xBD\x8D\xEF\xBC\x8E"
+          "\xEF\xBD\x95\xEF\xBD\x93' has full-width characters; the code opens zoom.us" },
+        /* numeric hosts: decimal, dotted, hexadecimal, with a port */
+        { "https://3232235777/j/1", "https://3232235777/j/1", "3232235777",
+          "its host '3232235777' is a number (an IP address), not a name" },
+        { "https://192.0.2.10/room", "https://192.0.2.10/room", "192.0.2.10",
+          "its host '192.0.2.10' is a number (an IP address), not a name" },
+        { "https://0x7f.1:8443/x", "https://0x7f.1:8443/x", "0x7f.1",
+          "its host '0x7f.1' is a number (an IP address), not a name" },
+        /* not doubtful: one script per label, Japanese kana with Han, digits in a name */
+        { "https://\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBC\xD0\xB5\xD1\x80.example/",
+          "https://xn--e1afmkfd.example/", "xn--e1afmkfd.example", NULL },
+        { "https://\xE4\xBE\x8B\xE3\x81\x88.example/", "https://xn--r8jz45g.example/",
+          "xn--r8jz45g.example", NULL },
+        { "https://us02web.zoom.us/j/1", "https://us02web.zoom.us/j/1", "us02web.zoom.us",
+          NULL },
+        { "https://123.example.org/x", "https://123.example.org/x", "123.example.org", NULL },
+    };
+    struct sp_arena a;
+
+    sp_arena_init(&a);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct sp_link l;
+        const char *why;
+        char name[64];
+        int st = (int)sp_link_check(&a, cases[i].in, &l, &why);
+
+        snprintf(name, sizeof name, "host %zu accepted", i);
+        EQ_INT(st, SP_LINK_OK, name);
+        if (st != SP_LINK_OK)
+            continue;
+        snprintf(name, sizeof name, "host %zu url (ASCII host)", i);
+        EQ_STR(l.url, cases[i].url, name);
+        snprintf(name, sizeof name, "host %zu host", i);
+        EQ_STR(l.host, cases[i].host, name);
+        snprintf(name, sizeof name, "host %zu warning", i);
+        EQ_STR(l.host_warning, cases[i].warning, name);
+    }
+    {
+        struct sp_link l;
+        const char *why;
+        EQ_INT(sp_link_check(&a, "https://bad\xFF\xFEhost.example/", &l, &why),
+               SP_LINK_REFUSED, "a host that is not UTF-8 is refused");
+        EQ_STR(why, "a host name that cannot be written in ASCII (IDNA)", "... and says why");
+    }
+    sp_arena_free(&a);
+}
+
 int main(int argc, char **argv)
 {
     test_init(argc, argv);
@@ -273,6 +351,7 @@ int main(int argc, char **argv)
     TEST_RUN(test_notes);
     TEST_RUN(test_notes_more);
     TEST_RUN(test_links_more);
+    TEST_RUN(test_hosts);
     TEST_RUN(test_types);
     return test_done();
 }

@@ -138,6 +138,16 @@ async function at(ctx, name, when, scheme) {
   errors.push(...page.errors);
   await page.close();
 
+  // ---- a page older than its data: a scheduled job (board --data-only) rewrote
+  //      board-data.js alone; a page opened now shows the newer data at once ----
+  page = await at(ctx, 'example/board.html', '2026-11-26T14:00:00Z');
+  await new Promise((r) => setTimeout(r, 500));
+  await page.clock.runFor(1000);
+  ok(await page.evaluate(() => document.body.textContent.includes('Brand New Group')),
+    'a page older than board-data.js shows its data at once, not five minutes on');
+  errors.push(...page.errors);
+  await page.close();
+
   // ---- dark scheme ----
   page = await at(ctx, 'example/board.html', '2026-11-26T14:00:00Z', 'dark');
   v = await axe(page);
