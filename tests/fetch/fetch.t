@@ -48,7 +48,11 @@ is "$status" 0 "render from a feed address exits 0"
 if have pdftotext; then
     pdftotext "$TMP/url.pdf" "$TMP/url.txt"; pdftotext "$TMP/file.pdf" "$TMP/file.txt"
     grep -q 'Cardiff' "$TMP/url.txt"; ok $? "the poster made from the feed lists Cardiff meetings"
-    cmp -s "$TMP/url.txt" "$TMP/file.txt"; ok $? "its text is the text of the poster made from the file"
+    # less "Meetings as listed on <date>." in its band (a feed's date: the file has none)
+    words() { perl -0777 -pe 's/\s+/ /g; s/ ?Meetings as listed on [^.]*\.//g' "$1"; }
+    is "$(words "$TMP/url.txt")" "$(words "$TMP/file.txt")" \
+       "its text is the text of the poster made from the file"
+    grep -q "Meetings as listed on" "$TMP/url.txt"; ok $? "with the date of the feed's data"
 else
     skip "pdftotext not installed"; skip "pdftotext not installed"
 fi
