@@ -242,7 +242,9 @@ struct layout_try {
     double col_w, body_w;      /* a column; the title beside the time column */
     double detail_x, detail_w; /* the place line: under the title in one column; in
                                   narrower columns from a small indent under the time */
-    double head_h, cont_h;     /* the tallest heading, and "(continued)" one, in a column */
+    double group_h[8], gcont_h[8]; /* each group's heading and its "(continued)", in a
+                                  column: one long heading (a bilingual or German "several
+                                  days") must not make every day's heading two lines tall */
     struct pmeas *pm;
     struct sheet *sheets;
     size_t nsheets, cap;
@@ -848,8 +850,9 @@ static double fill(const struct poster *p, const struct layout_try *lt, size_t s
         bool first = group_starts(p, i);
         bool at_top = y <= top + 0.001;
         int heading = first ? 1 : at_top ? 2 : 0;
-        double lead = heading == 1 ? (at_top ? 0 : p->group_gap) + lt->head_h + p->head_gap
-                    : heading == 2 ? lt->cont_h + p->head_gap : p->row_gap;
+        int g = p->pr[i].group;
+        double lead = heading == 1 ? (at_top ? 0 : p->group_gap) + lt->group_h[g] + p->head_gap
+                    : heading == 2 ? lt->gcont_h[g] + p->head_gap : p->row_gap;
 
         if (y + lead + h > bottom + 0.001) {
             if (++col >= lt->ncols)
@@ -857,7 +860,7 @@ static double fill(const struct poster *p, const struct layout_try *lt, size_t s
             bottom = COL_BOTTOM(col);
             y = top;
             heading = first ? 1 : 2;
-            lead = (heading == 1 ? lt->head_h : lt->cont_h) + p->head_gap;
+            lead = (heading == 1 ? lt->group_h[g] : lt->gcont_h[g]) + p->head_gap;
             if (y + lead + h > bottom + 0.001)
                 return -1;
         }
@@ -1347,6 +1350,27 @@ static const char *contact(struct poster *p, bool email, const char *value, stru
     return sp_arena_printf(a, "%s %s", sp_i18n_join(a, labels[0], labels[1]), value);
 }
 
+/* "Every meeting: example.org/meetings" beside the directory code; on a bilingual poster the
+   label in both languages and the link once ("Pob cyfarfod / Every meeting: ..."): the same
+   link twice would cost the band a line and say nothing more. */
+static const char *every_meeting(struct poster *p)
+{
+    const char *labels[2];
+
+    if (p->nlang == 1)
+        return say(p->a, p->wl[0].every_meeting, p->dir_shown, NULL, NULL);
+    for (int k = 0; k < 2; k++) {
+        char *l = g_strstrip(sp_arena_strdup(p->a, say(p->a, p->wl[k].every_meeting, "", NULL,
+                                                       NULL)));
+        size_t n = strlen(l);
+        while (n > 0 && (l[n - 1] == ':' || l[n - 1] == ' '))
+            l[--n] = '\0';
+        labels[k] = l;
+    }
+    return sp_arena_printf(p->a, "%s: %s", sp_i18n_join(p->a, labels[0], labels[1]),
+                           p->dir_shown);
+}
+
 /* The band's words in one language: who publishes the list (the first language only),
    how to reach them, when it was printed, and what a closed meeting is. */
 static const char *band_fn(struct poster *p, const struct poster_words *w, int k,
@@ -1409,8 +1433,7 @@ static void build_band(struct poster *p)
     if (p->dir_qr) {
         /* the link's line, and room for "888 more online meetings..." when codes may be
            left out */
-        double h = para_height(p, &p->band_bold, say(p->a, p->w->every_meeting, p->dir_shown,
-                                                     NULL, NULL), tw);
+        double h = para_height(p, &p->band_bold, every_meeting(p), tw);
         for (size_t i = 0; i < p->n; i++)
             any_codable |= p->pr[i].codable;
         if (any_codable)
@@ -1745,7 +1768,7 @@ static void emit_band(struct poster *p, const struct sheet *sh, struct sp_page *
         if (more)
             y = emit_para(p, pg, "P", &p->band_bold, more_text(p, more), x, y, tw, false);
         y = emit_para(p, pg, "P", &p->band_bold,
-                      say(p->a, p->w->every_meeting, p->dir_shown, NULL, NULL), x, y, tw,
+                      every_meeting(p), x, y, tw,
                       !first);
     }
     p->band.artifact = last ? SP_ARTIFACT_NONE : SP_ARTIFACT_FOOTER;
@@ -1887,15 +1910,15 @@ static int try_columns(struct poster *p, int ncols, size_t n, struct layout_try 
        time column's white would cost a line in most rows */
     lt->detail_x = ncols == 1 ? p->time_w : DETAIL_INDENT;
     lt->detail_w = lt->col_w - lt->detail_x;
-    /* headings: the tallest at this column width (a long one may wrap) */
+    /* headings: each at this column width (a long one may wrap) */
     for (size_t i = 0; i < p->n; i++) {
         struct sp_font hf = font(p, lay->size_heading, true);
         const char *name;
         if (i > 0 && p->pr[i].group == p->pr[i - 1].group)
             continue;
         name = group_name(p, i);
-        lt->head_h = MAX(lt->head_h, para_height(p, &hf, name, lt->col_w));
-        lt->cont_h = MAX(lt->cont_h, para_height(p, &hf, continued(p, i), lt->col_w));
+        lt->group_h[p->pr[i].group] = para_height(p, &hf, name, lt->col_w);
+        lt->gcont_h[p->pr[i].group] = para_height(p, &hf, continued(p, i), lt->col_w);
     }
     narrow_panels(p, lt);
     measure(p, lt, ncols == 1);
@@ -2074,16 +2097,15 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     if (choose(&p, &best, err) != 0)
         return -1;
     if (best.nsheets > 1) {
-        /* a set: every sheet says which it is; that line may take room, so the rows (as
-           measured) are paginated again */
+        /* a set: every sheet says which it is; that line may take room (two lines on a
+           bilingual poster), so the column count is chosen again under it: the count that
+           won under the shorter header may now need more sheets, or hold a row that no
+           longer fits its column, where another count fits */
         p.numbered = true;
         build_header(&p, PAGE_PLACEHOLDER, PAGE_PLACEHOLDER);
-        if (paginate_best(&p, &best) != 0) {
-            try_free(&best);
-            return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
-                                "layout '%s': a row of the timetable does not fit an empty "
-                                "sheet at its sizes", lay->name);
-        }
+        try_free(&best);
+        if (choose(&p, &best, err) != 0)
+            return -1;
     }
     balance(&p, &best);
     p.outline_day = -1;
