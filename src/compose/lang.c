@@ -225,7 +225,9 @@ static bool has_english_word(const char *utf8)
 {
     const char *p = utf8;
 
-    while (p && *p) {
+    if (!p)
+        return false;
+    while (*p) {
         const char *start;
         while (*p && !g_unichar_isalpha(g_utf8_get_char(p)))
             p = g_utf8_next_char(p);
