@@ -2098,14 +2098,20 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
         return -1;
     if (best.nsheets > 1) {
         /* a set: every sheet says which it is; that line may take room (two lines on a
-           bilingual poster), so the column count is chosen again under it: the count that
-           won under the shorter header may now need more sheets, or hold a row that no
-           longer fits its column, where another count fits */
+           bilingual poster), so the rows (as measured) are paginated again.  When that
+           costs the winner a sheet or a code, or a row no longer fits its column, the
+           column count is chosen again under the taller header (another count may fit
+           better now); when not, no count can beat it, as a taller header never saves a
+           sheet */
+        size_t was_sheets = best.nsheets, was_codes = best.codes_shown;
         p.numbered = true;
         build_header(&p, PAGE_PLACEHOLDER, PAGE_PLACEHOLDER);
-        try_free(&best);
-        if (choose(&p, &best, err) != 0)
-            return -1;
+        if (paginate_best(&p, &best) != 0 || best.nsheets > was_sheets ||
+            best.codes_shown < was_codes) {
+            try_free(&best);
+            if (choose(&p, &best, err) != 0)
+                return -1;
+        }
     }
     balance(&p, &best);
     p.outline_day = -1;
