@@ -120,6 +120,39 @@ $(BUILD)/bench/%: bench/%.c $(HDRS) $(BUILD)/libsignpost.a
 	$(say) CCLD $@
 	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -Itests -o $@ $< $(BUILD)/libsignpost.a $(LIBS_ALL)
 
+# Message catalogues (issue 12): po/<code>.po -> locale/<code>/LC_MESSAGES/signpost.mo,
+# checked by msgfmt --check; the folder sits in the data folder (git-ignored) where
+# signpost looks for it (<datadir>/locale).  `make pot` refreshes po/signpost.pot from the
+# sources and merges it into every po/*.po.
+LINGUAS   = $(sort $(basename $(notdir $(filter-out po/signpost.pot,$(wildcard po/*.po)))))
+MOFILES   = $(LINGUAS:%=locale/%/LC_MESSAGES/signpost.mo)
+POTFILES  = $(sort $(wildcard src/compose/*.c src/output/board_html.c src/output/slides.c \
+            src/cmd_*.c src/run.c src/main.c src/base/error.c src/base/i18n.c))
+XGETTEXT_KEYS = --keyword=sp_tr --keyword=sp_trc:1c,2 --keyword=sp_trn:1,2 --keyword=N_ \
+            --keyword=sp_say:2 --keyword=sp_sayc:2c,3 --keyword=sp_sayn:2,3 \
+            --keyword=NC_:1c,2 --keyword=sp_msg --keyword=sp_msgn:1,2 \
+            --keyword=sp_error_set:6 --keyword=sp_diag_add:6 --keyword=count_of:2,3 \
+            --keyword=say_html:2 \
+            --flag=sp_error_set:6:c-format --flag=sp_diag_add:6:c-format \
+            --flag=sp_msg:1:c-format --flag=sp_msgn:1:c-format --flag=sp_msgn:2:c-format \
+            --flag=count_of:2:c-format --flag=count_of:3:c-format
+
+all: $(MOFILES)
+run check test: $(MOFILES)
+
+locale/%/LC_MESSAGES/signpost.mo: po/%.po
+	@mkdir -p $(dir $@)
+	$(say) MSGFMT $<
+	$(Q)msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+.PHONY: pot
+pot:
+	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
+	    --package-name=signpost --package-version=$(VERSION) --msgid-bugs-address=translations@example.org \
+	    --sort-by-file $(XGETTEXT_KEYS) -o po/signpost.pot $(POTFILES)
+	@for l in $(LINGUAS); do msgmerge --quiet --update --backup=none --no-fuzzy-matching \
+	    po/$$l.po po/signpost.pot || exit 1; done
+
 run: $(SIGNPOST)
 	@scripts/deps.sh
 	SIGNPOST=$(SIGNPOST) scripts/run-examples.sh
@@ -179,12 +212,16 @@ analyze: $(BUILD)/config.mk
 	    echo "analyze: clang --analyze found problems (above)"; exit 1; fi
 
 PREFIX ?= /usr/local
-install: $(SIGNPOST)
+install: $(SIGNPOST) $(MOFILES)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/signpost/layouts \
 	    $(DESTDIR)$(PREFIX)/share/signpost/fonts
 	install -m 755 $(SIGNPOST) $(DESTDIR)$(PREFIX)/bin/signpost
 	install -m 644 layouts/* $(DESTDIR)$(PREFIX)/share/signpost/layouts/
 	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/signpost/fonts/
+	@for l in $(LINGUAS); do \
+	    install -d $(DESTDIR)$(PREFIX)/share/signpost/locale/$$l/LC_MESSAGES && \
+	    install -m 644 locale/$$l/LC_MESSAGES/signpost.mo \
+	        $(DESTDIR)$(PREFIX)/share/signpost/locale/$$l/LC_MESSAGES/ || exit 1; done
 
 clean:
-	rm -rf build out
+	rm -rf build out locale

@@ -37,6 +37,12 @@ for t in python3 openssl; do
     command -v "$t" >/dev/null 2>&1 || missing="$missing $t"
 done
 
+# message catalogues (issue 12): msgfmt builds them, xgettext and msgmerge refresh them
+PKGS_BUILD="$PKGS_BUILD gettext"
+for t in msgfmt xgettext msgmerge; do
+    command -v "$t" >/dev/null 2>&1 || missing="$missing $t"
+done
+
 # a decimal-comma locale, so the unit tests' second pass checks locale independence
 if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
     if command -v localedef >/dev/null 2>&1 && [ -d /usr/share/i18n/locales ] &&

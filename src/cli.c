@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/match.h"
 #include "base/mem.h"
 
@@ -35,7 +36,7 @@ enum opt_id {
     O_TABS, O_GROUP_BY, O_PAGES, O_ONLINE_SECTION, O_AT, O_VIEW, O_WATCH, O_CARDS,
     O_ALIGNMENT, O_PRINT_SHOP,
     O_ALLOW_HTTP, O_OFFLINE, O_BMLT, O_SERVICE_BODY, O_MAX_SIZE, O_TIMEOUT, O_POLL,
-    O_BRAILLE_TABLE, O_TIMEZONE, O_SHEETS, O_DATA_ONLY
+    O_BRAILLE_TABLE, O_TIMEZONE, O_SHEETS, O_LANG, O_DATA_ONLY
 };
 
 struct optdef {
@@ -118,6 +119,9 @@ static const struct optdef optdefs[] = {
     { "alignment-sheet", O_ALIGNMENT, ARG_NONE, NULL, C_RENDER, "cards: a duplex alignment test sheet" },
     { "print-shop", O_PRINT_SHOP, ARG_NONE, NULL, C_RENDER,
       "cards: single cards with 3 mm bleed for a print shop" },
+    { "lang", O_LANG, ARG_STR, "CODE", C_OUT | C_BOARD,
+      "language of the words signpost prints: en, cy, de, pl, ur, pa, bn, ar, fa, or two for "
+      "bilingual output such as cy+en (default: the settings' lang, else en)" },
     { "braille-table", O_BRAILLE_TABLE, ARG_STR, "TABLE", C_RENDER,
       "braille: liblouis table, e.g. en-ueb-g1.ctb (default: the layout's)" },
     { "at", O_AT, ARG_STR, "TIME", C_KIOSK, "kiosk: the moment shown, 2026-11-26T14:00 (UK time)" },
@@ -417,6 +421,13 @@ static int apply(struct sp_options *o, int id, const char *arg, struct sp_source
             return -1;
         o->poll_minutes = v;
         break;
+    case O_LANG: {
+        struct sp_langs langs;
+        if (sp_i18n_parse(arg, "--lang", &langs, err) != 0)
+            return -1;
+        o->lang = arg;
+        break;
+    }
     case O_BRAILLE_TABLE:
         /* a table file name or list ("en-ueb-g1.ctb"); liblouis checks it at render */
         if (!*arg || strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"

@@ -87,6 +87,8 @@ struct sp_options {
                                     ("--Region" -> "--region"); owned */
     size_t nfixed;
     int sheets;                  /* posters: --sheets N, the most sheets allowed; 0 = any */
+    const char *lang;            /* --lang CODE or CODE+CODE (checked), or NULL: the
+                                    settings' lang */
     bool data_only;              /* board: --data-only, write board-data.js alone */
 };
 

@@ -76,6 +76,8 @@ int sp_cmd_board(const struct sp_options *o, const char *datadir, struct sp_diag
     if (o->settings && (sp_settings_load(o->settings, &a, &settings, err) != 0 ||
                         sp_run_check_settings(o->settings, &settings, &a, err) != 0))
         goto out;
+    if (sp_run_languages(o, &settings, datadir, NULL, err) != 0)
+        goto out;
     for (size_t i = 0; i < G_N_ELEMENTS(board_fonts); i++) {
         char *path = g_build_filename(datadir, "fonts", board_fonts[i].file, NULL);
         gsize len = 0;

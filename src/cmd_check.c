@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "input/feed.h"
 #include "input/select.h"
 #include "run.h"
@@ -73,8 +74,9 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
             printf("No meeting matches the selection.  Regions in the files: %s\n", regions);
         free(regions);
         rc = sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
-                          "no meeting matches the selection (%zu meeting%s in the files)", dir.n,
-                          dir.n == 1 ? "" : "s");
+                          sp_msgn("no meeting matches the selection (%zu meeting in the files)",
+                                  "no meeting matches the selection (%zu meetings in the files)",
+                                  dir.n), dir.n);
         goto out;
     }
     if (!o->sel.include_closed) {

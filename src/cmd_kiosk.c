@@ -458,6 +458,8 @@ int sp_cmd_kiosk(const struct sp_options *o, const char *datadir, struct sp_diag
     if (o->settings && (sp_settings_load(o->settings, &a, &r.settings, err) != 0 ||
                         sp_run_check_settings(o->settings, &r.settings, &a, err) != 0))
         goto out;
+    if (sp_run_languages(o, &r.settings, datadir, NULL, err) != 0)
+        goto out;
     r.t = sp_text_new(fontdir, sp_paths_cachedir(&a), err);
     if (!r.t)
         goto out;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/i18n.h"
 #include "base/paths.h"
 #include "compose/compose.h"
 #include "compose/impose.h"
@@ -124,10 +125,16 @@ static const char *paper_name(const struct sp_layout *lay, struct sp_arena *a)
     return sp_arena_printf(a, "%.0f x %.0f mm", w, h);
 }
 
-/* "1 sheet", "3 sheets" */
+/* "1 sheet", "3 sheets": one and many are "%zu sheet" and "%zu sheets", in the user's
+   language (sp_msgn) */
 static const char *count_of(size_t n, const char *one, const char *many, struct sp_arena *a)
 {
-    return sp_arena_printf(a, "%zu %s", n, n == 1 ? one : many);
+    /* the formats are the two literals of each call (msgfmt --check holds translations to
+       the same conversions) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    return sp_arena_printf(a, sp_msgn(one, many, n), n);
+#pragma GCC diagnostic pop
 }
 
 /* Sheets a poster of these meetings takes with layout lay, composed but not written (its
@@ -169,17 +176,17 @@ static int too_many_sheets(const struct sp_options *o, const struct sp_compose_i
     sp_arena_init(&a);
     if (in->part_name)
         g_string_append_printf(msg, "'%s': ", in->part_name);
-    g_string_append_printf(msg, "%s need %zu %s sheets at %g pt, more than --sheets %d",
-                           count_of(in->n, "meeting", "meetings", &a), need,
+    g_string_append_printf(msg, sp_msg("%s need %zu %s sheets at %g pt, more than --sheets %d"),
+                           count_of(in->n, "%zu meeting", "%zu meetings", &a), need,
                            paper_name(lay, &a), lay->size_body, o->sheets);
     /* the bigger sheet */
     if (lay->width < SP_MM(290) && strcmp(lay->name, "poster-a3") != 0 &&
         sp_layout_load("poster-a3", datadir, &a, &a3, &e) == 0) {
         long k = poster_sheets(in, &a3, in->meetings, in->n, t);
         if (k > 0 && (size_t)k < need)
-            g_string_append_printf(alt, "; poster-a3 %s", k <= o->sheets
-                                   ? sp_arena_printf(&a, "holds them on %ld", k)
-                                   : sp_arena_printf(&a, "needs %ld", k));
+            g_string_append_printf(alt, sp_msg("; poster-a3 %s"), k <= o->sheets
+                                   ? sp_arena_printf(&a, sp_msg("holds them on %ld"), k)
+                                   : sp_arena_printf(&a, sp_msg("needs %ld"), k));
     }
     /* one poster per town */
     if (o->split != SP_SPLIT_TOWN) {
@@ -205,9 +212,10 @@ static int too_many_sheets(const struct sp_options *o, const struct sp_compose_i
             most = k < 0 ? -1 : MAX(most, k);
         }
         if (towns->len > 1 && most > 0 && (size_t)most < need)
-            g_string_append_printf(alt, "%s--split-by town (%u towns, at most %s each)",
-                                   alt->len ? "; or use " : "; use ", towns->len,
-                                   count_of((size_t)most, "sheet", "sheets", &a));
+            g_string_append_printf(alt, sp_msg("%s--split-by town (%u towns, at most %s each)"),
+                                   alt->len ? sp_msg("; or use ") : sp_msg("; use "),
+                                   towns->len,
+                                   count_of((size_t)most, "%zu sheet", "%zu sheets", &a));
         free(part);
         g_ptr_array_free(towns, TRUE);
     }
@@ -227,11 +235,12 @@ static int too_many_sheets(const struct sp_options *o, const struct sp_compose_i
         if (nwd && nwe) {
             long kd = poster_sheets(in, lay, wd, nwd, t), ke = poster_sheets(in, lay, we, nwe, t);
             if (kd > 0 && ke > 0 && (size_t)kd < need)
-                g_string_append_printf(alt, "%s--day weekdays (%s) and --day weekend (%s)",
-                                       !alt->len ? "; use " : strstr(alt->str, "--split-by")
-                                       ? " or " : "; or use ",
-                                       count_of((size_t)kd, "sheet", "sheets", &a),
-                                       count_of((size_t)ke, "sheet", "sheets", &a));
+                g_string_append_printf(alt, sp_msg("%s--day weekdays (%s) and --day weekend (%s)"),
+                                       !alt->len ? sp_msg("; use ")
+                                       : strstr(alt->str, "--split-by") ? sp_msg(" or ")
+                                       : sp_msg("; or use "),
+                                       count_of((size_t)kd, "%zu sheet", "%zu sheets", &a),
+                                       count_of((size_t)ke, "%zu sheet", "%zu sheets", &a));
         }
         free(wd);
         free(we);
@@ -263,11 +272,11 @@ static void summary(const struct sp_options *o, const struct sp_compose_in *in,
     for (size_t i = 0; i < in->n; i++)
         online += in->meetings[i]->attendance == SP_ATTEND_ONLINE ||
                   in->meetings[i]->attendance == SP_ATTEND_HYBRID;
-    meetings = sp_arena_printf(&a, "%s (%zu online)",
-                               count_of(in->n, "meeting", "meetings", &a), online);
+    meetings = sp_arena_printf(&a, sp_msg("%s (%zu online)"),
+                               count_of(in->n, "%zu meeting", "%zu meetings", &a), online);
     switch (kind) {
     case SP_LAYOUT_POSTER:
-        units = count_of(n, "sheet", "sheets", &a);
+        units = count_of(n, "%zu sheet", "%zu sheets", &a);
         if (n > 4)
             sp_diag_add(diag, SP_WARNING, path, 0, 0,
                         "a poster of %zu sheets is more than a noticeboard holds (try %s"
@@ -275,7 +284,7 @@ static void summary(const struct sp_options *o, const struct sp_compose_in *in,
                         in->layout->width < SP_MM(290) ? "--layout poster-a3, " : "");
         break;
     case SP_LAYOUT_LEAFLET:
-        units = count_of(n, "page", "pages", &a);
+        units = count_of(n, "%zu page", "%zu pages", &a);
         if (n > 100)
             sp_diag_add(diag, SP_WARNING, path, 0, 0,
                         "a leaflet of %zu pages is unusually long (try --split-by region or "
@@ -284,40 +293,41 @@ static void summary(const struct sp_options *o, const struct sp_compose_in *in,
     case SP_LAYOUT_BOOKLET:
     case SP_LAYOUT_TRIFOLD:
         /* the printing sheets at path, both sides; the reading copy beside it */
-        units = sp_arena_printf(&a, "%s, both sides (%s)",
-                                count_of((sheets->npages + 1) / 2, "sheet", "sheets", &a),
+        units = sp_arena_printf(&a, sp_msg("%s, both sides (%s)"),
+                                count_of((sheets->npages + 1) / 2, "%zu sheet", "%zu sheets", &a),
                                 kind == SP_LAYOUT_BOOKLET
-                                ? count_of(n, "page", "pages", &a)
-                                : count_of(n, "panel", "panels", &a));
+                                ? count_of(n, "%zu page", "%zu pages", &a)
+                                : count_of(n, "%zu panel", "%zu panels", &a));
         if (kind == SP_LAYOUT_BOOKLET && n > 100)
             sp_diag_add(diag, SP_WARNING, path, 0, 0,
                         "a booklet of %zu pages is unusually long (try --split-by region or "
                         "a selection)", n);
         break;
     case SP_LAYOUT_CARDS:
-        units = in->print_shop ? count_of(n, "card side", "card sides", &a)
-                : sp_arena_printf(&a, "%s (%s, both sides)", count_of(n, "page", "pages", &a),
-                                  count_of((n + 1) / 2, "sheet", "sheets", &a));
+        units = in->print_shop ? count_of(n, "%zu card side", "%zu card sides", &a)
+                : sp_arena_printf(&a, sp_msg("%s (%s, both sides)"),
+                                  count_of(n, "%zu page", "%zu pages", &a),
+                                  count_of((n + 1) / 2, "%zu sheet", "%zu sheets", &a));
         break;
     default:
-        units = count_of(n, "slide", "slides", &a);
+        units = count_of(n, "%zu slide", "%zu slides", &a);
         break;
     }
     if (!o->quiet) {
         const struct sp_plan *written = kind == SP_LAYOUT_BOOKLET || kind == SP_LAYOUT_TRIFOLD
                                         ? sheets : plan;
         if (fmt != SP_OUT_PDF && written->npages > 1)
-            files = sp_arena_printf(&a, "%s \xE2\x80\xA6 %s (%zu files)",
+            files = sp_arena_printf(&a, sp_msg("%s \xE2\x80\xA6 %s (%zu files)"),
                                     sp_out_page_path(written, path, 0, &a),
                                     sp_out_page_path(written, path, written->npages - 1, &a),
                                     written->npages);
         else
             files = path;
-        printf("wrote %s: %s, %s\n", files, units, meetings);
+        printf(sp_msg("wrote %s: %s, %s\n"), files, units, meetings);
         if (kind == SP_LAYOUT_BOOKLET || kind == SP_LAYOUT_TRIFOLD)
-            printf("wrote %s: %s, in reading order for screens\n", reading_path(path, &a),
-                   kind == SP_LAYOUT_BOOKLET ? count_of(n, "page", "pages", &a)
-                                             : count_of(n, "panel", "panels", &a));
+            printf(sp_msg("wrote %s: %s, in reading order for screens\n"), reading_path(path, &a),
+                   kind == SP_LAYOUT_BOOKLET ? count_of(n, "%zu page", "%zu pages", &a)
+                                             : count_of(n, "%zu panel", "%zu panels", &a));
     }
     sp_arena_free(&a);
 }
@@ -502,6 +512,8 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
         goto out;
     if (o->settings && (sp_settings_load(o->settings, &a, &settings, err) != 0 ||
                         sp_run_check_settings(o->settings, &settings, &a, err) != 0))
+        goto out;
+    if (sp_run_languages(o, &settings, datadir, NULL, err) != 0)
         goto out;
     if (sp_run_load(o, &dir, &a, diag, err) != 0)
         goto out;

@@ -5,11 +5,14 @@
  * handler that removes temporary files on SIGINT/SIGTERM/SIGHUP.
  * The only place that calls exit().
  */
+#include <glib.h>
 #include <locale.h>
 #include <stdio.h>
 
 #include "base/atomic.h"
 #include "base/error.h"
+#include "base/i18n.h"
+#include "base/paths.h"
 #include "cli.h"
 #include "run.h"
 
@@ -23,6 +26,21 @@ int main(int argc, char **argv)
 
     setlocale(LC_ALL, "");
     setlocale(LC_NUMERIC, "C");  /* numbers are parsed and printed the C way */
+    sp_i18n_messages_from_env();  /* messages in the user's language (LANGUAGE, LANG...) */
+    {
+        /* the catalogues of the installed (or built) data, for messages before a command
+           finds its own data folder */
+        struct sp_arena a;
+        struct sp_error e = { 0 };
+        const char *d;
+        sp_arena_init(&a);
+        if ((d = sp_paths_datadir(NULL, argv[0], &a, &e)) != NULL) {
+            char *dir = g_build_filename(d, "locale", NULL);
+            sp_i18n_bind(dir);
+            g_free(dir);
+        }
+        sp_arena_free(&a);
+    }
     sp_atomic_install_cleanup();  /* before any thread: no temporary file outlives a signal */
     sp_options_init(&opts);
     sp_diag_init(&diag);
@@ -30,7 +48,7 @@ int main(int argc, char **argv)
     if (sp_cli_parse(argc, argv, &opts, &err) != 0) {
         sp_error_format(&err, buf, sizeof buf);
         fprintf(stderr, "signpost: %s\n", buf);
-        fprintf(stderr, "Try 'signpost --help' for more information.\n");
+        fprintf(stderr, "%s\n", sp_msg("Try 'signpost --help' for more information."));
         sp_options_release(&opts);
         return 2;
     }
@@ -61,7 +79,7 @@ int main(int argc, char **argv)
     } else if (diag.nproblems > 0 && opts.command == SP_CMD_CHECK) {
         status = 1;
     } else if (opts.werror && diag.n > diag.nnotes) {
-        fprintf(stderr, "signpost: warnings treated as errors (--werror)\n");
+        fprintf(stderr, "signpost: %s\n", sp_msg("warnings treated as errors (--werror)"));
         status = 1;
     } else {
         status = 0;

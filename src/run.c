@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/paths.h"
 #include "input/feed.h"
 #include "input/links.h"
@@ -33,6 +34,39 @@ int sp_run_check_settings(const char *path, struct sp_settings *s, struct sp_are
     }
     return sp_error_set(err, SP_ERR_INPUT, path, s->directory_url_line, s->directory_url_col,
                         "'directory-url': %s", why ? why : "refused");
+}
+
+int sp_run_languages(const struct sp_options *o, const struct sp_settings *s,
+                     const char *datadir, struct sp_langs *out, struct sp_error *err)
+{
+    struct sp_langs l;
+    const char *spec = o->lang ? o->lang : s && s->lang ? s->lang : "en-GB";
+    char *dir = g_build_filename(datadir, "locale", NULL);
+    const struct sp_language *miss = NULL;
+
+    sp_i18n_bind(dir);
+    if (sp_i18n_parse(spec, o->lang ? "--lang" : "lang", &l, err) != 0) {
+        g_free(dir);
+        if (!o->lang)
+            err->code = SP_ERR_INPUT;  /* the settings file is wrong */
+        return -1;
+    }
+    if (!sp_i18n_has_catalogue(l.first))
+        miss = l.first;
+    else if (l.second && !sp_i18n_has_catalogue(l.second))
+        miss = l.second;
+    if (miss) {
+        sp_error_set(err, SP_ERR_RESOURCE, NULL, 0, 0,
+                     "no catalogue for %s ('%s/%s/LC_MESSAGES/signpost.mo'; 'make' builds it)",
+                     miss->name, dir, miss->code);
+        g_free(dir);
+        return -1;
+    }
+    g_free(dir);
+    sp_i18n_set_output(&l);
+    if (out)
+        *out = l;
+    return 0;
 }
 
 /* How feeds are fetched, from the options (and SIGNPOST_CA_FILE: extra trusted CAs). */
@@ -169,8 +203,10 @@ int sp_run_load(const struct sp_options *o, struct sp_directory *dir, struct sp_
     dropped = sp_diag_filter(diag, from, about_selected, selected);
     free(selected);
     if (dropped)
-        sp_diag_add(diag, SP_NOTE, NULL, 0, 0, "%zu warning%s about meetings outside the "
-                    "selection not shown", dropped, dropped == 1 ? "" : "s");
+        sp_diag_add(diag, SP_NOTE, NULL, 0, 0,
+                    sp_msgn("%zu warning about meetings outside the selection not shown",
+                            "%zu warnings about meetings outside the selection not shown",
+                            dropped), dropped);
 
     /* Step 3: selection values that match nothing, with the nearest name in the data */
     check_values(o, dir, diag);

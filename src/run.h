@@ -29,6 +29,7 @@ int sp_cmd_board(const struct sp_options *o, const char *datadir, struct sp_diag
                  struct sp_error *err);
 
 struct sp_settings;
+struct sp_langs;
 
 /*
  * Check the settings file's links (directory-url) with the rules data links get
@@ -49,6 +50,16 @@ int sp_cmd_braille_one(const struct sp_options *o, const struct sp_compose_in *i
 
 /* Whether path names a braille file (.brf, .pef, .txt). */
 bool sp_cmd_braille_path(const char *path);
+
+/*
+ * The output language(s) of a command: --lang, else the settings' lang, else English (UK);
+ * the catalogues are read from <datadir>/locale and set for sp_tr() (base/i18n.h).
+ * Returns 0, or -1 with *err: a language signpost has no words in (SP_ERR_INPUT for the
+ * settings' lang; --lang is checked when parsed), or a catalogue missing from datadir
+ * (SP_ERR_RESOURCE).  *out (may be NULL) gets the languages.
+ */
+int sp_run_languages(const struct sp_options *o, const struct sp_settings *s,
+                     const char *datadir, struct sp_langs *out, struct sp_error *err);
 
 /* Load every input of o into dir (arena a); problems go to diag.  A web address (or
    --bmlt ROOT) is fetched, or with o->offline read from its saved copy (input/feed.h);

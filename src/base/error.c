@@ -3,6 +3,7 @@
  * characters escaped (nothing from a file name or argument can drive the terminal).
  */
 #include "error.h"
+#include "i18n.h"
 #include "mem.h"
 
 #include <glib.h>
@@ -22,7 +23,7 @@ int sp_error_set(struct sp_error *err, enum sp_errcode code, const char *file,
     err->line = line;
     err->col = col;
     va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    vsnprintf(err->msg, sizeof err->msg, sp_msg(fmt), ap);  /* in the user's language */
     va_end(ap);
     return -1;
 }
@@ -147,7 +148,7 @@ void sp_diag_add(struct sp_diag *d, enum sp_severity sev, const char *file, int 
     struct sp_diag_entry *e;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, sp_msg(fmt), ap);  /* in the user's language */
     va_end(ap);
     if (d->n == d->cap) {
         d->cap = d->cap ? 2 * d->cap : 16;
@@ -169,8 +170,8 @@ void sp_diag_add(struct sp_diag *d, enum sp_severity sev, const char *file, int 
 void sp_diag_format(const struct sp_diag_entry *e, char *buf, size_t size)
 {
     format_line(buf, size, e->file, e->line, e->col,
-                e->severity == SP_PROBLEM ? "problem: " :
-                e->severity == SP_NOTE ? "note: " : "warning: ", e->msg);
+                e->severity == SP_PROBLEM ? sp_msg("problem: ") :
+                e->severity == SP_NOTE ? sp_msg("note: ") : sp_msg("warning: "), e->msg);
 }
 
 static void drop(struct sp_diag *d, struct sp_diag_entry *e)
@@ -229,7 +230,8 @@ void sp_diag_compact(struct sp_diag *d)
     /* Step 2: say how often */
     for (size_t i = 0; i < d->n; i++)
         if (count[i] > 1) {
-            char *m = g_strdup_printf("%s (%zu times)", d->v[i].msg, count[i]);
+            char *m = g_strdup_printf(sp_msgn("%s (%zu time)", "%s (%zu times)", count[i]),
+                                      d->v[i].msg, count[i]);
             free(d->v[i].msg);
             d->v[i].msg = xstrdup(m);
             g_free(m);

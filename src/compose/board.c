@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "qr.h"
+#include "tr.h"
 #include "words.h"
 
 /* The host of an http(s) link ("us02web.zoom.us"), or NULL. */
@@ -34,14 +35,17 @@ int sp_board_compose(const struct sp_compose_in *in, struct sp_arena *a, struct 
     int rc = -1;
 
     memset(out, 0, sizeof *out);
-    out->title = in->headline ? in->headline : "Meetings today and tomorrow";
+    out->title = in->headline ? sp_words_own(in->headline, a)
+                 : sp_say(a, "Meetings today and tomorrow", NULL, NULL, NULL);
     out->area = s->area;
     out->org = s->org_name && *s->org_name ? s->org_name : NULL;
-    out->lang = s->lang ? s->lang : "en-GB";
+    out->lang = sp_i18n_output()->tag;
     out->zone = "Europe/London";
     out->directory_url = s->directory_url;
     out->directory_shown = s->short_link ? s->short_link : s->org_website ? s->org_website
                            : s->directory_url;
+    /* the page writes times in each language's way; 24-hour when the layout says so (and
+       always for German, Polish... and a bilingual board: words.c) */
     out->time_24h = in->layout && in->layout->time_style == SP_TIME_24H;
     out->generated = in->date;
     out->listed = sp_words_as_listed(in->data_date, a);

@@ -23,6 +23,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "../base/i18n.h"
 #include "../input/select.h"
 #include "lang.h"
 #include "words.h"
@@ -38,41 +39,45 @@ enum word {
 };
 
 static const char *const words[W_COUNT] = {
-    [W_CONTENTS] = "Contents",
-    [W_ABOUT] = "About meetings",
-    [W_HELPLINES] = "Helplines and contact",
-    [W_CONTACT] = "Contact",
-    [W_EVERY_DAY] = "Every day",
-    [W_ONLINE_MEETINGS] = "Online meetings",
-    [W_CONTINUED] = " (continued)",
-    [W_DETAILS_UNDER] = "details under ",
-    [W_PRINTED_ON] = "List printed on ",
-    [W_CHECK] = ". Check before you travel.",
-    [W_FROM] = "From ",
-    [W_PHONE] = "Phone ",
-    [W_EMAIL] = "Email ",
-    [W_WEBSITE] = "Website ",
-    [W_UP_TO_DATE] = "Every meeting, always up to date: ",
-    [W_LINKS] = "Links to join: ",
-    [W_DIAL_IN] = "Dial in ",
-    [W_LIST_FROM] = "This list is from ",
-    [W_OTHER_AREAS] = "Other areas",
-    [W_ONLINE] = "Online",
-    [W_BRAILLE_CODE] = "Braille: ",
-    [W_UEB_G1] = "Unified English Braille, uncontracted (grade 1)",
-    [W_UEB_G2] = "Unified English Braille, contracted (grade 2)",
-    [W_TABLE] = "liblouis table ",
-    [W_WEEKS_ONLY] = "Only in the ",
-    [W_WEEKS_OF_MONTH] = " of the month",
-    [W_AND] = " and ",
-    [W_WEEK_1] = "first week",
-    [W_WEEK_2] = "second week",
-    [W_WEEK_3] = "third week",
-    [W_WEEK_4] = "fourth week",
-    [W_WEEK_5] = "fifth week",
-    [W_WEEK_LAST] = "last week",
-    [W_AS_LISTED] = "Meetings as listed on ",
+    [W_CONTENTS] = N_("Contents"),
+    [W_ABOUT] = N_("About meetings"),
+    [W_HELPLINES] = N_("Helplines and contact"),
+    [W_CONTACT] = N_("Contact"),
+    [W_EVERY_DAY] = N_("Every day"),
+    [W_ONLINE_MEETINGS] = N_("Online meetings"),
+    [W_CONTINUED] = N_("{1} (continued)"),
+    [W_DETAILS_UNDER] = N_("({1}; details under {2})"),
+    [W_PRINTED_ON] = N_("List printed on {1}"),
+    [W_CHECK] = N_("List printed on {1}. Check before you travel."),
+    [W_FROM] = N_("From {1}"),
+    [W_PHONE] = N_("Phone {1}"),
+    [W_EMAIL] = N_("Email {1}"),
+    [W_WEBSITE] = N_("Website {1}"),
+    [W_UP_TO_DATE] = N_("Every meeting, always up to date: {1}"),
+    [W_LINKS] = N_("Links to join: {1}"),
+    [W_DIAL_IN] = N_("Dial in {1}"),
+    [W_LIST_FROM] = N_("This list is from {1}"),
+    [W_OTHER_AREAS] = N_("Other areas"),
+    [W_ONLINE] = N_("Online"),
+    [W_BRAILLE_CODE] = N_("Braille: {1}"),
+    [W_UEB_G1] = N_("Unified English Braille, uncontracted (grade 1)"),
+    [W_UEB_G2] = N_("Unified English Braille, contracted (grade 2)"),
+    [W_TABLE] = N_("liblouis table {1}"),
+    [W_WEEKS_ONLY] = N_("Only in the {1} week of the month"),
+    [W_WEEKS_OF_MONTH] = "",
+    [W_AND] = "",
+    [W_WEEK_1] = NC_("weeks of the month", "first"),
+    [W_WEEK_2] = NC_("weeks of the month", "second"),
+    [W_WEEK_3] = NC_("weeks of the month", "third"),
+    [W_WEEK_4] = NC_("weeks of the month", "fourth"),
+    [W_WEEK_5] = NC_("weeks of the month", "fifth"),
+    [W_WEEK_LAST] = NC_("weeks of the month", "last"),
+    [W_AS_LISTED] = N_("Meetings as listed on {1}"),
 };
+
+/* A word of the table in the output language (braille is in the first language alone:
+   its table is that language's). */
+#define WORD(w) sp_tr(words[w])
 
 #define EVERY_DAY 7            /* day value of the "Every day" group */
 #define GUIDE_DOT 0x10         /* dots 5: guide dots in the contents */
@@ -132,14 +137,18 @@ static void miss_report(struct brl *b, const char *file, int line, const char *w
 
     if (b->in->diag && m->plain)
         sp_diag_add(b->in->diag, SP_WARNING, file, line, 0,
-                    "'%s': %zu letter%s with no braille in table '%s' written without the "
-                    "accent (such as '%s' as '%s')", what, m->plain, m->plain == 1 ? "" : "s",
-                    table, m->plain_first, m->plain_as);
+                    sp_msgn("'%s': %zu letter with no braille in table '%s' written without "
+                            "the accent (such as '%s' as '%s')",
+                            "'%s': %zu letters with no braille in table '%s' written without "
+                            "the accent (such as '%s' as '%s')", m->plain),
+                    what, m->plain, table, m->plain_first, m->plain_as);
     if (b->in->diag && m->dropped)
         sp_diag_add(b->in->diag, SP_WARNING, file, line, 0,
-                    "'%s': %zu character%s with no braille in table '%s' left out (such as "
-                    "'%s')", what, m->dropped, m->dropped == 1 ? "" : "s", table,
-                    m->dropped_first);
+                    sp_msgn("'%s': %zu character with no braille in table '%s' left out "
+                            "(such as '%s')",
+                            "'%s': %zu characters with no braille in table '%s' left out "
+                            "(such as '%s')", m->dropped),
+                    what, m->dropped, table, m->dropped_first);
     memset(&b->miss, 0, sizeof b->miss);
 }
 
@@ -347,7 +356,7 @@ static struct bblock paragraph(struct brl *b, const char *text, size_t head)
 
 static const char *cat(struct brl *b, enum word w, const char *value)
 {
-    return sp_arena_printf(b->a, "%s%s", words[w], value);
+    return sp_i18n_fill(b->a, WORD(w), value, NULL, NULL);
 }
 
 /* ---- the title page ---- */
@@ -371,7 +380,7 @@ static void title_page(struct brl *b, struct bseq *q)
 
     bk.new_page = true;
     blank_line(b, &bk);
-    tr_add(b, b->in->headline ? b->in->headline : s->headline, NULL);
+    tr_add(b, sp_words_headline(b->in, b->a), NULL);
     tx_lines(b, &bk, 0, 0, true);
     if (area) {
         blank_line(b, &bk);
@@ -379,14 +388,13 @@ static void title_page(struct brl *b, struct bseq *q)
         tx_lines(b, &bk, 0, 0, true);
     }
     blank_line(b, &bk);
-    tr_add(b, b->in->subtitle ? b->in->subtitle : s->subtitle, NULL);
+    tr_add(b, sp_words_own(b->in->subtitle ? b->in->subtitle : s->subtitle, b->a), NULL);
     tx_lines(b, &bk, 0, 0, true);
     push(q, &bk);
 
     bk = block_new(0);
     bk.blank_before = 1;
-    item(b, &bk, sp_arena_printf(b->a, "%s%s%s", words[W_PRINTED_ON],
-                                 sp_words_date(b->in->date, b->a), words[W_CHECK]), NULL, 0, 2);
+    item(b, &bk, cat(b, W_CHECK, sp_words_date(b->in->date, b->a)), NULL, 0, 2);
     if (b->in->data_date)
         item(b, &bk, cat(b, W_AS_LISTED, sp_words_date(b->in->data_date, b->a)), NULL, 0, 2);
     if (s->org_name && *s->org_name)
@@ -400,12 +408,11 @@ static void title_page(struct brl *b, struct bseq *q)
     bk = block_new(0);
     bk.blank_before = 1;
     if (!strncmp(table, "en-ueb-", 7))
-        item(b, &bk, cat(b, W_BRAILLE_CODE, words[sp_louis_uncontracted(b->tr) ? W_UEB_G1
-                                                                                : W_UEB_G2]),
+        item(b, &bk, cat(b, W_BRAILLE_CODE, WORD(sp_louis_uncontracted(b->tr) ? W_UEB_G1
+                                                                               : W_UEB_G2)),
              NULL, 0, 2);
     else
-        item(b, &bk, sp_arena_printf(b->a, "%s%s%s", words[W_BRAILLE_CODE], words[W_TABLE],
-                                     table), NULL, 0, 2);
+        item(b, &bk, cat(b, W_BRAILLE_CODE, cat(b, W_TABLE, table)), NULL, 0, 2);
     push(q, &bk);
     miss_report(b, NULL, 0, "title page");
 }
@@ -457,14 +464,14 @@ static gint cmp_entry(gconstpointer x_, gconstpointer y_, gpointer ctx)
 
 static const char *day_label(int day)
 {
-    return day == EVERY_DAY ? words[W_EVERY_DAY] : sp_day_name(day);
+    return day == EVERY_DAY ? WORD(W_EVERY_DAY) : sp_tr_day(day);
 }
 
 static void group_names(enum group_by by, const struct entry *e, const char **l1,
                         const char **l2)
 {
     if (e->online) {
-        *l1 = words[W_ONLINE_MEETINGS];
+        *l1 = WORD(W_ONLINE_MEETINGS);
         *l2 = day_label(e->day);
     } else if (by == GROUP_REGION) {
         *l1 = e->region;
@@ -483,7 +490,7 @@ static const char *weeks_words(struct brl *b, unsigned weeks)
     static const enum word names[6] = {
         W_WEEK_1, W_WEEK_2, W_WEEK_3, W_WEEK_4, W_WEEK_5, W_WEEK_LAST
     };
-    GString *s = g_string_new(words[W_WEEKS_ONLY]);
+    GString *s = g_string_new(NULL);
     const char *r;
     int n = 0, total = __builtin_popcount(weeks & 0x3F), k = 0;
 
@@ -491,11 +498,11 @@ static const char *weeks_words(struct brl *b, unsigned weeks)
         if (weeks & (1u << i)) {
             k++;
             if (n++)
-                g_string_append(s, k == total ? words[W_AND] : ", ");
-            g_string_append(s, words[names[i]]);
+                g_string_append(s, k == total ? sp_trc("list", " and ")
+                                              : sp_trc("list", ", "));
+            g_string_append(s, sp_trc("weeks of the month", words[names[i]]));
         }
-    g_string_append(s, words[W_WEEKS_OF_MONTH]);
-    r = sp_arena_strdup(b->a, s->str);
+    r = sp_i18n_fill(b->a, WORD(W_WEEKS_ONLY), s->str, NULL, NULL);
     g_string_free(s, TRUE);
     return r;
 }
@@ -528,8 +535,8 @@ static struct bblock meeting_block(struct brl *b, const struct entry *e, size_t 
     bk.lead = (int)bk.n + 1;  /* split or not, its time and name stay with its next line */
     if (!e->full) {
         /* named under a later day: where the details are */
-        item(b, &bk, sp_arena_printf(b->a, "(%s; %s%s)", days, words[W_DETAILS_UNDER],
-                                     day_label(e->row->first_day)), NULL, 2, 4);
+        item(b, &bk, sp_i18n_fill(b->a, WORD(W_DETAILS_UNDER), days,
+                                  day_label(e->row->first_day), NULL), NULL, 2, 4);
         miss_report(b, m->file, m->line, m->name);
         return bk;
     }
@@ -573,8 +580,8 @@ static int build_entries(struct brl *b, enum group_by by, struct entry **out, si
 
         base.online = in->online_section && m->attendance == SP_ATTEND_ONLINE;
         base.region = m->region ? m->region
-                      : m->attendance == SP_ATTEND_ONLINE ? words[W_ONLINE]
-                      : m->town ? m->town : words[W_OTHER_AREAS];
+                      : m->attendance == SP_ATTEND_ONLINE ? WORD(W_ONLINE)
+                      : m->town ? m->town : WORD(W_OTHER_AREAS);
         if (rows[r].days == SP_ALL_DAYS) {
             base.day = EVERY_DAY;
             base.rank = -1;
@@ -626,8 +633,7 @@ static void meetings(struct brl *b, struct bseq *q, enum group_by by)
         }
         if (new1 || new2) {
             /* a page that goes on with this group starts with its heading again */
-            const char *again = sp_arena_printf(b->a, "%s%s", l2 ? l2 : l1,
-                                                words[W_CONTINUED]);
+            const char *again = cat(b, W_CONTINUED, l2 ? l2 : l1);
             struct bblock c = l2 ? heading2(b, again, sp_lang_passage(l2, false), head)
                                  : heading1(b, again, head);
             cont = (long)b->conts->len;
@@ -653,16 +659,16 @@ static void about(struct brl *b, struct bseq *q)
 
     if (!text || !*text)
         return;
-    head = add_head(b, words[W_ABOUT]);
+    head = add_head(b, WORD(W_ABOUT));
     paras = g_strsplit(text, "\n", -1);
     for (gchar **p = paras; *p; p++) {
         struct bblock bk;
         if (!**p)
             continue;
         if (first) {
-            bk = heading1(b, words[W_ABOUT], head);
+            bk = heading1(b, WORD(W_ABOUT), head);
             bk.target = (long)b->targets->len;
-            g_ptr_array_add(b->targets, (gpointer)words[W_ABOUT]);
+            g_ptr_array_add(b->targets, (gpointer)WORD(W_ABOUT));
             push(q, &bk);
             first = false;
         }
@@ -676,7 +682,7 @@ static void about(struct brl *b, struct bseq *q)
 static void back_matter(struct brl *b, struct bseq *q)
 {
     const struct sp_settings *s = b->s;
-    const char *title = words[s->nhelplines ? W_HELPLINES : W_CONTACT];
+    const char *title = WORD(s->nhelplines ? W_HELPLINES : W_CONTACT);
     size_t head = add_head(b, title);
     struct bblock bk = heading1(b, title, head);
 
@@ -756,7 +762,7 @@ static struct bblock contents_entry(struct brl *b, const char *name, size_t page
 static void contents(struct brl *b, struct bseq *q, const size_t *pages)
 {
     size_t head = 1;  /* add_head(b, W_CONTENTS) is heads[1]: see sp_compose_braille */
-    struct bblock bk = heading1(b, words[W_CONTENTS], head);
+    struct bblock bk = heading1(b, WORD(W_CONTENTS), head);
 
     g_array_set_size(q->v, 0);
     bk.new_page = true;
@@ -932,8 +938,23 @@ static void metadata(struct brl *b)
     g_free(sum);
 }
 
+static int compose_braille(const struct sp_compose_in *in, struct sp_louis *tr,
+                           struct sp_brl_doc *doc, struct sp_error *err);
+
 int sp_compose_braille(const struct sp_compose_in *in, struct sp_louis *tr,
                        struct sp_brl_doc *doc, struct sp_error *err)
+{
+    int rc;
+
+    /* braille is in one language, the output's first (its table is that language's) */
+    sp_i18n_use(sp_i18n_output()->first);
+    rc = compose_braille(in, tr, doc, err);
+    sp_i18n_use(NULL);
+    return rc;
+}
+
+static int compose_braille(const struct sp_compose_in *in, struct sp_louis *tr,
+                           struct sp_brl_doc *doc, struct sp_error *err)
 {
     const struct sp_layout *L = in->layout;
     const char *by_name = in->group_by ? in->group_by : "day";
@@ -976,7 +997,7 @@ int sp_compose_braille(const struct sp_compose_in *in, struct sp_louis *tr,
     b.targets = g_ptr_array_new();
     b.conts = g_array_new(FALSE, FALSE, sizeof(struct bblock));
     g_ptr_array_add(b.heads, sp_arena_alloc(b.a, sizeof(struct bline)));  /* [0]: none */
-    add_head(&b, words[W_CONTENTS]);                                       /* [1] */
+    add_head(&b, WORD(W_CONTENTS));                                       /* [1] */
 
     /* Step 2: the blocks of the title page and the body. */
     title_page(&b, &title);

@@ -19,6 +19,7 @@
 #include "compose.h"
 #include "flow.h"
 #include "qr.h"
+#include "tr.h"
 #include "shorten.h"
 #include "words.h"
 
@@ -33,44 +34,44 @@
 #define QR_MODULE_FLOOR SP_MM(0.7)
 #define QR_MODULE_MIN SP_MM(0.5)   /* docs/standards.md L5: never smaller */
 
-/* Every fixed text the cards print, in one place (issue 12 translates them). */
-#define W_SUPPORT_MEETINGS "Support meetings"
-#define W_MEETINGS "Meetings"
-#define W_SCAN_JOIN "Scan to join online"
-#define W_SCAN_JOIN_ON "Scan to join on %s"  /* the site a meeting's code opens (issue 16) */
-#define W_CODE_OPENS "Code opens %s"
-#define W_PHONE "Phone %s"
-#define W_HELPLINES "Helplines"
-#define W_CONTACT "Contact"
-#define W_HELPLINE "%s: %s"            /* name: number */
-#define W_SCAN_ALL "Scan the front for every meeting"
-#define W_WEEK_LINE "%s %s: %s, %s"    /* days time: name, place */
-#define W_ONLINE "Online"
-#define W_ONLINE_ON "Online (%s)"
-#define W_ONLINE_AND "%s, and online"
-#define W_PLACE_NOT_GIVEN "Place not given"
-#define W_ID "%s meeting ID %s"
-#define W_PASSCODE "Passcode %s"
-#define W_DIAL_IN "Dial in %s"
-#define W_JOIN_AT "Join details at:"
-#define W_DAYS_TIME "%s, %s"
-#define W_DIRECTORY_ALT "Every meeting, always up to date: %s"
-#define W_ALIGN_TITLE "Duplex alignment test"
-#define W_ALIGN_CARD "Card %d: %s"
-#define W_FRONT "front"
-#define W_BACK "back"
-#define W_ALIGN_FRONT "Print both sides, flip on the long edge. Hold up to the light: the " \
-                      "crosses should line up."
-#define W_ALIGN_BACK "Both sides should say the same card number. If not, change the " \
-                     "printer's flip setting."
-#define W_OTHER_AREAS "Other areas"
-#define W_WEEKS_ONLY "Only in the "
-#define W_WEEKS_OF_MONTH " week of the month"
-#define W_WEEKS_AND " and "
-#define W_WEEK_LINE_WEEKS "%s %s: %s, %s. %s"  /* ... place. Only in the first week... */
+/* Every fixed text the cards print, in one place, in the output language(s) where used
+   (tr.h: sp_say and the builders below). */
+#define W_SUPPORT_MEETINGS N_("Support meetings")
+#define W_MEETINGS N_("Meetings")
+#define W_SCAN_JOIN N_("Scan to join online")
+#define W_SCAN_JOIN_ON N_("Scan to join on {1}")  /* the site a meeting's code opens */
+#define W_CODE_OPENS N_("Code opens {1}")
+#define W_PHONE N_("Phone {1}")
+#define W_HELPLINES N_("Helplines")
+#define W_CONTACT N_("Contact")
+#define W_HELPLINE N_("{1}: {2}")            /* name: number */
+#define W_SCAN_ALL N_("Scan the front for every meeting")
+#define W_WEEK_LINE N_("{1}: {2}, {3}")      /* days and time: name, place */
+#define W_ONLINE N_("Online")
+#define W_ONLINE_ON N_("Online ({1})")
+#define W_ONLINE_AND N_("{1}, and online")
+#define W_PLACE_NOT_GIVEN N_("Place not given")
+#define W_ID N_("{1} meeting ID {2}")
+#define W_PASSCODE N_("Passcode {1}")
+#define W_DIAL_IN N_("Dial in {1}")
+#define W_JOIN_AT N_("Join details at:")
+#define W_DAYS_TIME N_("{1}, {2}")
+#define W_DIRECTORY_ALT N_("Every meeting, always up to date: {1}")
+#define W_ALIGN_TITLE N_("Duplex alignment test")
+#define W_ALIGN_CARD N_("Card {1}: {2}")
+#define W_FRONT N_("front")
+#define W_BACK N_("back")
+#define W_ALIGN_FRONT N_("Print both sides, flip on the long edge. Hold up to the light: the " \
+                         "crosses should line up.")
+#define W_ALIGN_BACK N_("Both sides should say the same card number. If not, change the " \
+                        "printer's flip setting.")
+#define W_OTHER_AREAS N_("Other areas")
+#define W_WEEKS_ONLY N_("Only in the {1} week of the month")
 
 static const char *const W_WEEK_NAMES[6] = {
-    "first", "second", "third", "fourth", "fifth", "last"
+    NC_("weeks of the month", "first"), NC_("weeks of the month", "second"),
+    NC_("weeks of the month", "third"), NC_("weeks of the month", "fourth"),
+    NC_("weeks of the month", "fifth"), NC_("weeks of the month", "last")
 };
 
 struct design {
@@ -246,8 +247,8 @@ static int build_front(struct cards *c, struct design *d, const char *name,
     struct sp_para *p;
     bool link_beside = false, site_said = false;
     /* a meeting's code is not the directory: say what scanning does instead */
-    const char *link = to_meeting ? W_SCAN_JOIN : s->short_link ? s->short_link
-                                                : s->org_website;
+    const char *link = to_meeting ? sp_say(a, W_SCAN_JOIN, NULL, NULL, NULL)
+                       : s->short_link ? s->short_link : s->org_website;
 
     sp_block_init(b);
     b->qr = qr;
@@ -255,7 +256,11 @@ static int build_front(struct cards *c, struct design *d, const char *name,
     b->qr_gap = SP_MM(2);
     b->qr_url = sp_words_attr_url(url, a);
     b->qr_alt = alt;
-    p = add(c, b, "H1", lay->size_headline, true, lay->color_heading, name, 0);
+    /* the heading: a fellowship or meeting name, or signpost's "Support meetings" */
+    p = add(c, b, "H1", lay->size_headline, true, lay->color_heading,
+            !strcmp(name, W_SUPPORT_MEETINGS) ? sp_say(a, W_SUPPORT_MEETINGS, NULL, NULL, NULL)
+                                              : name,
+            0);
     p->spacing = 1.0;
     measure(c, b);
     if (to_meeting) {
@@ -267,7 +272,7 @@ static int build_front(struct cards *c, struct design *d, const char *name,
         measure(c, b);
         nlines = b->paras[b->npara - 1].nlines;
         if (site) {
-            b->paras[b->npara - 1].text = sp_arena_printf(a, W_SCAN_JOIN_ON, site);
+            b->paras[b->npara - 1].text = sp_say(a, W_SCAN_JOIN_ON, site, NULL, NULL);
             measure(c, b);
             if (b->paras[b->npara - 1].nlines > nlines) {
                 b->paras[b->npara - 1].text = link;
@@ -281,7 +286,8 @@ static int build_front(struct cards *c, struct design *d, const char *name,
         link = NULL;
     }
     if (s->card_welcome) {
-        add(c, b, "P", lay->size_body, false, lay->color_text, s->card_welcome, SP_MM(1));
+        add(c, b, "P", lay->size_body, false, lay->color_text, sp_words_own(s->card_welcome, a),
+            SP_MM(1));
         measure(c, b);
         if (!fits(c, b) && to_meeting)
             pop_para(c, b);
@@ -292,7 +298,7 @@ static int build_front(struct cards *c, struct design *d, const char *name,
                             "%gpt and %gpt", name, lay->size_headline, lay->size_body);
     /* else on a line of its own, or on the back when the front has no room */
     if (to_meeting && !site_said && sp_words_site(url, a)) {
-        const char *opens = sp_arena_printf(a, W_CODE_OPENS, sp_words_site(url, a));
+        const char *opens = sp_say(a, W_CODE_OPENS, sp_words_site(url, a), NULL, NULL);
         add(c, b, "P", lay->size_body, false, lay->color_text, opens, SP_MM(1));
         measure(c, b);
         if (!fits(c, b)) {
@@ -318,7 +324,7 @@ static int build_front(struct cards *c, struct design *d, const char *name,
     }
     if (s->org_phone) {
         add(c, b, "P", lay->size_body, false, lay->color_text,
-            sp_arena_printf(a, W_PHONE, sp_words_glue(s->org_phone, a)), link ? 0 : SP_MM(1));
+            sp_say(a, W_PHONE, sp_words_glue(s->org_phone, a), NULL, NULL), link ? 0 : SP_MM(1));
         measure(c, b);
         if (b->height + (d->below.npara ? SP_MM(1) + d->below.height : 0) > c->ih + 0.01)
             pop_para(c, b);
@@ -337,17 +343,19 @@ static int directory_front(struct cards *c, struct design *d, const char *name,
     if (!qr)
         return -1;
     return build_front(c, d, name, qr, size, s->directory_url,
-                       sp_arena_printf(&c->plan->arena, W_DIRECTORY_ALT, s->directory_url),
+                       sp_say(&c->plan->arena, W_DIRECTORY_ALT, s->directory_url, NULL, NULL),
                        false, err);
 }
 
-/* Compact place: "Venue, Town", "Online (Zoom)", "Venue, Town, and online". */
+/* Compact place: "Venue, Town", "Online (Zoom)", "Venue, Town, and online" (in the
+   language in use). */
 static const char *short_place(const struct sp_meeting *m, struct sp_arena *a)
 {
     const char *where;
 
     if (m->attendance == SP_ATTEND_ONLINE)
-        return m->provider ? sp_arena_printf(a, W_ONLINE_ON, m->provider) : W_ONLINE;
+        return m->provider ? sp_i18n_fill(a, sp_tr(W_ONLINE_ON), m->provider, NULL, NULL)
+                           : sp_tr(W_ONLINE);
     /* a town name too long for a compact line gives way to its postcode */
     if (m->venue && m->town && !strstr(m->venue, m->town) && g_utf8_strlen(m->town, -1) <= 24)
         where = sp_arena_printf(a, "%s, %s", m->venue, m->town);
@@ -360,14 +368,20 @@ static const char *short_place(const struct sp_meeting *m, struct sp_arena *a)
     else if (m->town || m->postcode)
         where = m->town ? m->town : sp_words_glue(m->postcode, a);
     else
-        where = m->formatted_address ? m->formatted_address : W_PLACE_NOT_GIVEN;
+        where = m->formatted_address ? m->formatted_address : sp_tr(W_PLACE_NOT_GIVEN);
     if (m->attendance == SP_ATTEND_HYBRID)
-        return sp_arena_printf(a, W_ONLINE_AND, where);
+        return sp_i18n_fill(a, sp_tr(W_ONLINE_AND), where, NULL, NULL);
     return where;
 }
 
-/* "Only in the first and third week of the month" for a monthly meeting, else NULL. */
-static const char *weeks_words(unsigned weeks, struct sp_arena *a)
+static const char *place_fn(const void *ctx, struct sp_arena *a)
+{
+    return short_place(ctx, a);
+}
+
+/* "Only in the first and third week of the month" for a monthly meeting, else NULL (in
+   the language in use). */
+static const char *weeks_one(unsigned weeks, struct sp_arena *a)
 {
     GString *s;
     const char *r;
@@ -375,17 +389,68 @@ static const char *weeks_words(unsigned weeks, struct sp_arena *a)
 
     if (!(weeks & 0x3F))
         return NULL;
-    s = g_string_new(W_WEEKS_ONLY);
+    s = g_string_new(NULL);
     for (int i = 0; i < 6; i++)
         if (weeks & (1u << i)) {
             if (n++)
-                g_string_append(s, n == total ? W_WEEKS_AND : ", ");
-            g_string_append(s, W_WEEK_NAMES[i]);
+                g_string_append(s, n == total ? sp_trc("list", " and ")
+                                              : sp_trc("list", ", "));
+            g_string_append(s, sp_trc("weeks of the month", W_WEEK_NAMES[i]));
         }
-    g_string_append(s, W_WEEKS_OF_MONTH);
-    r = sp_arena_strdup(a, s->str);
+    r = sp_i18n_fill(a, sp_tr(W_WEEKS_ONLY), s->str, NULL, NULL);
     g_string_free(s, TRUE);
     return r;
+}
+
+static const char *weeks_fn(const void *ctx, struct sp_arena *a)
+{
+    return weeks_one(*(const unsigned *)ctx, a);
+}
+
+static const char *weeks_words(unsigned weeks, struct sp_arena *a)
+{
+    return weeks & 0x3F ? sp_tr_both(weeks_fn, &weeks, a) : NULL;
+}
+
+/* A line of the week: "Mon, Thu 7pm: Name, Venue, Town[. Only in the first week...]". */
+struct week_line {
+    const struct sp_row *row;
+    int start_day;
+    enum sp_time_style ts;
+};
+
+static const char *week_line_fn(const void *ctx, struct sp_arena *a)
+{
+    const struct week_line *w = ctx;
+    const struct sp_meeting *m = w->row->m;
+    const char *when = sp_arena_printf(a, "%s %s",
+                                       sp_words_days(w->row->days, w->start_day, SP_DAYS_SHORT,
+                                                     a),
+                                       sp_words_time(m->start_min, w->ts, a));
+    const char *line = sp_i18n_fill(a, sp_tr(W_WEEK_LINE), when, m->name, short_place(m, a));
+    const char *weeks = weeks_one(m->weeks, a);
+
+    return weeks ? sp_arena_printf(a, "%s%s%s", line, sp_trc("sentence", ". "), weeks) : line;
+}
+
+/* "Monday to Friday, 7pm to 8pm" */
+static const char *days_time_fn(const void *ctx, struct sp_arena *a)
+{
+    const struct week_line *w = ctx;
+    const struct sp_meeting *m = w->row->m;
+
+    return sp_i18n_fill(a, sp_tr(W_DAYS_TIME),
+                        sp_words_days(w->row->days, w->start_day, SP_DAYS_LONG, a),
+                        sp_words_time_range(m->start_min, m->end_min, w->ts, a), NULL);
+}
+
+/* "Zoom meeting ID 812 3456 7890" */
+static const char *id_fn(const void *ctx, struct sp_arena *a)
+{
+    const struct sp_meeting *m = ctx;
+
+    return sp_i18n_fill(a, sp_tr(W_ID), m->provider ? m->provider : sp_tr(W_ONLINE),
+                        sp_words_glue(m->meeting_id, a), NULL);
 }
 
 static void back_title(struct cards *c, struct sp_block *b, const char *title)
@@ -418,14 +483,8 @@ static bool week_back(struct cards *c, struct sp_block *b, const char *title,
     nrows = sp_compose_rows(&sub, &rows_arena, &rows);
     back_title(c, b, title);
     for (size_t i = 0; i < nrows && ok; i++) {
-        const struct sp_meeting *m = rows[i].m;
-        const char *days = sp_words_days(rows[i].days, c->in->start_day, SP_DAYS_SHORT, a);
-        const char *when = sp_words_time(m->start_min, lay->time_style, a);
-        const char *weeks = weeks_words(m->weeks, a);
-        add(c, b, "P", lay->size_body, false, lay->color_text,
-            weeks ? sp_arena_printf(a, W_WEEK_LINE_WEEKS, days, when, m->name, short_place(m, a),
-                                    weeks)
-                  : sp_arena_printf(a, W_WEEK_LINE, days, when, m->name, short_place(m, a)),
+        struct week_line w = { &rows[i], c->in->start_day, lay->time_style };
+        add(c, b, "P", lay->size_body, false, lay->color_text, sp_tr_both(week_line_fn, &w, a),
             SP_MM(0.8));
         measure(c, b);
         ok = fits(c, b);
@@ -440,9 +499,10 @@ static void helplines_back(struct cards *c, struct sp_block *b, const char *titl
     const struct sp_layout *lay = c->lay;
     const struct sp_settings *s = c->in->settings;
     struct sp_arena *a = &c->plan->arena;
-    const char *scan = W_SCAN_ALL;
+    const char *scan = sp_say(a, W_SCAN_ALL, NULL, NULL, NULL);
 
-    back_title(c, b, title ? title : s->nhelplines ? W_HELPLINES : W_CONTACT);
+    back_title(c, b, title ? title : s->nhelplines ? sp_say(a, W_HELPLINES, NULL, NULL, NULL)
+                                                   : sp_say(a, W_CONTACT, NULL, NULL, NULL));
     /* the line that always goes on: every meeting is behind the front's code */
     add(c, b, "P", lay->size_body, true, lay->color_text, scan, SP_MM(0.8));
     measure(c, b);
@@ -450,7 +510,7 @@ static void helplines_back(struct cards *c, struct sp_block *b, const char *titl
     for (size_t i = 0; i < s->nhelplines; i++) {
         const struct sp_helpline *h = &s->helplines[i];
         add(c, b, "P", lay->size_body, false, lay->color_text,
-            sp_arena_printf(a, W_HELPLINE, h->name, sp_words_glue(h->phone, a)), SP_MM(0.8));
+            sp_say(a, W_HELPLINE, h->name, sp_words_glue(h->phone, a), NULL), SP_MM(0.8));
         measure(c, b);
         if (!fits(c, b)) {
             pop_para(c, b);
@@ -459,7 +519,7 @@ static void helplines_back(struct cards *c, struct sp_block *b, const char *titl
     }
     if (!s->nhelplines && s->org_phone) {
         add(c, b, "P", lay->size_body, false, lay->color_text,
-            sp_arena_printf(a, W_PHONE, sp_words_glue(s->org_phone, a)), SP_MM(0.8));
+            sp_say(a, W_PHONE, sp_words_glue(s->org_phone, a), NULL, NULL), SP_MM(0.8));
         measure(c, b);
         if (!fits(c, b))
             pop_para(c, b);
@@ -526,40 +586,40 @@ static int online_card(struct cards *c, const struct sp_row *row, struct sp_erro
         if (!(qr = card_qr(c, url, "directory-url", &size, err)))
             return -1;
     }
-    alt = link ? sp_words_qr_alt(m, a) : sp_arena_printf(a, W_DIRECTORY_ALT, url);
+    alt = link ? sp_words_qr_alt(m, a) : sp_say(a, W_DIRECTORY_ALT, url, NULL, NULL);
     d = add_design(c);
     if (build_front(c, d, m->fellowship ? m->fellowship : m->name, qr, size, url, alt,
                     link != NULL, err) != 0)
         return -1;
     back_title(c, &d->back, m->name);
-    add(c, &d->back, "P", lay->size_body, false, lay->color_text,
-        sp_arena_printf(a, W_DAYS_TIME,
-                        sp_words_days(row->days, c->in->start_day, SP_DAYS_LONG, a),
-                        sp_words_time_range(m->start_min, m->end_min, lay->time_style, a)),
-        SP_MM(0.4));
+    {
+        struct week_line w = { row, c->in->start_day, lay->time_style };
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text,
+            sp_tr_both(days_time_fn, &w, a), SP_MM(0.4));
+    }
     if (m->weeks)
         add(c, &d->back, "P", lay->size_body, false, lay->color_text, weeks_words(m->weeks, a),
             SP_MM(0.4));
     if (m->attendance == SP_ATTEND_HYBRID)
-        add(c, &d->back, "P", lay->size_body, false, lay->color_text, short_place(m, a),
-            SP_MM(0.4));
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text,
+            sp_tr_both(place_fn, m, a), SP_MM(0.4));
     if (m->meeting_id)
         add(c, &d->back, "P", lay->size_body, false, lay->color_text,
-            sp_arena_printf(a, W_ID, m->provider ? m->provider : W_ONLINE,
-                            sp_words_glue(m->meeting_id, a)), SP_MM(0.4));
+            sp_tr_both(id_fn, m, a), SP_MM(0.4));
     else if (link && (m->provider || m->attendance != SP_ATTEND_HYBRID))
         add(c, &d->back, "P", lay->size_body, false, lay->color_text,
-            m->provider ? sp_arena_printf(a, W_ONLINE_ON, m->provider) : W_ONLINE, SP_MM(0.4));
+            m->provider ? sp_say(a, W_ONLINE_ON, m->provider, NULL, NULL)
+                        : sp_say(a, W_ONLINE, NULL, NULL, NULL), SP_MM(0.4));
     if (m->passcode && !c->in->leave_off_passcodes)
         add(c, &d->back, "P", lay->size_body, false, lay->color_text,
-            sp_arena_printf(a, W_PASSCODE, sp_words_glue(m->passcode, a)), SP_MM(0.4));
+            sp_say(a, W_PASSCODE, sp_words_glue(m->passcode, a), NULL, NULL), SP_MM(0.4));
     if (m->phone)
         add(c, &d->back, "P", lay->size_body, false, lay->color_text,
-            sp_arena_printf(a, W_DIAL_IN,
-                            sp_words_dial_in(m, c->in->leave_off_passcodes, a)), SP_MM(0.4));
+            sp_words_dial_in_said(m, c->in->leave_off_passcodes, W_DIAL_IN, a), SP_MM(0.4));
     if (!link && c->link_shown && m->url) {
         /* the link on a line of its own: never broken inside */
-        add(c, &d->back, "P", lay->size_body, false, lay->color_text, W_JOIN_AT, SP_MM(0.4));
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text,
+            sp_say(a, W_JOIN_AT, NULL, NULL, NULL), SP_MM(0.4));
         add(c, &d->back, "P", lay->size_body, true, lay->color_text, c->link_shown, 0);
     }
     p = &d->back.paras[0];
@@ -582,7 +642,7 @@ static int online_card(struct cards *c, const struct sp_row *row, struct sp_erro
 
 static const char *town_of(const struct sp_meeting *m)
 {
-    return m->town ? m->town : m->region ? m->region : W_OTHER_AREAS;
+    return m->town ? m->town : m->region ? m->region : sp_tr(W_OTHER_AREAS);
 }
 
 static gint cmp_str(gconstpointer x, gconstpointer y)
@@ -657,7 +717,7 @@ static int build_designs(struct cards *c, struct sp_error *err)
     } else {
         const char *title = in->part_name ? in->part_name : one_region(in);
         if (!title)
-            title = s->area ? s->area : W_MEETINGS;
+            title = s->area ? s->area : sp_say(&c->plan->arena, W_MEETINGS, NULL, NULL, NULL);
         rc = area_card(c, fellowship_of(in->meetings, in->n, s), title, false, in->meetings,
                        in->n, err);
     }
@@ -789,8 +849,10 @@ static void emit_sheets(struct cards *c)
     for (size_t s = 0; s < nsheets; s++) {
         for (int back = 0; back < 2; back++) {
             struct sp_page *page = sp_plan_add_page(c->plan);
-            page->label = sp_arena_printf(&c->plan->arena, "Sheet %zu %s", s + 1,
-                                          back ? "back" : "front");
+            page->label = sp_i18n_fill(&c->plan->arena, back ? sp_tr(N_("Sheet {1} back"))
+                                                             : sp_tr(N_("Sheet {1} front")),
+                                       sp_arena_printf(&c->plan->arena, "%zu", s + 1), NULL,
+                                       NULL);
             page_outline(c, page);
             if (s == 0 && !back)
                 sp_plan_tag(c->plan, page, true, "Document", NULL, NULL);
@@ -818,8 +880,10 @@ static void emit_singles(struct cards *c)
     for (size_t i = 0; i < c->nd; i++) {
         for (int back = 0; back < 2; back++) {
             struct sp_page *page = sp_plan_add_page(c->plan);
-            page->label = sp_arena_printf(&c->plan->arena, "Card %zu %s", i + 1,
-                                          back ? "back" : "front");
+            page->label = sp_i18n_fill(&c->plan->arena, back ? sp_tr(N_("Card {1} back"))
+                                                             : sp_tr(N_("Card {1} front")),
+                                       sp_arena_printf(&c->plan->arena, "%zu", i + 1), NULL,
+                                       NULL);
             page_outline(c, page);
             if (i == 0 && !back)
                 sp_plan_tag(c->plan, page, true, "Document", NULL, NULL);
@@ -844,7 +908,7 @@ static void emit_alignment(struct cards *c)
 
     for (int back = 0; back < 2; back++) {
         struct sp_page *page = sp_plan_add_page(c->plan);
-        page->label = back ? "Alignment back" : "Alignment front";
+        page->label = back ? sp_tr(N_("Alignment back")) : sp_tr(N_("Alignment front"));
         page_outline(c, page);
         if (!back) {
             /* the title between the sheet's 5 mm edge and the first row of cards, clear
@@ -853,8 +917,8 @@ static void emit_alignment(struct cards *c)
             struct sp_para *p;
             sp_plan_tag(c->plan, page, true, "Document", NULL, NULL);
             sp_block_init(&h);
-            p = add(c, &h, "H1", lay->size_headline, true, lay->color_heading, W_ALIGN_TITLE,
-                    0);
+            p = add(c, &h, "H1", lay->size_headline, true, lay->color_heading,
+                    sp_say(a, W_ALIGN_TITLE, NULL, NULL, NULL), 0);
             p->spacing = 1.0;
             sp_block_measure(&h, c->t, lay->card_width - 2 * safe, 1.0, a);
             sp_block_emit(&h, c->plan, page, lay->margin_left + safe,
@@ -868,10 +932,11 @@ static void emit_alignment(struct cards *c)
             cell_pos(c, k % lay->card_cols, k / lay->card_cols, back, &x, &y);
             sp_block_init(&b);
             p = add(c, &b, "H2", lay->size_heading, true, lay->color_heading,
-                    sp_arena_printf(a, W_ALIGN_CARD, k + 1, back ? W_BACK : W_FRONT), 0);
+                    sp_say(a, W_ALIGN_CARD, sp_arena_printf(a, "%d", k + 1),
+                           back ? sp_tr(W_BACK) : sp_tr(W_FRONT), NULL), 0);
             p->spacing = 1.0;
             add(c, &b, "P", lay->size_body, false, lay->color_text,
-                back ? W_ALIGN_BACK : W_ALIGN_FRONT, SP_MM(1));
+                sp_say(a, back ? W_ALIGN_BACK : W_ALIGN_FRONT, NULL, NULL, NULL), SP_MM(1));
             sp_block_measure(&b, c->t, c->iw - 2 * pad, lay->line_spacing, a);
             sp_block_emit(&b, c->plan, page, x + safe + pad, y + safe + pad, lay->line_spacing);
             /* safe area (dashed) and a cross at the card's centre */
@@ -926,7 +991,8 @@ int sp_compose_cards(const struct sp_compose_in *in, struct sp_text *t, struct s
     }
     if (in->alignment_sheet) {
         emit_alignment(&c);
-        plan->title = "Wallet cards: duplex alignment test";
+        plan->title = sp_say(&plan->arena, N_("Wallet cards: duplex alignment test"), NULL, NULL,
+                             NULL);
     } else {
         if (in->n == 0)
             return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
@@ -936,15 +1002,20 @@ int sp_compose_cards(const struct sp_compose_in *in, struct sp_text *t, struct s
             emit_singles(&c);
         else if (rc == 0)
             emit_sheets(&c);
-        plan->title = sp_arena_printf(&plan->arena, "Wallet cards: %s",
-                                      in->part_name ? in->part_name
-                                      : s->area ? s->area : "support meetings");
+        plan->title = in->part_name || s->area
+                      ? sp_say(&plan->arena, N_("Wallet cards: {1}"),
+                               in->part_name ? in->part_name : s->area, NULL, NULL)
+                      : sp_say(&plan->arena, N_("Wallet cards: support meetings"), NULL, NULL,
+                               NULL);
     }
     free(c.d);
     if (rc == 0) {
         plan->author = s->org_name;
-        plan->subject = sp_arena_printf(&plan->arena, "Mutual-aid meetings, list printed on %s",
-                                        sp_words_date(in->date, &plan->arena));
+        sp_i18n_use(sp_i18n_output()->first);  /* the file's description: one language */
+        plan->subject = sp_i18n_fill(&plan->arena,
+                                     sp_tr("Mutual-aid meetings, list printed on {1}"),
+                                     sp_words_date(in->date, &plan->arena), NULL, NULL);
+        sp_i18n_use(NULL);
         plan->lang = s->lang ? s->lang : "en-GB";
     }
     return rc;

@@ -1,10 +1,13 @@
 /*
- * compose.c - choose the composer for a layout's kind.
+ * compose.c - choose the composer for a layout's kind, then finish the plan for its
+ * languages (tr.h).
  */
 #include "compose.h"
+#include "tr.h"
 
-int sp_compose(const struct sp_compose_in *in, struct sp_text *t, struct sp_plan *plan,
-               struct sp_error *err)
+/* The composer for the layout's kind. */
+static int dispatch(const struct sp_compose_in *in, struct sp_text *t, struct sp_plan *plan,
+                    struct sp_error *err)
 {
     switch (in->layout->kind) {
     case SP_LAYOUT_POSTER:
@@ -22,4 +25,22 @@ int sp_compose(const struct sp_compose_in *in, struct sp_text *t, struct sp_plan
                             "layout '%s': this kind of output is not available yet",
                             in->layout->name);
     }
+}
+
+int sp_compose(const struct sp_compose_in *in, struct sp_text *t, struct sp_plan *plan,
+               struct sp_error *err)
+{
+    /* a streamed plan's pages are finished for their languages as they go out */
+    if (in->layout->kind != SP_LAYOUT_KIOSK) {
+        plan->finish_page = sp_tr_page_hook;
+        plan->finish_ctx = t;
+    }
+    if (dispatch(in, t, plan, err) != 0) {
+        plan->finish_page = NULL;
+        return -1;
+    }
+    /* languages: bilingual runs, right-to-left mirror (screens finish their own) */
+    if (in->layout->kind != SP_LAYOUT_KIOSK)
+        sp_tr_plan_finish(plan, t);
+    return 0;
 }

@@ -23,6 +23,7 @@
 #include "../input/select.h"
 #include "flow.h"
 #include "qr.h"
+#include "tr.h"
 #include "words.h"
 
 #define GAP 16.0            /* px between title, rules and table */
@@ -86,11 +87,6 @@ struct kiosk {
     struct sp_error *err;
 };
 
-static const char *const months[12] = {
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"
-};
-
 static struct sp_font font(const struct kiosk *k, double size, bool bold)
 {
     struct sp_font f = { k->family, size, bold, NULL };
@@ -109,32 +105,50 @@ static struct sp_font name_font(const struct kiosk *k, const char *name)
 
 /* ---- words ---- */
 
-static const char *day_title(struct kiosk *k, const struct sp_when_day *D)
+/* "Today, Thursday 26 November" in the language in use. */
+static const char *day_title_fn(const void *ctx, struct sp_arena *a)
 {
-    const char *date = sp_arena_printf(k->a, "%s %d %s", sp_day_name(D->wday), D->mday,
-                                       months[D->month - 1]);
+    const struct sp_when_day *D = ctx;
+    /* TRANSLATORS: a day on a screen: {1} the weekday, {2} the day of the month, {3} the
+       month (as in a date) */
+    const char *date = sp_i18n_fill(a, sp_trc("day and date", "{1} {2} {3}"),
+                                    sp_tr_day(D->wday), sp_arena_printf(a, "%d", D->mday),
+                                    sp_tr_month(D->month));
 
     if (D->offset == 0)
-        return sp_arena_printf(k->a, "Today, %s", date);
+        return sp_i18n_fill(a, sp_tr("Today, {1}"), date, NULL, NULL);
     if (D->offset == 1)
-        return sp_arena_printf(k->a, "Tomorrow, %s", date);
+        return sp_i18n_fill(a, sp_tr("Tomorrow, {1}"), date, NULL, NULL);
     return date;
 }
 
-/* "Example Hall, Cardiff": the short form of a place for a board row; a phone meeting's
-   dial-in as people dial it ("By phone: 029 2018 0555, meeting ID 4321 #, passcode 1234 #",
-   the passcode left out when asked). */
-static const char *board_place(const struct sp_meeting *m, bool leave_off_passcodes,
-                               struct sp_arena *a)
+static const char *day_title(struct kiosk *k, const struct sp_when_day *D)
 {
+    return sp_tr_both(day_title_fn, D, k->a);
+}
+
+/* "Example Hall, Cardiff": the short form of a place for a board row (in the language in
+   use). */
+struct place_ctx {
+    const struct sp_meeting *m;
+    bool leave_off_passcodes;
+};
+
+static const char *place_fn(const void *ctx, struct sp_arena *a)
+{
+    const struct place_ctx *c = ctx;
+    const struct sp_meeting *m = c->m;
     const char *town = m->town ? m->town : m->region;
     const char *place;
 
     if (m->attendance == SP_ATTEND_ONLINE && !m->url && m->phone)
         /* each piece glued: a line may break only after its commas */
-        return sp_arena_printf(a, "By phone: %s", sp_words_dial_in(m, leave_off_passcodes, a));
+        return sp_i18n_fill(a, sp_tr("By phone: {1}"),
+                            sp_words_dial_in(m, c->leave_off_passcodes, a), NULL, NULL);
     if (m->attendance == SP_ATTEND_ONLINE)
-        return m->provider && m->url ? sp_arena_printf(a, "Online (%s)", m->provider) : "Online";
+        return m->provider && m->url ? sp_i18n_fill(a, sp_tr("Online ({1})"), m->provider,
+                                                    NULL, NULL)
+                                     : sp_tr("Online");
     if (m->venue && town && strcmp(m->venue, town) != 0)
         place = sp_arena_printf(a, "%s, %s", m->venue, town);
     else if (m->venue || town)
@@ -144,10 +158,19 @@ static const char *board_place(const struct sp_meeting *m, bool leave_off_passco
     else
         place = sp_words_place(m, a);
     if (m->attendance == SP_ATTEND_HYBRID)
-        return sp_arena_printf(a, "%s, and online", place);
+        return sp_i18n_fill(a, sp_tr("{1}, and online"), place, NULL, NULL);
     if (m->attendance == SP_ATTEND_CLOSED)
-        return sp_arena_printf(a, "%s (temporarily closed)", place);
+        return sp_i18n_fill(a, sp_tr("{1} (temporarily closed)"), place, NULL, NULL);
     return place;
+}
+
+/* the passcode of a phone meeting's dial-in left out when asked */
+static const char *board_place(const struct sp_meeting *m, bool leave_off_passcodes,
+                               struct sp_arena *a)
+{
+    struct place_ctx c = { m, leave_off_passcodes };
+
+    return sp_tr_both(place_fn, &c, a);
 }
 
 /* "New York" from "America/New_York". */
@@ -212,30 +235,38 @@ static void message(struct kiosk *k, size_t *cap, int day, const char *text, boo
     push(k, cap, &l);
 }
 
+/* "No meetings here on Saturday." */
+static const char *no_meetings_fn(const void *ctx, struct sp_arena *a)
+{
+    return sp_i18n_fill(a, sp_tr("No meetings here on {1}."), sp_tr_day(*(const int *)ctx),
+                        NULL, NULL);
+}
+
 /* An empty day: say so kindly; point to online meetings and (once) the helplines. */
 static void empty_day(struct kiosk *k, size_t *cap, const struct sp_when_day *D, bool helplines)
 {
     const struct sp_settings *s = k->in->settings;
 
     if (D->offset == 0)
-        message(k, cap, D->offset, D->finished ? "No more meetings here today."
-                                              : "No meetings here today.", true);
+        message(k, cap, D->offset, D->finished
+                ? sp_say(k->a, "No more meetings here today.", NULL, NULL, NULL)
+                : sp_say(k->a, "No meetings here today.", NULL, NULL, NULL), true);
     else
-        message(k, cap, D->offset, sp_arena_printf(k->a, "No meetings here on %s.",
-                                                   sp_day_name(D->wday)), true);
+        message(k, cap, D->offset, sp_tr_both(no_meetings_fn, &D->wday, k->a), true);
     if (!helplines)
         return;
     message(k, cap, D->offset, k->shown_link
-            ? sp_arena_printf(k->a, "You are not alone. Online meetings run every day: "
-                              "find one at %s", k->shown_link)
-            : "You are not alone. Online meetings run every day.", false);
+            ? sp_say(k->a, "You are not alone. Online meetings run every day: find one at {1}",
+                     k->shown_link, NULL, NULL)
+            : sp_say(k->a, "You are not alone. Online meetings run every day.", NULL, NULL,
+                     NULL), false);
     for (size_t i = 0; i < s->nhelplines && i < MAX_HELPLINES; i++) {
         const struct sp_helpline *h = &s->helplines[i];
         const char *phone = sp_words_glue(h->phone, k->a);
 
         message(k, cap, D->offset, h->hours
-                ? sp_arena_printf(k->a, "%s: %s (%s)", h->name, phone, h->hours)
-                : sp_arena_printf(k->a, "%s: %s", h->name, phone), false);
+                ? sp_say(k->a, "{1}: {2} ({3})", h->name, phone, h->hours)
+                : sp_say(k->a, "{1}: {2}", h->name, phone, NULL), false);
     }
 }
 
@@ -266,20 +297,22 @@ static void meeting_line(struct kiosk *k, const struct sp_when_entry *e, unsigne
     l->time = sp_words_time(e->start_shown, lay->time_style, k->a);
     l->name = m->name;
     l->where = board_place(m, k->in->leave_off_passcodes, k->a);
-    l->status = e->state == SP_WHEN_ON_NOW ? "On now" : e->state == SP_WHEN_NEXT ? "Next" : "";
+    l->status = e->state == SP_WHEN_ON_NOW ? sp_say(k->a, "On now", NULL, NULL, NULL)
+                : e->state == SP_WHEN_NEXT ? sp_say(k->a, "Next", NULL, NULL, NULL) : "";
     l->badge = e->state != SP_WHEN_LATER;
     if (e->started_yesterday)
-        l->note = sp_arena_printf(k->a, "From last night, until %s", until);
+        l->note = sp_say(k->a, "From last night, until {1}", until, NULL, NULL);
     else if (e->shifted)
-        l->note = sp_arena_printf(k->a, "Listed as %s: the clocks go forward at 1am.",
-                                  sp_words_time(m->start_min, lay->time_style, k->a));
+        l->note = sp_say(k->a, "Listed as {1}: the clocks go forward at 1am.",
+                         sp_words_time(m->start_min, lay->time_style, k->a), NULL, NULL);
     else if (e->other_zone)
-        l->note = sp_arena_printf(k->a, "Listed as %s %s time",
-                                  sp_words_time(m->start_min, lay->time_style, k->a),
-                                  zone_city(m->timezone, k->a));
+        l->note = sp_say(k->a, "Listed as {1} {2} time",
+                         sp_words_time(m->start_min, lay->time_style, k->a),
+                         zone_city(m->timezone, k->a), NULL);
     if (merged_days && (merged_days & (merged_days - 1))) {
         const char *days = sp_words_days(merged_days, k->when->now.wday, SP_DAYS_LONG, k->a);
-        l->note = l->note ? sp_arena_printf(k->a, "%s. %s", days, l->note) : days;
+        l->note = l->note ? sp_arena_printf(k->a, "%s%s%s", days, sp_trc("sentence", ". "),
+                                            l->note) : days;
     }
     if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {
         l->link = sp_words_link(m, k->in->leave_off_passcodes);
@@ -343,8 +376,10 @@ static void build_lines(struct kiosk *k)
         l.text = day_title(k, D);
         push(k, &cap, &l);
         if (D->clocks)
-            message(k, &cap, d, D->clocks > 0 ? "The clocks go forward one hour at 1am."
-                                              : "The clocks go back one hour at 2am.", false);
+            message(k, &cap, d, D->clocks > 0
+                    ? sp_say(k->a, "The clocks go forward one hour at 1am.", NULL, NULL, NULL)
+                    : sp_say(k->a, "The clocks go back one hour at 2am.", NULL, NULL, NULL),
+                    false);
         for (size_t i = D->first; i < D->first + D->n; i++) {
             if (!slot[i])
                 continue;
@@ -387,10 +422,12 @@ static const char *where_with_code(struct kiosk *k, const struct line *l, const 
     if (!code)
         return l->where;
     if (l->e->m->attendance == SP_ATTEND_ONLINE)
-        return site ? sp_arena_printf(k->a, "Online at %s, code%s%s", site, SP_NBSP, code)
-                    : sp_arena_printf(k->a, "Online, code%s%s", SP_NBSP, code);
-    return site ? sp_arena_printf(k->a, "%s at %s, code%s%s", l->where, site, SP_NBSP, code)
-                : sp_arena_printf(k->a, "%s, code%s%s", l->where, SP_NBSP, code);
+        return site ? sp_say(k->a, "Online at {1}, code\xC2\xA0{2}", site, code, NULL)
+                    : sp_say(k->a, "Online, code\xC2\xA0{1}", code, NULL, NULL);
+    return site ? sp_arena_printf(k->a, "%s %s", l->where,
+                                  sp_say(k->a, "at {1}, code\xC2\xA0{2}", site, code, NULL))
+                : sp_arena_printf(k->a, "%s%s%s", l->where, sp_trc("list", ", "),
+                                  sp_say(k->a, "code\xC2\xA0{1}", code, NULL, NULL));
 }
 
 /* Height of line i at the table's widths (a meeting row with the widest code suffix, so
@@ -437,7 +474,7 @@ static double line_h(struct kiosk *k, size_t i)
 static double max_time_w(struct kiosk *k, const struct sp_font *f)
 {
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    double w = sp_text_width(k->t, f, "Time");
+    double w = sp_text_width(k->t, f, sp_say(k->a, "Time", NULL, NULL, NULL));
 
     for (size_t i = 0; i < k->nlines; i++) {
         const struct line *l = &k->lines[i];
@@ -519,9 +556,10 @@ static int geometry(struct kiosk *k, struct sp_error *err)
 
     /* columns: four in a wide table, else the place goes under the meeting's name */
     k->time_w = max_time_w(k, &bold);
-    status_w = sp_text_width(k->t, &bold, "On now");
-    if (sp_text_width(k->t, &bold, "Status") > status_w)
-        status_w = sp_text_width(k->t, &bold, "Status");
+    status_w = sp_text_width(k->t, &bold, sp_say(k->a, "On now", NULL, NULL, NULL));
+    status_w = MAX(status_w, sp_text_width(k->t, &bold, sp_say(k->a, "Next", NULL, NULL, NULL)));
+    if (sp_text_width(k->t, &bold, sp_say(k->a, "Status", NULL, NULL, NULL)) > status_w)
+        status_w = sp_text_width(k->t, &bold, sp_say(k->a, "Status", NULL, NULL, NULL));
     k->status_w = ceil(status_w + 2 * BADGE_PAD);
     k->four_cols = k->table_w >= 1200;
     if (k->four_cols) {
@@ -585,9 +623,13 @@ static int geometry(struct kiosk *k, struct sp_error *err)
        right of its first line, or under it when they do not fit side by side */
     {
         struct sp_font reg = font(k, lay->size_body, false);
-        const char *right = sp_arena_printf(k->a, "Updated %s    4 of 4",
-                                            sp_words_time(k->when->now.minute,
-                                                          lay->time_style, k->a));
+        const char *right = sp_arena_printf(k->a, "%s    %s",
+                                            sp_say(k->a, "Updated {1}",
+                                                   sp_words_time(k->when->now.minute,
+                                                                 lay->time_style, k->a),
+                                                   NULL, NULL),
+                                            sp_sayc(k->a, "slide", "{1} of {2}", "4", "4",
+                                                    NULL));
         double rw = ceil(sp_text_width(k->t, &reg, right)), tw = 0;
 
         title_h = k->lh_head;
@@ -748,7 +790,10 @@ static void column_heads(struct kiosk *k, struct sp_page *pg, double y)
     const struct sp_layout *lay = k->lay;
     struct sp_font bold = font(k, lay->size_body, true);
     double x = k->x0;
-    const char *heads[4] = { "Time", "Meeting", "Where", "Status" };
+    const char *heads[4] = { sp_say(k->a, "Time", NULL, NULL, NULL),
+                             sp_say(k->a, "Meeting", NULL, NULL, NULL),
+                             sp_say(k->a, "Where", NULL, NULL, NULL),
+                             sp_say(k->a, "Status", NULL, NULL, NULL) };
     double widths[4] = { k->time_w, k->meet_w, k->where_w, k->status_w };
 
     sp_plan_tag(k->plan, pg, true, "TR", NULL, NULL);
@@ -860,13 +905,14 @@ static int emit_panel(struct kiosk *k, struct sp_page *pg, const struct slide *s
         if (!k->landscape)
             dir_len = dsz;
         sp_plan_tag(k->plan, pg, true, "P", NULL, NULL);
-        text_item(k, pg, &bold, PANEL_TEXT, "All meetings", k->landscape ? k->px + 8 : x,
+        text_item(k, pg, &bold, PANEL_TEXT, sp_say(k->a, "All meetings", NULL, NULL, NULL),
+                  k->landscape ? k->px + 8 : x,
                   y - k->lh_body);
         sp_plan_tag(k->plan, pg, false, "P", NULL, NULL);
         sp_plan_qr(k->plan, pg, dq, x, y, dsz,
                    sp_words_attr_url(st->directory_url, k->a),
-                   sp_arena_printf(k->a, "QR code: every meeting online at %s",
-                                   st->directory_url), 0x000000, lay->color_panel);
+                   sp_say(k->a, "QR code: every meeting online at {1}", st->directory_url,
+                          NULL, NULL), 0x000000, lay->color_panel);
         if (k->shown_link) {
             sp_plan_tag(k->plan, pg, true, "P", NULL, NULL);
             wrapped(k, pg, &reg, PANEL_TEXT, k->shown_link, k->landscape ? k->px + 8 : x,
@@ -914,7 +960,7 @@ static int emit_panel(struct kiosk *k, struct sp_page *pg, const struct slide *s
         text_item(k, pg, &bold, PANEL_TEXT, codes[i], x - LETTER_W + 12, y + 8);
         sp_plan_tag(k->plan, pg, false, "P", NULL, NULL);
         sp_plan_qr(k->plan, pg, q, x, y, sz, sp_words_attr_url(l->link, k->a),
-                   sp_arena_printf(k->a, "Code %s: %s", codes[i], l->alt), 0x000000,
+                   sp_say(k->a, "Code {1}: {2}", codes[i], l->alt, NULL), 0x000000,
                    lay->color_panel);
         pos += need;
         free_len -= need;
@@ -940,7 +986,8 @@ static int emit_slide(struct kiosk *k, size_t si, size_t nslides, const struct s
     bool in_table = false;
 
     pg->name = sp_arena_printf(k->a, "slide-%02zu", si + 1);
-    pg->label = sp_arena_printf(k->a, "%zu of %zu", si + 1, nslides);
+    pg->label = sp_sayc(k->a, "slide", "{1} of {2}", sp_arena_printf(k->a, "%zu", si + 1),
+                        sp_arena_printf(k->a, "%zu", nslides), NULL);
     sp_plan_rect(k->plan, pg, 0, 0, lay->width, lay->height, 0, lay->color_background);
     furniture(pg);
     sp_plan_tag(k->plan, pg, true, "Document", NULL, NULL);
@@ -952,8 +999,10 @@ static int emit_slide(struct kiosk *k, size_t si, size_t nslides, const struct s
     }
 
     /* title line: the day, and at the right when it was made and the slide number */
-    right = sp_arena_printf(k->a, "Updated %s%s%s",
-                            sp_words_time(k->when->now.minute, lay->time_style, k->a),
+    right = sp_arena_printf(k->a, "%s%s%s",
+                            sp_say(k->a, "Updated {1}",
+                                   sp_words_time(k->when->now.minute, lay->time_style, k->a),
+                                   NULL, NULL),
                             nslides > 1 ? "    " : "", nslides > 1 ? pg->label : "");
     right_w = ceil(sp_text_width(k->t, &reg, right));
     sp_plan_tag(k->plan, pg, true, "H1", NULL, NULL);
@@ -969,7 +1018,8 @@ static int emit_slide(struct kiosk *k, size_t si, size_t nslides, const struct s
     y += 4 + GAP;
 
     txt->heading = heading;
-    txt->alt = sp_arena_printf(k->a, "Slide %zu of %zu: %s", si + 1, nslides, heading);
+    txt->alt = sp_say(k->a, "Slide {1} of {2}: {3}", sp_arena_printf(k->a, "%zu", si + 1),
+                      sp_arena_printf(k->a, "%zu", nslides), heading);
     txt->lines = sp_arena_alloc(k->a, (s->n + 3) * sizeof *txt->lines);
 
     sp_plan_tag(k->plan, pg, true, "Table", NULL, NULL);
@@ -1062,9 +1112,9 @@ static bool no_meetings(const struct kiosk *k, const struct slide *s)
 static const char *more_words(struct kiosk *k, size_t n)
 {
     if (k->shown_link)
-        return sp_arena_printf(k->a, "%zu more at %s", n, k->shown_link);
-    return sp_arena_printf(k->a, "%zu more meeting%s not shown here.", n,
-                           n == 1 ? " is" : "s are");
+        return sp_sayn(k->a, "{1} more at {2}", "{1} more at {2}", n, k->shown_link, NULL);
+    return sp_sayn(k->a, "{1} more meeting is not shown here.",
+                   "{1} more meetings are not shown here.", n, NULL, NULL);
 }
 
 int sp_kiosk_compose(const struct sp_compose_in *in, const struct sp_when_list *when,
@@ -1131,13 +1181,16 @@ int sp_kiosk_compose(const struct sp_compose_in *in, const struct sp_when_list *
             if (k.lines[slides[i].first + j].kind == L_MEETING)
                 text->nrows++;
     }
-    plan->title = sp_arena_printf(k.a, "%s%s%s", in->headline ? in->headline
-                                  : when->ndays > 2 ? "Meetings this week"
-                                  : "Meetings today and tomorrow",
+    plan->title = sp_arena_printf(k.a, "%s%s%s", in->headline ? sp_words_own(in->headline, k.a)
+                                  : when->ndays > 2 ? sp_say(k.a, "Meetings this week", NULL,
+                                                             NULL, NULL)
+                                  : sp_say(k.a, "Meetings today and tomorrow", NULL, NULL, NULL),
                                   s->area ? ": " : "", s->area ? s->area : "");
     plan->author = s->org_name;
-    plan->subject = sp_arena_printf(k.a, "Mutual-aid meetings, %s", s->area ? s->area : "screen");
+    plan->subject = s->area ? sp_say(k.a, "Mutual-aid meetings, {1}", s->area, NULL, NULL)
+                            : sp_say(k.a, "Mutual-aid meetings, screen", NULL, NULL, NULL);
     plan->lang = s->lang ? s->lang : "en-GB";
+    sp_tr_plan_finish(plan, t);  /* languages: bilingual runs, right-to-left mirror */
     text->title = plan->title;
     rc = 0;
 out:

@@ -178,6 +178,81 @@ bool sp_lang_meeting_welsh(const struct sp_meeting *m)
     return false;
 }
 
+const char *sp_lang_meeting(const struct sp_meeting *m)
+{
+    static const struct { const char *key, *tag; } codes[] = {
+        /* Meeting Guide (code4recovery/spec) language codes */
+        { "POL", "pl" }, { "PUN", "pa" }, { "FA", "fa" }, { "DE", "de" }, { "EN", "en" },
+        { "S", "es" }, { "FR", "fr" }, { "ITA", "it" }, { "POR", "pt" }, { "RUS", "ru" },
+        { "UK", "uk" }, { "LT", "lt" }, { "HI", "hi" },
+        /* codes UK feeds make up */
+        { "PL", "pl" }, { "UR", "ur" }, { "URD", "ur" }, { "AR", "ar" }, { "ARA", "ar" },
+        { "BN", "bn" }, { "BEN", "bn" }, { "CY", "cy" }, { "WEL", "cy" }, { "W-CY", "cy" },
+        { "PA", "pa" },
+    };
+    static const struct { const char *key, *tag; } labels[] = {
+        { "polish", "pl" }, { "polski", "pl" }, { "urdu", "ur" }, { "welsh", "cy" },
+        { "cymraeg", "cy" }, { "farsi", "fa" }, { "persian", "fa" }, { "arabic", "ar" },
+        { "bengali", "bn" }, { "bangla", "bn" }, { "punjabi", "pa" }, { "german", "de" },
+        { "deutsch", "de" }, { "english", "en" },
+    };
+    const char *found = NULL;
+
+    for (size_t i = 0; i < m->ntypes; i++) {
+        const struct sp_type *t = &m->types[i];
+        const char *tag = NULL;
+        bool bmlt = t->world_id && *t->world_id;
+        /* a BMLT format is a language only when its world_id says so */
+        if (bmlt && g_ascii_strcasecmp(t->world_id, "LANG") != 0)
+            continue;
+        for (size_t k = 0; k < G_N_ELEMENTS(codes) && !tag && !bmlt; k++)
+            if (!g_ascii_strcasecmp(t->code, codes[k].key))
+                tag = codes[k].tag;
+        for (size_t k = 0; k < G_N_ELEMENTS(labels) && !tag && t->label; k++)
+            if (!g_ascii_strcasecmp(t->label, labels[k].key))
+                tag = labels[k].tag;
+        if (!tag)
+            continue;
+        if (found && strcmp(found, tag) != 0)
+            return NULL;  /* two languages: say neither */
+        found = tag;
+    }
+    return found;
+}
+
+/* Does the passage have a word on the English list? */
+static bool has_english_word(const char *utf8)
+{
+    const char *p = utf8;
+
+    if (!p)
+        return false;
+    while (*p) {
+        const char *start;
+        while (*p && !g_unichar_isalpha(g_utf8_get_char(p)))
+            p = g_utf8_next_char(p);
+        start = p;
+        while (*p && (g_unichar_isalpha(g_utf8_get_char(p)) || *p == '\''))
+            p = g_utf8_next_char(p);
+        if (p > start && classify(start, (size_t)(p - start)) < 0)
+            return true;
+    }
+    return false;
+}
+
+const char *sp_lang_of_text(const char *utf8, const char *hint)
+{
+    if (!utf8 || !*utf8)
+        return NULL;
+    if (sp_lang_is_welsh(utf8, hint && !strcmp(hint, "cy")))
+        return "cy";
+    if (sp_lang_is_polish(utf8))
+        return "pl";
+    if (hint && strcmp(hint, "en") != 0 && !has_english_word(utf8))
+        return hint;
+    return NULL;
+}
+
 void sp_lang_sentences(const char *utf8, void (*fn)(const char *s, size_t len, void *ctx),
                        void *ctx)
 {

@@ -43,6 +43,24 @@ const char *sp_lang_passage(const char *utf8, bool likely_welsh);
 bool sp_lang_meeting_welsh(const struct sp_meeting *m);
 
 /*
+ * The language a meeting is held in, from its types (issue 12): a Meeting Guide language
+ * code ("POL", "PUN", "FA", "DE"...), a code feeds make up ("PL", "UR", "CY"...), or a
+ * label naming it ("Polish", "Polski", "Urdu", "Cymraeg"...), as a BCP 47 tag ("pl",
+ * "ur"...); NULL when none says, or when two different languages do.  For the language of
+ * its name and notes.
+ */
+const char *sp_lang_meeting(const struct sp_meeting *m);
+
+/*
+ * The language of a passage of a meeting's own text (its name, a sentence of its notes)
+ * for tagging: Welsh by its words (sp_lang_is_welsh), Polish by its letters, else hint
+ * (the meeting's language, sp_lang_meeting) unless the passage has English words
+ * ("Saturday Polish Speaking" is English); NULL = the document's language.  Scripts other
+ * than Latin are told by the text engine (text.h).
+ */
+const char *sp_lang_of_text(const char *utf8, const char *hint);
+
+/*
  * Split utf8 into sentences for sp_lang_is_welsh: after '.', '!' or '?' followed by a
  * blank.  Calls fn(start, len, ctx) for each piece in order; the pieces cover the whole
  * text (blanks between sentences stay with the sentence before).

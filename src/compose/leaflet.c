@@ -30,8 +30,10 @@
 #include "compose.h"
 #include "flow.h"
 #include "impose.h"
+#include "lang.h"
 #include "qr.h"
 #include "shorten.h"
+#include "tr.h"
 #include "words.h"
 #include "wrap.h"
 
@@ -52,44 +54,49 @@
  * so printf formats stay checked).  No width anywhere depends on these words: everything
  * is measured.
  */
-#define W_EVERY_DAY "Every day"
-#define W_SEVERAL_DAYS "On several days"
-#define W_ONLINE_MEETINGS "Online meetings"
-#define W_ONLINE_REGION "Online"
-#define W_OTHER_AREAS "Other areas"
-#define W_PRINTED_CHECK "List printed on %s" SP_NBSP EM_DASH " check before you travel"
-#define W_ALWAYS "Every meeting, always up to date:"
-#define W_DIRECTORY_ALT "Every meeting, always up to date: %s"
-#define W_FROM "From %s"
-#define W_ABOUT "About meetings"
-#define W_CONTENTS "Contents"
-#define W_TOC_LINE "%s:" SP_NBSP "page" SP_NBSP "%s"
-#define W_HELPLINES "Helplines and contact"
-#define W_CONTACT "Contact"
-#define W_LIST_FROM "This list is from %s"
-#define W_PHONE "Phone %s"
-#define W_PHONE_HOURS "%s, %s"      /* a helpline's number and hours */
-#define W_EMAIL "Email %s"
-#define W_WEBSITE "Website %s"
-#define W_PRINTED "List printed on %s"
-#define W_NOTES "Notes"
-#define W_PAGE_OF "Page %zu of %zu"
-#define W_DIAL_IN "Dial in %s"
-#define W_SEE "%s: see %s"
-#define W_SEE_PAGE "%s: see %s, page" SP_NBSP "%zu"
-#define W_MORE_AT " more at %s"
-#define W_JOIN_AT "Join details at %s"
-#define W_CODE_OPENS "Code opens %s"   /* the site a meeting's QR code opens */
-#define W_COVER_LABEL "Cover"
-#define W_WEEKS_ONLY "Only in the "
-#define W_WEEKS_OF_MONTH " week of the month"
-#define W_WEEKS_AND " and "
+#define W_EVERY_DAY N_("Every day")
+#define W_SEVERAL_DAYS N_("On several days")
+#define W_ONLINE_MEETINGS N_("Online meetings")
+#define W_ONLINE_REGION N_("Online")
+#define W_OTHER_AREAS N_("Other areas")
+#define W_PRINTED_CHECK N_("List printed on {1}\xC2\xA0\xE2\x80\x94 check before you travel")
+#define W_ALWAYS N_("Every meeting, always up to date:")
+#define W_DIRECTORY_ALT N_("Every meeting, always up to date: {1}")
+#define W_FROM N_("From {1}")
+#define W_ABOUT N_("About meetings")
+#define W_CONTENTS N_("Contents")
+#define W_TOC_PAGE N_("page\xC2\xA0{1}")
+#define W_HELPLINES N_("Helplines and contact")
+#define W_CONTACT N_("Contact")
+#define W_LIST_FROM N_("This list is from {1}")
+#define W_PHONE N_("Phone {1}")
+#define W_PHONE_HOURS N_("{1}, {2}")      /* a helpline's number and hours */
+#define W_EMAIL N_("Email {1}")
+#define W_WEBSITE N_("Website {1}")
+#define W_PRINTED N_("List printed on {1}")
+#define W_NOTES N_("Notes")
+#define W_PAGE_OF N_("Page {1} of {2}")
+#define W_DIAL_IN N_("Dial in {1}")
+#define W_SEE N_("{1}: see {2}")
+#define W_SEE_PAGE N_("{1}: see {2}, page\xC2\xA0{3}")
+#define W_MORE_AT N_(" more at {1}")
+#define W_JOIN_AT N_("Join details at {1}")
+#define W_CODE_OPENS N_("Code opens {1}")   /* the site a meeting's QR code opens */
+#define W_COVER_LABEL N_("Cover")
+#define W_WEEKS_ONLY N_("Only in the {1} week of the month")
 static const char *const W_WEEK_NAMES[6] = {
-    "first", "second", "third", "fourth", "fifth", "last"
+    NC_("weeks of the month", "first"), NC_("weeks of the month", "second"),
+    NC_("weeks of the month", "third"), NC_("weeks of the month", "fourth"),
+    NC_("weeks of the month", "fifth"), NC_("weeks of the month", "last")
 };
 static const char *const W_PANELS[SP_PANEL_COUNT] = {
-    "Front cover", "Tuck-in panel", "Inside 1", "Inside 2", "Inside 3", "Back cover"
+    N_("Front cover"), N_("Tuck-in panel"), N_("Inside 1"), N_("Inside 2"), N_("Inside 3"),
+    N_("Back cover")
 };
+
+/* A fixed word, and a sentence with its values, in the output language(s) (tr.h). */
+#define T(lf, w) sp_say(&(lf)->plan->arena, (w), NULL, NULL, NULL)
+#define SAY(lf, w, x, y) sp_say(&(lf)->plan->arena, (w), (x), (y), NULL)
 
 enum group_by { GROUP_DAY, GROUP_REGION, GROUP_TIME };
 
@@ -263,6 +270,10 @@ static void build_entries(struct leaflet *lf)
     int start = sp_compose_week_start(in);
     size_t n = 0, k = 0;
 
+    /* group names outlive the plan, which is made again for each size tried */
+    const char *online = sp_say(&lf->rows_arena, W_ONLINE_REGION, NULL, NULL, NULL);
+    const char *other = sp_say(&lf->rows_arena, W_OTHER_AREAS, NULL, NULL, NULL);
+
     lf->nrows = sp_compose_rows(in, &lf->rows_arena, &lf->rows);
     lf->row_page = xcalloc(lf->nrows ? lf->nrows : 1, sizeof *lf->row_page);
     for (size_t r = 0; r < lf->nrows; r++)
@@ -275,8 +286,8 @@ static void build_entries(struct leaflet *lf)
 
         base.online = in->online_section && m->attendance == SP_ATTEND_ONLINE;
         base.region = m->region ? m->region
-                      : m->attendance == SP_ATTEND_ONLINE ? W_ONLINE_REGION
-                      : m->town ? m->town : W_OTHER_AREAS;
+                      : m->attendance == SP_ATTEND_ONLINE ? online
+                      : m->town ? m->town : other;
         /* a tri-fold lists every meeting on more than one day once, first: a pointer
            under each of its days would cost a panel */
         if (row->days == SP_ALL_DAYS || (lf->trifold && row->days & (row->days - 1))) {
@@ -303,7 +314,8 @@ static void build_entries(struct leaflet *lf)
 
 static const char *day_label(const struct leaflet *lf, int day)
 {
-    return day != EVERY_DAY ? sp_day_name(day) : lf->trifold ? W_SEVERAL_DAYS : W_EVERY_DAY;
+    return day != EVERY_DAY ? sp_say_day(&lf->plan->arena, day)
+           : lf->trifold ? T(lf, W_SEVERAL_DAYS) : T(lf, W_EVERY_DAY);
 }
 
 /* The level-1 and level-2 group names of an entry (l2 NULL when there is none). */
@@ -311,7 +323,7 @@ static void group_names(const struct leaflet *lf, const struct lentry *e, const 
                         const char **l2)
 {
     if (e->online) {
-        *l1 = W_ONLINE_MEETINGS;
+        *l1 = T(lf, W_ONLINE_MEETINGS);
         *l2 = day_label(lf, e->day);
     } else if (lf->by == GROUP_REGION) {
         *l1 = e->region;
@@ -539,6 +551,17 @@ static void report(struct leaflet *lf, const struct sp_meeting *m, const char *f
 
 /* ---- list items ---- */
 
+/* A language set in a taller face than the main one (Nastaliq, Naskh, Bengali, Gurmukhi). */
+static bool tall_lang(const char *lang)
+{
+    static const char *const tall[] = { "ur", "ar", "fa", "ps", "bn", "pa", "syl", "pnb" };
+
+    for (size_t i = 0; lang && i < G_N_ELEMENTS(tall); i++)
+        if (!strncmp(lang, tall[i], strlen(tall[i])))
+            return true;
+    return false;
+}
+
 static struct seg *add_seg(struct leaflet *lf, struct entry *en, const char *tag,
                            const char *text, bool bold, bool run_in)
 {
@@ -599,9 +622,10 @@ static void measure_entry(struct leaflet *lf, struct entry *en)
     en->text_w = narrow;
     for (int i = 0; i < en->ns; i++) {
         struct seg *s = &en->s[i];
-        /* the same type size and face only (Nastaliq or Bengali lines are taller) */
+        /* the same type size and face only (Nastaliq or Bengali lines are taller; a name
+           in Welsh or Polish is set in the same face) */
         bool join = s->run_in && i > 0 && fabs(s->font.size - last_size) < 0.01 &&
-                    !s->font.lang && !last_lang;
+                    !tall_lang(s->font.lang) && !tall_lang(last_lang);
         double top = join ? y - last_pitch : y, indent = join ? x_end + s->font.size * 0.3 : 0;
         bool broken = false;
 
@@ -654,25 +678,61 @@ static const char *time_label(const struct leaflet *lf, const struct sp_meeting 
 }
 
 /* "Only in the first and third week of the month" for a monthly meeting, else NULL. */
-static const char *weeks_words(unsigned weeks, struct sp_arena *a)
+static const char *weeks_fn(const void *ctx, struct sp_arena *a)
 {
-    GString *s;
+    unsigned weeks = *(const unsigned *)ctx;
+    GString *s = g_string_new(NULL);
     const char *r;
     int n = 0, total = __builtin_popcount(weeks & 0x3F);
 
-    if (!(weeks & 0x3F))
-        return NULL;
-    s = g_string_new(W_WEEKS_ONLY);
     for (int i = 0; i < 6; i++)
         if (weeks & (1u << i)) {
             if (n++)
-                g_string_append(s, n == total ? W_WEEKS_AND : ", ");
-            g_string_append(s, W_WEEK_NAMES[i]);
+                g_string_append(s, n == total ? sp_trc("list", " and ")
+                                              : sp_trc("list", ", "));
+            g_string_append(s, sp_trc("weeks of the month", W_WEEK_NAMES[i]));
         }
-    g_string_append(s, W_WEEKS_OF_MONTH);
-    r = sp_arena_strdup(a, s->str);
+    r = sp_i18n_fill(a, sp_tr(W_WEEKS_ONLY), s->str, NULL, NULL);
     g_string_free(s, TRUE);
     return r;
+}
+
+static const char *weeks_words(unsigned weeks, struct sp_arena *a)
+{
+    if (!(weeks & 0x3F))
+        return NULL;
+    return sp_tr_both(weeks_fn, &weeks, a);
+}
+
+/* "Lunchtime Run: see Monday, page 3": where a meeting's full entry is. */
+struct see_ctx {
+    const char *name;
+    int day;
+    size_t page;               /* SIZE_MAX: no page */
+};
+
+static const char *see_fn(const void *ctx, struct sp_arena *a)
+{
+    const struct see_ctx *c = ctx;
+
+    if (c->page == SIZE_MAX)
+        return sp_i18n_fill(a, sp_tr(W_SEE), c->name, sp_tr_day(c->day), NULL);
+    return sp_i18n_fill(a, sp_tr(W_SEE_PAGE), c->name, sp_tr_day(c->day),
+                        sp_arena_printf(a, "%zu", c->page + 1));
+}
+
+
+/* "List printed on 26 November 2026 - check before you travel" */
+static const char *printed_fn(const void *ctx, struct sp_arena *a)
+{
+    return sp_i18n_fill(a, sp_tr(W_PRINTED_CHECK), sp_words_date(*(const time_t *)ctx, a),
+                        NULL, NULL);
+}
+
+static const char *printed_plain_fn(const void *ctx, struct sp_arena *a)
+{
+    return sp_i18n_fill(a, sp_tr(W_PRINTED), sp_words_date(*(const time_t *)ctx, a), NULL,
+                        NULL);
 }
 
 /* Join non-NULL parts as sentences: "Part one. Part two." (notes may run on after it). */
@@ -685,11 +745,13 @@ static const char *sentences(struct sp_arena *a, const char *const *parts, size_
         if (!parts[i] || !*parts[i])
             continue;
         if (g->len)
-            g_string_append(g, strchr(".!?", g->str[g->len - 1]) ? " " : ". ");
-        g_string_append(g, parts[i]);
+            g_string_append(g, strchr(".!?", g->str[g->len - 1]) ? " "
+                               : sp_trc("sentence", ". "));
+        /* each part isolated in a right-to-left leaflet: an address keeps its order */
+        g_string_append(g, sp_i18n_iso(a, parts[i]));
     }
     if (g->len && !strchr(".!?", g->str[g->len - 1]))
-        g_string_append_c(g, '.');
+        g_string_append(g, sp_trc("sentence", "."));
     r = g->len ? sp_arena_strdup(a, g->str) : NULL;
     g_string_free(g, TRUE);
     return r;
@@ -719,16 +781,19 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
     add_seg(lf, en, "Lbl", time_label(lf, m), true, false);
 
     if (e->pointer) {
-        const char *first = sp_day_name(row->first_day);
         size_t pg = lf->row_page[e->row];
-        add_seg(lf, en, "P", lf->trifold || pg == SIZE_MAX
-                ? sp_arena_printf(a, W_SEE, m->name, first)
-                : sp_arena_printf(a, W_SEE_PAGE, m->name, first, pg + 1), false, true);
+        struct see_ctx see = { m->name, row->first_day, lf->trifold ? SIZE_MAX : pg };
+        add_seg(lf, en, "P", sp_tr_both(see_fn, &see, a), false, true);
         measure_entry(lf, en);
         return;
     }
 
-    add_seg(lf, en, "P", m->name, true, true);
+    {
+        struct seg *name = add_seg(lf, en, "P", m->name, true, true);
+        /* the meeting's own words carry their language (a meeting held in Polish...) */
+        if (name && !name->font.lang)
+            name->font.lang = sp_lang_of_text(m->name, sp_lang_meeting(m));
+    }
     {
         /* under its town's heading (or on the list of one town) the postcode is enough;
            a tri-fold has room for the venue and postcode, not the street */
@@ -749,8 +814,7 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
     if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {
         parts[np++] = sp_words_access(m, lf->in->leave_off_passcodes, a);
         if (m->phone)
-            parts[np++] = sp_arena_printf(a, W_DIAL_IN, sp_words_dial_in(
-                m, lf->in->leave_off_passcodes, a));
+            parts[np++] = sp_words_dial_in_said(m, lf->in->leave_off_passcodes, W_DIAL_IN, a);
     }
     if (link && m->attendance != SP_ATTEND_IN_PERSON && m->attendance != SP_ATTEND_CLOSED) {
         struct sp_error qerr = { 0 };
@@ -765,18 +829,21 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
             en->qr_url = sp_words_attr_url(link, a);
             en->qr_alt = sp_words_qr_alt(m, a);
             /* where the code goes, for whoever proofreads the leaflet (issue 16) */
-            parts[np++] = sp_arena_printf(a, W_CODE_OPENS, sp_words_site(link, a));
+            parts[np++] = sp_say(a, W_CODE_OPENS, sp_words_site(link, a), NULL, NULL);
         } else {
             /* the meeting stays on the list; the directory has the link */
             report(lf, m, "%s; printed without its QR code", qerr.msg);
             if (lf->link_shown)
-                parts[np++] = sp_arena_printf(a, W_JOIN_AT, lf->link_shown);
+                parts[np++] = SAY(lf, W_JOIN_AT, lf->link_shown, NULL);
         }
     }
     add_seg(lf, en, "P", sentences(a, parts, np), false, true);
     if (m->notes && !lf->trifold) {
+        struct seg *notes;
         en->notes = en->ns;
-        add_seg(lf, en, "P", sp_words_glue_numbers(m->notes, a), false, true);
+        notes = add_seg(lf, en, "P", sp_words_glue_numbers(m->notes, a), false, true);
+        if (notes && !notes->font.lang)
+            notes->font.lang = sp_lang_of_text(m->notes, sp_lang_meeting(m));
     }
     if (en->qr) {
         /* beside the text when the text keeps at least 8 em and the item is no taller
@@ -800,7 +867,7 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
     }
     if (en->notes >= 0 && en->s[en->notes].n > NOTE_LINES) {
         struct seg *s = &en->s[en->notes];
-        const char *tail = lf->link_shown ? sp_arena_printf(a, W_MORE_AT, lf->link_shown) : "";
+        const char *tail = lf->link_shown ? SAY(lf, W_MORE_AT, lf->link_shown, NULL) : "";
         const char *cut = sp_shorten(lf->t, &s->font, s->text, en->text_w - s->x0, en->text_w,
                                    NOTE_LINES, tail, sp_plan_scratch(lf->plan));
         if (cut)
@@ -923,11 +990,11 @@ static int cover(struct leaflet *lf, struct sp_flow *f, struct sp_error *err)
     struct sp_para *p;
     const char *area = area_of(lf);
 
-    lf->label = W_COVER_LABEL;
+    lf->label = T(lf, W_COVER_LABEL);
     sp_block_init(&title);
     ft = font(lf, lf->sz.headline, true);
     p = sp_block_add(&title, a, "H1", &ft, lf->lay->color_heading,
-                     lf->in->headline ? lf->in->headline : s->headline, 0);
+                     sp_words_headline(lf->in, a), 0);
     p->spacing = 1.0;
     ft = font(lf, lf->sz.subtitle, true);
     if (area)
@@ -936,19 +1003,19 @@ static int cover(struct leaflet *lf, struct sp_flow *f, struct sp_error *err)
         sp_block_add(&title, a, "P", &ft, lf->lay->color_text, lf->fellowship,
                      lf->sz.body * 0.4);
     ft = font(lf, lf->sz.subtitle, false);
-    sp_block_add(&title, a, "P", &ft, lf->lay->color_text, sp_words_subtitle(lf->in),
+    sp_block_add(&title, a, "P", &ft, lf->lay->color_text, sp_words_subtitle_in(lf->in, a),
                  lf->sz.body * 0.4);
     title.space_after = lf->sz.body;
     measure(lf, &title);
 
     sp_block_init(&more);
-    para(lf, &more, sp_arena_printf(a, W_PRINTED_CHECK, sp_words_date(lf->in->date, a)), true,
+    para(lf, &more, sp_tr_both(printed_fn, &lf->in->date, a), true,
          lf->sz.body);
     if (lf->in->data_date)  /* feeds: how current the list is (issue 15) */
         para(lf, &more, sp_words_as_listed(lf->in->data_date, a), false, lf->sz.body);
     if (lf->link_shown) {
         /* the link on a line of its own: never broken inside */
-        para(lf, &more, W_ALWAYS, false, lf->sz.body);
+        para(lf, &more, T(lf, W_ALWAYS), false, lf->sz.body);
         para(lf, &more, lf->link_shown, true, lf->sz.body);
     }
     more.space_after = lf->sz.body * 0.5;
@@ -965,11 +1032,11 @@ static int cover(struct leaflet *lf, struct sp_flow *f, struct sp_error *err)
         if (!qr)
             return -1;
         place_qr(lf, f, qr, size, s->directory_url,
-                 sp_arena_printf(a, W_DIRECTORY_ALT, s->directory_url), lf->sz.body);
+                 SAY(lf, W_DIRECTORY_ALT, s->directory_url, NULL), lf->sz.body);
     }
     if (s->org_name && *s->org_name) {
         sp_block_init(&org);
-        para(lf, &org, sp_arena_printf(a, W_FROM, s->org_name), false, lf->sz.body);
+        para(lf, &org, SAY(lf, W_FROM, s->org_name, NULL), false, lf->sz.body);
         measure(lf, &org);
         v[0] = &org;
         place_together(lf, f, v, 1, NULL);
@@ -1013,7 +1080,7 @@ static void intro(struct leaflet *lf, struct sp_flow *f)
         b.space_after = lf->sz.body * 0.5;
         measure(lf, &b);
         if (first)
-            section(lf, f, W_ABOUT, &b);
+            section(lf, f, T(lf, W_ABOUT), &b);
         else
             place_together(lf, f, v, 1, NULL);
         first = false;
@@ -1033,7 +1100,7 @@ static size_t toc_targets(struct leaflet *lf, const char **names, size_t max)
         if (!prev || strcmp(prev, l1))
             names[n++] = prev = l1;
     }
-    names[n++] = W_HELPLINES;
+    names[n++] = T(lf, W_HELPLINES);
     return n;
 }
 
@@ -1044,12 +1111,12 @@ static void contents(struct leaflet *lf, struct sp_flow *f, const char **names, 
         struct sp_page *pg;
 
         sp_block_init(&b);
-        para(lf, &b, sp_arena_printf(&lf->plan->arena, W_TOC_LINE, names[i], "999"), false,
-             lf->sz.body);
+        para(lf, &b, sp_arena_printf(&lf->plan->arena, "%s:" SP_NBSP "%s", names[i],
+                                     SAY(lf, W_TOC_PAGE, "999", NULL)), false, lf->sz.body);
         b.space_after = lf->sz.body * 0.15;
         measure(lf, &b);
         if (i == 0) {
-            section(lf, f, W_CONTENTS, &b);
+            section(lf, f, T(lf, W_CONTENTS), &b);
         } else {
             struct sp_block *v[1] = { &b };
             place_together(lf, f, v, 1, NULL);
@@ -1073,7 +1140,7 @@ static void back_matter_blocks(struct leaflet *lf, GArray *blocks)
         const struct sp_helpline *h = &s->helplines[i];
         sp_block_init(&b);
         para(lf, &b, h->name, true, lf->sz.body);
-        para(lf, &b, h->hours ? sp_arena_printf(a, W_PHONE_HOURS, sp_words_glue(h->phone, a),
+        para(lf, &b, h->hours ? SAY(lf, W_PHONE_HOURS, sp_words_glue(h->phone, a),
                                                 h->hours)
                               : sp_words_glue(h->phone, a), false, lf->sz.body);
         b.space_after = lf->lay->para_spacing * lf->sz.body;
@@ -1082,15 +1149,15 @@ static void back_matter_blocks(struct leaflet *lf, GArray *blocks)
     }
     sp_block_init(&b);
     if (s->org_name && *s->org_name)
-        para(lf, &b, sp_arena_printf(a, W_LIST_FROM, s->org_name), true, lf->sz.body);
+        para(lf, &b, SAY(lf, W_LIST_FROM, s->org_name, NULL), true, lf->sz.body);
     if (s->org_phone)
-        para(lf, &b, sp_arena_printf(a, W_PHONE, sp_words_glue(s->org_phone, a)), false,
+        para(lf, &b, SAY(lf, W_PHONE, sp_words_glue(s->org_phone, a), NULL), false,
              lf->sz.body);
     if (s->org_email)
-        para(lf, &b, sp_arena_printf(a, W_EMAIL, s->org_email), false, lf->sz.body);
+        para(lf, &b, SAY(lf, W_EMAIL, s->org_email, NULL), false, lf->sz.body);
     if (s->org_website)
-        para(lf, &b, sp_arena_printf(a, W_WEBSITE, s->org_website), false, lf->sz.body);
-    para(lf, &b, sp_arena_printf(a, W_PRINTED, sp_words_date(lf->in->date, a)), false,
+        para(lf, &b, SAY(lf, W_WEBSITE, s->org_website, NULL), false, lf->sz.body);
+    para(lf, &b, sp_tr_both(printed_plain_fn, &lf->in->date, a), false,
          lf->sz.body);
     if (lf->in->data_date)
         para(lf, &b, sp_words_as_listed(lf->in->data_date, a), false, lf->sz.body);
@@ -1105,7 +1172,8 @@ static void back_matter(struct leaflet *lf, struct sp_flow *f, GArray *blocks)
         struct sp_block *b = &g_array_index(blocks, struct sp_block, i);
         struct sp_block *v[1] = { b };
         if (i == 0) {
-            section(lf, f, lf->in->settings->nhelplines ? W_HELPLINES : W_CONTACT, b);
+            section(lf, f, lf->in->settings->nhelplines ? T(lf, W_HELPLINES)
+                                                        : T(lf, W_CONTACT), b);
             lf->back_page = f->pageno;
         } else
             place_together(lf, f, v, 1, NULL);
@@ -1118,8 +1186,8 @@ static void notes_page(struct leaflet *lf, struct sp_flow *f)
     struct sp_block *v[1] = { &h };
 
     fresh_page(f);
-    lf->label = W_NOTES;
-    heading(lf, &h, "H2", lf->sz.heading, W_NOTES);
+    lf->label = T(lf, W_NOTES);
+    heading(lf, &h, "H2", lf->sz.heading, T(lf, W_NOTES));
     place_together(lf, f, v, 1, NULL);
     for (double y = f->y + lf->line_h * 1.6; y < f->bottom; y += lf->line_h * 1.6)
         layout_rule(lf, f->page, lf->lay->margin_left, y, lf->content_w, 0.5, 0x767676);
@@ -1279,7 +1347,7 @@ static int compose_trifold(struct leaflet *lf, int intro_at, struct sp_error *er
         sp_flow_finish(&f);
         sp_plan_tag(lf->plan, f.page, false, "Document", NULL, NULL);
         for (size_t i = 0; i < lf->plan->npages; i++)
-            lf->plan->pages[i].label = W_PANELS[i];
+            lf->plan->pages[i].label = T(lf, W_PANELS[i]);
     }
     return rc;
 }
@@ -1316,13 +1384,14 @@ static long compose_list(struct leaflet *lf, size_t pad_to, struct sp_error *err
 {
     struct sp_flow f;
     const char *names[G_N_ELEMENTS(lf->toc_page)];
-    size_t ntargets = toc_targets(lf, names, G_N_ELEMENTS(names)), gi = 0, pages, back_pages;
+    size_t ntargets, gi = 0, pages, back_pages;
     GArray *back = g_array_new(FALSE, FALSE, sizeof(struct sp_block));
     double back_h = 0;
 
     reset(lf);
     if (lf->known_pages)
         metadata(lf);  /* streamed: the language is needed before the first page is drawn */
+    ntargets = toc_targets(lf, names, G_N_ELEMENTS(names));  /* words in the new plan */
     flow_init(lf, &f);
     sp_flow_start(&f);
     if (cover(lf, &f, err) != 0)
@@ -1372,17 +1441,18 @@ static void number_page(struct leaflet *lf, size_t i, size_t n)
     struct sp_page *pg = &plan->pages[i];
     double room = lf->content_w;
 
-    pg->label = i == 0 ? W_COVER_LABEL : sp_arena_printf(a, "%zu", i + 1);
+    pg->label = i == 0 ? T(lf, W_COVER_LABEL) : sp_arena_printf(a, "%zu", i + 1);
     if (pi->num >= 0) {
         struct sp_item *it = &pg->items[pi->num];
-        it->text = sp_arena_printf(a, W_PAGE_OF, i + 1, n);
+        it->text = SAY(lf, W_PAGE_OF, sp_arena_printf(a, "%zu", i + 1),
+                       sp_arena_printf(a, "%zu", n));
         it->w = sp_text_width(lf->t, &it->font, it->text);
         it->x = lf->lay->margin_left + lf->content_w - it->w;
         room = lf->content_w - it->w - lf->sz.body;
     }
     if (pi->hdr >= 0) {
         struct sp_item *it = &pg->items[pi->hdr];
-        const char *label = pi->label ? pi->label : W_NOTES;
+        const char *label = pi->label ? pi->label : T(lf, W_NOTES);
         char *cut = NULL;
         it->text = label;
         it->w = sp_text_width(lf->t, &it->font, it->text);
@@ -1417,8 +1487,13 @@ static void fill_contents(struct leaflet *lf, size_t page, const size_t *toc_pag
         p = it->kind == SP_ITEM_TEXT ? strstr(it->text, "999") : NULL;
         if (!p || lf->toc[k].target >= ntargets)
             continue;
-        it->text = sp_arena_printf(&plan->arena, "%.*s%zu%s", (int)(p - it->text), it->text,
-                                   toc_page[lf->toc[k].target] + 1, p + 3);
+        /* every "999" of the line (a bilingual line has one per language) */
+        while (p) {
+            size_t at = (size_t)(p - it->text);
+            it->text = sp_arena_printf(&plan->arena, "%.*s%zu%s", (int)at, it->text,
+                                       toc_page[lf->toc[k].target] + 1, p + 3);
+            p = strstr(it->text + at + 1, "999");
+        }
         it->w = sp_text_width(lf->t, &it->font, it->text);
     }
 }
@@ -1470,12 +1545,14 @@ static void metadata(struct leaflet *lf)
     struct sp_plan *plan = lf->plan;
     const char *area = area_of(lf);
 
-    plan->title = sp_arena_printf(&plan->arena, "%s%s%s",
-                                  in->headline ? in->headline : s->headline,
+    plan->title = sp_arena_printf(&plan->arena, "%s%s%s", sp_words_headline(in, &plan->arena),
                                   area ? ": " : "", area ? area : "");
     plan->author = s->org_name;
-    plan->subject = sp_arena_printf(&plan->arena, "Mutual-aid meetings, list printed on %s",
-                                    sp_words_date(in->date, &plan->arena));
+    sp_i18n_use(sp_i18n_output()->first);  /* the file's description: one language */
+    plan->subject = sp_i18n_fill(&plan->arena,
+                                 sp_tr("Mutual-aid meetings, list printed on {1}"),
+                                 sp_words_date(in->date, &plan->arena), NULL, NULL);
+    sp_i18n_use(NULL);
     plan->lang = s->lang ? s->lang : "en-GB";
 }
 

@@ -20,11 +20,15 @@ void sp_plan_reset(struct sp_plan *p, double width, double height)
 {
     sp_plan_sink_fn fn = p->sink;
     void *ctx = p->sink_ctx;
+    void (*finish)(void *, struct sp_plan *, size_t) = p->finish_page;
+    void *fctx = p->finish_ctx;
 
     sp_plan_release(p);
     sp_plan_init(p, width, height);
     p->sink = fn;
     p->sink_ctx = ctx;
+    p->finish_page = finish;
+    p->finish_ctx = fctx;
 }
 
 void sp_plan_set_sink(struct sp_plan *p, sp_plan_sink_fn fn, void *ctx)
@@ -47,6 +51,8 @@ int sp_plan_flush(struct sp_plan *p, size_t upto)
     for (; p->flushed < upto; p->flushed++) {
         struct sp_page *pg = &p->pages[p->flushed];
 
+        if (p->finish_page)
+            p->finish_page(p->finish_ctx, p, p->flushed);
         if (!p->sink_failed && p->sink(p->sink_ctx, p, p->flushed) != 0)
             p->sink_failed = 1;
         free(pg->items);

@@ -112,6 +112,10 @@ struct sp_plan {
     /* streaming (sp_plan_set_sink): pages [0, flushed) went to the sink, their items freed */
     sp_plan_sink_fn sink;
     void *sink_ctx;
+    /* when set, called on each page just before the sink gets it (the languages pass of
+       compose/tr.h, which must see every page before it is drawn and freed) */
+    void (*finish_page)(void *ctx, struct sp_plan *p, size_t pageno);
+    void *finish_ctx;
     size_t flushed;
     int sink_failed;     /* the sink returned -1 */
     struct sp_arena gens[3]; /* sp_plan_scratch: by newest page, modulo 3 */

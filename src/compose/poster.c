@@ -6,6 +6,7 @@
  */
 #include <glib.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,9 @@
 #include "compose.h"
 #include "flow.h"
 #include "qr.h"
+#include "lang.h"
 #include "tabs.h"
+#include "tr.h"
 #include "words.h"
 
 /*
@@ -41,8 +44,6 @@ struct poster_words {
     const char *meeting_id;     /* "Meeting ID {1}" */
     const char *passcode;       /* "Passcode {1}" */
     const char *every_meeting;  /* beside the directory code: "Every meeting: {1}" (link) */
-    const char *more_online;    /* "{1} more online meetings: scan for the full list" */
-    const char *more_online1;   /* "1 more online meeting: scan for the full list" */
     const char *printed;        /* "List printed on {1} — check before you travel" */
     const char *closed_key;     /* what a closed meeting is, printed once when one is */
     const char *phone;          /* "phone {1}" */
@@ -63,76 +64,100 @@ struct poster_words {
 };
 
 static const struct poster_words EN = {
-    .several_days = "Several days a week",
-    .every_day = "Every day",
-    .continued = "{1} (continued)",
-    .page_of = "Page {1} of {2}",
-    .scan_code = "scan code" SP_NBSP "{1}",
-    .code_title = "Code {1}",
-    .online_via = "Online ({1}): {2}",
-    .online_how = "Online: {1}",
-    .online = "Online",
-    .online_provider = "Online ({1})",
-    .hybrid_how = "Online ({1}) and in person",
-    .hybrid = "Online and in person",
-    .join_details = "join details at {1}",
-    .by_phone = "By phone",
-    .dial_in = "Dial in {1}",
-    .meeting_id = "Meeting ID {1}",
-    .passcode = "Passcode {1}",
-    .every_meeting = "Every meeting: {1}",
-    .more_online = "{1} more online meetings: scan for the full list",
-    .more_online1 = "1 more online meeting: scan for the full list",
-    .printed = "List printed on {1}" SP_NBSP "\xE2\x80\x94 check before you travel",
-    .closed_key = "A closed meeting is only for people who want to stop.",
-    .phone = "phone {1}",
-    .email = "email {1}",
-    .join_alt = "Join {1} on {2}",
-    .join_alt_online = "Join {1} online",
-    .meeting_id_alt = "{1} (meeting ID {2})",
-    .directory_alt = "Every meeting, always up to date: {1}",
-    .more_marker = "\xE2\x80\xA6 more at {1}",
-    .cut_marker = "\xE2\x80\xA6",
-    .monthly = "Only the {1} {2} of the month",
-    .week = "week",
-    .ordinal = { "1st", "2nd", "3rd", "4th", "5th", "last" },
-    .and_ = " and ",
-    .sep = " \xC2\xB7 ",
-    .open = "Open to all",
-    .closed = "Closed meeting",
-    .women = "Women only",
-    .men = "Men only",
-    .young = "Young people",
-    .lgbtq = "LGBTQ+",
-    .step_free = "Step-free",
-    .sign_language = "Sign language",
+    .several_days = N_("Several days a week"),
+    .every_day = N_("Every day"),
+    .continued = N_("{1} (continued)"),
+    .page_of = N_("Page {1} of {2}"),
+    .scan_code = N_("scan code\xC2\xA0{1}"),
+    .code_title = N_("Code {1}"),
+    .online_via = N_("Online ({1}): {2}"),
+    .online_how = N_("Online: {1}"),
+    .online = N_("Online"),
+    .online_provider = N_("Online ({1})"),
+    .hybrid_how = N_("Online ({1}) and in person"),
+    .hybrid = N_("Online and in person"),
+    .join_details = N_("join details at {1}"),
+    .by_phone = N_("By phone"),
+    .dial_in = N_("Dial in {1}"),
+    .meeting_id = N_("Meeting ID {1}"),
+    .passcode = N_("Passcode {1}"),
+    .every_meeting = N_("Every meeting: {1}"),
+    .printed = N_("List printed on {1}\xC2\xA0\xE2\x80\x94 check before you travel"),
+    .closed_key = N_("A closed meeting is only for people who want to stop."),
+    .phone = N_("phone {1}"),
+    .email = N_("email {1}"),
+    .join_alt = N_("Join {1} on {2}"),
+    .join_alt_online = N_("Join {1} online"),
+    .meeting_id_alt = N_("{1} (meeting ID {2})"),
+    .directory_alt = N_("Every meeting, always up to date: {1}"),
+    .more_marker = N_("\xE2\x80\xA6 more at {1}"),
+    .cut_marker = N_("\xE2\x80\xA6"),
+    .monthly = N_("Only the {1} {2} of the month"),
+    .week = N_("week"),
+    .ordinal = { NC_("week of the month", "1st"), NC_("week of the month", "2nd"),
+                 NC_("week of the month", "3rd"), NC_("week of the month", "4th"),
+                 NC_("week of the month", "5th"), NC_("week of the month", "last") },
+    .and_ = N_(" and "),
+    .sep = N_(" \xC2\xB7 "),
+    .open = N_("Open to all"),
+    .closed = N_("Closed meeting"),
+    .women = N_("Women only"),
+    .men = N_("Men only"),
+    .young = N_("Young people"),
+    .lgbtq = N_("LGBTQ+"),
+    .step_free = N_("Step-free"),
+    .sign_language = N_("Sign language"),
 };
 
-/* tmpl with "{1}", "{2}", "{3}" replaced by x, y, z (NULL = ""), in the arena. */
+/* tmpl with "{1}", "{2}", "{3}" replaced by x, y, z (NULL = ""), in the arena; the values
+   isolated in a right-to-left language (base/i18n.h). */
 static const char *say(struct sp_arena *a, const char *tmpl, const char *x, const char *y,
                        const char *z)
 {
-    GString *s = g_string_sized_new(strlen(tmpl) + 32);
-    const char *r;
+    return sp_i18n_fill(a, tmpl, x, y, z);
+}
 
-    for (const char *q = tmpl; *q; q++) {
-        if (q[0] == '{' && q[1] >= '1' && q[1] <= '3' && q[2] == '}') {
-            const char *arg = q[1] == '1' ? x : q[1] == '2' ? y : z;
-            g_string_append(s, arg ? arg : "");
-            q += 2;
-        } else {
-            g_string_append_c(s, *q);
-        }
-    }
-    r = sp_arena_strdup(a, s->str);
-    g_string_free(s, TRUE);
-    return r;
+/* The words of EN in the language in use (tr.h).  struct poster_words holds words only,
+   so it is walked as an array of them. */
+static void words_in(struct poster_words *w)
+{
+    const size_t n = sizeof *w / sizeof(const char *);
+    const size_t ord = offsetof(struct poster_words, ordinal) / sizeof(const char *);
+    const char *const *src = (const char *const *)(const void *)&EN;
+    const char **dst = (const char **)(void *)w;
+
+    _Static_assert(sizeof(struct poster_words) % sizeof(const char *) == 0,
+                   "poster_words holds words only");
+    for (size_t i = 0; i < n; i++)
+        dst[i] = i >= ord && i < ord + 6 ? sp_trc("week of the month", src[i]) : sp_tr(src[i]);
+}
+
+/* Each word of a and b joined "a / b" (a bilingual poster's simple labels). */
+static void words_join(struct poster_words *j, const struct poster_words *a,
+                       const struct poster_words *b, struct sp_arena *arena)
+{
+    const size_t n = sizeof *j / sizeof(const char *);
+    const char *const *pa = (const char *const *)(const void *)a;
+    const char *const *pb = (const char *const *)(const void *)b;
+    const char **dst = (const char **)(void *)j;
+
+    for (size_t i = 0; i < n; i++)
+        dst[i] = sp_i18n_join(arena, pa[i], pb[i]);
 }
 
 static const char *num(struct sp_arena *a, size_t n)
 {
     return sp_arena_printf(a, "%zu", n);
 }
+
+struct poster;
+
+/* Builds a text in one language: w its words, k its place (0 first, 1 second). */
+typedef const char *(*words_fn)(struct poster *p, const struct poster_words *w, int k,
+                                const void *ctx, struct sp_arena *a);
+
+static const char *in_each(struct poster *p, words_fn fn, const void *ctx,
+                           struct sp_arena *a);
 
 /*
  * QR symbols on posters (docs/standards.md P7): the symbol, without its quiet zone, at
@@ -142,7 +167,9 @@ static const char *num(struct sp_arena *a, size_t n)
 #define TITLE_MAX_LINES 3      /* a longer name is cut at a word and reported */
 #define DETAIL_MAX_LINES 5     /* a longer place line likewise */
 #define DETAIL_INDENT SP_MM(6) /* place lines in several columns: indent under the time */
-#define CODE_PLACEHOLDER "00"  /* the widest two digits: code numbers are per sheet */
+/* the widest two digits between two word joiners (zero width, never in the words):
+   code numbers are per sheet, filled in where this stands in any language's words */
+#define CODE_PLACEHOLDER "\xE2\x81\xA0" "00" "\xE2\x81\xA0"
 #define PAGE_PLACEHOLDER ((size_t)-1) /* "Page 00000 of 00000", measured for "Page 2 of 5" */
 
 enum { CODED = 0, REDUCED = 1 };  /* an online row with its code on the sheet, or without */
@@ -215,7 +242,9 @@ struct layout_try {
     double col_w, body_w;      /* a column; the title beside the time column */
     double detail_x, detail_w; /* the place line: under the title in one column; in
                                   narrower columns from a small indent under the time */
-    double head_h, cont_h;     /* the tallest heading, and "(continued)" one, in a column */
+    double group_h[8], gcont_h[8]; /* each group's heading and its "(continued)", in a
+                                  column: one long heading (a bilingual or German "several
+                                  days") must not make every day's heading two lines tall */
     struct pmeas *pm;
     struct sheet *sheets;
     size_t nsheets, cap;
@@ -227,7 +256,10 @@ struct layout_try {
 struct poster {
     const struct sp_compose_in *in;
     const struct sp_layout *lay;
-    const struct poster_words *w;
+    const struct poster_words *w;  /* the simple labels: wl[0], or wj when bilingual */
+    struct poster_words wl[2];     /* the words in each output language */
+    struct poster_words wj;        /* bilingual: each word in both, joined */
+    int nlang;                     /* 1, or 2 for a bilingual poster */
     struct sp_text *t;
     struct sp_plan *plan;
     struct sp_arena *a;        /* the plan's arena */
@@ -358,7 +390,7 @@ static const char *ordinals(const struct poster_words *w, unsigned weeks, struct
             parts[n++] = w->ordinal[i];
     for (int i = 0; i < n; i++) {
         if (i)
-            g_string_append(s, i == n - 1 ? w->and_ : ", ");
+            g_string_append(s, i == n - 1 ? w->and_ : sp_trc("list", ", "));
         g_string_append(s, parts[i]);
     }
     r = sp_arena_strdup(a, s->str);
@@ -367,15 +399,14 @@ static const char *ordinals(const struct poster_words *w, unsigned weeks, struct
 }
 
 /* The few marks people choose by (issue 9): open/closed, who, access, language. */
-static const char *marks(struct poster *p, const struct sp_meeting *m, bool *closed,
+static const char *marks(const struct poster_words *w, const struct sp_meeting *m, bool *closed,
                          struct sp_arena *a)
 {
-    const struct poster_words *w = p->w;
     GString *s = g_string_new(NULL);
     const char *r = NULL;
 
     /* each mark is glued: "Open to all" never breaks across lines */
-#define ADD(x) do { if (s->len) g_string_append(s, ", "); \
+#define ADD(x) do { if (s->len) g_string_append(s, sp_trc("list", ", ")); \
                     g_string_append(s, sp_words_glue((x), a)); } while (0)
     *closed = false;
     if (has_code(m, "O", "OPEN"))
@@ -453,16 +484,16 @@ static const char *place(const struct poster *p, const struct sp_meeting *m, str
 }
 
 /* For people who cannot scan: meeting ID, passcode, dial-in; NULL entries end it. */
-static void access_lines(struct poster *p, const struct sp_meeting *m, const char *out[3],
-                         struct sp_arena *a)
+static void access_one(struct poster *p, const struct poster_words *w,
+                       const struct sp_meeting *m, const char *out[3], struct sp_arena *a)
 {
     int k = 0;
 
     out[0] = out[1] = out[2] = NULL;
     if (m->meeting_id)
-        out[k++] = say(a, p->w->meeting_id, sp_words_glue(m->meeting_id, a), NULL, NULL);
+        out[k++] = say(a, w->meeting_id, sp_words_glue(m->meeting_id, a), NULL, NULL);
     if (m->passcode && !p->in->leave_off_passcodes)
-        out[k++] = say(a, p->w->passcode, sp_words_glue(m->passcode, a), NULL, NULL);
+        out[k++] = say(a, w->passcode, sp_words_glue(m->passcode, a), NULL, NULL);
     if (m->phone) {
         /* "029 2018 0444, then 5566#": the number and the extension each stay whole */
         char *dial = g_strdup(sp_words_dial_in(m, p->in->leave_off_passcodes, a)), *q;
@@ -470,27 +501,57 @@ static void access_lines(struct poster *p, const struct sp_meeting *m, const cha
             q[1] = ' ';
             memmove(q + 2, q + 3, strlen(q + 3) + 1);
         }
-        out[k++] = say(a, p->w->dial_in, dial, NULL, NULL);
+        out[k++] = say(a, w->dial_in, dial, NULL, NULL);
         g_free(dial);
     }
 }
 
-/*
- * The detail line of a row: [fellowship. ]where[. marks].  For an online row, variant
- * CODED points to its code ("Online (Zoom): scan code 00", the number filled in when the
- * sheet is known), REDUCED to the directory.
- */
-static const char *detail_text(struct poster *p, const struct prow *r, int variant,
-                               const char *marks_s, struct sp_arena *a)
+/* The same in each output language, line by line ("Meeting ID 812 / ..."). */
+static void access_lines(struct poster *p, const struct sp_meeting *m, const char *out[3],
+                         struct sp_arena *a)
 {
-    const struct poster_words *w = p->w;
+    const struct sp_langs *l = sp_i18n_output();
+    const char *two[3];
+
+    if (p->nlang == 1) {
+        access_one(p, &p->wl[0], m, out, a);
+        return;
+    }
+    sp_i18n_use(l->first);
+    access_one(p, &p->wl[0], m, out, a);
+    sp_i18n_use(l->second);
+    access_one(p, &p->wl[1], m, two, a);
+    sp_i18n_use(NULL);
+    for (int i = 0; i < 3; i++)
+        out[i] = out[i] ? sp_i18n_join(a, out[i], two[i]) : NULL;
+}
+
+/*
+ * The detail line of a row: [fellowship. ]where[. marks][. weeks].  For an online row,
+ * variant CODED points to its code ("Online (Zoom): scan code 00", the number filled in
+ * when the sheet is known), REDUCED to the directory.  In one language (w); the second
+ * language of a bilingual poster (k = 1) leaves out what is not words (the fellowship,
+ * the address, the joining details), which the first gave.
+ */
+struct detail_ctx {
+    const struct prow *r;
+    int variant;
+};
+
+static const char *detail_fn(struct poster *p, const struct poster_words *w, int k,
+                             const void *ctx, struct sp_arena *a)
+{
+    const struct prow *r = ((const struct detail_ctx *)ctx)->r;
+    int variant = ((const struct detail_ctx *)ctx)->variant;
     const struct sp_meeting *m = r->r->m;
     const char *shown = directory_shown(p->in->settings);
-    const char *how = NULL, *res;
+    const char *how = NULL, *res, *marks_s;
+    const char *stop = sp_trc("sentence", ". ");
     GString *s = g_string_new(NULL);
+    bool closed;
 
-    if (!p->fellowship && m->fellowship)
-        g_string_append_printf(s, "%s. ", m->fellowship);
+    if (!p->fellowship && m->fellowship && k == 0)
+        g_string_append_printf(s, "%s%s", sp_i18n_iso(a, m->fellowship), stop);
     if (r->codable)
         how = variant == CODED ? say(a, w->scan_code, CODE_PLACEHOLDER, NULL, NULL)
                                : say(a, w->join_details, shown, NULL, NULL);
@@ -507,31 +568,69 @@ static const char *detail_text(struct poster *p, const struct prow *r, int varia
     } else if (m->attendance == SP_ATTEND_ONLINE) {
         g_string_append(s, w->by_phone);
     } else if (m->attendance == SP_ATTEND_HYBRID) {
-        const char *where = place(p, m, a);
+        const char *where = k == 0 ? sp_i18n_iso(a, place(p, m, a)) : "";
         g_string_append(s, how ? say(a, w->hybrid_how, how, NULL, NULL) : w->hybrid);
         if (*where)
             g_string_append_printf(s, ": %s", where);
-    } else {
-        g_string_append(s, place(p, m, a));
+    } else if (k == 0) {
+        g_string_append(s, sp_i18n_iso(a, place(p, m, a)));
     }
     /* no code and no directory to point to: the joining details in the row itself */
-    if (!how && (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID)) {
+    if (!how && k == 0 &&
+        (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID)) {
         const char *acc[3];
-        access_lines(p, m, acc, a);
+        access_one(p, w, m, acc, a);
         for (int i = 0; i < 3 && acc[i]; i++)
-            g_string_append_printf(s, "%s%s", i ? ", " : ": ", acc[i]);
+            g_string_append_printf(s, "%s%s", i ? sp_trc("list", ", ") : ": ", acc[i]);
     }
+    marks_s = marks(w, m, &closed, a);
     if (marks_s)
-        g_string_append_printf(s, "%s%s", s->len ? ". " : "", marks_s);
+        g_string_append_printf(s, "%s%s", s->len ? stop : "", marks_s);
     if (m->weeks) {
         const char *day = __builtin_popcount(r->r->days & SP_ALL_DAYS) == 1
-                          ? sp_day_name(r->r->first_day) : w->week;
-        g_string_append_printf(s, "%s%s", s->len ? ". " : "",
+                          ? sp_tr_day(r->r->first_day) : w->week;
+        g_string_append_printf(s, "%s%s", s->len ? stop : "",
                                say(a, w->monthly, ordinals(w, m->weeks, a), day, NULL));
     }
     res = sp_arena_strdup(a, s->str);
     g_string_free(s, TRUE);
     return res;
+}
+
+static const char *detail_text(struct poster *p, const struct prow *r, int variant,
+                               struct sp_arena *a)
+{
+    struct detail_ctx c = { r, variant };
+    return in_each(p, detail_fn, &c, a);
+}
+
+/* The alt text of a row's code: "Join Name on Zoom (meeting ID ...)". */
+static const char *alt_fn(struct poster *p, const struct poster_words *w, int k,
+                          const void *ctx, struct sp_arena *a)
+{
+    const struct sp_meeting *m = ctx;
+    const char *alt = m->provider ? say(a, w->join_alt, m->name, m->provider, NULL)
+                                  : say(a, w->join_alt_online, m->name, NULL, NULL);
+
+    (void)p;
+    (void)k;
+    return m->meeting_id ? say(a, w->meeting_id_alt, alt, m->meeting_id, NULL) : alt;
+}
+
+static const char *in_each(struct poster *p, words_fn fn, const void *ctx,
+                           struct sp_arena *a)
+{
+    const struct sp_langs *l = sp_i18n_output();
+    const char *one, *two;
+
+    if (p->nlang == 1)
+        return fn(p, &p->wl[0], 0, ctx, a);
+    sp_i18n_use(l->first);
+    one = fn(p, &p->wl[0], 0, ctx, a);
+    sp_i18n_use(l->second);
+    two = fn(p, &p->wl[1], 1, ctx, a);
+    sp_i18n_use(NULL);
+    return sp_i18n_join(a, one, two);
 }
 
 /* The words of every row (no measuring).  QR symbols go into the plan's arena. */
@@ -547,18 +646,21 @@ static void build_rows(struct poster *p)
         struct prow *r = &p->pr[i];
         const struct sp_meeting *m = p->rows[i].m;
         const char *link = sp_words_link(m, in->leave_off_passcodes);
-        const char *mk;
         bool multi = __builtin_popcount(p->rows[i].days & SP_ALL_DAYS) > 1;
 
         memset(r, 0, sizeof *r);
         r->r = &p->rows[i];
         r->group = multi ? 0 : 1 + (p->rows[i].first_day - start + 7) % 7;
         r->time = sp_words_time(m->start_min, lay->time_style, a);
-        r->title = multi ? sp_arena_printf(a, "%s: %s",
-                                           sp_words_days(p->rows[i].days, start, SP_DAYS_LONG,
-                                                         a), m->name)
+        /* the name filled in as a value: it keeps its own direction in a right-to-left
+           poster */
+        r->title = multi ? sp_i18n_fill(a, "{1}: {2}",
+                                        sp_words_days(p->rows[i].days, start, SP_DAYS_LONG, a),
+                                        m->name, NULL)
                          : m->name;
         r->title_font = font_for(p, lay->size_body, true, r->title);
+        if (!r->title_font.lang)
+            r->title_font.lang = sp_lang_of_text(m->name, sp_lang_meeting(m));
 
         if (link && (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID)) {
             struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
@@ -568,10 +670,7 @@ static void build_rows(struct poster *p)
                 r->qr = qr;
                 r->qr_box = qr_box(lay, qr);
                 r->link_attr = sp_words_attr_url(link, a);
-                r->alt = m->provider ? say(a, p->w->join_alt, m->name, m->provider, NULL)
-                                     : say(a, p->w->join_alt_online, m->name, NULL, NULL);
-                if (m->meeting_id)
-                    r->alt = say(a, p->w->meeting_id_alt, r->alt, m->meeting_id, NULL);
+                r->alt = in_each(p, alt_fn, m, a);
                 access_lines(p, m, r->access, a);
                 r->site = sp_words_site(link, a);
             } else {
@@ -582,10 +681,10 @@ static void build_rows(struct poster *p)
                                 "to find the joining details instead", short_name(m->name, a));
             }
         }
-        mk = marks(p, m, &r->closed_mark, a);
+        marks(&p->wl[0], m, &r->closed_mark, a);
         p->any_closed |= r->closed_mark;
-        r->detail[CODED] = detail_text(p, r, CODED, mk, a);
-        r->detail[REDUCED] = r->codable ? detail_text(p, r, REDUCED, mk, a) : r->detail[CODED];
+        r->detail[CODED] = detail_text(p, r, CODED, a);
+        r->detail[REDUCED] = r->codable ? detail_text(p, r, REDUCED, a) : r->detail[CODED];
         r->detail_font = font_for(p, lay->size_detail, false, r->detail[CODED]);
     }
 }
@@ -751,8 +850,9 @@ static double fill(const struct poster *p, const struct layout_try *lt, size_t s
         bool first = group_starts(p, i);
         bool at_top = y <= top + 0.001;
         int heading = first ? 1 : at_top ? 2 : 0;
-        double lead = heading == 1 ? (at_top ? 0 : p->group_gap) + lt->head_h + p->head_gap
-                    : heading == 2 ? lt->cont_h + p->head_gap : p->row_gap;
+        int g = p->pr[i].group;
+        double lead = heading == 1 ? (at_top ? 0 : p->group_gap) + lt->group_h[g] + p->head_gap
+                    : heading == 2 ? lt->gcont_h[g] + p->head_gap : p->row_gap;
 
         if (y + lead + h > bottom + 0.001) {
             if (++col >= lt->ncols)
@@ -760,7 +860,7 @@ static double fill(const struct poster *p, const struct layout_try *lt, size_t s
             bottom = COL_BOTTOM(col);
             y = top;
             heading = first ? 1 : 2;
-            lead = (heading == 1 ? lt->head_h : lt->cont_h) + p->head_gap;
+            lead = (heading == 1 ? lt->group_h[g] : lt->gcont_h[g]) + p->head_gap;
             if (y + lead + h > bottom + 0.001)
                 return -1;
         }
@@ -1026,9 +1126,9 @@ static const char *area_line(const struct poster *p, size_t page, size_t npages)
     if (area)
         g_string_append(s, area);
     if (p->fellowship)
-        g_string_append_printf(s, "%s%s", s->len ? p->w->sep : "", p->fellowship);
+        g_string_append_printf(s, "%s%s", s->len ? p->wl[0].sep : "", p->fellowship);
     if (p->numbered)
-        g_string_append_printf(s, "%s%s", s->len ? p->w->sep : "",
+        g_string_append_printf(s, "%s%s", s->len ? p->wl[0].sep : "",
                                page_text(p, page, npages));
     if (s->len)
         r = sp_arena_strdup(p->a, s->str);
@@ -1040,9 +1140,8 @@ static const char *area_line(const struct poster *p, size_t page, size_t npages)
 static void build_header(struct poster *p, size_t page, size_t npages)
 {
     const struct sp_layout *lay = p->lay;
-    const struct sp_settings *s = p->in->settings;
-    const char *headline = p->in->headline ? p->in->headline : s->headline;
-    const char *subtitle = sp_words_subtitle(p->in);
+    const char *headline = sp_words_headline(p->in, p->a);
+    const char *subtitle = sp_words_subtitle_in(p->in, p->a);
     const char *line = area_line(p, page, npages);
     struct sp_font f;
     struct sp_para *para;
@@ -1086,8 +1185,9 @@ static const char *cell_label(const struct poster *p, size_t k)
 /* "3 more online meetings: scan for the full list", or NULL when none are left out. */
 static const char *more_text(const struct poster *p, size_t more)
 {
-    return more == 0 ? NULL : more == 1 ? p->w->more_online1
-           : say(p->a, p->w->more_online, num(p->a, more), NULL, NULL);
+    return more == 0 ? NULL
+           : sp_sayn(p->a, "{1} more online meeting: scan for the full list",
+                     "{1} more online meetings: scan for the full list", more, NULL, NULL);
 }
 
 /* Width of the text beside a code in a panel cell. */
@@ -1236,49 +1336,105 @@ static void build_panel(struct poster *p)
  * closed meeting is.  Without a directory link, the words alone.  One paragraph keeps the
  * band to the code's height on A4.
  */
+/* "phone 01632 960123" (or the email address); on a bilingual poster the label in both
+   languages and the value once ("ffôn / phone 01632 960123"). */
+static const char *contact(struct poster *p, bool email, const char *value, struct sp_arena *a)
+{
+    const char *labels[2];
+
+    if (p->nlang == 1)
+        return say(a, email ? p->wl[0].email : p->wl[0].phone, value, NULL, NULL);
+    for (int k = 0; k < 2; k++)
+        labels[k] = g_strstrip(sp_arena_strdup(a, say(a, email ? p->wl[k].email
+                                                               : p->wl[k].phone, "", NULL,
+                                                     NULL)));
+    return sp_arena_printf(a, "%s %s", sp_i18n_join(a, labels[0], labels[1]), value);
+}
+
+/* "Every meeting: example.org/meetings" beside the directory code; on a bilingual poster the
+   label in both languages and the link once ("Pob cyfarfod / Every meeting: ..."): the same
+   link twice would cost the band a line and say nothing more. */
+static const char *every_meeting(struct poster *p)
+{
+    const char *labels[2];
+
+    if (p->nlang == 1)
+        return say(p->a, p->wl[0].every_meeting, p->dir_shown, NULL, NULL);
+    for (int k = 0; k < 2; k++) {
+        char *l = g_strstrip(sp_arena_strdup(p->a, say(p->a, p->wl[k].every_meeting, "", NULL,
+                                                       NULL)));
+        size_t n = strlen(l);
+        while (n > 0 && (l[n - 1] == ':' || l[n - 1] == ' '))
+            l[--n] = '\0';
+        labels[k] = l;
+    }
+    return sp_arena_printf(p->a, "%s: %s", sp_i18n_join(p->a, labels[0], labels[1]),
+                           p->dir_shown);
+}
+
+/* The band's words in one language: who publishes the list (the first language only),
+   how to reach them, when it was printed, and what a closed meeting is. */
+static const char *band_fn(struct poster *p, const struct poster_words *w, int k,
+                           const void *ctx, struct sp_arena *a)
+{
+    const struct sp_settings *s = p->in->settings;
+    const char *stop = sp_trc("sentence", ". ");
+    GString *c = g_string_new(NULL);
+    const char *r;
+
+    (void)ctx;
+    if (s->org_name && *s->org_name && k == 0)
+        g_string_append(c, s->org_name);
+    /* with tear-off tabs the phone and link are on the tabs; on a bilingual poster the
+       contact is given once, its labels in both languages ("ffôn / phone 01632 ...") */
+    if (s->org_phone && !p->ntabs && k == 0)
+        g_string_append_printf(c, "%s%s", c->len ? ": " : "",
+                               contact(p, false, sp_words_glue(s->org_phone, a), a));
+    if (s->org_email && !p->ntabs && k == 0)
+        g_string_append_printf(c, "%s%s", c->len ? (s->org_phone && !p->ntabs
+                                                    ? sp_trc("list", ", ") : ": ") : "",
+                               contact(p, true, s->org_email, a));
+    if (c->len && g_ascii_islower(c->str[0]))
+        c->str[0] = g_ascii_toupper(c->str[0]);
+    if (c->len)
+        g_string_append(c, stop);
+    g_string_append(c, say(a, w->printed, sp_words_date(p->in->date, a), NULL, NULL));
+    if (p->in->data_date)  /* feeds: how current the list is (issue 15) */
+        g_string_append_printf(c, "%s%s", stop, sp_words_as_listed(p->in->data_date, a));
+    if (p->any_closed)
+        g_string_append_printf(c, "%s%s", stop, w->closed_key);
+    else
+        g_string_append(c, sp_trc("sentence", "."));
+    r = sp_arena_strdup(a, c->str);
+    g_string_free(c, TRUE);
+    return r;
+}
+
+/*
+ * The band at the foot of every sheet: the directory's code with, beside it, how many
+ * online meetings it stands in for (when any are left out), the link, and in one
+ * paragraph who publishes the list, when it was printed and (when one is printed) what a
+ * closed meeting is.  Without a directory link, the words alone.  One paragraph keeps the
+ * band to the code's height on A4.
+ */
 static void build_band(struct poster *p)
 {
     const struct sp_layout *lay = p->lay;
-    const struct sp_settings *s = p->in->settings;
     struct sp_font f;
-    GString *c = g_string_new(NULL);
-    const char *printed = say(p->a, p->w->printed, sp_words_date(p->in->date, p->a), NULL, NULL);
+    const char *c = in_each(p, band_fn, NULL, p->a);
     double tw = p->dir_qr ? p->content_w - p->dir_box - p->text_gap : p->content_w;
     bool any_codable = false;
 
     p->band_bold = font(p, lay->size_footer, true);
-    if (s->org_name && *s->org_name)
-        g_string_append(c, s->org_name);
-    /* with tear-off tabs the phone and link are on the tabs */
-    if (s->org_phone && !p->ntabs)
-        g_string_append_printf(c, "%s%s", c->len ? ": " : "",
-                               say(p->a, p->w->phone, sp_words_glue(s->org_phone, p->a), NULL,
-                                   NULL));
-    if (s->org_email && !p->ntabs)
-        g_string_append_printf(c, "%s%s", c->len ? (s->org_phone ? ", " : ": ") : "",
-                               say(p->a, p->w->email, s->org_email, NULL, NULL));
-    if (c->len && g_ascii_islower(c->str[0]))
-        c->str[0] = g_ascii_toupper(c->str[0]);
-    if (c->len)
-        g_string_append(c, ". ");
-    g_string_append(c, printed);
-    if (p->in->data_date)  /* feeds: how current the list is (issue 15) */
-        g_string_append_printf(c, ". %s", sp_words_as_listed(p->in->data_date, p->a));
-    if (p->any_closed)
-        g_string_append_printf(c, ". %s", p->w->closed_key);
-    else
-        g_string_append_c(c, '.');
     sp_block_init(&p->band);
-    f = font_for(p, lay->size_footer, false, c->str);
-    sp_block_add(&p->band, p->a, "P", &f, lay->color_text, c->str, 0);
-    g_string_free(c, TRUE);
+    f = font_for(p, lay->size_footer, false, c);
+    sp_block_add(&p->band, p->a, "P", &f, lay->color_text, c, 0);
     sp_block_measure(&p->band, p->t, tw, 1.0, p->a);
     p->band_h = p->band.height;
     if (p->dir_qr) {
         /* the link's line, and room for "888 more online meetings..." when codes may be
            left out */
-        double h = para_height(p, &p->band_bold, say(p->a, p->w->every_meeting, p->dir_shown,
-                                                     NULL, NULL), tw);
+        double h = para_height(p, &p->band_bold, every_meeting(p), tw);
         for (size_t i = 0; i < p->n; i++)
             any_codable |= p->pr[i].codable;
         if (any_codable)
@@ -1320,17 +1476,15 @@ static double emit_lines(struct poster *p, struct sp_page *pg, const struct sp_l
         double pitch = l[i].height * spacing;
         const char *text = NULL;
         if (code > 0) {
-            /* the row's code number for this sheet, in place of the placeholder: the
-               number and the word before it are glued, so they are on one line */
-            const char *filled = say(p->a, p->w->scan_code, CODE_PLACEHOLDER, NULL, NULL);
-            const char *mark = strrchr(filled, ' ') ? strrchr(filled, ' ') + 1 : filled;
-            const char *at = strstr(l[i].text, mark);
-            if (at) {
-                const char *real = say(p->a, p->w->scan_code, num(p->a, (size_t)code), NULL,
-                                       NULL);
-                real = strrchr(real, ' ') ? strrchr(real, ' ') + 1 : real;
-                text = sp_arena_printf(p->a, "%.*s%s%s", (int)(at - l[i].text), l[i].text,
-                                       real, at + strlen(mark));
+            /* the row's code number for this sheet, in place of the placeholder (as many
+               times as the line has it: a bilingual line may have two) */
+            const char *from = l[i].text, *at;
+            while ((at = strstr(from, CODE_PLACEHOLDER)) != NULL) {
+                size_t off = (size_t)(at - from);
+                const char *digits = num(p->a, (size_t)code);
+                from = sp_arena_printf(p->a, "%.*s%s%s", (int)off, from, digits,
+                                       at + strlen(CODE_PLACEHOLDER));
+                text = from;
             }
         }
         text_item(p, pg, &l[i], f, rgb, x, y, pitch, art, text);
@@ -1381,20 +1535,42 @@ static void rule(struct poster *p, struct sp_page *pg, double y, double lw, doub
     sp_plan_rule(p->plan, pg, x, y + lw / 2, w, 0, lw, 0, p->lay->color_heading);
 }
 
-static const char *group_name(const struct poster *p, size_t i)
+/* A group's heading in one language (ctx: the row index). */
+static const char *group_fn(struct poster *p, const struct poster_words *w, int k,
+                            const void *ctx, struct sp_arena *a)
 {
+    size_t i = *(const size_t *)ctx;
     const struct prow *r = &p->pr[i];
 
+    (void)k;
+    (void)a;
     if (r->group > 0)
-        return sp_day_name(r->r->first_day);
+        return sp_tr_day(r->r->first_day);
     /* "Every day" when every merged row runs daily */
-    for (size_t k = i; k < p->n && p->pr[k].group == 0; k++)
-        if ((p->pr[k].r->days & SP_ALL_DAYS) != SP_ALL_DAYS)
-            return p->w->several_days;
-    for (size_t k = i; k > 0 && p->pr[k - 1].group == 0; k--)
-        if ((p->pr[k - 1].r->days & SP_ALL_DAYS) != SP_ALL_DAYS)
-            return p->w->several_days;
-    return p->w->every_day;
+    for (size_t j = i; j < p->n && p->pr[j].group == 0; j++)
+        if ((p->pr[j].r->days & SP_ALL_DAYS) != SP_ALL_DAYS)
+            return w->several_days;
+    for (size_t j = i; j > 0 && p->pr[j - 1].group == 0; j--)
+        if ((p->pr[j - 1].r->days & SP_ALL_DAYS) != SP_ALL_DAYS)
+            return w->several_days;
+    return w->every_day;
+}
+
+static const char *group_name(struct poster *p, size_t i)
+{
+    return in_each(p, group_fn, &i, p->a);
+}
+
+/* "Monday (continued)": a group that goes on in a new column. */
+static const char *continued_fn(struct poster *p, const struct poster_words *w, int k,
+                                const void *ctx, struct sp_arena *a)
+{
+    return say(a, w->continued, group_fn(p, w, k, ctx, a), NULL, NULL);
+}
+
+static const char *continued(struct poster *p, size_t i)
+{
+    return in_each(p, continued_fn, &i, p->a);
 }
 
 static void emit_heading(struct poster *p, struct sp_page *pg, const char *text, double x,
@@ -1442,24 +1618,23 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
 
         if (q->heading == 1 || (q->heading == 2 && i == sh->s)) {
             const char *name = group_name(p, i);
-            const char *text = q->heading == 1 ? name : say(p->a, p->w->continued, name, NULL,
-                                                            NULL);
+            const char *text = q->heading == 1 ? name : continued(p, i);
             if (open)
                 tag(p, pg, false, "L");
             emit_heading(p, pg, text, x, q->hy, lt->col_w, false);
             /* a set's bookmarks: each day where it starts, and under it each sheet it goes
                on to, so every sheet has one */
             if (p->numbered && q->heading == 1)
-                p->outline_day = sp_plan_add_outline(p->plan, -1, text,
+                p->outline_day = sp_plan_add_outline(p->plan, -1, sp_i18n_plain(p->a, text),
                                                      (int)p->plan->npages - 1, q->hy);
             else if (p->numbered)
-                sp_plan_add_outline(p->plan, p->outline_day, text, (int)p->plan->npages - 1,
-                                    q->hy);
+                sp_plan_add_outline(p->plan, p->outline_day, sp_i18n_plain(p->a, text),
+                                    (int)p->plan->npages - 1, q->hy);
             tag(p, pg, true, "L");
             open = true;
         } else if (q->heading == 2) {
             /* the same list goes on in the next column: the repeat is for the eye only */
-            emit_heading(p, pg, say(p->a, p->w->continued, group_name(p, i), NULL, NULL), x,
+            emit_heading(p, pg, continued(p, i), x,
                          q->hy, lt->col_w, true);
         }
         tag(p, pg, true, "LI");
@@ -1594,7 +1769,7 @@ static void emit_band(struct poster *p, const struct sheet *sh, struct sp_page *
         if (more)
             y = emit_para(p, pg, "P", &p->band_bold, more_text(p, more), x, y, tw, false);
         y = emit_para(p, pg, "P", &p->band_bold,
-                      say(p->a, p->w->every_meeting, p->dir_shown, NULL, NULL), x, y, tw,
+                      every_meeting(p), x, y, tw,
                       !first);
     }
     p->band.artifact = last ? SP_ARTIFACT_NONE : SP_ARTIFACT_FOOTER;
@@ -1736,16 +1911,15 @@ static int try_columns(struct poster *p, int ncols, size_t n, struct layout_try 
        time column's white would cost a line in most rows */
     lt->detail_x = ncols == 1 ? p->time_w : DETAIL_INDENT;
     lt->detail_w = lt->col_w - lt->detail_x;
-    /* headings: the tallest at this column width (a long one may wrap) */
+    /* headings: each at this column width (a long one may wrap) */
     for (size_t i = 0; i < p->n; i++) {
         struct sp_font hf = font(p, lay->size_heading, true);
         const char *name;
         if (i > 0 && p->pr[i].group == p->pr[i - 1].group)
             continue;
         name = group_name(p, i);
-        lt->head_h = MAX(lt->head_h, para_height(p, &hf, name, lt->col_w));
-        lt->cont_h = MAX(lt->cont_h, para_height(p, &hf, say(p->a, p->w->continued, name, NULL,
-                                                             NULL), lt->col_w));
+        lt->group_h[p->pr[i].group] = para_height(p, &hf, name, lt->col_w);
+        lt->gcont_h[p->pr[i].group] = para_height(p, &hf, continued(p, i), lt->col_w);
     }
     narrow_panels(p, lt);
     measure(p, lt, ncols == 1);
@@ -1854,7 +2028,20 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     sp_plan_reset(plan, lay->width, lay->height);
     p.in = in;
     p.lay = lay;
-    p.w = &EN;
+    /* the words in the output language(s) */
+    {
+        const struct sp_langs *l = sp_i18n_output();
+        p.nlang = l->second ? 2 : 1;
+        sp_i18n_use(l->first);
+        words_in(&p.wl[0]);
+        if (l->second) {
+            sp_i18n_use(l->second);
+            words_in(&p.wl[1]);
+            words_join(&p.wj, &p.wl[0], &p.wl[1], &plan->arena);
+        }
+        sp_i18n_use(NULL);
+        p.w = p.nlang == 2 ? &p.wj : &p.wl[0];
+    }
     p.t = t;
     p.plan = plan;
     p.a = &plan->arena;
@@ -1910,15 +2097,20 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     if (choose(&p, &best, err) != 0)
         return -1;
     if (best.nsheets > 1) {
-        /* a set: every sheet says which it is; that line may take room, so the rows (as
-           measured) are paginated again */
+        /* a set: every sheet says which it is; that line may take room (two lines on a
+           bilingual poster), so the rows (as measured) are paginated again.  When that
+           costs the winner a sheet or a code, or a row no longer fits its column, the
+           column count is chosen again under the taller header (another count may fit
+           better now); when not, no count can beat it, as a taller header never saves a
+           sheet */
+        size_t was_sheets = best.nsheets, was_codes = best.codes_shown;
         p.numbered = true;
         build_header(&p, PAGE_PLACEHOLDER, PAGE_PLACEHOLDER);
-        if (paginate_best(&p, &best) != 0) {
+        if (paginate_best(&p, &best) != 0 || best.nsheets > was_sheets ||
+            best.codes_shown < was_codes) {
             try_free(&best);
-            return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
-                                "layout '%s': a row of the timetable does not fit an empty "
-                                "sheet at its sizes", lay->name);
+            if (choose(&p, &best, err) != 0)
+                return -1;
         }
     }
     balance(&p, &best);
@@ -1927,12 +2119,15 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
         /* the metadata first: a streamed plan (plan.h) draws each sheet as it is made */
         const struct sp_settings *s = in->settings;
         plan->title = sp_arena_printf(&plan->arena, "%s%s%s",
-                                      in->headline ? in->headline : s->headline,
+                                      sp_words_headline(in, &plan->arena),
                                       in->part_name ? ": " : "",
                                       in->part_name ? in->part_name : "");
         plan->author = s->org_name;
-        plan->subject = sp_arena_printf(&plan->arena, "Mutual-aid meetings, list printed on %s",
-                                        sp_words_date(in->date, &plan->arena));
+        sp_i18n_use(sp_i18n_output()->first);  /* the file's description: one language */
+        plan->subject = sp_i18n_fill(&plan->arena,
+                                     sp_tr("Mutual-aid meetings, list printed on {1}"),
+                                     sp_words_date(in->date, &plan->arena), NULL, NULL);
+        sp_i18n_use(NULL);
         plan->lang = s->lang ? s->lang : "en-GB";
     }
     for (size_t si = 0; si < best.nsheets; si++) {

@@ -11,6 +11,7 @@
 
 #include "flow.h"
 #include "qr.h"
+#include "tr.h"
 #include "words.h"
 
 #define TAB_GAP   SP_MM(4)     /* between the footer and the tear line */
@@ -52,7 +53,7 @@ static void tab_qr(struct sp_plan *plan, struct sp_page *page, const struct sp_q
                                            g_ascii_formatd(bx, sizeof bx, "%.2f", x),
                                            g_ascii_formatd(by, sizeof by, "%.2f", y),
                                            g_ascii_formatd(bs, sizeof bs, "%.2f", size), bs);
-        alt = sp_arena_printf(&plan->arena, "Every meeting, always up to date: %s", url);
+        alt = sp_say(&plan->arena, "Every meeting, always up to date: {1}", url, NULL, NULL);
         sp_plan_tag(plan, page, true, "Link", attr, alt);
         sp_plan_tag(plan, page, true, "Figure", NULL, alt);
     }

@@ -14,6 +14,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "../base/i18n.h"
+
 #define SP_FAMILY_MAIN "Atkinson Hyperlegible Next"
 
 /*
@@ -37,7 +39,7 @@ struct line {
 #define PARA_CACHE_MAX 1024
 
 struct para_line {
-    size_t off, len;
+    char *text;            /* the line as sp_text_break gives it (isolates closed) */
     double width, height, baseline;
 };
 
@@ -59,14 +61,29 @@ struct sp_text {
     size_t hits, misses;   /* for SIGNPOST_TIMING and the tests */
     GHashTable *paras;     /* key -> struct para */
     GQueue para_lru;
+    /* right-to-left lines (issue 12) have a context of their own, so no layout ever sees
+       its context's direction change under it (cached lines keep their shaping) */
+    PangoContext *ctx_rtl; /* base direction right to left */
+    PangoLayout *layout_rtl;
+    PangoLayout *probe;    /* the main face's line metrics (even_line), apart from layout */
+    GHashTable *main_lines;/* "bold size" -> double[2]: that line's height and baseline */
 };
+
+static bool ascii_only(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
+        if (*p >= 0x80)
+            return false;
+    return true;
+}
 
 const char *sp_text_family_for(const char *lang)
 {
     if (lang) {
         if (!strncmp(lang, "ur", 2) || !strncmp(lang, "pnb", 3) || !strcmp(lang, "pa-Arab"))
             return SP_FAMILY_MAIN ", Noto Nastaliq Urdu";
-        if (!strncmp(lang, "ar", 2))
+        /* Farsi and Arabic are set in Naskh (issue 12) */
+        if (!strncmp(lang, "ar", 2) || !strncmp(lang, "fa", 2) || !strncmp(lang, "ps", 2))
             return SP_FAMILY_MAIN ", Noto Naskh Arabic";
         if (!strncmp(lang, "bn", 2) || !strncmp(lang, "syl", 3))
             return SP_FAMILY_MAIN ", Noto Sans Bengali";
@@ -76,43 +93,169 @@ const char *sp_text_family_for(const char *lang)
     return SP_FAMILY_MAIN ", Noto Naskh Arabic, Noto Sans Bengali, Noto Sans Gurmukhi";
 }
 
-const char *sp_text_guess_lang(const char *s)
+/* Is lang written in the Arabic script ("ur", "fa", "ar"...)? */
+static bool arabic_script_lang(const char *lang)
 {
-    const char *p;
+    return lang && (!strncmp(lang, "ur", 2) || !strncmp(lang, "fa", 2) ||
+                    !strncmp(lang, "ar", 2) || !strncmp(lang, "ps", 2) ||
+                    !strncmp(lang, "pnb", 3) || !strcmp(lang, "pa-Arab"));
+}
 
-    if (!s)
-        return NULL;
-    for (p = s; *p && !((unsigned char)*p & 0x80); p++)
-        ;
-    if (!*p)
-        return NULL;  /* ASCII: no script of the list (the common case, measured first) */
-    if (!g_utf8_validate(s, -1, NULL))
-        return NULL;
-    for (p = s; *p; p = g_utf8_next_char(p)) {
-        switch (g_unichar_get_script(g_utf8_get_char(p))) {
-        case G_UNICODE_SCRIPT_ARABIC:
-            return "ur";
-        case G_UNICODE_SCRIPT_BENGALI:
-            return "bn";
-        case G_UNICODE_SCRIPT_GURMUKHI:
-            return "pa";
+/*
+ * Which language of the Arabic script s is in, by the letters only one of them uses:
+ * Urdu (U+0679 tteh, U+0688 ddal, U+0691 rreh, U+06BA noon ghunna, U+06BE heh
+ * doachashmee, U+06C1 heh goal, U+06D2 yeh barree), Arabic (U+0629 teh marbuta, U+064A
+ * yeh, U+0643 kaf, U+0649 alef maksura), Farsi (U+06CC yeh, U+06A9 keheh or U+0698 jeh
+ * without any Urdu letter, or U+0647 heh, which Urdu writes as U+06C1).  With none of
+ * them, an Arabic-script output language, else Urdu.
+ */
+static const char *arabic_lang(const char *s)
+{
+    int ur = 0, ar = 0, fa = 0;
+    const struct sp_langs *out = sp_i18n_output();
+
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        switch (g_utf8_get_char(p)) {
+        case 0x0679: case 0x0688: case 0x0691: case 0x06BA: case 0x06BE: case 0x06C1:
+        case 0x06D2: case 0x06D3:
+            ur++;
+            break;
+        case 0x0629: case 0x064A: case 0x0643: case 0x0649:
+            ar++;
+            break;
+        case 0x06CC: case 0x06A9: case 0x0698: case 0x0647:
+            fa++;
+            break;
         default:
             break;
         }
     }
+    if (ur)
+        return "ur";
+    if (ar > fa)
+        return "ar";
+    if (fa)
+        return "fa";
+    if (arabic_script_lang(out->first->code))
+        return out->first->code;
+    if (out->second && arabic_script_lang(out->second->code))
+        return out->second->code;
+    return "ur";
+}
+
+const char *sp_text_guess_lang(const char *s)
+{
+    int latin = 0, arabic = 0, bengali = 0, gurmukhi = 0;
+
+    if (!s || ascii_only(s))
+        return NULL;  /* ASCII: no script of the list (the common case, measured first) */
+    if (!g_utf8_validate(s, -1, NULL))
+        return NULL;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        switch (g_unichar_get_script(g_utf8_get_char(p))) {
+        case G_UNICODE_SCRIPT_ARABIC:   arabic++; break;
+        case G_UNICODE_SCRIPT_BENGALI:  bengali++; break;
+        case G_UNICODE_SCRIPT_GURMUKHI: gurmukhi++; break;
+        case G_UNICODE_SCRIPT_LATIN:    latin++; break;
+        default: break;
+        }
+    }
+    /* the script of most of the letters: a Farsi name in an English line is an English
+       line (its name is set in the fallback face, at the line's own height) */
+    if (arabic && arabic >= bengali && arabic >= gurmukhi && arabic * 2 >= latin)
+        return arabic_lang(s);
+    if (bengali && bengali >= gurmukhi && bengali * 2 >= latin)
+        return "bn";
+    if (gurmukhi && gurmukhi * 2 >= latin)
+        return "pa";
     return NULL;
 }
 
-/* The language used for s: its script decides when it has one we know ("ar" kept). */
+/* The language used for s: its script decides when it has one we know (an Arabic-script
+   font->lang is kept for Arabic-script text), else font->lang. */
 static const char *lang_for(const struct sp_font *f, const char *s)
 {
     const char *g = sp_text_guess_lang(s);
 
     if (!g)
         return f->lang;
-    if (f->lang && !strcmp(g, "ur") && !strncmp(f->lang, "ar", 2))
+    if (arabic_script_lang(g) && arabic_script_lang(f->lang))
         return f->lang;
     return g;
+}
+
+const char *sp_text_lang(const struct sp_font *f, const char *s)
+{
+    return lang_for(f, s);
+}
+
+/* Has s a letter of a right-to-left script? */
+static bool has_rtl(const char *s)
+{
+    for (const char *p = s; p && *p; p = g_utf8_next_char(p)) {
+        switch (g_unichar_get_script(g_utf8_get_char(p))) {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+            return true;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+/*
+ * The direction of the first letter of s outside isolates (U+2066..U+2069: the values
+ * filled into a sentence): 1 right to left, -1 left to right, 0 none (digits and marks
+ * only, or letters only inside isolates).
+ */
+static int first_strong(const char *s)
+{
+    int depth = 0;
+
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c >= 0x2066 && c <= 0x2068) {
+            depth++;
+            continue;
+        }
+        if (c == 0x2069) {
+            depth -= depth > 0;
+            continue;
+        }
+        if (depth || !g_unichar_isalpha(c))
+            continue;
+        switch (g_unichar_get_script(c)) {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+            return 1;
+        default:
+            return -1;
+        }
+    }
+    return 0;
+}
+
+bool sp_text_rtl(const struct sp_font *f, const char *s)
+{
+    const char *lang;
+
+    if (ascii_only(s) || !has_rtl(s))
+        return false;
+    if (sp_i18n_output()->first->rtl) {
+        /* a right-to-left output: a line with its words is right to left (names and
+           addresses in it are isolated, so they keep their own order); a line with
+           letters only inside isolates takes the first of them */
+        return first_strong(s) >= 0;
+    }
+    lang = lang_for(f, s);
+    return arabic_script_lang(lang) && sp_text_guess_lang(s) != NULL;
 }
 
 static int has_face(FcConfig *cfg, int weight)
@@ -204,11 +347,26 @@ struct sp_text *sp_text_new(const char *fontdir, const char *cachedir, struct sp
     t->key = g_string_sized_new(128);
     t->paras = g_hash_table_new(g_str_hash, g_str_equal);
     g_queue_init(&t->para_lru);
+    t->ctx_rtl = pango_font_map_create_context(t->fm);
+    fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(t->ctx_rtl, fo);
+    cairo_font_options_destroy(fo);
+    pango_cairo_context_set_resolution(t->ctx_rtl, 72.0);
+    pango_context_set_round_glyph_positions(t->ctx_rtl, FALSE);
+    pango_context_set_base_dir(t->ctx_rtl, PANGO_DIRECTION_RTL);
+    t->layout_rtl = pango_layout_new(t->ctx_rtl);
+    pango_layout_set_auto_dir(t->layout_rtl, FALSE);
+    t->probe = pango_layout_new(t->ctx);
+    t->main_lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     return t;
 }
 
 static void para_free(struct para *pa)
 {
+    for (int i = 0; i < pa->n; i++)
+        g_free(pa->lines[i].text);
     g_free(pa->lines);
     g_free(pa->key);
     g_free(pa);
@@ -233,6 +391,10 @@ void sp_text_free(struct sp_text *t)
     g_hash_table_destroy(t->paras);
     g_string_free(t->key, TRUE);
     g_object_unref(t->layout);
+    g_object_unref(t->layout_rtl);
+    g_object_unref(t->probe);
+    g_hash_table_destroy(t->main_lines);
+    g_object_unref(t->ctx_rtl);
     g_object_unref(t->ctx);
     /* drop pango's pattern and fontset caches now (they outlive the last unref otherwise) */
     pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(t->fm));
@@ -250,7 +412,8 @@ static PangoLayout *setup_on(PangoLayout *l, const struct sp_font *f, const char
 {
     PangoFontDescription *fd = pango_font_description_new();
     PangoAttrList *attrs = pango_attr_list_new();
-    const char *lang = lang_for(f, utf8);
+    bool ascii = !utf8 || ascii_only(utf8);
+    const char *lang = ascii ? f->lang : lang_for(f, utf8);
     const char *family = f->family && *f->family ? f->family : sp_text_family_for(lang);
 
     pango_font_description_set_family(fd, family);
@@ -276,8 +439,81 @@ static PangoLayout *setup_on(PangoLayout *l, const struct sp_font *f, const char
 static PangoLayout *setup(struct sp_text *t, const struct sp_font *f, const char *utf8,
                           double width)
 {
-    return setup_on(t->layout, f, utf8, width);
+    /* a right-to-left line is set right to left even when it starts with a name or a
+       number in another script (pango would take the first letter's direction) */
+    bool rtl = utf8 && !ascii_only(utf8) && sp_text_rtl(f, utf8);
+
+    return setup_on(rtl ? t->layout_rtl : t->layout, f, utf8, width);
 }
+/* The main face's line (Atkinson Hyperlegible Next at f's size and weight): its height
+   and baseline, measured once per size and weight on the probe layout. */
+static void main_line(struct sp_text *t, const struct sp_font *f, double *h, double *base)
+{
+    char key[64];
+    double *v;
+
+    g_snprintf(key, sizeof key, "%d %.4f", f->bold, f->size);
+    v = g_hash_table_lookup(t->main_lines, key);
+    if (!v) {
+        PangoFontDescription *fd = pango_font_description_new();
+        PangoRectangle log;
+
+        pango_font_description_set_family(fd, SP_FAMILY_MAIN);
+        pango_font_description_set_weight(fd, f->bold ? PANGO_WEIGHT_BOLD
+                                                      : PANGO_WEIGHT_NORMAL);
+        pango_font_description_set_absolute_size(fd, (f->size > 0 ? f->size : 12.0) *
+                                                     PANGO_SCALE);
+        pango_layout_set_font_description(t->probe, fd);
+        pango_font_description_free(fd);
+        pango_layout_set_text(t->probe, "x", -1);
+        pango_layout_get_extents(t->probe, NULL, &log);
+        v = g_new(double, 2);
+        v[0] = (double)log.height / PANGO_SCALE;
+        v[1] = (double)pango_layout_get_baseline(t->probe) / PANGO_SCALE;
+        g_hash_table_insert(t->main_lines, g_strdup(key), v);
+    }
+    *h = v[0];
+    *base = v[1];
+}
+
+/*
+ * Even line spacing (issue 12): a line whose language is written in the Latin script
+ * (most of its letters Latin) keeps the main face's line height and baseline, whatever
+ * taller fallback face a word of another script takes (a Farsi name in Naskh), so the
+ * lines of a list stay evenly spaced.  Lines in Urdu, Arabic, Farsi, Bengali or Punjabi
+ * keep their own face's (taller) line.
+ */
+static void even_line(struct sp_text *t, const struct sp_font *f, const char *s, double *h,
+                      double *base)
+{
+    double h0, b0;
+
+    if (!s || ascii_only(s))
+        return;
+    /* by the line's own letters: most of them Latin (a name or a word in another script
+       in an English line, a Latin line of an Urdu paragraph) */
+    {
+        int latin = 0, other = 0;
+        for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+            gunichar c = g_utf8_get_char(p);
+            if (!g_unichar_isalpha(c))
+                continue;
+            if (g_unichar_get_script(c) == G_UNICODE_SCRIPT_LATIN)
+                latin++;
+            else
+                other++;
+        }
+        if (!latin || other > latin)
+            return;
+    }
+    main_line(t, f, &h0, &b0);
+    if (*h > h0 + 0.001) {
+        *h = h0;
+        *base = b0;
+    }
+}
+
+
 
 /* The cache key of utf8 in font f: every field setup_on() reads, then the text. */
 static const char *line_key(struct sp_text *t, const struct sp_font *f, const char *utf8)
@@ -285,8 +521,9 @@ static const char *line_key(struct sp_text *t, const struct sp_font *f, const ch
     GString *k = t->key;
 
     g_string_truncate(k, 0);
-    g_string_append_printf(k, "%s\x1f%a\x1f%c\x1f%s\x1f", f->family ? f->family : "",
-                           f->size, f->bold ? 'b' : 'r', f->lang ? f->lang : "");
+    g_string_append_printf(k, "%s\x1f%a\x1f%c\x1f%s\x1f%c\x1f", f->family ? f->family : "",
+                           f->size, f->bold ? 'b' : 'r', f->lang ? f->lang : "",
+                           utf8 && !ascii_only(utf8) && sp_text_rtl(f, utf8) ? 'R' : 'L');
     g_string_append(k, utf8 ? utf8 : "");
     return k->str;
 }
@@ -315,7 +552,13 @@ static struct line *line_get(struct sp_text *t, const struct sp_font *f, const c
     t->misses++;
     ln = g_new0(struct line, 1);
     ln->key = g_strdup(key);
-    ln->layout = setup_on(pango_layout_new(t->ctx), f, utf8, -1);
+    if (utf8 && !ascii_only(utf8) && sp_text_rtl(f, utf8)) {
+        ln->layout = pango_layout_new(t->ctx_rtl);
+        pango_layout_set_auto_dir(ln->layout, FALSE);
+    } else {
+        ln->layout = pango_layout_new(t->ctx);
+    }
+    setup_on(ln->layout, f, utf8, -1);
     pango_layout_get_extents(ln->layout, NULL, &log);
     ln->width = (double)log.width / PANGO_SCALE;
     ln->height = (double)log.height / PANGO_SCALE;
@@ -331,12 +574,18 @@ static struct line *line_get(struct sp_text *t, const struct sp_font *f, const c
     return ln;
 }
 
-static void line_copy(const struct line *ln, const char *text, struct sp_line *out)
+static void even_line(struct sp_text *t, const struct sp_font *f, const char *s, double *h,
+                      double *base);
+
+/* The measured line as a line of text, at the even line height (even_line). */
+static void line_copy(struct sp_text *t, const struct sp_font *f, const struct line *ln,
+                      const char *text, struct sp_line *out)
 {
     out->text = text;
     out->width = ln->width;
     out->height = ln->height;
     out->baseline = ln->baseline;
+    even_line(t, f, text, &out->height, &out->baseline);
 }
 
 void sp_text_cache_stats(const struct sp_text *t, size_t *hits, size_t *misses)
@@ -369,6 +618,49 @@ void sp_text_metrics(struct sp_text *t, const struct sp_font *f, double *height,
         *height = (double)log.height / PANGO_SCALE;
     if (baseline)
         *baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
+}
+
+/* Is the UTF-8 character at p a direction isolate: 1 an initiator (U+2066 LRI, U+2067
+   RLI, U+2068 FSI), -1 U+2069 PDI, else 0? */
+static int isolate_at(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+
+    if (u[0] != 0xE2 || u[1] != 0x81)
+        return 0;
+    return u[2] >= 0xA6 && u[2] <= 0xA8 ? 1 : u[2] == 0xA9 ? -1 : 0;
+}
+
+/*
+ * Line [start, start + len) of utf8 as a text of its own (arena): when the text has
+ * isolates (values filled into a right-to-left sentence, base/i18n.h) and the line starts
+ * or ends inside one, the line opens and closes it again, so a name or an address that
+ * runs over two lines keeps its direction on each.
+ */
+static char *line_text(const char *utf8, size_t start, size_t len, struct sp_arena *a)
+{
+    int before = 0, open;
+    GString *g;
+    char *r;
+
+    if (!strstr(utf8, "\xE2\x81"))
+        return sp_arena_strndup(a, utf8 + start, len);
+    for (size_t i = 0; i < start; i++)
+        before += isolate_at(utf8 + i), before = before < 0 ? 0 : before;
+    open = before;
+    for (size_t i = start; i < start + len; i++)
+        open += isolate_at(utf8 + i), open = open < 0 ? 0 : open;
+    if (!before && !open)
+        return sp_arena_strndup(a, utf8 + start, len);
+    g = g_string_new(NULL);
+    for (int k = 0; k < before; k++)
+        g_string_append(g, "\xE2\x81\xA8");  /* FSI: the value goes on here */
+    g_string_append_len(g, utf8 + start, (gssize)len);
+    for (int k = 0; k < open; k++)
+        g_string_append(g, "\xE2\x81\xA9");  /* PDI: and ends on the next line */
+    r = sp_arena_strdup(a, g->str);
+    g_string_free(g, TRUE);
+    return r;
 }
 
 static int is_trailing_space(unsigned char c)
@@ -412,7 +704,7 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
         const struct line *ln = line_get(t, f, utf8, true);
         if (fits(ln, width) && pango_layout_get_line_count(ln->layout) == 1) {
             *lines = sp_arena_alloc(a, sizeof **lines);
-            line_copy(ln, sp_arena_strdup(a, utf8), &(*lines)[0]);
+            line_copy(t, f, ln, sp_arena_strdup(a, utf8), &(*lines)[0]);
             return 1;
         }
     }
@@ -429,7 +721,7 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
             *lines = sp_arena_alloc(a, (size_t)pa->n * sizeof **lines);
             for (i = 0; i < pa->n; i++) {
                 struct sp_line *ln = &(*lines)[i];
-                ln->text = sp_arena_strndup(a, utf8 + pa->lines[i].off, pa->lines[i].len);
+                ln->text = sp_arena_strdup(a, pa->lines[i].text);
                 ln->width = pa->lines[i].width;
                 ln->height = pa->lines[i].height;
                 ln->baseline = pa->lines[i].baseline;
@@ -440,7 +732,6 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
     n = break_wrapped(t, f, utf8, width, a, lines);
     {
         struct para *pa = g_new0(struct para, 1);
-        size_t at = 0;
 
         line_key(t, f, utf8);
         g_string_append_printf(t->key, "\x1f%a", width);
@@ -449,13 +740,10 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
         pa->lines = g_new(struct para_line, n ? n : 1);
         for (i = 0; i < n; i++) {
             const struct sp_line *ln = &(*lines)[i];
-            const char *p = strstr(utf8 + at, ln->text);   /* lines follow each other */
-            pa->lines[i].off = p ? (size_t)(p - utf8) : at;
-            pa->lines[i].len = strlen(ln->text);
+            pa->lines[i].text = g_strdup(ln->text);
             pa->lines[i].width = ln->width;
             pa->lines[i].height = ln->height;
             pa->lines[i].baseline = ln->baseline;
-            at = pa->lines[i].off + pa->lines[i].len;
         }
         pa->link.data = pa;
         g_hash_table_insert(t->paras, pa->key, pa);
@@ -488,7 +776,7 @@ static int break_wrapped(struct sp_text *t, const struct sp_font *f, const char 
 
         while (len > 0 && is_trailing_space((unsigned char)utf8[pl->start_index + len - 1]))
             len--;
-        texts[i++] = sp_arena_strndup(a, utf8 + pl->start_index, len);
+        texts[i++] = line_text(utf8, (size_t)pl->start_index, len, a);
     }
     n = i;
     *lines = sp_arena_alloc(a, (size_t)n * sizeof **lines);
@@ -502,12 +790,13 @@ static int break_wrapped(struct sp_text *t, const struct sp_font *f, const char 
         (*lines)[0].width = (double)log.width / PANGO_SCALE;
         (*lines)[0].height = (double)log.height / PANGO_SCALE;
         (*lines)[0].baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
+        even_line(t, f, texts[0], &(*lines)[0].height, &(*lines)[0].baseline);
         free(texts);
         return 1;
     }
     /* measure every line as it will be drawn: alone, unwrapped (and keep it for drawing) */
     for (i = 0; i < n; i++)
-        line_copy(line_get(t, f, texts[i], true), texts[i], &(*lines)[i]);
+        line_copy(t, f, line_get(t, f, texts[i], true), texts[i], &(*lines)[i]);
     free(texts);
     return n;
 }
@@ -540,15 +829,16 @@ int sp_text_first_line(struct sp_text *t, const struct sp_font *f, const char *u
         glong at = g_utf8_pointer_to_offset(utf8, utf8 + *used);
         *broken = at < nattrs && !attrs[at].is_line_break;
     }
-    line->text = sp_arena_strndup(a, utf8, len);
+    line->text = line_text(utf8, 0, len, a);
     if (nlines == 1 && len == all) {
         pango_layout_get_extents(l, NULL, &log);
         line->baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
         line->width = (double)log.width / PANGO_SCALE;
         line->height = (double)log.height / PANGO_SCALE;
+        even_line(t, f, line->text, &line->height, &line->baseline);
     } else {
         /* measured alone, as it will be drawn, and kept for drawing */
-        line_copy(line_get(t, f, line->text, true), line->text, line);
+        line_copy(t, f, line_get(t, f, line->text, true), line->text, line);
     }
     return 1;
 }
@@ -586,8 +876,11 @@ void sp_text_draw(struct sp_text *t, cairo_t *cr, const struct sp_font *f, const
                   double x, double y)
 {
     const struct line *ln = line_get(t, f, utf8, true);
+    double h = ln->height, base = ln->baseline;
 
+    /* the baseline where the line was measured to have it (even_line) */
+    even_line(t, f, utf8, &h, &base);
     /* no pango_cairo_update_context: the layout keeps the device-independent metrics */
-    cairo_move_to(cr, x, y);
+    cairo_move_to(cr, x, y + base - ln->baseline);
     pango_cairo_show_layout(cr, ln->layout);
 }

@@ -36,8 +36,21 @@ void sp_text_free(struct sp_text *t);
  */
 const char *sp_text_family_for(const char *lang);
 
-/* Guess a language tag from the script of s: "ur" for Arabic script, "bn", "pa", or NULL. */
+/*
+ * Guess a language tag from the script of most of the letters of s: "bn", "pa", and for
+ * the Arabic script "ur", "fa" or "ar" by the letters only one of them uses (else an
+ * Arabic-script output language, else "ur"); NULL when most letters are Latin (or none).
+ */
 const char *sp_text_guess_lang(const char *s);
+
+/* The language a line of s in font f is set in (and tagged with): the guess from its
+   script, but an Arabic-script font->lang for Arabic-script text, and font->lang when
+   the script says nothing. */
+const char *sp_text_lang(const struct sp_font *f, const char *s);
+
+/* Whether a line of s in font f is set right to left: it has a right-to-left letter and
+   the output's first language is right-to-left, or most of its letters are. */
+bool sp_text_rtl(const struct sp_font *f, const char *s);
 
 struct sp_line {
     const char *text;   /* the line's text (arena), trailing spaces trimmed */

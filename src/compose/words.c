@@ -1,6 +1,9 @@
 /*
  * words.c - shared wording.  Times follow UK print style (RNIB Clear Print favours
- * "7.30pm" over "19:30" for general readers); the layout can ask for 24-hour.
+ * "7.30pm" over "19:30" for general readers); the layout can ask for 24-hour, and
+ * languages that write 24-hour times (German, Polish...) and bilingual outputs always
+ * get it.  Every word is in the output language(s) (tr.h): a function that builds from
+ * several words builds in one language at a time and joins the results (sp_tr_both).
  */
 #include "words.h"
 
@@ -9,42 +12,76 @@
 
 #include "../input/select.h"
 #include "compose.h"
+#include "tr.h"
+
+/* One language: "7pm", "7.30pm", "noon" or "19:30". */
+static const char *time_one(int minutes, enum sp_time_style style, struct sp_arena *a)
+{
+    int h = (minutes / 60) % 24, m = minutes % 60;
+    const char *hh, *mm;
+
+    if (style == SP_TIME_24H || sp_i18n_current()->clock24 || sp_i18n_bilingual())
+        return sp_arena_printf(a, "%02d:%02d", h, m);
+    if (h == 12 && m == 0)
+        return sp_trc("time", "noon");
+    if (h == 0 && m == 0)
+        return sp_trc("time", "midnight");
+    hh = sp_arena_printf(a, "%d", h % 12 ? h % 12 : 12);
+    mm = sp_arena_printf(a, "%02d", m);
+    /* TRANSLATORS: {1} is the hour (1-12), {2} the minutes; no spaces (one piece) */
+    if (m == 0)
+        return sp_i18n_fill(a, h < 12 ? sp_trc("time", "{1}am") : sp_trc("time", "{1}pm"), hh,
+                            NULL, NULL);
+    return sp_i18n_fill(a, h < 12 ? sp_trc("time", "{1}.{2}am") : sp_trc("time", "{1}.{2}pm"),
+                        hh, mm, NULL);
+}
+
+struct time_ctx {
+    int start, end;
+    enum sp_time_style style;
+};
+
+static const char *time_fn(const void *ctx, struct sp_arena *a)
+{
+    const struct time_ctx *c = ctx;
+    return time_one(c->start, c->style, a);
+}
 
 const char *sp_words_time(int minutes, enum sp_time_style style, struct sp_arena *a)
 {
-    int h = (minutes / 60) % 24, m = minutes % 60;
+    struct time_ctx c = { minutes, -1, style };
+    return sp_tr_both(time_fn, &c, a);
+}
 
-    if (style == SP_TIME_24H)
-        return sp_arena_printf(a, "%02d:%02d", h, m);
-    if (h == 12 && m == 0)
-        return "noon";
-    if (h == 0 && m == 0)
-        return "midnight";
-    if (m == 0)
-        return sp_arena_printf(a, "%d%s", h % 12 ? h % 12 : 12, h < 12 ? "am" : "pm");
-    return sp_arena_printf(a, "%d.%02d%s", h % 12 ? h % 12 : 12, m, h < 12 ? "am" : "pm");
+static const char *range_fn(const void *ctx, struct sp_arena *a)
+{
+    const struct time_ctx *c = ctx;
+    /* TRANSLATORS: a time range, "7pm to 8.30pm"; its spaces become no-break spaces */
+    return sp_words_glue(sp_i18n_fill(a, sp_trc("time", "{1} to {2}"),
+                                      time_one(c->start, c->style, a),
+                                      time_one(c->end, c->style, a), NULL), a);
 }
 
 const char *sp_words_time_range(int start, int end, enum sp_time_style style,
                                 struct sp_arena *a)
 {
-    return sp_arena_printf(a, "%s" SP_NBSP "to" SP_NBSP "%s",
-                           sp_words_time(start, style, a), sp_words_time(end, style, a));
+    struct time_ctx c = { start, end, style };
+    return sp_tr_both(range_fn, &c, a);
 }
 
-const char *sp_words_date(time_t t, struct sp_arena *a)
+static const char *date_fn(const void *ctx, struct sp_arena *a)
 {
-    static const char *const months[12] = {
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December"
-    };
-    GDateTime *dt = g_date_time_new_from_unix_utc((gint64)t);
+    GDateTime *dt = g_date_time_new_from_unix_utc((gint64)*(const time_t *)ctx);
     const char *s;
 
     if (!dt)
         return "";
-    s = sp_arena_printf(a, "%d %s %d", g_date_time_get_day_of_month(dt),
-                        months[g_date_time_get_month(dt) - 1], g_date_time_get_year(dt));
+    /* TRANSLATORS: a date: {1} the day of the month, {2} the month's name (as translated
+       with context "date"), {3} the year: "26 November 2026", German "{1}. {2} {3}" */
+    s = sp_i18n_fill(a, sp_trc("date", "{1} {2} {3}"),
+                     sp_arena_printf(a, "%d", g_date_time_get_day_of_month(dt)),
+                     sp_tr_month(g_date_time_get_month(dt)),
+                     sp_arena_printf(a, "%d", g_date_time_get_year(dt)));
     g_date_time_unref(dt);
     return s;
 }
@@ -83,52 +120,80 @@ const char *sp_words_site(const char *url, struct sp_arena *a)
     return dots[1] + 1;
 }
 
+static const char *listed_fn(const void *ctx, struct sp_arena *a)
+{
+    /* TRANSLATORS: {1} the date of the directory's data: "Meetings as listed on 26
+       November 2026" */
+    return sp_i18n_fill(a, sp_tr("Meetings as listed on {1}"), date_fn(ctx, a), NULL, NULL);
+}
+
 const char *sp_words_as_listed(time_t data_date, struct sp_arena *a)
 {
     if (!data_date)
         return NULL;
-    return sp_arena_printf(a, "Meetings as listed on %s", sp_words_date(data_date, a));
+    return sp_tr_both(listed_fn, &data_date, a);
 }
 
-const char *sp_words_days(unsigned days, int start_day, enum sp_days_style style,
-                          struct sp_arena *a)
+const char *sp_words_date(time_t t, struct sp_arena *a)
 {
+    return sp_tr_both(date_fn, &t, a);
+}
+
+struct days_ctx {
+    unsigned days;
+    int start_day;
+    enum sp_days_style style;
+};
+
+static const char *days_fn(const void *ctx, struct sp_arena *a)
+{
+    const struct days_ctx *c = ctx;
     GString *s;
     int order[7], n = 0, nparts = 0, k = 0;
     const char *parts[7], *r;
-    int start = start_day >= 0 && start_day < 7 ? start_day : 1;
+    int start = c->start_day >= 0 && c->start_day < 7 ? c->start_day : 1;
+    bool shrt = c->style == SP_DAYS_SHORT;
 
-    if ((days & SP_ALL_DAYS) == SP_ALL_DAYS)
-        return "Every day";
+    if ((c->days & SP_ALL_DAYS) == SP_ALL_DAYS)
+        return sp_tr("Every day");
     for (int i = 0; i < 7; i++)
-        if (days & SP_DAY_BIT((start + i) % 7))
+        if (c->days & SP_DAY_BIT((start + i) % 7))
             order[n++] = i;  /* rank in the week as listed */
     while (k < n) {
         int j = k;
         while (j + 1 < n && order[j + 1] == order[j] + 1)
             j++;
         if (j - k >= 2) {
-            const char *d0 = sp_day_name((start + order[k]) % 7);
-            const char *d1 = sp_day_name((start + order[j]) % 7);
-            parts[nparts++] = style == SP_DAYS_SHORT
-                ? sp_arena_printf(a, "%.3s" SP_NBSP "to" SP_NBSP "%.3s", d0, d1)
-                : sp_arena_printf(a, "%s to %s", d0, d1);
+            int d0 = (start + order[k]) % 7, d1 = (start + order[j]) % 7;
+            /* TRANSLATORS: a run of days, "Monday to Friday" */
+            const char *run = sp_i18n_fill(a, sp_trc("days", "{1} to {2}"),
+                                           shrt ? sp_tr_day_short(d0) : sp_tr_day(d0),
+                                           shrt ? sp_tr_day_short(d1) : sp_tr_day(d1), NULL);
+            parts[nparts++] = shrt ? sp_words_glue(run, a) : run;
             k = j + 1;
         } else {
-            const char *d = sp_day_name((start + order[k++]) % 7);
-            parts[nparts++] = style == SP_DAYS_SHORT ? sp_arena_strndup(a, d, 3) : d;
+            int d = (start + order[k++]) % 7;
+            parts[nparts++] = shrt ? sp_tr_day_short(d) : sp_tr_day(d);
         }
     }
     s = g_string_new(NULL);
     for (int i = 0; i < nparts; i++) {
         if (i)
-            g_string_append(s, style == SP_DAYS_SHORT ? ", "
-                               : i == nparts - 1 ? " and " : ", ");
+            /* TRANSLATORS: between the items of a list, and before its last one */
+            g_string_append(s, shrt || i < nparts - 1 ? sp_trc("list", ", ")
+                                                      : sp_trc("list", " and "));
         g_string_append(s, parts[i]);
     }
     r = sp_arena_strdup(a, s->str);
     g_string_free(s, TRUE);
     return r;
+}
+
+const char *sp_words_days(unsigned days, int start_day, enum sp_days_style style,
+                          struct sp_arena *a)
+{
+    struct days_ctx c = { days, start_day, style };
+    return sp_tr_both(days_fn, &c, a);
 }
 
 const char *sp_words_glue(const char *s, struct sp_arena *a)
@@ -201,7 +266,8 @@ const char *sp_words_place(const struct sp_meeting *m, struct sp_arena *a)
     const char *r;
 
     if (m->attendance == SP_ATTEND_ONLINE)
-        return !m->url && m->phone ? "By phone" : "Online";
+        return !m->url && m->phone ? sp_say(a, N_("By phone"), NULL, NULL, NULL)
+                                   : sp_say(a, N_("Online"), NULL, NULL, NULL);
     buf = g_string_new(NULL);
     add_part(buf, m->venue);
     add_part(buf, m->address);
@@ -222,8 +288,12 @@ const char *sp_words_place(const struct sp_meeting *m, struct sp_arena *a)
     }
     if (!buf->len && m->formatted_address)
         add_part(buf, m->formatted_address);
-    if (m->attendance == SP_ATTEND_HYBRID)
-        g_string_prepend(buf, buf->len ? "Online and in person: " : "Online and in person");
+    if (m->attendance == SP_ATTEND_HYBRID) {
+        r = sp_arena_strdup(a, buf->str);
+        g_string_free(buf, TRUE);
+        return *r ? sp_say(a, N_("Online and in person: {1}"), r, NULL, NULL)
+                  : sp_say(a, N_("Online and in person"), NULL, NULL, NULL);
+    }
     r = sp_arena_strdup(a, buf->str);
     g_string_free(buf, TRUE);
     return r;
@@ -232,7 +302,7 @@ const char *sp_words_place(const struct sp_meeting *m, struct sp_arena *a)
 const char *sp_words_where(const struct sp_meeting *m, struct sp_arena *a)
 {
     if (m->attendance == SP_ATTEND_ONLINE && m->provider && m->url)
-        return sp_arena_printf(a, "Online (%s)", m->provider);
+        return sp_say(a, N_("Online ({1})"), m->provider, NULL, NULL);
     return sp_words_place(m, a);
 }
 
@@ -245,58 +315,88 @@ const char *sp_words_access(const struct sp_meeting *m, bool leave_off_passcodes
 
     /* no link, but a service and its meeting ID: join on the service's own site */
     if (!m->url && m->provider && id)
-        return pass ? sp_arena_printf(a, "On %s: meeting ID %s, passcode %s", m->provider, id,
-                                      pass)
-                    : sp_arena_printf(a, "On %s: meeting ID %s", m->provider, id);
+        return pass ? sp_say(a, N_("On {1}: meeting ID {2}, passcode {3}"), m->provider, id,
+                             pass)
+                    : sp_say(a, N_("On {1}: meeting ID {2}"), m->provider, id, NULL);
     if (id && pass)
-        return sp_arena_printf(a, "Meeting ID %s, passcode %s", id, pass);
+        return sp_say(a, N_("Meeting ID {1}, passcode {2}"), id, pass, NULL);
     if (id)
-        return sp_arena_printf(a, "Meeting ID %s", id);
+        return sp_say(a, N_("Meeting ID {1}"), id, NULL, NULL);
     if (pass)
-        return sp_arena_printf(a, "Passcode %s", pass);
+        return sp_say(a, N_("Passcode {1}"), pass, NULL, NULL);
     return NULL;
 }
 
 /* Print wording for common Meeting Guide codes: plain words a newcomer understands. */
 static const struct { const char *code; const char *label; } plain[] = {
-    { "O", "Open to all" },
-    { "C", "Closed: for people who want to stop" },
-    { "W", "Women only" },
-    { "M", "Men only" },
-    { "X", "Step-free access" },
-    { "BE", "Newcomers welcome" },
-    { "LGBTQ", "LGBTQ+" },
-    { "T", "Transgender" },
-    { "YP", "Young people" },
-    { "CF", "Children welcome" },
-    { "BA", "Childcare available" },
-    { "ASL", "Sign language" },
-    { "BSL", "British Sign Language" },
-    { "D", "Discussion" },
-    { "SP", "Speaker" },
-    { "ST", "Step study" },
-    { "B", "Big Book" },
-    { "LIT", "Literature" },
-    { "MED", "Meditation" },
-    { "POC", "People of colour" },
-    { "FF", "Fragrance free" },
-    { "SM", "Smoking permitted" },
-    { "NS", "No smoking" },
+    { "O", N_("Open to all") },
+    { "C", N_("Closed: for people who want to stop") },
+    { "W", N_("Women only") },
+    { "M", N_("Men only") },
+    { "X", N_("Step-free access") },
+    { "BE", N_("Newcomers welcome") },
+    { "LGBTQ", N_("LGBTQ+") },
+    { "T", N_("Transgender") },
+    { "YP", N_("Young people") },
+    { "CF", N_("Children welcome") },
+    { "BA", N_("Childcare available") },
+    { "ASL", N_("Sign language") },
+    { "BSL", N_("British Sign Language") },
+    { "D", N_("Discussion") },
+    { "SP", N_("Speaker") },
+    { "ST", N_("Step study") },
+    { "TR", N_("Tradition study") },
+    { "B", N_("Big Book") },
+    { "LIT", N_("Literature") },
+    { "MED", N_("Meditation") },
+    { "CAN", N_("Candlelight") },
+    { "POC", N_("People of colour") },
+    { "FF", N_("Fragrance free") },
+    { "SM", N_("Smoking permitted") },
+    { "NS", N_("No smoking") },
 };
+
+/*
+ * BMLT formats by their NAWS world_id (the list in bmlt-enabled/bmlt-server's format
+ * editor) mapped to the Meeting Guide code that means the same, so "barrierefrei" and
+ * "Wheelchair Accessible" print as one label in the output language.  A world_id not
+ * here (BT, JFT, LANG...) keeps its feed's own text.
+ */
+static const struct { const char *world_id; const char *code; } world_ids[] = {
+    { "OPEN", "O" }, { "CLOSED", "C" }, { "W", "W" }, { "M", "M" }, { "WCHR", "X" },
+    { "BEG", "BE" }, { "GL", "LGBTQ" }, { "Y", "YP" }, { "CW", "CF" }, { "DISC", "D" },
+    { "TOP", "D" }, { "SPK", "SP" }, { "STEP", "ST" }, { "TRAD", "TR" }, { "LIT", "LIT" },
+    { "MED", "MED" }, { "CAN", "CAN" }, { "NS", "NS" }, { "SMOK", "SM" },
+};
+
+/* The signpost code of a type: its world_id's, else its own. */
+static const char *code_of(const struct sp_type *t)
+{
+    if (t->world_id && *t->world_id) {
+        for (size_t i = 0; i < G_N_ELEMENTS(world_ids); i++)
+            if (!g_ascii_strcasecmp(t->world_id, world_ids[i].world_id))
+                return world_ids[i].code;
+        return NULL;  /* a format signpost has no words for: the feed's text */
+    }
+    return t->code;
+}
 
 const char *sp_words_type_label(const struct sp_meeting *m, const struct sp_type *t)
 {
+    const char *code = code_of(t);
+
     (void)m;
     /* codes with fellowship-specific meaning (Y) keep the reader's label */
-    if (strcmp(t->code, "Y") != 0)
+    if (code && strcmp(code, "Y") != 0)
         for (size_t i = 0; i < G_N_ELEMENTS(plain); i++)
-            if (!strcmp(plain[i].code, t->code))
-                return plain[i].label;
+            if (!strcmp(plain[i].code, code))
+                return sp_tr(plain[i].label);
     return t->label ? t->label : t->code;
 }
 
-const char *sp_words_types(const struct sp_meeting *m, struct sp_arena *a)
+static const char *types_fn(const void *ctx, struct sp_arena *a)
 {
+    const struct sp_meeting *m = ctx;
     GString *buf = g_string_new(NULL);
     const char *r = NULL;
 
@@ -305,11 +405,15 @@ const char *sp_words_types(const struct sp_meeting *m, struct sp_arena *a)
         const char *label;
         if (!strcmp(t->code, "ONL") || !strcmp(t->code, "TC") || !strcmp(t->code, "HY"))
             continue;
+        if (t->world_id && (!g_ascii_strcasecmp(t->world_id, "VM") ||
+                            !g_ascii_strcasecmp(t->world_id, "TC") ||
+                            !g_ascii_strcasecmp(t->world_id, "HYBR")))
+            continue;  /* said by the place ("Online") */
         label = sp_words_type_label(m, t);
         if (strstr(buf->str, label))
             continue;
         if (buf->len)
-            g_string_append(buf, ", ");
+            g_string_append(buf, sp_trc("list", ", "));
         g_string_append(buf, label);
     }
     if (buf->len)
@@ -318,20 +422,39 @@ const char *sp_words_types(const struct sp_meeting *m, struct sp_arena *a)
     return r;
 }
 
+const char *sp_words_types(const struct sp_meeting *m, struct sp_arena *a)
+{
+    return sp_tr_both(types_fn, m, a);
+}
+
+struct kind_ctx {
+    const struct sp_meeting *m;
+    bool name_fellowship;
+};
+
+static const char *kind_fn(const void *ctx, struct sp_arena *a)
+{
+    const struct kind_ctx *c = ctx;
+    const char *types = types_fn(c->m, a);
+    const char *fellowship = c->name_fellowship ? c->m->fellowship : NULL;
+
+    /* TRANSLATORS: two sentences in a row ("Alcoholics Anonymous. Open to all") */
+    if (fellowship && types)
+        return sp_i18n_fill(a, sp_trc("sentence", "{1}. {2}"), fellowship, types, NULL);
+    return fellowship ? fellowship : types;
+}
+
 const char *sp_words_kind(const struct sp_meeting *m, bool name_fellowship, struct sp_arena *a)
 {
-    const char *types = sp_words_types(m, a);
-    const char *fellowship = name_fellowship ? m->fellowship : NULL;
-
-    if (fellowship && types)
-        return sp_arena_printf(a, "%s. %s", fellowship, types);
-    return fellowship ? fellowship : types;
+    struct kind_ctx c = { m, name_fellowship };
+    return sp_tr_both(kind_fn, &c, a);
 }
 
 const char *sp_words_qr_alt(const struct sp_meeting *m, struct sp_arena *a)
 {
-    return m->provider ? sp_arena_printf(a, "QR code to join %s on %s", m->name, m->provider)
-                       : sp_arena_printf(a, "QR code to join %s online", m->name);
+    return m->provider ? sp_say(a, N_("QR code to join {1} on {2}"), m->name, m->provider,
+                                NULL)
+                       : sp_say(a, N_("QR code to join {1} online"), m->name, NULL, NULL);
 }
 
 const char *sp_words_link(const struct sp_meeting *m, bool leave_off_passcodes)
@@ -475,9 +598,15 @@ static size_t digits_of(const char *s, char *d, size_t size)
     return n;
 }
 
-const char *sp_words_dial_in(const struct sp_meeting *m, bool leave_off_passcodes,
-                             struct sp_arena *a)
+struct dial_ctx {
+    const struct sp_meeting *m;
+    bool leave_off_passcodes;
+};
+
+static const char *dial_fn(const void *ctx, struct sp_arena *a)
 {
+    const struct sp_meeting *m = ((const struct dial_ctx *)ctx)->m;
+    bool leave_off_passcodes = ((const struct dial_ctx *)ctx)->leave_off_passcodes;
     const char *p = m->phone, *end, *num;
     char shown[32];
     size_t nshown = digits_of(m->meeting_id, shown, sizeof shown);
@@ -519,13 +648,46 @@ const char *sp_words_dial_in(const struct sp_meeting *m, bool leave_off_passcode
             continue;
         if (!pass && n == nshown && !memcmp(d, shown, n))
             continue;
-        g_string_append_printf(out, ", %s", sp_words_glue(sp_arena_printf(
-            a, "%s %s%s", pass ? "passcode" : "meeting ID",
-            pass ? sp_arena_strndup(a, d, n) : id_grouped(d, n, a), *q == '#' ? " #" : ""), a));
+        g_string_append_printf(out, "%s%s", sp_trc("list", ", "), sp_words_glue(sp_i18n_fill(
+            a, pass ? sp_trc("dial-in", "passcode {1}") : sp_trc("dial-in", "meeting ID {1}"),
+            sp_arena_printf(a, "%s%s", pass ? sp_arena_strndup(a, d, n) : id_grouped(d, n, a),
+                            *q == '#' ? " #" : ""), NULL, NULL), a));
     }
     num = sp_arena_strdup(a, out->str);
     g_string_free(out, TRUE);
     return num;
+}
+
+const char *sp_words_dial_in(const struct sp_meeting *m, bool leave_off_passcodes,
+                             struct sp_arena *a)
+{
+    struct dial_ctx c = { m, leave_off_passcodes };
+
+    if (!m->phone)
+        return NULL;
+    return sp_tr_both(dial_fn, &c, a);
+}
+
+struct dial_said_ctx {
+    struct dial_ctx d;
+    const char *msgid;
+};
+
+static const char *dial_said_fn(const void *ctx, struct sp_arena *a)
+{
+    const struct dial_said_ctx *c = ctx;
+
+    return sp_i18n_fill(a, sp_tr(c->msgid), dial_fn(&c->d, a), NULL, NULL);
+}
+
+const char *sp_words_dial_in_said(const struct sp_meeting *m, bool leave_off_passcodes,
+                                  const char *msgid, struct sp_arena *a)
+{
+    struct dial_said_ctx c = { { m, leave_off_passcodes }, msgid };
+
+    if (!m->phone)
+        return NULL;
+    return sp_tr_both(dial_said_fn, &c, a);
 }
 
 const char *sp_words_phone(const struct sp_meeting *m, struct sp_arena *a)
@@ -581,16 +743,19 @@ static unsigned problem_of(const char *fellowship)
 const char *sp_words_subtitle(const struct sp_compose_in *in)
 {
     static const struct { unsigned p; const char *words; } lines[] = {
-        { P_ALCOHOL, "Drinking a problem? You don't have to do it alone." },
-        { P_DRUGS, "Drugs a problem? You don't have to do it alone." },
-        { P_ALCOHOL | P_DRUGS, "Drugs or alcohol a problem? You don't have to do it alone." },
-        { P_FAMILY_ALCOHOL, "Worried about someone's drinking? You don't have to do it alone." },
-        { P_FAMILY_DRUGS, "Worried about someone's drug use? You don't have to do it alone." },
+        { P_ALCOHOL, N_("Drinking a problem? You don't have to do it alone.") },
+        { P_DRUGS, N_("Drugs a problem? You don't have to do it alone.") },
+        { P_ALCOHOL | P_DRUGS, N_("Drugs or alcohol a problem? You don't have to do it alone.") },
+        { P_FAMILY_ALCOHOL,
+          N_("Worried about someone's drinking? You don't have to do it alone.") },
+        { P_FAMILY_DRUGS,
+          N_("Worried about someone's drug use? You don't have to do it alone.") },
         { P_FAMILY_ALCOHOL | P_FAMILY_DRUGS,
-          "Worried about someone's drinking or drug use? You don't have to do it alone." },
-        { P_GAMBLING, "Gambling a problem? You don't have to do it alone." },
-        { P_FOOD, "Struggling with food? You don't have to do it alone." },
+          N_("Worried about someone's drinking or drug use? You don't have to do it alone.") },
+        { P_GAMBLING, N_("Gambling a problem? You don't have to do it alone.") },
+        { P_FOOD, N_("Struggling with food? You don't have to do it alone.") },
     };
+    static const char *const neutral = N_("You don't have to do it alone.");
     unsigned all = 0;
 
     if (in->subtitle)
@@ -600,11 +765,44 @@ const char *sp_words_subtitle(const struct sp_compose_in *in)
     for (size_t i = 0; i < in->n; i++) {
         unsigned p = problem_of(in->meetings[i]->fellowship);
         if (p == P_UNKNOWN || p == P_OTHER)
-            return "You don't have to do it alone.";
+            return sp_tr(neutral);
         all |= p;
     }
     for (size_t i = 0; i < G_N_ELEMENTS(lines); i++)
         if (lines[i].p == all)
-            return lines[i].words;
-    return "You don't have to do it alone.";
+            return sp_tr(lines[i].words);
+    return sp_tr(neutral);
+}
+
+static const char *subtitle_fn(const void *ctx, struct sp_arena *a)
+{
+    (void)a;
+    return sp_words_subtitle(ctx);
+}
+
+const char *sp_words_subtitle_in(const struct sp_compose_in *in, struct sp_arena *a)
+{
+    if (in->subtitle)
+        return sp_words_own(in->subtitle, a);
+    if (in->settings && in->settings->subtitle)
+        return sp_words_own(in->settings->subtitle, a);
+    return sp_tr_both(subtitle_fn, in, a);
+}
+
+const char *sp_words_own(const char *text, struct sp_arena *a)
+{
+    /* signpost's default headline (settings.c) is one of its own sentences */
+    static const char *const defaults[] = { N_("Free support meetings near you") };
+
+    (void)defaults;
+    if (!text || !*text || strchr(text, '{'))
+        return text;
+    return sp_say(a, text, NULL, NULL, NULL);
+}
+
+const char *sp_words_headline(const struct sp_compose_in *in, struct sp_arena *a)
+{
+    if (in->headline)
+        return sp_words_own(in->headline, a);
+    return in->settings ? sp_words_own(in->settings->headline, a) : NULL;
 }

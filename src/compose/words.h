@@ -1,7 +1,10 @@
 /*
  * words.h - the words every output shares: times ("7pm", "7.30pm", "19:30"), dates
- * ("26 November 2026"), place lines, type labels in plain English, and glue that keeps
+ * ("26 November 2026"), place lines, type labels in plain words, and glue that keeps
  * single pieces of information (times, phone numbers, postcodes, meeting IDs) on one line.
+ * Every word is in the output language (base/i18n.h); in a bilingual output a function's
+ * whole result is given in both languages, first language first (tr.h), unless the
+ * caller has chosen one language (sp_i18n_use).
  *
  * Owns: strings in the caller's arena.  Must not: measure or draw.
  */
@@ -93,6 +96,10 @@ const char *sp_words_dial_in(const struct sp_meeting *m, bool leave_off_passcode
 /* sp_words_dial_in() with the passcode always left out (callers that do not say whether
    passcodes may be printed: it never prints one). */
 const char *sp_words_phone(const struct sp_meeting *m, struct sp_arena *a);
+/* The dial-in put into a sentence, msgid ("Dial in {1}", marked N_() by the caller), in
+   each output language: a bilingual output says the whole sentence in each. */
+const char *sp_words_dial_in_said(const struct sp_meeting *m, bool leave_off_passcodes,
+                                  const char *msgid, struct sp_arena *a);
 
 /* Alt text for a meeting's QR code: "QR code to join Name on Zoom" (or "... online"). */
 const char *sp_words_qr_alt(const struct sp_meeting *m, struct sp_arena *a);
@@ -121,6 +128,20 @@ struct sp_compose_in;
  * fellowship is not known or the meetings are for different kinds of problem.
  */
 const char *sp_words_subtitle(const struct sp_compose_in *in);
+
+/* The same in the output languages: both of a bilingual output, joined (tr.h). */
+const char *sp_words_subtitle_in(const struct sp_compose_in *in, struct sp_arena *a);
+
+/*
+ * The settings' (or an option's) own words in the output languages: a text that is word
+ * for word one of signpost's own sentences (the default headline "Free support meetings
+ * near you", the subtitles) is translated like them; any other text is the
+ * organisation's and is printed as it is.
+ */
+const char *sp_words_own(const char *text, struct sp_arena *a);
+
+/* The headline: --headline, else the settings', through sp_words_own(). */
+const char *sp_words_headline(const struct sp_compose_in *in, struct sp_arena *a);
 
 /* Escape a URL for a cairo tag attribute value in single quotes ("'" -> "%27"). */
 const char *sp_words_attr_url(const char *url, struct sp_arena *a);

@@ -164,6 +164,10 @@ static int break_shaped(struct sp_wrap *w, const struct sp_font *f, const char *
         }
         if (!sp_text_first_line(w->t, f, rest, widths[k], a, &line, &used, &broken))
             break;
+        /* no room at all in this row (text.c takes a width <= 0 as "no limit"): its
+           first word does not fit */
+        if (widths[k] < 1)
+            broken = true;
         if (k == 0 && first_broken)
             *first_broken = broken;
         g_array_append_val(v, line);

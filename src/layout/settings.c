@@ -127,8 +127,25 @@ static int ok_https(const char *v)
     return 1;
 }
 
-/* BCP 47, loosely: 2-3 letters, then -subtags of 1-8 letters or digits. */
+/* BCP 47, loosely: 2-3 letters, then -subtags of 1-8 letters or digits; two of them
+   joined by '+' for bilingual output ("cy+en"). */
+static int ok_one_lang(const char *v);
+
 static int ok_lang(const char *v)
+{
+    const char *plus = strchr(v, '+');
+    char first[40];
+
+    if (!plus)
+        return ok_one_lang(v);
+    if ((size_t)(plus - v) >= sizeof first)
+        return 0;
+    memcpy(first, v, (size_t)(plus - v));
+    first[plus - v] = '\0';
+    return ok_one_lang(first) && ok_one_lang(plus + 1);
+}
+
+static int ok_one_lang(const char *v)
 {
     size_t n = 0;
 

@@ -32,7 +32,8 @@ struct sp_settings {
                                    (sp_words_subtitle) */
     const char *intro;          /* leaflet introduction; '\n' separates paragraphs; or NULL */
     const char *card_welcome;   /* one line for wallet card fronts, or NULL */
-    const char *lang;           /* document language, default "en-GB" */
+    const char *lang;           /* output language, default "en-GB"; "cy+en" for bilingual
+                                   output (base/i18n.h: sp_i18n_parse) */
     const char *fellowship;     /* [directory]: fellowship of files that do not say, or NULL */
     const char *timezone;       /* [directory]: IANA time zone of files that give none, or
                                    NULL (then UK time) */

@@ -15,17 +15,23 @@
 #include <string.h>
 #include <time.h>
 
+#include "../base/i18n.h"
 #include "escape.h"
 
 /* ---- data ---- */
 
 static void jstr(GString *g, const char *k, const char *v, bool comma)
 {
+    struct sp_arena a;
+
     if (!v)
         return;
+    sp_arena_init(&a);
     sp_esc_json_string(g, k, SP_ESC_NUL_TERMINATED);
     g_string_append_c(g, ':');
-    sp_esc_json_string(g, v, SP_ESC_NUL_TERMINATED);
+    /* the script shows text, not the bilingual marks */
+    sp_esc_json_string(g, sp_i18n_plain(&a, v), SP_ESC_NUL_TERMINATED);
+    sp_arena_free(&a);
     if (comma)
         g_string_append_c(g, ',');
 }
@@ -57,6 +63,106 @@ static void qr_code(GString *g, const struct sp_qr *q)
     g_free(bits);
 }
 
+/* The page's own words, for its script: one set per output language (two for a
+   bilingual board, which joins what it builds in each with " / "). */
+static const struct { const char *key, *ctx, *msgid; } page_words[] = {
+    { "today", NULL, N_("Today, {1}") },
+    { "tomorrow", NULL, N_("Tomorrow, {1}") },
+    { "date", "day and date", NC_("day and date", "{1} {2} {3}") },
+    { "noon", "time", NC_("time", "noon") },
+    { "midnight", "time", NC_("time", "midnight") },
+    { "am", "time", NC_("time", "{1}am") },
+    { "pm", "time", NC_("time", "{1}pm") },
+    { "am2", "time", NC_("time", "{1}.{2}am") },
+    { "pm2", "time", NC_("time", "{1}.{2}pm") },
+    { "range", "time", NC_("time", "{1} to {2}") },
+    { "onNow", NULL, N_("On now") },
+    { "next", NULL, N_("Next") },
+    { "lastNight", NULL, N_("From last night, until {1}.") },
+    { "listedAs", NULL, N_("Listed as {1} {2} time.") },
+    { "dialIn", NULL, N_("Dial in {1}") },
+    { "noMoreToday", NULL, N_("No more meetings here today.") },
+    { "noneTomorrow", NULL, N_("No meetings here tomorrow.") },
+    { "pause", NULL, N_("Pause updates") },
+    { "resume", NULL, N_("Resume updates") },
+    { "paused", NULL, N_("Updates paused") },
+    { "resumed", NULL, N_("Updates resumed") },
+    { "updated", NULL, N_("Updated {1}, {2}.") },
+    { "qrDirectory", NULL, N_("QR code: every meeting online at {1}") },
+    /* TRANSLATORS: beside a QR code, the site it opens: "Code opens zoom.us" */
+    { "codeOpens", NULL, N_("Code opens {1}") },
+    { "stop", "sentence", NC_("sentence", ". ") },
+};
+
+static void words_json(GString *g)
+{
+    const struct sp_langs *l = sp_i18n_output();
+    const struct sp_language *langs[2] = { l->first, l->second };
+    struct sp_arena a;
+
+    sp_arena_init(&a);
+    g_string_append(g, "\"words\":[");
+    for (int k = 0; k < 2 && langs[k]; k++) {
+        sp_i18n_use(langs[k]);
+        g_string_append(g, k ? ",{" : "{");
+        jstr(g, "lang", langs[k]->tag, true);
+        g_string_append_printf(g, "\"clock24\":%s,", langs[k]->clock24 ? "true" : "false");
+        for (size_t i = 0; i < G_N_ELEMENTS(page_words); i++)
+            jstr(g, page_words[i].key, page_words[i].ctx
+                 ? sp_trc(page_words[i].ctx, page_words[i].msgid) : sp_tr(page_words[i].msgid),
+                 true);
+        g_string_append(g, "\"days\":[");
+        for (int d = 0; d < 7; d++) {
+            sp_esc_json_string(g, sp_tr_day(d), SP_ESC_NUL_TERMINATED);
+            g_string_append(g, d < 6 ? "," : "],");
+        }
+        g_string_append(g, "\"months\":[");
+        for (int m = 1; m <= 12; m++) {
+            sp_esc_json_string(g, sp_tr_month(m), SP_ESC_NUL_TERMINATED);
+            g_string_append(g, m < 12 ? "," : "]}");
+        }
+    }
+    g_string_append(g, "],");
+    sp_i18n_use(NULL);
+    sp_arena_free(&a);
+}
+
+/* s in HTML, the second language of a bilingual text in its own span with its lang (the
+   marks of base/i18n.h). */
+static void html_marked(GString *g, const char *s)
+{
+    const struct sp_langs *l = sp_i18n_output();
+    const char *p = s;
+
+    while (p && *p) {
+        const char *m2 = strstr(p, SP_I18N_SECOND), *m1 = strstr(p, SP_I18N_END);
+        const char *next = m2 && (!m1 || m2 < m1) ? m2 : m1;
+        size_t n = next ? (size_t)(next - p) : strlen(p);
+
+        sp_esc_html_text(g, p, n);
+        if (!next)
+            break;
+        if (next == m2) {
+            g_string_append(g, "<span lang=\"");
+            sp_esc_html_attr(g, l->second ? l->second->tag : "en-GB", SP_ESC_NUL_TERMINATED);
+            g_string_append(g, "\">");
+        } else {
+            g_string_append(g, "</span>");
+        }
+        p = next + strlen(SP_I18N_SECOND);
+    }
+}
+
+/* A fixed text of the page in the output language(s), in HTML. */
+static void say_html(GString *g, const char *msgid, const char *x)
+{
+    struct sp_arena a;
+
+    sp_arena_init(&a);
+    html_marked(g, sp_say(&a, msgid, x, NULL, NULL));
+    sp_arena_free(&a);
+}
+
 static void data_json(GString *g, const struct sp_board *b)
 {
     char when[32];
@@ -75,6 +181,7 @@ static void data_json(GString *g, const struct sp_board *b)
     jstr(g, "listed", b->listed, true);
     jint(g, "refresh", b->refresh_seconds);
     g_string_append_printf(g, "\"time24\":%s,", b->time_24h ? "true" : "false");
+    words_json(g);
     if (b->directory_url) {
         g_string_append(g, "\"directory\":{");
         jstr(g, "shown", b->directory_shown, true);
@@ -137,7 +244,7 @@ char *sp_board_data_js(const struct sp_board *b)
 
 static void html(GString *g, const char *s)
 {
-    sp_esc_html_text(g, s, SP_ESC_NUL_TERMINATED);
+    html_marked(g, s);
 }
 
 static const char board_css[] =
@@ -171,7 +278,7 @@ static const char board_css[] =
     "li.meeting > svg.qr { grid-column: 2; grid-row: 1 / span 6; width: 7.5rem;\n"
     "  height: 7.5rem; }\n"
     ".time { font-weight: bold; }\n"
-    ".status { display: inline-block; padding: 0 0.4rem; margin-left: 0.5rem;\n"
+    ".status { display: inline-block; padding: 0 0.4rem; margin-inline-start: 0.5rem;\n"
     "  color: var(--on-accent); background: var(--accent); }\n"
     ".empty, .note { font-weight: bold; }\n"
     "footer { margin-top: 2rem; }\n"
@@ -204,10 +311,24 @@ static const char board_js[] =
     "  var updated = document.getElementById('updated');\n"
     "  var listed = document.getElementById('listed');\n"
     "  var DAY = 86400000;\n"
-    "  var DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];\n"
-    "  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',\n"
-    "    'September', 'October', 'November', 'December'];\n"
     "  var formats = {}, offsets = {};\n"
+    "  /* the page's words: one set per output language; a text is built in each and the\n"
+    "     two joined (a bilingual board, first language first) */\n"
+    "  function fill(t, a, b, c) {\n"
+    "    return t.replace(/\\{([123])\\}/g, function (_, n) {\n"
+    "      var v = [a, b, c][n - 1];\n"
+    "      return v === undefined || v === null ? '' : String(v);\n"
+    "    });\n"
+    "  }\n"
+    "  function each(f) {\n"
+    "    var out = [];\n"
+    "    data.words.forEach(function (w) {\n"
+    "      var s = f(w);\n"
+    "      if (out.indexOf(s) < 0) out.push(s);\n"
+    "    });\n"
+    "    return out.join(' / ');\n"
+    "  }\n"
+    "  function say(k, a, b, c) { return each(function (w) { return fill(w[k], a, b, c); }); }\n"
     "\n"
     "  /* ---- time in a zone: the rules of signpost's when.c ---- */\n"
     "  /* the wall clock of instant t in zone, read as if it were UTC (ms) */\n"
@@ -252,13 +373,17 @@ static const char board_js[] =
     "    if (n <= 5 && (weeks & (1 << (n - 1)))) return true;\n"
     "    return !!(weeks & 32) && dt.d + 7 > days;\n"
     "  }\n"
-    "  function words(min) {\n"
-    "    var h = Math.floor(min / 60) % 24, m = min % 60, pad = m < 10 ? '0' : '';\n"
-    "    if (data.time24) return (h < 10 ? '0' : '') + h + ':' + pad + m;\n"
-    "    if (h === 12 && m === 0) return 'noon';\n"
-    "    if (h === 0 && m === 0) return 'midnight';\n"
-    "    return (h % 12 || 12) + (m ? '.' + pad + m : '') + (h < 12 ? 'am' : 'pm');\n"
+    "  /* a time in the words of w: 24-hour as the layout, the language or a bilingual\n"
+    "     board asks, else 7pm, 7.30pm, noon */\n"
+    "  function timeIn(w, min) {\n"
+    "    var h = Math.floor(min / 60) % 24, m = min % 60, mm = (m < 10 ? '0' : '') + m;\n"
+    "    if (data.time24 || w.clock24 || data.words.length > 1)\n"
+    "      return (h < 10 ? '0' : '') + h + ':' + mm;\n"
+    "    if (h === 12 && m === 0) return w.noon;\n"
+    "    if (h === 0 && m === 0) return w.midnight;\n"
+    "    return fill(m ? (h < 12 ? w.am2 : w.pm2) : (h < 12 ? w.am : w.pm), h % 12 || 12, mm);\n"
     "  }\n"
+    "  function words(min) { return each(function (w) { return timeIn(w, min); }); }\n"
     "  function minuteOf(zone, t) {\n"
     "    var L = local(zone, t);\n"
     "    return Math.floor((L - dayOf(L) * DAY) / 60000);\n"
@@ -298,7 +423,7 @@ static const char board_js[] =
     "        (a.m.name < b.m.name ? -1 : a.m.name > b.m.name ? 1 : a.i - b.i);\n"
     "    });\n"
     "    list.forEach(function (r) {\n"
-    "      r.state = r.start <= now ? 'On now' : r.start === next ? 'Next' : '';\n"
+    "      r.state = r.start <= now ? say('onNow') : r.start === next ? say('next') : '';\n"
     "    });\n"
     "    return { today: today, list: list };\n"
     "  }\n"
@@ -337,16 +462,23 @@ static const char board_js[] =
     "    svg.appendChild(path);\n"
     "    return svg;\n"
     "  }\n"
+    "  function dateIn(w, dn) {\n"
+    "    var dt = date(dn);\n"
+    "    return fill(w.date, w.days[dt.w], dt.d, w.months[dt.m - 1]);\n"
+    "  }\n"
     "  function dayTitle(dn, offsetDays) {\n"
-    "    var dt = date(dn), s = DAYS[dt.w] + ' ' + dt.d + ' ' + MONTHS[dt.m - 1];\n"
-    "    return (offsetDays ? 'Tomorrow, ' : 'Today, ') + s;\n"
+    "    return each(function (w) {\n"
+    "      return fill(offsetDays ? w.tomorrow : w.today, dateIn(w, dn));\n"
+    "    });\n"
     "  }\n"
     "  function meeting(r) {\n"
     "    var m = r.m, li = el('li', 'meeting');\n"
     "    var when = el('p', 'when'), h = el('h3', 'name'), Z = data.zone, note = null;\n"
-    "    var until = words(minuteOf(Z, r.end));\n"
-    "    var from = words(minuteOf(Z, r.start));\n"
-    "    when.appendChild(el('span', 'time', from + '\\u00a0to\\u00a0' + until));\n"
+
+    "    when.appendChild(el('span', 'time', each(function (w) {\n"
+    "      return fill(w.range, timeIn(w, minuteOf(Z, r.start)),\n"
+    "        timeIn(w, minuteOf(Z, r.end))).replace(/ /g, '\\u00a0');\n"
+    "    })));\n"
     "    if (r.state) {\n"
     "      when.appendChild(document.createTextNode(' '));\n"
     "      when.appendChild(el('strong', 'status', r.state));\n"
@@ -361,17 +493,21 @@ static const char board_js[] =
     "      h.textContent = m.name;\n"
     "    }\n"
     "    li.appendChild(h);\n"
-    "    if (r.night) note = 'From last night, until ' + until + '.';\n"
-    "    else if (r.other) note = 'Listed as ' + words(m.start) + ' ' + city(m.zone) + ' time.';\n"
+    "    if (r.night) note = each(function (w) {\n"
+    "      return fill(w.lastNight, timeIn(w, minuteOf(Z, r.end)));\n"
+    "    });\n"
+    "    else if (r.other) note = each(function (w) {\n"
+    "      return fill(w.listedAs, timeIn(w, m.start), city(m.zone));\n"
+    "    });\n"
     "    if (note) li.appendChild(el('p', 'note', note));\n"
     "    li.appendChild(el('p', 'where', m.where));\n"
     "    if (m.kind) li.appendChild(el('p', 'kind', m.kind));\n"
     "    if (m.access || m.phone)\n"
-    "      li.appendChild(el('p', 'access', [m.access, m.phone ? 'Dial in ' + m.phone : null]\n"
-    "        .filter(Boolean).join('. ')));\n"
+    "      li.appendChild(el('p', 'access', [m.access, m.phone ? say('dialIn', m.phone) : null]\n"
+    "        .filter(Boolean).join(data.words[0].stop)));\n"
     "    if (m.qr) li.appendChild(qr(m.qr, m.alt + (m.host ? ' (' + m.host + ')' : '')));\n"
     "    /* the site the code opens, in text beside it, for whoever checks the board */\n"
-    "    if (m.qr && m.site) li.appendChild(el('p', 'site', 'Code opens ' + m.site));\n"
+    "    if (m.qr && m.site) li.appendChild(el('p', 'site', say('codeOpens', m.site)));\n"
     "    return li;\n"
     "  }\n"
     "  function render() {\n"
@@ -385,8 +521,8 @@ static const char board_js[] =
     "      sec.setAttribute('aria-labelledby', h.id);\n"
     "      sec.appendChild(h);\n"
     "      if (!rows.length) {\n"
-    "        sec.appendChild(el('p', 'empty', d === 0 ? 'No more meetings here today.'\n"
-    "          : 'No meetings here tomorrow.'));\n"
+    "        sec.appendChild(el('p', 'empty', d === 0 ? say('noMoreToday')\n"
+    "          : say('noneTomorrow')));\n"
     "      } else {\n"
     "        ul = el('ul', 'meetings');\n"
     "        rows.forEach(function (x) { ul.appendChild(meeting(x)); });\n"
@@ -398,8 +534,9 @@ static const char board_js[] =
     "    root.appendChild(frag);\n"
     "    if (focused && document.getElementById(focused))\n"
     "      document.getElementById(focused).focus();\n"
-    "    updated.textContent = 'Updated ' + words(minuteOf(data.zone, now)) + ', ' +\n"
-    "      dayTitle(r.today, 0).replace('Today, ', '') + '.';\n"
+    "    updated.textContent = each(function (w) {\n"
+    "      return fill(w.updated, timeIn(w, minuteOf(data.zone, now)), dateIn(w, r.today));\n"
+    "    });\n"
     "    listed.textContent = data.listed ? data.listed + '.' : '';\n"
     "  }\n"
     "  function reload() {\n"
@@ -411,6 +548,7 @@ static const char board_js[] =
     "  /* board-data.js calls this with the new data */\n"
     "  window.signpostBoardData = function (d) {\n"
     "    if (!d || !d.meetings) return;\n"
+    "    if (!d.words) d.words = data.words;  /* data from before the page's words */\n"
     "    data = d;\n"
     "    if (!paused) render();\n"
     "  };\n"
@@ -425,13 +563,13 @@ static const char board_js[] =
     "  }\n"
     "  pause.addEventListener('click', function () {\n"
     "    paused = !paused;\n"
-    "    pause.textContent = paused ? 'Resume updates' : 'Pause updates';\n"
-    "    live.textContent = paused ? 'Updates paused' : 'Updates resumed';\n"
+    "    pause.textContent = paused ? say('resume') : say('pause');\n"
+    "    live.textContent = paused ? say('paused') : say('resumed');\n"
     "    if (!paused) render();\n"
     "  });\n"
     "  if (data.directory && data.directory.qr && document.getElementById('directory-qr'))\n"
     "    document.getElementById('directory-qr').appendChild(qr(data.directory.qr,\n"
-    "      'QR code: every meeting online at ' + data.directory.url));\n"
+    "      say('qrDirectory', data.directory.url)));\n"
     "  render();\n"
     "  if (window.performance && performance.mark) performance.mark('signpost-board-rendered');\n"
     "  /* board-data.js may be newer than the page (a scheduled job rewrites it alone) */\n"
@@ -443,12 +581,13 @@ static const char board_js[] =
 /* The week as a plain list, for a browser that runs no scripts. */
 static void noscript_list(GString *g, const struct sp_board *b)
 {
-    static const char *const days[7] = {
-        "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
-    };
+    struct sp_arena a;
 
-    g_string_append(g, "<noscript>\n<p>Your browser is not running this page's script, so "
-                    "here is every meeting in the week.</p>\n");
+    sp_arena_init(&a);
+    g_string_append(g, "<noscript>\n<p>");
+    say_html(g, "Your browser is not running this page's script, so here is every meeting "
+             "in the week.", NULL);
+    g_string_append(g, "</p>\n");
     for (int d = 1; d <= 7; d++) {
         int wd = d % 7;
         bool any = false;
@@ -458,10 +597,13 @@ static void noscript_list(GString *g, const struct sp_board *b)
 
             if (!(m->days & (1u << wd)))
                 continue;
-            if (!any)
-                g_string_append_printf(g, "<h2>%s</h2>\n<ul>\n", days[wd]);
+            if (!any) {
+                g_string_append(g, "<h2>");
+                html(g, sp_say_day(&a, wd));
+                g_string_append(g, "</h2>\n<ul>\n");
+            }
             any = true;
-            g_string_append_printf(g, "<li>%d:%02d ", m->start_min / 60, m->start_min % 60);
+            g_string_append_printf(g, "<li>%02d:%02d ", m->start_min / 60, m->start_min % 60);
             html(g, m->name);
             g_string_append(g, ". ");
             html(g, m->where);
@@ -471,6 +613,7 @@ static void noscript_list(GString *g, const struct sp_board *b)
             g_string_append(g, "</ul>\n");
     }
     g_string_append(g, "</noscript>\n");
+    sp_arena_free(&a);
 }
 
 char *sp_board_html(const struct sp_board *b, const struct sp_board_font *fonts, size_t nfonts)
@@ -479,13 +622,22 @@ char *sp_board_html(const struct sp_board *b, const struct sp_board_font *fonts,
 
     g_string_append(g, "<!DOCTYPE html>\n<html lang=\"");
     sp_esc_html_attr(g, b->lang ? b->lang : "en-GB", SP_ESC_NUL_TERMINATED);
+    /* a right-to-left language: the page reads right to left (the layout mirrors) */
+    if (sp_i18n_output()->first->rtl)
+        g_string_append(g, "\" dir=\"rtl");
     g_string_append(g, "\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<title>");
-    html(g, b->title);
-    if (b->area) {
-        g_string_append(g, ": ");
-        html(g, b->area);
+    {
+        /* no markup in a title */
+        struct sp_arena a;
+        sp_arena_init(&a);
+        sp_esc_html_text(g, sp_i18n_plain(&a, b->title), SP_ESC_NUL_TERMINATED);
+        if (b->area) {
+            g_string_append(g, ": ");
+            sp_esc_html_text(g, b->area, SP_ESC_NUL_TERMINATED);
+        }
+        sp_arena_free(&a);
     }
     g_string_append(g, "</title>\n<style>\n");
     for (size_t i = 0; i < nfonts; i++) {
@@ -507,34 +659,40 @@ char *sp_board_html(const struct sp_board *b, const struct sp_board_font *fonts,
         html(g, b->area ? b->area : "");
         if (b->area && b->org)
             g_string_append(g, ". ");
-        if (b->org) {
-            g_string_append(g, "Listed by ");
-            html(g, b->org);
-        }
+        if (b->org)
+            say_html(g, "Listed by {1}", b->org);
         g_string_append(g, ".</p>\n");
     }
     /* feeds: the date of the data (the script keeps it current when the data reloads) */
     g_string_append(g, "<p id=\"listed\">");
     if (b->listed) {
-        html(g, b->listed);
+        html_marked(g, b->listed);
         g_string_append_c(g, '.');
     }
     g_string_append(g, "</p>\n");
     g_string_append(g, "<p id=\"updated\"></p>\n<div class=\"controls\">\n"
-                    "<button id=\"pause\" type=\"button\">Pause updates</button>\n"
+                    "<button id=\"pause\" type=\"button\">");
+    say_html(g, "Pause updates", NULL);
+    g_string_append(g, "</button>\n"
                     "<p id=\"live\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n"
                     "</header>\n<main id=\"board\">\n");
     noscript_list(g, b);
     g_string_append(g, "</main>\n<footer>\n");
     if (b->directory_url) {
-        g_string_append(g, "<h2>Every meeting</h2>\n<p>All the meetings, every day: <a href=\"");
+        g_string_append(g, "<h2>");
+        say_html(g, "Every meeting", NULL);
+        g_string_append(g, "</h2>\n<p>");
+        say_html(g, "All the meetings, every day:", NULL);
+        g_string_append(g, " <a href=\"");
         sp_esc_html_attr(g, b->directory_url, SP_ESC_NUL_TERMINATED);
         g_string_append(g, "\">");
         html(g, b->directory_shown ? b->directory_shown : b->directory_url);
         g_string_append(g, "</a></p>\n<div id=\"directory-qr\"></div>\n");
     }
     if (b->nhelplines) {
-        g_string_append(g, "<h2>Helplines</h2>\n<ul>\n");
+        g_string_append(g, "<h2>");
+        say_html(g, "Helplines", NULL);
+        g_string_append(g, "</h2>\n<ul>\n");
         for (size_t i = 0; i < b->nhelplines; i++) {
             g_string_append(g, "<li>");
             html(g, b->helplines[i].name);

@@ -218,17 +218,10 @@ static bool is_painting(const struct sp_item *it)
            it->kind == SP_ITEM_QR;
 }
 
-/* The language of a text item: its script's when it has one we know, else font.lang
-   (the rule text.c uses to choose the face). */
+/* The language of a text item: the one text.c sets it in (sp_text_lang). */
 static const char *item_lang(const struct sp_item *it)
 {
-    const char *g = sp_text_guess_lang(it->text);
-
-    if (!g)
-        return it->font.lang;
-    if (it->font.lang && !strcmp(g, "ur") && !strncmp(it->font.lang, "ar", 2))
-        return it->font.lang;
-    return g;
+    return sp_text_lang(&it->font, it->text);
 }
 
 /* Same primary language subtag ("en-GB" and "en")? */

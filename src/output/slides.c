@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../base/i18n.h"
 #include "escape.h"
 
 static const char *ext_of(const struct sp_slides_out *o)
@@ -33,9 +34,13 @@ static void key(GString *g, int indent, const char *k)
 static void str_field(GString *g, int indent, const char *k, const char *v, bool last)
 {
     key(g, indent, k);
-    if (v)
-        sp_esc_json_string(g, v, SP_ESC_NUL_TERMINATED);
-    else
+    if (v) {
+        struct sp_arena a;
+        sp_arena_init(&a);
+        /* text for the script: the bilingual marks left out */
+        sp_esc_json_string(g, sp_i18n_plain(&a, v), SP_ESC_NUL_TERMINATED);
+        sp_arena_free(&a);
+    } else
         g_string_append(g, "null");
     g_string_append(g, last ? "\n" : ",\n");
 }
@@ -66,6 +71,33 @@ static void line_json(GString *g, const struct sp_slide_line *l, bool last)
     g_string_append(g, last ? "        }\n" : "        },\n");
 }
 
+/* The player's own words in the output language(s) (joined when bilingual). */
+static void words_json(GString *g)
+{
+    static const struct { const char *key, *msgid; } words[] = {
+        { "slide_of", N_("Slide {1} of {2}") },
+        { "slide_heading", N_("Slide {1} of {2}: {3}") },
+        { "pause", N_("Pause") },
+        { "play", N_("Play") },
+        { "paused", N_("Paused") },
+        { "playing", N_("Playing") },
+        { "reduced", N_("Paused, because this device asks for less motion. Press Play to "
+                        "start.") },
+    };
+    struct sp_arena a;
+
+    sp_arena_init(&a);
+    key(g, 2, "words");
+    g_string_append(g, "{\n");
+    for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
+        /* templates for the script: "{1}" stays "{1}" (isolated in a right-to-left
+           language, so the number keeps its direction) */
+        str_field(g, 4, words[i].key, sp_say(&a, words[i].msgid, "{1}", "{2}", "{3}"),
+                  i + 1 == G_N_ELEMENTS(words));
+    g_string_append(g, "  },\n");
+    sp_arena_free(&a);
+}
+
 static void manifest(GString *g, const struct sp_plan *plan, const struct sp_slides *text,
                      const struct sp_slides_out *o)
 {
@@ -86,6 +118,7 @@ static void manifest(GString *g, const struct sp_plan *plan, const struct sp_sli
     int_field(g, 2, "rows_shown", (long long)text->nrows, false);
     int_field(g, 2, "rows_not_shown", (long long)text->nmore, false);
     str_field(g, 2, "changes_at", o->changes_at, false);
+    words_json(g);
     key(g, 2, "slides");
     g_string_append(g, "[\n");
     for (size_t i = 0; i < plan->npages; i++) {
@@ -120,14 +153,49 @@ char *sp_slides_manifest(const struct sp_plan *plan, const struct sp_slides *tex
 
 /* ---- slides.html ---- */
 
+/* s in HTML, the second language of a bilingual text in its own span with its lang. */
 static void html(GString *g, const char *s)
 {
-    sp_esc_html_text(g, s, SP_ESC_NUL_TERMINATED);
+    const struct sp_langs *l = sp_i18n_output();
+    const char *p = s;
+
+    while (p && *p) {
+        const char *m2 = strstr(p, SP_I18N_SECOND), *m1 = strstr(p, SP_I18N_END);
+        const char *next = m2 && (!m1 || m2 < m1) ? m2 : m1;
+        size_t n = next ? (size_t)(next - p) : strlen(p);
+
+        sp_esc_html_text(g, p, n);
+        if (!next)
+            break;
+        if (next == m2) {
+            g_string_append(g, "<span lang=\"");
+            sp_esc_html_attr(g, l->second ? l->second->tag : "en-GB", SP_ESC_NUL_TERMINATED);
+            g_string_append(g, "\">");
+        } else {
+            g_string_append(g, "</span>");
+        }
+        p = next + strlen(SP_I18N_SECOND);
+    }
 }
 
 static void attr(GString *g, const char *s)
 {
-    sp_esc_html_attr(g, s, SP_ESC_NUL_TERMINATED);
+    struct sp_arena a;
+
+    sp_arena_init(&a);
+    sp_esc_html_attr(g, sp_i18n_plain(&a, s), SP_ESC_NUL_TERMINATED);
+    sp_arena_free(&a);
+}
+
+/* A fixed text of the page in the output language(s), in HTML. */
+static void say_html(GString *g, const char *msgid, const char *x, const char *y,
+                     const char *z)
+{
+    struct sp_arena a;
+
+    sp_arena_init(&a);
+    html(g, sp_say(&a, msgid, x, y, z));
+    sp_arena_free(&a);
 }
 
 /* One slide's text: a section with a heading, its days as lists. */
@@ -138,8 +206,12 @@ static void section(GString *g, size_t i, size_t n, const struct sp_slide *s)
     g_string_append_printf(g, "<section id=\"slide-%zu\" class=\"slide-text\" "
                            "aria-labelledby=\"slide-%zu-h\">\n<h2 id=\"slide-%zu-h\">", i + 1,
                            i + 1, i + 1);
-    g_string_append_printf(g, "Slide %zu of %zu: ", i + 1, n);
-    html(g, s->heading);
+    {
+        char si[24], sn[24];
+        g_snprintf(si, sizeof si, "%zu", i + 1);
+        g_snprintf(sn, sizeof sn, "%zu", n);
+        say_html(g, "Slide {1} of {2}: {3}", si, sn, s->heading);
+    }
     g_string_append(g, "</h2>\n");
     for (size_t j = 0; j < s->n; j++) {
         const struct sp_slide_line *l = &s->lines[j];
@@ -211,6 +283,9 @@ static const char player_js[] =
     "  var texts = document.getElementById('slide-texts');\n"
     "  var reduce = window.matchMedia &&\n"
     "    window.matchMedia('(prefers-reduced-motion: reduce)').matches;\n"
+    "  function fill(t, a, b, c) {\n"
+    "    return t.replace(/\\{([123])\\}/g, function (_, k) { return String([a, b, c][k - 1]); });\n"
+    "  }\n"
     "  function el(tag, text) {\n"
     "    var e = document.createElement(tag);\n"
     "    if (text) e.textContent = text;\n"
@@ -220,8 +295,8 @@ static const char player_js[] =
     "    var n = data.slides.length;\n"
     "    while (texts.firstChild) texts.removeChild(texts.firstChild);\n"
     "    data.slides.forEach(function (s, i) {\n"
-    "      var sec = el('section'), h = el('h2', 'Slide ' + (i + 1) + ' of ' + n + ': ' +\n"
-    "        s.heading), list = null;\n"
+    "      var sec = el('section'), h = el('h2', fill(data.words.slide_heading, i + 1, n,\n"
+    "        s.heading)), list = null;\n"
     "      sec.id = 'slide-' + (i + 1);\n"
     "      sec.className = 'slide-text';\n"
     "      h.id = sec.id + '-h';\n"
@@ -257,7 +332,7 @@ static const char player_js[] =
     "    s = data.slides[index];\n"
     "    img.src = s.file + '?v=' + encodeURIComponent(data.stamp);\n"
     "    img.alt = s.alt;\n"
-    "    where.textContent = 'Slide ' + (index + 1) + ' of ' + count;\n"
+    "    where.textContent = fill(data.words.slide_of, index + 1, count);\n"
     "    link.href = '#slide-' + (index + 1);\n"
     "    schedule();\n"
     "  }\n"
@@ -287,12 +362,12 @@ static const char player_js[] =
     "  }\n"
     "  function set(p, words) {\n"
     "    playing = p;\n"
-    "    pause.textContent = p ? 'Pause' : 'Play';\n"
+    "    pause.textContent = p ? data.words.pause : data.words.play;\n"
     "    if (words) live.textContent = words;\n"
     "    schedule();\n"
     "  }\n"
     "  pause.addEventListener('click', function () {\n"
-    "    set(!playing, playing ? 'Paused' : 'Playing');\n"
+    "    set(!playing, playing ? data.words.paused : data.words.playing);\n"
     "  });\n"
     "  document.getElementById('prev').addEventListener('click', function () {\n"
     "    show(index - 1);\n"
@@ -302,7 +377,7 @@ static const char player_js[] =
     "  });\n"
     "  data.stamp = data.generated_at;\n"
     "  if (reduce)\n"
-    "    set(false, 'Paused, because this device asks for less motion. Press Play to start.');\n"
+    "    set(false, data.words.reduced);\n"
     "  show(0);\n"
     "})();\n";
 
@@ -325,7 +400,7 @@ static const char player_css[] =
     "figure { margin: 0; }\n"
     "figure img { display: block; max-width: 100%; height: auto; }\n"
     "figcaption { padding: 0.5rem 0; }\n"
-    "ul { padding-left: 1.25rem; }\n"
+    "ul { padding-inline-start: 1.25rem; }\n"
     "li { margin: 0.25rem 0; }\n"
     ".time { font-weight: bold; }\n"
     "#live { font-weight: bold; }\n"
@@ -344,13 +419,18 @@ char *sp_slides_player(const struct sp_plan *plan, const struct sp_slides *text,
     const char *title = plan->title ? plan->title : "Meetings";
     const struct sp_slide *first = text->n && text->v ? &text->v[0] : NULL;
     int w = (int)(plan->width * o->scale + 0.5), h = (int)(plan->height * o->scale + 0.5);
+    struct sp_arena arena;
+
+    sp_arena_init(&arena);
 
     g_string_append(g, "<!DOCTYPE html>\n<html lang=\"");
     attr(g, plan->lang ? plan->lang : "en-GB");
+    if (sp_i18n_output()->first->rtl)
+        g_string_append(g, "\" dir=\"rtl");
     g_string_append(g, "\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<title>");
-    html(g, title);
+    sp_esc_html_text(g, sp_i18n_plain(&arena, title), SP_ESC_NUL_TERMINATED);
     g_string_append(g, "</title>\n<style>\n");
     g_string_append(g, player_css);
     g_string_append(g, "body { ");
@@ -365,12 +445,16 @@ char *sp_slides_player(const struct sp_plan *plan, const struct sp_slides *text,
     g_string_append_printf(g, "#%06X; }\n", (unsigned)(o->text_rgb & 0xFFFFFF));
     g_string_append(g, "</style>\n</head>\n<body>\n<header>\n<h1>");
     html(g, title);
-    g_string_append(g, "</h1>\n<div class=\"controls\" role=\"group\" aria-label=\"Slides\">\n"
-                    "<button id=\"prev\" type=\"button\">Previous</button>\n"
-                    "<button id=\"pause\" type=\"button\">Pause</button>\n"
-                    "<button id=\"next\" type=\"button\">Next</button>\n"
-                    "<p id=\"where\">");
-    g_string_append_printf(g, "Slide 1 of %zu", plan->npages);
+    g_string_append(g, "</h1>\n<div class=\"controls\" role=\"group\" aria-label=\"");
+    attr(g, sp_say(&arena, "Slides", NULL, NULL, NULL));
+    g_string_append(g, "\">\n<button id=\"prev\" type=\"button\">");
+    say_html(g, "Previous", NULL, NULL, NULL);
+    g_string_append(g, "</button>\n<button id=\"pause\" type=\"button\">");
+    say_html(g, "Pause", NULL, NULL, NULL);
+    g_string_append(g, "</button>\n<button id=\"next\" type=\"button\">");
+    say_html(g, "Next", NULL, NULL, NULL);
+    g_string_append(g, "</button>\n<p id=\"where\">");
+    say_html(g, "Slide {1} of {2}", "1", sp_arena_printf(&arena, "%zu", plan->npages), NULL);
     g_string_append(g, "</p>\n<p id=\"live\" role=\"status\" aria-live=\"polite\"></p>\n"
                     "</div>\n</header>\n<main>\n<figure>\n<img id=\"slide-image\" src=\"");
     if (plan->npages) {
@@ -381,9 +465,9 @@ char *sp_slides_player(const struct sp_plan *plan, const struct sp_slides *text,
     }
     g_string_append_printf(g, "\" width=\"%d\" height=\"%d\" alt=\"", w, h);
     attr(g, first ? first->alt : title);
-    g_string_append(g, "\">\n<figcaption><a id=\"slide-link\" href=\"#slide-1\">The meetings "
-                    "on this slide, as text</a></figcaption>\n</figure>\n"
-                    "<div id=\"slide-texts\">\n");
+    g_string_append(g, "\">\n<figcaption><a id=\"slide-link\" href=\"#slide-1\">");
+    say_html(g, "The meetings on this slide, as text", NULL, NULL, NULL);
+    g_string_append(g, "</a></figcaption>\n</figure>\n<div id=\"slide-texts\">\n");
     for (size_t i = 0; text->v && i < text->n; i++)
         section(g, i, text->n, &text->v[i]);
     g_string_append(g, "</div>\n</main>\n"
@@ -395,6 +479,7 @@ char *sp_slides_player(const struct sp_plan *plan, const struct sp_slides *text,
     g_string_append(g, player_js);
     g_string_append(g, "</script>\n</body>\n</html>\n");
     g_string_free(json, TRUE);
+    sp_arena_free(&arena);
     return g_string_free(g, FALSE);
 }
 

@@ -101,7 +101,8 @@ ok $? "kiosk: the row that points to the code says the site ('Online at $SITE, c
 mkdir -p "$TMP/b"
 "$SIGNPOST" board $SET -o "$TMP/b/board.html" "$F" 2>/dev/null
 grep -q "\"site\":\"$SITE\"" "$TMP/b/board-data.js" &&
-    grep -qF "if (m.qr && m.site) li.appendChild(el('p', 'site', 'Code opens ' + m.site));" \
-        "$TMP/b/board.html"
+    grep -qF "if (m.qr && m.site) li.appendChild(el('p', 'site', say('codeOpens', m.site)));" \
+        "$TMP/b/board.html" &&
+    grep -qF '"codeOpens":"Code opens {1}"' "$TMP/b/board-data.js"  # the words, translated (issue 12)
 ok $? "board: each code's site in the data, printed 'Code opens <site>' beside the code"
 done_testing

@@ -1,11 +1,14 @@
 /*
  * test_glyphs.c - every string of every example directory can be set in the bundled
  * fonts: zero unknown glyphs (tofu), regular and bold, with the family list signpost
- * chooses for the string's script (issue 3: Welsh, Polish, Urdu notes...).
+ * chooses for the string's script (issue 3: Welsh, Polish, Urdu notes...); and every
+ * translation of every shipped catalogue in its language's fonts (issue 12).
  */
+#include <glib.h>
 #include <string.h>
 
 #include "base/error.h"
+#include "base/i18n.h"
 #include "compose/text.h"
 #include "compose/words.h"
 #include "input/directory.h"
@@ -79,6 +82,84 @@ static void test_examples(void)
     sp_arena_free(&a);
 }
 
+/* The msgstr texts of a .po file (C escapes resolved), in a GPtrArray of g_strdup'd
+   strings; NULL when the file cannot be read. */
+static GPtrArray *po_strings(const char *path)
+{
+    gchar *data = NULL, **lines;
+    GPtrArray *v;
+    GString *cur = NULL;
+
+    if (!g_file_get_contents(path, &data, NULL, NULL))
+        return NULL;
+    v = g_ptr_array_new_with_free_func(g_free);
+    lines = g_strsplit(data, "\n", -1);
+    for (gchar **l = lines; *l; l++) {
+        const char *q = NULL;
+        if (!strncmp(*l, "msgstr", 6)) {
+            if (cur)
+                g_ptr_array_add(v, g_string_free(cur, FALSE));
+            cur = g_string_new(NULL);
+            q = strchr(*l, '"');
+        } else if (**l == '"' && cur) {
+            q = *l;
+        } else if (cur && !**l) {
+            g_ptr_array_add(v, g_string_free(cur, FALSE));
+            cur = NULL;
+        }
+        if (q && cur) {
+            gchar *body = g_strndup(q + 1, strlen(q) - 2), *plain = g_strcompress(body);
+            g_string_append(cur, plain);
+            g_free(plain);
+            g_free(body);
+        }
+    }
+    if (cur)
+        g_ptr_array_add(v, g_string_free(cur, FALSE));
+    g_strfreev(lines);
+    g_free(data);
+    return v;
+}
+
+/* Every translation of every shipped language sets in its fonts with no unknown glyph
+   (the text as the composers set it: the language's family list, regular and bold). */
+static void test_catalogues(void)
+{
+    size_t n;
+    const struct sp_language *langs = sp_i18n_list(&n);
+
+    for (size_t i = 1; i < n; i++) {
+        char *path = g_strdup_printf("po/%s.po", langs[i].code);
+        GPtrArray *v = po_strings(path);
+        struct sp_langs out = { &langs[i], NULL, langs[i].tag };
+        size_t bad = 0, checked = 0;
+
+        OK(v != NULL && v->len > 300, "%s: %u translations read", path, v ? v->len : 0);
+        sp_i18n_set_output(&out);  /* the language's own reading of the Arabic script */
+        for (guint k = 0; v && k < v->len; k++) {
+            const char *s = g_ptr_array_index(v, k);
+            struct sp_font f = { NULL, 18, false, langs[i].tag };
+            if (!*s || k == 0)
+                continue;  /* the header */
+            for (int bold = 0; bold < 2; bold++) {
+                int unknown;
+                f.bold = bold;
+                unknown = sp_text_unknown_glyphs(t, &f, s);
+                checked++;
+                if (unknown && bad++ < 5)
+                    OK(0, "%s %s: %d unknown glyphs in '%s'", langs[i].code,
+                       bold ? "bold" : "regular", unknown, s);
+            }
+        }
+        OK(bad == 0 && checked > 600, "%s (%s): no unknown glyph in %zu settings", langs[i].name,
+           langs[i].code, checked);
+        sp_i18n_set_output(NULL);
+        if (v)
+            g_ptr_array_free(v, TRUE);
+        g_free(path);
+    }
+}
+
 int main(int argc, char **argv)
 {
     struct sp_error err = { 0 };
@@ -92,6 +173,7 @@ int main(int argc, char **argv)
         OK(sp_text_unknown_glyphs(t, &f, "\xe1\x88\xb0\xe1\x88\x8b\xe1\x88\x9d") > 0,
            "a script with no bundled font shows as unknown glyphs");
         TEST_RUN(test_examples);
+        TEST_RUN(test_catalogues);
     }
     sp_text_free(t);
     return test_done();
