@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../test.h"
+#include "base/i18n.h"
 #include "compose/compose.h"
 #include "compose/qr.h"
 #include "input/directory.h"
@@ -190,6 +191,31 @@ static void test_streamed_equals_whole(void)
 {
     same_bytes("leaflet-a4", 160, 8);
     same_bytes("poster-a4", 60, 3);
+}
+
+/*
+ * The same in a right-to-left and in a bilingual output: the languages pass (tr.h: the
+ * mirror, the bilingual runs, the document's language) reaches every streamed page before
+ * it is drawn, as it reaches every page of a whole plan.
+ */
+static void test_streamed_equals_whole_languages(void)
+{
+    static const char *const specs[] = { "ur", "cy+en" };
+
+    sp_i18n_bind("locale");
+    for (size_t k = 0; k < G_N_ELEMENTS(specs); k++) {
+        struct sp_langs l;
+        struct sp_error err = { 0 };
+
+        if (sp_i18n_parse(specs[k], "--lang", &l, &err) != 0) {
+            OK(0, "parse %s: %s", specs[k], err.msg);
+            continue;
+        }
+        sp_i18n_set_output(&l);
+        same_bytes("leaflet-a4", 80, 4);
+        same_bytes("poster-a4", 40, 2);
+    }
+    sp_i18n_set_output(NULL);
 }
 
 /* A streamed composition whose writer is abandoned leaves no file. */
@@ -433,6 +459,7 @@ int main(int argc, char **argv)
     TEST_RUN(test_shape_once);
     TEST_RUN(test_abandon);
     TEST_RUN(test_streamed_equals_whole);
+    TEST_RUN(test_streamed_equals_whole_languages);
     sp_text_free(tx);
     sp_arena_free(&ar);
     return test_done();
