@@ -510,6 +510,14 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
     }
     if (sp_layout_load(o->layout ? o->layout : "poster-a4", datadir, &a, &layout, err) != 0)
         goto out;
+    if (layout.kind == SP_LAYOUT_KIOSK) {
+        /* a screen's slides depend on the moment shown: the kiosk command makes them */
+        sp_error_set(err, SP_ERR_USAGE, NULL, 0, 0,
+                     "layout '%s' is a screen: make its slides with 'signpost kiosk --layout "
+                     "%s -o FOLDER' (or 'signpost board -o board.html' for a web page)",
+                     layout.name, layout.name);
+        goto out;
+    }
     if (o->settings && (sp_settings_load(o->settings, &a, &settings, err) != 0 ||
                         sp_run_check_settings(o->settings, &settings, &a, err) != 0))
         goto out;

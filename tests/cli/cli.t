@@ -52,4 +52,10 @@ grep -q -- '--leave-off-passcodes' "$out"; ok $? "render --help lists its option
 run_sp --version
 grep -q '^signpost [0-9]' "$out"; ok $? "--version"
 
+# a screen layout given to render: said plainly, nothing written
+run_sp render --layout kiosk-landscape -o "$TMP/k.pdf" examples/aa-south-wales.json
+is "$status:$(cat "$err")" "2:signpost: layout 'kiosk-landscape' is a screen: make its slides with 'signpost kiosk --layout kiosk-landscape -o FOLDER' (or 'signpost board -o board.html' for a web page)" \
+   "render --layout kiosk-landscape: exit 2, the command to use"
+[ ! -e "$TMP/k.pdf" ]; ok $? "and no file"
+
 done_testing
