@@ -190,7 +190,8 @@ static struct bline *tx_line(struct brl *b)
 
     while (n > 0 && b->tx.dots[n - 1] == 0)
         n--;
-    memcpy(c, b->tx.dots, n);
+    if (n)
+        memcpy(c, b->tx.dots, n);
     l->cells = c;
     l->n = (int)n;
     return l;

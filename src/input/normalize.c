@@ -951,7 +951,9 @@ static bool weekday_word(const char *w, bool german_only)
 
     for (size_t i = 0; i < (german_only ? 8 : G_N_ELEMENTS(days)); i++) {
         size_t dn = strlen(days[i]);
-        if (!strcmp(w, days[i]) || (n == dn + 1 && !strncmp(w, days[i], dn) && w[dn] == 's'))
+        /* the name, or the name and a plural 's' */
+        if (!strcmp(w, days[i]) ||
+            (n == dn + 1 && g_str_has_prefix(w, days[i]) && g_str_has_suffix(w, "s")))
             return true;
     }
     return false;
