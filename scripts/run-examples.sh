@@ -27,6 +27,10 @@ mkdir -p out/by-region
 sp render --layout poster-a4 "$SETTINGS" --split-by region -o out/by-region/poster.pdf "$EX"
 step "the whole directory as one A3 poster set: out/poster-a3-all.pdf"
 sp render --layout poster-a3 "$SETTINGS" -o out/poster-a3-all.pdf "$EX"
+step "in other languages: Welsh-English (out/poster-a3-cy-en.pdf), Urdu (out/poster-a3-ur.pdf), a German leaflet (out/leaflet-a5-de.pdf)"
+sp render --layout poster-a3 "$SETTINGS" --lang cy+en --region Swansea -o out/poster-a3-cy-en.pdf "$EX"
+sp render --layout poster-a3 "$SETTINGS" --lang ur --region Swansea -o out/poster-a3-ur.pdf "$EX"
+sp render --layout leaflet-a5 "$SETTINGS" --lang de --region Bristol -o out/leaflet-a5-de.pdf "$EX"
 
 [ -x scripts/run-examples-more.sh ] && scripts/run-examples-more.sh
 step "done: see out/"
