@@ -82,6 +82,21 @@ static void feed_opts(const struct sp_options *o, struct sp_feed_opts *fo)
     fo->offline = o->offline;
 }
 
+/* The language to ask a BMLT server for its formats in: the output's first language when
+   BMLT servers carry format names in it (German, Polish, Farsi), else English.  Formats
+   with a world_id are printed in the output language either way; this gives the others,
+   which keep their feed text, in the reader's language where the server has it. */
+static const char *bmlt_lang(void)
+{
+    static const char *const carried[] = { "de", "pl", "fa" };
+    const char *code = sp_i18n_output()->first->code;
+
+    for (size_t i = 0; i < G_N_ELEMENTS(carried); i++)
+        if (!strcmp(code, carried[i]))
+            return code;
+    return "en";
+}
+
 /* The feed behind an input: 1 (and *src) for a web address or --bmlt, 0 for a file, -1
    with SP_ERR_USAGE for an address that may not be read. */
 static int input_feed(const struct sp_options *o, const struct sp_input *in,
@@ -103,7 +118,7 @@ static int input_feed(const struct sp_options *o, const struct sp_input *in,
                                            (const char *const *)in->service_bodies,
                                            in->nservice_bodies, a);
         if (!formats)
-            src->formats_url = sp_feed_bmlt_formats_url(in->bmlt_root, "en", a);
+            src->formats_url = sp_feed_bmlt_formats_url(in->bmlt_root, bmlt_lang(), a);
     } else if (sp_fetch_is_url(in->path)) {
         if (sp_fetch_check_url(in->path, o->allow_http, err) != 0)
             return -1;

@@ -38,6 +38,16 @@ ok $? "GetSearchResults for the service bodies and those below them"
 grep -qF " GET /bmlt/client_interface/json/?switcher=GetFormats&lang_enum=en 200 " "$REQLOG"
 ok $? "GetFormats in English"
 : > "$REQLOG"
+run_sp render --lang de --layout leaflet-a5 --settings examples/settings.ini --date 2026-11-26 \
+    -o "$TMP/de.pdf" --bmlt "$ROOT"
+grep -qF " GET /bmlt/client_interface/json/?switcher=GetFormats&lang_enum=de " "$REQLOG"
+ok $? "--lang de: GetFormats in German"
+: > "$REQLOG"
+run_sp render --lang cy+en --layout leaflet-a5 --settings examples/settings.ini --date 2026-11-26 \
+    -o "$TMP/cy.pdf" --bmlt "$ROOT"
+grep -qF " GET /bmlt/client_interface/json/?switcher=GetFormats&lang_enum=en " "$REQLOG"
+ok $? "--lang cy+en: in English (BMLT servers carry no Welsh format names; revalidated: 304)"
+: > "$REQLOG"
 run_sp check --bmlt "$ROOT/"
 is "$status" 0 "a root with a trailing slash"
 is "$(cut -d' ' -f3 "$REQLOG" | sort | tr '\n' ' ')" \
