@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "../base/i18n.h"
+
 enum lang { HTML_TEXT, HTML_ATTR, JS_STRING, JSON_STRING };
 
 #define REPLACEMENT 0xFFFDu
@@ -117,4 +119,27 @@ void sp_esc_json_string(GString *g, const char *s, size_t len)
     g_string_append_c(g, '"');
     escape(g, s, len, JSON_STRING);
     g_string_append_c(g, '"');
+}
+
+void sp_esc_html_marked(GString *g, const char *s, const char *second_lang)
+{
+    const char *p = s;
+
+    while (p && *p) {
+        const char *m2 = strstr(p, SP_I18N_SECOND), *m1 = strstr(p, SP_I18N_END);
+        const char *next = m2 && (!m1 || m2 < m1) ? m2 : m1;
+        size_t n = next ? (size_t)(next - p) : strlen(p);
+
+        sp_esc_html_text(g, p, n);
+        if (!next)
+            break;
+        if (next == m2) {
+            g_string_append(g, "<span lang=\"");
+            sp_esc_html_attr(g, second_lang, SP_ESC_NUL_TERMINATED);
+            g_string_append(g, "\">");
+        } else {
+            g_string_append(g, "</span>");
+        }
+        p = next + strlen(SP_I18N_SECOND);
+    }
 }

@@ -23,6 +23,10 @@ void sp_esc_html_text(GString *g, const char *s, size_t len);
    feed and carriage return as character references. */
 void sp_esc_html_attr(GString *g, const char *s, size_t len);
 
+/* HTML text content holding a bilingual text (base/i18n.h's marks): the second language's
+   words in a <span lang="second_lang">, the marks themselves left out. */
+void sp_esc_html_marked(GString *g, const char *s, const char *second_lang);
+
 /*
  * A JavaScript string literal with its double quotes, safe inside an HTML <script>: \ "
  * and ' escaped; < > & as \u003C \u003E \u0026 (so "</script>" and "<!--" cannot end

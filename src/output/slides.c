@@ -157,25 +157,8 @@ char *sp_slides_manifest(const struct sp_plan *plan, const struct sp_slides *tex
 static void html(GString *g, const char *s)
 {
     const struct sp_langs *l = sp_i18n_output();
-    const char *p = s;
 
-    while (p && *p) {
-        const char *m2 = strstr(p, SP_I18N_SECOND), *m1 = strstr(p, SP_I18N_END);
-        const char *next = m2 && (!m1 || m2 < m1) ? m2 : m1;
-        size_t n = next ? (size_t)(next - p) : strlen(p);
-
-        sp_esc_html_text(g, p, n);
-        if (!next)
-            break;
-        if (next == m2) {
-            g_string_append(g, "<span lang=\"");
-            sp_esc_html_attr(g, l->second ? l->second->tag : "en-GB", SP_ESC_NUL_TERMINATED);
-            g_string_append(g, "\">");
-        } else {
-            g_string_append(g, "</span>");
-        }
-        p = next + strlen(SP_I18N_SECOND);
-    }
+    sp_esc_html_marked(g, s, l->second ? l->second->tag : "en-GB");
 }
 
 static void attr(GString *g, const char *s)
