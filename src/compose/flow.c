@@ -100,6 +100,20 @@ void sp_plan_rect(struct sp_plan *plan, struct sp_page *page, double x, double y
     sp_plan_add(plan, page, &it);
 }
 
+/* The Link tag's attribute for a square code at (x, y): its URI and rectangle.  cairo
+   parses these numbers the C way: never format them in the user's locale. */
+static const char *link_attr(struct sp_plan *plan, const char *url_attr, double x, double y,
+                             double size)
+{
+    char bx[G_ASCII_DTOSTR_BUF_SIZE], by[G_ASCII_DTOSTR_BUF_SIZE];
+    char bs[G_ASCII_DTOSTR_BUF_SIZE];
+
+    return sp_arena_printf(&plan->arena, "uri='%s' rect=[%s %s %s %s]", url_attr,
+                           g_ascii_formatd(bx, sizeof bx, "%.2f", x),
+                           g_ascii_formatd(by, sizeof by, "%.2f", y),
+                           g_ascii_formatd(bs, sizeof bs, "%.2f", size), bs);
+}
+
 void sp_plan_qr(struct sp_plan *plan, struct sp_page *page, const struct sp_qr *qr, double x,
                 double y, double size, const char *url_attr, const char *alt, uint32_t dark,
                 uint32_t light)
@@ -117,14 +131,7 @@ void sp_plan_qr(struct sp_plan *plan, struct sp_page *page, const struct sp_qr *
     sp_plan_add(plan, page, &it);
     sp_plan_tag(plan, page, false, "Figure", NULL, NULL);
     if (url_attr) {
-        /* cairo parses these numbers the C way: never format them in the user's locale */
-        char bx[G_ASCII_DTOSTR_BUF_SIZE], by[G_ASCII_DTOSTR_BUF_SIZE];
-        char bs[G_ASCII_DTOSTR_BUF_SIZE];
-        const char *attr = sp_arena_printf(&plan->arena, "uri='%s' rect=[%s %s %s %s]", url_attr,
-                                           g_ascii_formatd(bx, sizeof bx, "%.2f", x),
-                                           g_ascii_formatd(by, sizeof by, "%.2f", y),
-                                           g_ascii_formatd(bs, sizeof bs, "%.2f", size), bs);
-        sp_plan_tag(plan, page, true, "Link", attr, alt);
+        sp_plan_tag(plan, page, true, "Link", link_attr(plan, url_attr, x, y, size), alt);
         sp_plan_tag(plan, page, false, "Link", NULL, NULL);
     }
 }
@@ -135,16 +142,8 @@ void sp_plan_qr_link(struct sp_plan *plan, struct sp_page *page, const struct sp
 {
     struct sp_item it = { 0 };
 
-    if (url_attr) {
-        /* cairo parses these numbers the C way: never format them in the user's locale */
-        char bx[G_ASCII_DTOSTR_BUF_SIZE], by[G_ASCII_DTOSTR_BUF_SIZE];
-        char bs[G_ASCII_DTOSTR_BUF_SIZE];
-        const char *attr = sp_arena_printf(&plan->arena, "uri='%s' rect=[%s %s %s %s]", url_attr,
-                                           g_ascii_formatd(bx, sizeof bx, "%.2f", x),
-                                           g_ascii_formatd(by, sizeof by, "%.2f", y),
-                                           g_ascii_formatd(bs, sizeof bs, "%.2f", size), bs);
-        sp_plan_tag(plan, page, true, "Link", attr, alt);
-    }
+    if (url_attr)
+        sp_plan_tag(plan, page, true, "Link", link_attr(plan, url_attr, x, y, size), alt);
     sp_plan_tag(plan, page, true, "Figure", NULL, alt);
     it.kind = SP_ITEM_QR;
     it.x = x;

@@ -1625,6 +1625,16 @@ void sp_pdf_filter_free(struct sp_pdf_filter *f)
     free(f);
 }
 
+/* One XMP property: open, the value escaped for XML, close; nothing when v is NULL. */
+static void xmp_field(struct sp_buf *b, const char *open, const char *v, const char *close)
+{
+    if (!v)
+        return;
+    sp_buf_str(b, open);
+    sp_pdf_put_xml(b, v);
+    sp_buf_str(b, close);
+}
+
 static void build_xmp(struct sp_buf *b, const struct sp_pdf_a11y *info)
 {
     sp_buf_str(b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -1636,41 +1646,17 @@ static void build_xmp(struct sp_buf *b, const struct sp_pdf_a11y *info)
                   "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
                   "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
                   "   <dc:format>application/pdf</dc:format>\n");
-    if (info->title) {
-        sp_buf_str(b, "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-        sp_pdf_put_xml(b, info->title);
-        sp_buf_str(b, "</rdf:li></rdf:Alt></dc:title>\n");
-    }
-    if (info->author) {
-        sp_buf_str(b, "   <dc:creator><rdf:Seq><rdf:li>");
-        sp_pdf_put_xml(b, info->author);
-        sp_buf_str(b, "</rdf:li></rdf:Seq></dc:creator>\n");
-    }
-    if (info->subject) {
-        sp_buf_str(b, "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-        sp_pdf_put_xml(b, info->subject);
-        sp_buf_str(b, "</rdf:li></rdf:Alt></dc:description>\n");
-    }
-    if (info->lang) {
-        sp_buf_str(b, "   <dc:language><rdf:Bag><rdf:li>");
-        sp_pdf_put_xml(b, info->lang);
-        sp_buf_str(b, "</rdf:li></rdf:Bag></dc:language>\n");
-    }
-    if (info->keywords) {
-        sp_buf_str(b, "   <pdf:Keywords>");
-        sp_pdf_put_xml(b, info->keywords);
-        sp_buf_str(b, "</pdf:Keywords>\n");
-    }
-    if (info->producer) {
-        sp_buf_str(b, "   <pdf:Producer>");
-        sp_pdf_put_xml(b, info->producer);
-        sp_buf_str(b, "</pdf:Producer>\n");
-    }
-    if (info->creator) {
-        sp_buf_str(b, "   <xmp:CreatorTool>");
-        sp_pdf_put_xml(b, info->creator);
-        sp_buf_str(b, "</xmp:CreatorTool>\n");
-    }
+    xmp_field(b, "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">", info->title,
+              "</rdf:li></rdf:Alt></dc:title>\n");
+    xmp_field(b, "   <dc:creator><rdf:Seq><rdf:li>", info->author,
+              "</rdf:li></rdf:Seq></dc:creator>\n");
+    xmp_field(b, "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">", info->subject,
+              "</rdf:li></rdf:Alt></dc:description>\n");
+    xmp_field(b, "   <dc:language><rdf:Bag><rdf:li>", info->lang,
+              "</rdf:li></rdf:Bag></dc:language>\n");
+    xmp_field(b, "   <pdf:Keywords>", info->keywords, "</pdf:Keywords>\n");
+    xmp_field(b, "   <pdf:Producer>", info->producer, "</pdf:Producer>\n");
+    xmp_field(b, "   <xmp:CreatorTool>", info->creator, "</xmp:CreatorTool>\n");
     if (info->date != (time_t)-1) {
         char d[32];
         sp_pdf_iso_date(info->date, d, sizeof d);
