@@ -12,19 +12,6 @@
 #include "tr.h"
 #include "words.h"
 
-/* The host of an http(s) link ("us02web.zoom.us"), or NULL. */
-static const char *host_of(const char *url, struct sp_arena *a)
-{
-    const char *p = strstr(url, "://");
-    size_t n;
-
-    if (!p)
-        return NULL;
-    p += 3;
-    n = strcspn(p, "/?#:");
-    return n ? sp_arena_strndup(a, p, n) : NULL;
-}
-
 int sp_board_compose(const struct sp_compose_in *in, struct sp_arena *a, struct sp_board *out,
                      struct sp_error *err)
 {
@@ -87,7 +74,7 @@ int sp_board_compose(const struct sp_compose_in *in, struct sp_arena *a, struct 
         b->url = sp_words_link(m, in->leave_off_passcodes);
         if (!b->url)
             continue;
-        b->host = host_of(b->url, a);
+        b->host = sp_words_host(b->url, a);
         b->site = sp_words_site(b->url, a);
         b->qr_alt = sp_words_qr_alt(m, a);
         b->qr = g_hash_table_lookup(codes, b->url);

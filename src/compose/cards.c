@@ -66,13 +66,6 @@
 #define W_ALIGN_BACK N_("Both sides should say the same card number. If not, change the " \
                         "printer's flip setting.")
 #define W_OTHER_AREAS N_("Other areas")
-#define W_WEEKS_ONLY N_("Only in the {1} week of the month")
-
-static const char *const W_WEEK_NAMES[6] = {
-    NC_("weeks of the month", "first"), NC_("weeks of the month", "second"),
-    NC_("weeks of the month", "third"), NC_("weeks of the month", "fourth"),
-    NC_("weeks of the month", "fifth"), NC_("weeks of the month", "last")
-};
 
 struct design {
     struct sp_block front;     /* text at the left, QR code at the right */
@@ -379,39 +372,6 @@ static const char *place_fn(const void *ctx, struct sp_arena *a)
     return short_place(ctx, a);
 }
 
-/* "Only in the first and third week of the month" for a monthly meeting, else NULL (in
-   the language in use). */
-static const char *weeks_one(unsigned weeks, struct sp_arena *a)
-{
-    GString *s;
-    const char *r;
-    int n = 0, total = __builtin_popcount(weeks & 0x3F);
-
-    if (!(weeks & 0x3F))
-        return NULL;
-    s = g_string_new(NULL);
-    for (int i = 0; i < 6; i++)
-        if (weeks & (1u << i)) {
-            if (n++)
-                g_string_append(s, n == total ? sp_trc("list", " and ")
-                                              : sp_trc("list", ", "));
-            g_string_append(s, sp_trc("weeks of the month", W_WEEK_NAMES[i]));
-        }
-    r = sp_i18n_fill(a, sp_tr(W_WEEKS_ONLY), s->str, NULL, NULL);
-    g_string_free(s, TRUE);
-    return r;
-}
-
-static const char *weeks_fn(const void *ctx, struct sp_arena *a)
-{
-    return weeks_one(*(const unsigned *)ctx, a);
-}
-
-static const char *weeks_words(unsigned weeks, struct sp_arena *a)
-{
-    return weeks & 0x3F ? sp_tr_both(weeks_fn, &weeks, a) : NULL;
-}
-
 /* A line of the week: "Mon, Thu 7pm: Name, Venue, Town[. Only in the first week...]". */
 struct week_line {
     const struct sp_row *row;
@@ -428,7 +388,7 @@ static const char *week_line_fn(const void *ctx, struct sp_arena *a)
                                                      a),
                                        sp_words_time(m->start_min, w->ts, a));
     const char *line = sp_i18n_fill(a, sp_tr(W_WEEK_LINE), when, m->name, short_place(m, a));
-    const char *weeks = weeks_one(m->weeks, a);
+    const char *weeks = sp_words_weeks_only(m->weeks, a);  /* in the language in use */
 
     return weeks ? sp_arena_printf(a, "%s%s%s", line, sp_trc("sentence", ". "), weeks) : line;
 }
@@ -598,8 +558,8 @@ static int online_card(struct cards *c, const struct sp_row *row, struct sp_erro
             sp_tr_both(days_time_fn, &w, a), SP_MM(0.4));
     }
     if (m->weeks)
-        add(c, &d->back, "P", lay->size_body, false, lay->color_text, weeks_words(m->weeks, a),
-            SP_MM(0.4));
+        add(c, &d->back, "P", lay->size_body, false, lay->color_text,
+            sp_words_weeks_only(m->weeks, a), SP_MM(0.4));
     if (m->attendance == SP_ATTEND_HYBRID)
         add(c, &d->back, "P", lay->size_body, false, lay->color_text,
             sp_tr_both(place_fn, m, a), SP_MM(0.4));

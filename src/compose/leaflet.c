@@ -83,12 +83,6 @@
 #define W_JOIN_AT N_("Join details at {1}")
 #define W_CODE_OPENS N_("Code opens {1}")   /* the site a meeting's QR code opens */
 #define W_COVER_LABEL N_("Cover")
-#define W_WEEKS_ONLY N_("Only in the {1} week of the month")
-static const char *const W_WEEK_NAMES[6] = {
-    NC_("weeks of the month", "first"), NC_("weeks of the month", "second"),
-    NC_("weeks of the month", "third"), NC_("weeks of the month", "fourth"),
-    NC_("weeks of the month", "fifth"), NC_("weeks of the month", "last")
-};
 static const char *const W_PANELS[SP_PANEL_COUNT] = {
     N_("Front cover"), N_("Tuck-in panel"), N_("Inside 1"), N_("Inside 2"), N_("Inside 3"),
     N_("Back cover")
@@ -677,33 +671,6 @@ static const char *time_label(const struct leaflet *lf, const struct sp_meeting 
                                      : sp_words_time_range(m->start_min, m->end_min, ts, a));
 }
 
-/* "Only in the first and third week of the month" for a monthly meeting, else NULL. */
-static const char *weeks_fn(const void *ctx, struct sp_arena *a)
-{
-    unsigned weeks = *(const unsigned *)ctx;
-    GString *s = g_string_new(NULL);
-    const char *r;
-    int n = 0, total = __builtin_popcount(weeks & 0x3F);
-
-    for (int i = 0; i < 6; i++)
-        if (weeks & (1u << i)) {
-            if (n++)
-                g_string_append(s, n == total ? sp_trc("list", " and ")
-                                              : sp_trc("list", ", "));
-            g_string_append(s, sp_trc("weeks of the month", W_WEEK_NAMES[i]));
-        }
-    r = sp_i18n_fill(a, sp_tr(W_WEEKS_ONLY), s->str, NULL, NULL);
-    g_string_free(s, TRUE);
-    return r;
-}
-
-static const char *weeks_words(unsigned weeks, struct sp_arena *a)
-{
-    if (!(weeks & 0x3F))
-        return NULL;
-    return sp_tr_both(weeks_fn, &weeks, a);
-}
-
 /* "Lunchtime Run: see Monday, page 3": where a meeting's full entry is. */
 struct see_ctx {
     const char *name;
@@ -808,7 +775,7 @@ static void build_entry(struct leaflet *lf, const struct lentry *e, double width
     if (e->day == EVERY_DAY ? lf->trifold : __builtin_popcount(row->days) > 1)
         parts[np++] = sp_words_days(row->days, lf->in->start_day,
                                     lf->trifold ? SP_DAYS_SHORT : SP_DAYS_LONG, a);
-    parts[np++] = weeks_words(m->weeks, a);
+    parts[np++] = sp_words_weeks_only(m->weeks, a);
     if (!lf->trifold)
         parts[np++] = sp_words_kind(m, lf->fellowship == NULL, a);
     if (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID) {

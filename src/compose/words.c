@@ -86,6 +86,38 @@ static const char *date_fn(const void *ctx, struct sp_arena *a)
     return s;
 }
 
+static const char *const week_names[6] = {
+    NC_("weeks of the month", "first"), NC_("weeks of the month", "second"),
+    NC_("weeks of the month", "third"), NC_("weeks of the month", "fourth"),
+    NC_("weeks of the month", "fifth"), NC_("weeks of the month", "last")
+};
+
+static const char *weeks_only_fn(const void *ctx, struct sp_arena *a)
+{
+    unsigned weeks = *(const unsigned *)ctx;
+    GString *s = g_string_new(NULL);
+    const char *r;
+    int n = 0, total = __builtin_popcount(weeks & 0x3F);
+
+    for (int i = 0; i < 6; i++)
+        if (weeks & (1u << i)) {
+            if (n++)
+                g_string_append(s, n == total ? sp_trc("list", " and ")
+                                              : sp_trc("list", ", "));
+            g_string_append(s, sp_trc("weeks of the month", week_names[i]));
+        }
+    r = sp_i18n_fill(a, sp_tr(N_("Only in the {1} week of the month")), s->str, NULL, NULL);
+    g_string_free(s, TRUE);
+    return r;
+}
+
+const char *sp_words_weeks_only(unsigned weeks, struct sp_arena *a)
+{
+    if (!(weeks & 0x3F))
+        return NULL;
+    return sp_tr_both(weeks_only_fn, &weeks, a);
+}
+
 const char *sp_words_host(const char *url, struct sp_arena *a)
 {
     const char *p = url ? strstr(url, "://") : NULL;

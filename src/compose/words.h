@@ -108,6 +108,10 @@ const char *sp_words_qr_alt(const struct sp_meeting *m, struct sp_arena *a);
    off (NULL when the meeting has no link). */
 const char *sp_words_link(const struct sp_meeting *m, bool leave_off_passcodes);
 
+/* "Only in the first and third week of the month" for a monthly meeting (weeks:
+   SP_WEEK_BIT / SP_WEEK_LAST), in the output language(s); NULL for every week. */
+const char *sp_words_weeks_only(unsigned weeks, struct sp_arena *a);
+
 /* The host a link opens ("us02web.zoom.us"), as its QR code carries it (links are kept
    with the host in ASCII, input/links.h), printed beside a meeting's code so whoever
    proofreads the page can see where it goes; NULL when url is NULL or has no host. */
