@@ -145,11 +145,13 @@ locale/%/LC_MESSAGES/signpost.mo: po/%.po
 	$(say) MSGFMT $<
 	$(Q)msgfmt --check -o $@.tmp $< && mv $@.tmp $@
 
-.PHONY: pot
-pot:
+.PHONY: pot pot-extract
+POT_OUT ?= po/signpost.pot
+pot-extract:
 	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
 	    --package-name=signpost --package-version=$(VERSION) --msgid-bugs-address=translations@example.org \
-	    --sort-by-file $(XGETTEXT_KEYS) -o po/signpost.pot $(POTFILES)
+	    --sort-by-file $(XGETTEXT_KEYS) -o $(POT_OUT) $(POTFILES)
+pot: pot-extract
 	@for l in $(LINGUAS); do msgmerge --quiet --update --backup=none --no-fuzzy-matching \
 	    po/$$l.po po/signpost.pot || exit 1; done
 

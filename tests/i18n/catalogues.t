@@ -20,6 +20,13 @@ for l in $langs; do
     [ -s "$TMP/err" ] && diag "$(head -n 3 "$TMP/err")"
     grep -q '^"X-Checked-By-Native-Speaker: ' "$po"; ok $? "$l: the header says whether a native speaker checked it"
 done
+# the template is the sources' (a message added to the code and not to the catalogues
+# would print in English): extracted again, it has the same messages
+make -s pot-extract POT_OUT="$TMP/now.pot" > /dev/null 2>&1
+ids() { msgattrib --no-obsolete --no-wrap "$1" 2>/dev/null | grep -A1 '^msgctxt\|^msgid ' |
+        grep -v '^--$\|^msgstr' | paste -sd'\n' | sort; }
+[ -s "$TMP/now.pot" ] && [ "$(ids "$TMP/now.pot")" = "$(ids po/signpost.pot)" ]
+ok $? "po/signpost.pot has every message of the sources (make pot after changing words)"
 # the check can fail: a catalogue with one message dropped
 awk 'BEGIN { RS = ""; ORS = "\n\n" } NR != 5' po/de.po > "$TMP/short.po"
 ! msgcmp "$TMP/short.po" po/signpost.pot 2>/dev/null; ok $? "a catalogue short of a message is found"
