@@ -108,7 +108,7 @@ int sp_cmd_board(const struct sp_options *o, const char *datadir, struct sp_diag
     in.headline = o->headline;
     in.creator = "signpost " SP_VERSION;
     in.diag = diag;
-    if (sp_board_compose(&in, &a, &board, err) != 0)
+    if (sp_board_compose(&in, &a, &board, err) != 0 || sp_run_make_parent(o->output, err) != 0)
         goto out;
     js = sp_board_data_js(&board);
     jspath = data_path(o->output);

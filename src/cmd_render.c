@@ -3,7 +3,6 @@
  * then one summary line per output written (stdout; -q leaves it out).  A poster over
  * --sheets is refused with the choices that would fit.
  */
-#include <errno.h>
 #include <math.h>
 #include <glib.h>
 #include <stdio.h>
@@ -555,17 +554,8 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
         in.start_day = g_date_time_get_day_of_week(dt) % 7;
         g_date_time_unref(dt);
     }
-    if (o->output && !o->dump_plan) {
-        /* make the output's folder, as a user asking for posters/poster.pdf expects */
-        char *parent = g_path_get_dirname(o->output);
-        if (g_mkdir_with_parents(parent, 0777) != 0) {
-            sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot make folder '%s': %s", parent,
-                         g_strerror(errno));
-            g_free(parent);
-            goto out;
-        }
-        g_free(parent);
-    }
+    if (o->output && !o->dump_plan && sp_run_make_parent(o->output, err) != 0)
+        goto out;
 
     nsel = sp_select(&dir, &o->sel, &sel);
     if (o->split == SP_SPLIT_NONE) {

@@ -3,6 +3,7 @@
  */
 #include "run.h"
 
+#include <errno.h>
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,5 +281,17 @@ int sp_run(const struct sp_options *o, const char *argv0, struct sp_diag *diag,
         }
     }
     sp_arena_free(&a);
+    return rc;
+}
+
+int sp_run_make_parent(const char *path, struct sp_error *err)
+{
+    char *parent = g_path_get_dirname(path);
+    int rc = 0;
+
+    if (g_mkdir_with_parents(parent, 0777) != 0)
+        rc = sp_error_set(err, SP_ERR_IO, NULL, 0, 0, "cannot make folder '%s': %s", parent,
+                          g_strerror(errno));
+    g_free(parent);
     return rc;
 }

@@ -76,4 +76,8 @@ struct sp_feed_watch;
 struct sp_feed_watch *sp_run_feed_watch(const struct sp_options *o, time_t now,
                                         struct sp_error *err);
 
+/* Make the folder of an output file (as a user asking for posters/poster.pdf expects).
+   Returns 0, or -1 with SP_ERR_IO naming the folder. */
+int sp_run_make_parent(const char *path, struct sp_error *err);
+
 #endif

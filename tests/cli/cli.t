@@ -58,4 +58,10 @@ is "$status:$(cat "$err")" "2:signpost: layout 'kiosk-landscape' is a screen: ma
    "render --layout kiosk-landscape: exit 2, the command to use"
 [ ! -e "$TMP/k.pdf" ]; ok $? "and no file"
 
+# the web board into a folder not made yet, as the README does (board/board.html)
+run_sp board --settings examples/settings.ini -o "$TMP/new/board/board.html" examples/aa-south-wales.json
+is "$status" 0 "board -o into a new folder: exit 0"
+[ -s "$TMP/new/board/board.html" ] && [ -s "$TMP/new/board/board-data.js" ]
+ok $? "the folder is made, with the page and its data"
+
 done_testing
