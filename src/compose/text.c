@@ -435,16 +435,21 @@ static PangoLayout *setup_on(PangoLayout *l, const struct sp_font *f, const char
     return l;
 }
 
+/* Is utf8 set right to left (sp_text_rtl; ASCII never is)? */
+static bool line_rtl(const struct sp_font *f, const char *utf8)
+{
+    return utf8 && sp_text_rtl(f, utf8);
+}
+
 /* The shared layout, prepared as setup_on() does (for measurements that are not kept). */
 static PangoLayout *setup(struct sp_text *t, const struct sp_font *f, const char *utf8,
                           double width)
 {
     /* a right-to-left line is set right to left even when it starts with a name or a
        number in another script (pango would take the first letter's direction) */
-    bool rtl = utf8 && !ascii_only(utf8) && sp_text_rtl(f, utf8);
-
-    return setup_on(rtl ? t->layout_rtl : t->layout, f, utf8, width);
+    return setup_on(line_rtl(f, utf8) ? t->layout_rtl : t->layout, f, utf8, width);
 }
+
 /* The main face's line (Atkinson Hyperlegible Next at f's size and weight): its height
    and baseline, measured once per size and weight on the probe layout. */
 static void main_line(struct sp_text *t, const struct sp_font *f, double *h, double *base)
@@ -513,17 +518,17 @@ static void even_line(struct sp_text *t, const struct sp_font *f, const char *s,
     }
 }
 
-
-
-/* The cache key of utf8 in font f: every field setup_on() reads, then the text. */
-static const char *line_key(struct sp_text *t, const struct sp_font *f, const char *utf8)
+/* The cache key of utf8 in font f: every field setup_on() reads, the direction (rtl:
+   line_rtl), then the text. */
+static const char *line_key(struct sp_text *t, const struct sp_font *f, const char *utf8,
+                            bool rtl)
 {
     GString *k = t->key;
 
     g_string_truncate(k, 0);
     g_string_append_printf(k, "%s\x1f%a\x1f%c\x1f%s\x1f%c\x1f", f->family ? f->family : "",
                            f->size, f->bold ? 'b' : 'r', f->lang ? f->lang : "",
-                           utf8 && !ascii_only(utf8) && sp_text_rtl(f, utf8) ? 'R' : 'L');
+                           rtl ? 'R' : 'L');
     g_string_append(k, utf8 ? utf8 : "");
     return k->str;
 }
@@ -537,7 +542,8 @@ static const char *line_key(struct sp_text *t, const struct sp_font *f, const ch
 static struct line *line_get(struct sp_text *t, const struct sp_font *f, const char *utf8,
                              bool make)
 {
-    const char *key = line_key(t, f, utf8);
+    bool rtl = line_rtl(f, utf8);
+    const char *key = line_key(t, f, utf8, rtl);
     struct line *ln = g_hash_table_lookup(t->lines, key);
     PangoRectangle log;
 
@@ -552,7 +558,7 @@ static struct line *line_get(struct sp_text *t, const struct sp_font *f, const c
     t->misses++;
     ln = g_new0(struct line, 1);
     ln->key = g_strdup(key);
-    if (utf8 && !ascii_only(utf8) && sp_text_rtl(f, utf8)) {
+    if (rtl) {
         ln->layout = pango_layout_new(t->ctx_rtl);
         pango_layout_set_auto_dir(ln->layout, FALSE);
     } else {
@@ -693,6 +699,7 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
                   double width, struct sp_arena *a, struct sp_line **lines)
 {
     int n, i;
+    bool rtl;
 
     *lines = NULL;
     if (!utf8 || !*utf8)
@@ -709,10 +716,11 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
         }
     }
     /* broken at this width before (the same paragraph measured again) */
+    rtl = line_rtl(f, utf8);
     {
         struct para *pa;
 
-        line_key(t, f, utf8);
+        line_key(t, f, utf8, rtl);
         g_string_append_printf(t->key, "\x1f%a", width);
         pa = g_hash_table_lookup(t->paras, t->key->str);
         if (pa) {
@@ -733,7 +741,7 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
     {
         struct para *pa = g_new0(struct para, 1);
 
-        line_key(t, f, utf8);
+        line_key(t, f, utf8, rtl);
         g_string_append_printf(t->key, "\x1f%a", width);
         pa->key = g_strdup(t->key->str);
         pa->n = n;
