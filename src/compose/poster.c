@@ -297,6 +297,8 @@ struct poster {
     double cell_need;          /* the widest text beside a code that may not break */
     double box;                /* the widest QR box of the poster: every cell's code column */
     double cell_w, cell_h, cell_gap, panel_gap, text_gap;
+    struct narrow stack;       /* the same panel with the words under each code: more
+                                  across, each cell taller; used when that is lower */
     struct sp_font label_font, cell_font, band_bold;
 
     struct sp_error tabs_err;
@@ -902,14 +904,31 @@ static double panel_height_over(const struct poster *p, const struct layout_try 
     return p->panel_gap + rows * ch + (rows - 1) * p->cell_gap;
 }
 
-/* Height of the code panel across the whole width with ncoded codes (0 = no panel). */
-static double panel_height(const struct poster *p, size_t ncoded)
+/* Height of ncoded cells cpr across, each ch tall (0 = no panel). */
+static double cells_height(const struct poster *p, size_t ncoded, size_t cpr, double ch)
 {
-    size_t rows = (ncoded + (size_t)p->cells_per_row - 1) / (size_t)p->cells_per_row;
+    size_t rows = (ncoded + cpr - 1) / cpr;
 
     if (rows == 0)
         return 0;
-    return p->panel_gap + rows * p->cell_h + (rows - 1) * p->cell_gap;
+    return p->panel_gap + rows * ch + (rows - 1) * p->cell_gap;
+}
+
+/* Whether a panel across the whole width with ncoded codes has its words under the codes:
+   when that makes it lower (three codes of an A4 sheet in one row, not two rows). */
+static bool full_stacked(const struct poster *p, size_t ncoded)
+{
+    return p->stack.cpr > 0 &&
+           cells_height(p, ncoded, p->stack.cpr, p->stack.cell_h) <
+               cells_height(p, ncoded, (size_t)p->cells_per_row, p->cell_h) - 0.001;
+}
+
+/* Height of the code panel across the whole width with ncoded codes (0 = no panel). */
+static double panel_height(const struct poster *p, size_t ncoded)
+{
+    if (full_stacked(p, ncoded))
+        return cells_height(p, ncoded, p->stack.cpr, p->stack.cell_h);
+    return cells_height(p, ncoded, (size_t)p->cells_per_row, p->cell_h);
 }
 
 /*
@@ -1241,6 +1260,54 @@ static double cell_text_height(struct poster *p, GHashTable *seen, const struct 
     return h;
 }
 
+/* The cells of a panel w wide: as many across as leave room for the text beside each code
+   (stacked: under it, when forced or when w is too narrow for beside), at most cap across,
+   each as tall as the tallest cell at that width. */
+static void cells_at(struct poster *p, double w, bool force_stacked, size_t cap,
+                     struct narrow *g)
+{
+    double tw, site_h = 0;
+    GHashTable *seen;
+
+    memset(g, 0, sizeof *g);
+    if (p->box == 0)
+        return;
+    if (!force_stacked)
+        g->cpr = (size_t)((w + p->cell_gap) / (p->box + p->text_gap + p->cell_need +
+                                               p->cell_gap) + 1e-9);
+    if (g->cpr == 0) {
+        /* too narrow for the words beside the code: under it */
+        g->stacked = true;
+        g->cpr = (size_t)((w + p->cell_gap) / (MAX(p->box, p->cell_need) + p->cell_gap) +
+                          1e-9);
+    }
+    if (g->cpr > cap)
+        g->cpr = cap;
+    if (g->cpr == 0)
+        return;
+    g->cell_w = (w - (double)(g->cpr - 1) * p->cell_gap) / (double)g->cpr;
+    tw = g->stacked ? g->cell_w : g->cell_w - p->box - p->text_gap;
+    g->cell_h = g->stacked ? 0 : p->box;
+    seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (size_t i = 0; i < p->n; i++) {
+        const struct prow *r = &p->pr[i];
+        double qx = (p->box - r->qr_box) / 2;
+
+        if (!r->codable)
+            continue;
+        g->cell_h = MAX(g->cell_h, cell_text_height(p, seen, r, tw));
+        /* the site under the code: beside the words, or between code and words */
+        if (g->stacked)
+            site_h = MAX(site_h, para_height(p, &p->cell_font, r->site, g->cell_w - qx));
+        else
+            g->cell_h = MAX(g->cell_h, r->qr_box + para_height(p, &p->cell_font, r->site,
+                                                               (p->box + r->qr_box) / 2));
+    }
+    g_hash_table_destroy(seen);
+    if (g->stacked)
+        g->cell_h += p->box + site_h + p->text_gap;
+}
+
 /* The directory's QR code (settings' directory-url), for the band. */
 static int build_directory(struct poster *p, struct sp_error *err)
 {
@@ -1327,6 +1394,10 @@ static void build_panel(struct poster *p)
                                                    (box + p->pr[i].qr_box) / 2));
         }
     g_hash_table_destroy(seen);
+    /* the words under each code: more across the width; taller cells */
+    cells_at(p, p->content_w, true, 6, &p->stack);
+    if (p->stack.cpr <= (size_t)p->cells_per_row)
+        memset(&p->stack, 0, sizeof p->stack);  /* no more across: never lower */
 }
 
 /*
@@ -1709,6 +1780,12 @@ static void emit_panel(struct poster *p, const struct layout_try *lt, const stru
         px = p->x0 + first * (lt->col_w + p->lay->column_gap);
         pw = sh->pcols * lt->col_w + (sh->pcols - 1) * p->lay->column_gap;
         top = p->band_top - panel_height_over(p, lt, sh->ncoded, sh->pcols);
+    } else if (full_stacked(p, sh->ncoded)) {
+        cpr = p->stack.cpr;
+        cw = p->stack.cell_w;
+        ch = p->stack.cell_h;
+        stacked = true;
+        tw = cw;
     }
     rule(p, pg, top + p->panel_gap / 2 - SP_MM(0.25), SP_MM(0.5), px, pw);
     top += p->panel_gap;
@@ -1849,52 +1926,14 @@ static void try_free(struct layout_try *lt)
 
 /* Measure and paginate one column count over the first n rows.  Returns -1 when a row
    fits no sheet. */
-/* The cells of a panel over the last 1, 2... columns: as many across as leave room for the
-   text beside each code, each as tall as the tallest cell text at that width. */
+/* The cells of a panel over the last 1, 2... columns: no more across than the whole
+   width's panel takes. */
 static void narrow_panels(struct poster *p, struct layout_try *lt)
 {
-    for (int m = 1; m < lt->ncols && m < 7; m++) {
-        struct narrow *g = &lt->narrow[m];
-        double w = m * lt->col_w + (m - 1) * p->lay->column_gap, tw, site_h = 0;
-        GHashTable *seen;
+    size_t cap = MAX((size_t)p->cells_per_row, p->stack.cpr);
 
-        memset(g, 0, sizeof *g);
-        if (p->box == 0)
-            continue;
-        g->cpr = (size_t)((w + p->cell_gap) / (p->box + p->text_gap + p->cell_need +
-                                               p->cell_gap) + 1e-9);
-        if (g->cpr == 0) {
-            /* too narrow for the words beside the code: under it */
-            g->stacked = true;
-            g->cpr = (size_t)((w + p->cell_gap) / (MAX(p->box, p->cell_need) + p->cell_gap) +
-                              1e-9);
-        }
-        if (g->cpr > (size_t)p->cells_per_row)
-            g->cpr = (size_t)p->cells_per_row;
-        if (g->cpr == 0)
-            continue;
-        g->cell_w = (w - (double)(g->cpr - 1) * p->cell_gap) / (double)g->cpr;
-        tw = g->stacked ? g->cell_w : g->cell_w - p->box - p->text_gap;
-        g->cell_h = g->stacked ? 0 : p->box;
-        seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-        for (size_t i = 0; i < p->n; i++) {
-            const struct prow *r = &p->pr[i];
-            double qx = (p->box - r->qr_box) / 2;
-
-            if (!r->codable)
-                continue;
-            g->cell_h = MAX(g->cell_h, cell_text_height(p, seen, r, tw));
-            /* the site under the code: beside the words, or between code and words */
-            if (g->stacked)
-                site_h = MAX(site_h, para_height(p, &p->cell_font, r->site, g->cell_w - qx));
-            else
-                g->cell_h = MAX(g->cell_h, r->qr_box + para_height(p, &p->cell_font, r->site,
-                                                                   (p->box + r->qr_box) / 2));
-        }
-        g_hash_table_destroy(seen);
-        if (g->stacked)
-            g->cell_h += p->box + site_h + p->text_gap;
-    }
+    for (int m = 1; m < lt->ncols && m < 7; m++)
+        cells_at(p, m * lt->col_w + (m - 1) * p->lay->column_gap, false, cap, &lt->narrow[m]);
 }
 
 static int try_columns(struct poster *p, int ncols, size_t n, struct layout_try *lt)

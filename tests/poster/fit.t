@@ -126,4 +126,22 @@ dir=$(awk '/^  qr / { n++; if (n == 2) print $3 }' "$TMP/narrow.plan")
 perl -e 'my ($x, $y, $dy) = @ARGV; exit !($x > 595.28 / 2 && $y < $dy)' $qr "$dir"
 ok $? "the code sits in the right-hand column, above the band ($qr; the band's code at y $dir)"
 
+# four online meetings on A4: the words under each code make the panel one row of four
+# (beside the codes it would be two rows of two, and a code would be left out); every
+# code decodes, the four sit side by side, and no text overlaps a code or another text
+tests/poster/gen.pl 0 4 > "$TMP/four.json"
+run_sp render $SET $DATE --layout poster-a4 -o "$TMP/four.pdf" "$TMP/four.json"
+is "$status:$(pages "$TMP/four.pdf")" "0:1" "four online meetings: one A4 sheet"
+"$SIGNPOST" render -q $SET $DATE --layout poster-a4 --dump-plan "$TMP/four.json" > "$TMP/four.plan"
+want=$(perl -MJSON::PP -e 'local $/; print join(" ", sort map { $_->{conference_url} } @{decode_json(<STDIN>)}), " "' < "$TMP/four.json")
+pdftoppm -r 150 -png "$TMP/four.pdf" "$TMP/four"
+is "$(zbarimg -q --raw "$TMP"/four-1.png 2>/dev/null | grep -v example.org | sort | tr '\n' ' ')" "$want" \
+   "all four codes are on the sheet and decode to their links (150 dpi)"
+is "$(awk '/^  qr / { n++; if (n <= 4) print $3 }' "$TMP/four.plan" | sort -u | wc -l | tr -d ' ')" 1 \
+   "the four codes side by side, in one row"
+tests/tools/plan-geom.pl --margin 5 < "$TMP/four.plan" > "$TMP/four.geom"
+ok $? "nothing overlaps a code, all inside the safe area"
+tests/tools/pdftext-geom.pl --floor 16 --margin 5 --overlap "$TMP/four.pdf" > "$TMP/four.tgeom"
+ok $? "the words under the codes: at least 16 pt, no overlaps"
+
 done_testing
