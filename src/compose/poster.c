@@ -1295,13 +1295,14 @@ static void cells_at(struct poster *p, double w, bool force_stacked, size_t cap,
 
         if (!r->codable)
             continue;
-        g->cell_h = MAX(g->cell_h, cell_text_height(p, seen, r, tw));
-        /* the site under the code: beside the words, or between code and words */
-        if (g->stacked)
+        /* the site: under the label beside the code, or between code and words */
+        if (g->stacked) {
+            g->cell_h = MAX(g->cell_h, cell_text_height(p, seen, r, tw));
             site_h = MAX(site_h, para_height(p, &p->cell_font, r->site, g->cell_w - qx));
-        else
-            g->cell_h = MAX(g->cell_h, r->qr_box + para_height(p, &p->cell_font, r->site,
-                                                               (p->box + r->qr_box) / 2));
+        } else {
+            g->cell_h = MAX(g->cell_h, cell_text_height(p, seen, r, tw) +
+                                       para_height(p, &p->cell_font, r->site, tw));
+        }
     }
     g_hash_table_destroy(seen);
     if (g->stacked)
@@ -1387,11 +1388,11 @@ static void build_panel(struct poster *p)
     seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (size_t i = 0; i < p->n; i++)
         if (p->pr[i].codable) {
-            p->cell_h = MAX(p->cell_h, cell_text_height(p, seen, &p->pr[i], cell_text_w(p)));
-            /* the site under the code (beside it the text often runs longer anyway) */
-            p->cell_h = MAX(p->cell_h, p->pr[i].qr_box +
+            /* the site under the label, beside the code: the cell no taller than its
+               code unless the words are */
+            p->cell_h = MAX(p->cell_h, cell_text_height(p, seen, &p->pr[i], cell_text_w(p)) +
                                        para_height(p, &p->cell_font, p->pr[i].site,
-                                                   (box + p->pr[i].qr_box) / 2));
+                                                   cell_text_w(p)));
         }
     g_hash_table_destroy(seen);
     /* the words under each code: more across the width; taller cells */
@@ -1805,16 +1806,17 @@ static void emit_panel(struct poster *p, const struct layout_try *lt, const stru
         y = emit_para(p, pg, "Lbl", &p->label_font, cell_label(p, k), tx, y0, tw, false);
         tag(p, pg, true, "LBody");
         {
-            /* the site it opens, under the code: whoever proofreads the poster sees
-               where it goes */
+            /* the site it opens, beside the code under its label (stacked: under the
+               code): whoever proofreads the poster sees where it goes */
             double qy = stacked ? y : y0, qx = x + (box - r->qr_box) / 2;
-            double sy;
 
             emit_qr(p, pg, r->qr, qx, qy, r->qr_box, r->link_attr, r->alt, false);
-            sy = emit_para(p, pg, "P", &p->cell_font, r->site, qx, qy + r->qr_box,
-                           stacked ? cw - (qx - x) : (box + r->qr_box) / 2, false);
-            if (stacked)
+            if (stacked) {
+                double sy = emit_para(p, pg, "P", &p->cell_font, r->site, qx, qy + r->qr_box,
+                                      cw - (qx - x), false);
                 y = MAX(qy + box, sy) + gap;
+            } else
+                y = emit_para(p, pg, "P", &p->cell_font, r->site, tx, y, tw, false);
         }
         for (int j = 0; j < 3 && r->access[j]; j++)
             y = emit_para(p, pg, "P", &p->cell_font, r->access[j], tx, y, tw, false);
