@@ -286,6 +286,8 @@ struct poster {
     struct sp_block band;
     double band_top;           /* top of the band's rule */
     double band_h;             /* the band below its rule: the directory code or the words */
+    double band_qr_y, band_text_y; /* the directory code's box and the words, below the
+                                  band's top */
     int ntabs;
     double tabs_h;
 
@@ -1178,7 +1180,9 @@ static void build_header(struct poster *p, size_t page, size_t npages)
         sp_block_add(&p->header, p->a, "P", &f, lay->color_text, line, lay->size_body * 0.2);
     }
     sp_block_measure(&p->header, p->t, p->content_w, lay->line_spacing, p->a);
-    p->table_top = lay->margin_top + p->header.height + SP_MM(2) + SP_MM(1.2) + SP_MM(3);
+    /* the rule 1 mm below the area line (its descent is white already), the table 2 mm
+       below the rule (the heading's ascent adds to it) */
+    p->table_top = lay->margin_top + p->header.height + SP_MM(1) + SP_MM(1.2) + SP_MM(2);
 }
 
 /* Widest run of text that may not break (words joined by no-break spaces). */
@@ -1489,7 +1493,7 @@ static const char *band_fn(struct poster *p, const struct poster_words *w, int k
  * closed meeting is.  Without a directory link, the words alone.  One paragraph keeps the
  * band to the code's height on A4.
  */
-static void build_band(struct poster *p)
+static void build_band(struct poster *p, bool room_for_more)
 {
     const struct sp_layout *lay = p->lay;
     struct sp_font f;
@@ -1502,19 +1506,27 @@ static void build_band(struct poster *p)
     f = font_for(p, lay->size_footer, false, c);
     sp_block_add(&p->band, p->a, "P", &f, lay->color_text, c, 0);
     sp_block_measure(&p->band, p->t, tw, 1.0, p->a);
-    p->band_h = p->band.height;
+    /* the words 3 mm below the rule; the code's quiet zone is white already, so the
+       code's box starts at the rule (at least 3 mm of white between them) and, without
+       tear-off tabs, may run into the bottom margin by its quiet zone, never nearer
+       than 5 mm to the edge (docs/standards.md P6): the symbol keeps the margin */
+    p->band_text_y = SP_MM(0.8) + SP_MM(3);
+    p->band_h = p->band_text_y + p->band.height;
     if (p->dir_qr) {
         /* the link's line, and room for "888 more online meetings..." when codes may be
            left out */
         double h = para_height(p, &p->band_bold, every_meeting(p), tw);
-        for (size_t i = 0; i < p->n; i++)
+        double quiet = p->dir_box * p->dir_qr->quiet / (p->dir_qr->n + 2.0 * p->dir_qr->quiet);
+        double over = p->ntabs ? 0 : CLAMP(lay->margin_bottom - SP_MM(5), 0, quiet);
+
+        for (size_t i = 0; i < p->n && room_for_more; i++)
             any_codable |= p->pr[i].codable;
         if (any_codable)
             h += para_height(p, &p->band_bold, more_text(p, 888), tw);
-        p->band_h = MAX(p->dir_box, h + p->band.height);
+        p->band_qr_y = SP_MM(0.8) + MAX(0, SP_MM(3) - quiet);
+        p->band_h = MAX(p->band_qr_y + p->dir_box - over, p->band_text_y + h + p->band.height);
     }
-    p->band_top = lay->height - lay->margin_bottom - p->tabs_h - p->band_h - SP_MM(3) -
-                  SP_MM(0.8);
+    p->band_top = lay->height - lay->margin_bottom - p->tabs_h - p->band_h;
 }
 
 /* ---- emitting ---- */
@@ -1835,7 +1847,7 @@ static void emit_panel(struct poster *p, const struct layout_try *lt, const stru
 static void emit_band(struct poster *p, const struct sheet *sh, struct sp_page *pg, bool first,
                       bool last)
 {
-    double y = p->band_top + SP_MM(0.8) + SP_MM(3), x = p->x0;
+    double y = p->band_top + p->band_text_y, x = p->x0;
 
     rule(p, pg, p->band_top, SP_MM(0.8), p->x0, p->content_w);
     if (p->dir_qr) {
@@ -1844,7 +1856,8 @@ static void emit_band(struct poster *p, const struct sheet *sh, struct sp_page *
         double tw = p->content_w - p->dir_box - p->text_gap;
 
         x += p->dir_box + p->text_gap;
-        emit_qr(p, pg, p->dir_qr, p->x0, y, p->dir_box, p->dir_attr, p->dir_alt, artifact);
+        emit_qr(p, pg, p->dir_qr, p->x0, p->band_top + p->band_qr_y, p->dir_box, p->dir_attr,
+                p->dir_alt, artifact);
         if (more)
             y = emit_para(p, pg, "P", &p->band_bold, more_text(p, more), x, y, tw, false);
         y = emit_para(p, pg, "P", &p->band_bold,
@@ -1902,7 +1915,7 @@ static void emit_sheet(struct poster *p, const struct layout_try *lt, size_t si)
         }
         pg->label = sp_arena_printf(p->a, "%zu of %zu", si + 1, lt->nsheets);
     }
-    y += p->header.height + SP_MM(2);
+    y += p->header.height + SP_MM(1);
     rule(p, pg, y, SP_MM(1.2), p->x0, p->content_w);
 
     emit_table(p, lt, sh, pg);
@@ -2133,7 +2146,7 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     p.head_gap = SP_MM(0.5);
     p.group_gap = SP_MM(3);
 
-    build_band(&p);
+    build_band(&p, true);
     build_header(&p, 1, 1);
     if (choose(&p, &best, err) != 0)
         return -1;
@@ -2152,6 +2165,31 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
             try_free(&best);
             if (choose(&p, &best, err) != 0)
                 return -1;
+        }
+    }
+    {
+        /* every code shown: the band needs no room for "N more online meetings...", and
+           without it the table may take a line more; kept only when the rows, paginated
+           again, still show every code on as few sheets */
+        bool all_shown = true;
+        for (size_t si = 0; si < best.nsheets; si++)
+            all_shown &= best.sheets[si].ncoded == best.sheets[si].nonline;
+        if (all_shown && best.codes_shown > 0) {
+            struct layout_try was = best;  /* its sheets kept, to go back to */
+            best.sheets = NULL;
+            best.cap = 0;
+            build_band(&p, false);
+            if (paginate_best(&p, &best) != 0 || best.nsheets > was.nsheets ||
+                best.codes_shown < was.codes_shown) {
+                build_band(&p, true);
+                g_free(best.sheets);
+                best.sheets = was.sheets;
+                best.cap = was.cap;
+                best.nsheets = was.nsheets;
+                best.codes_shown = was.codes_shown;
+            } else {
+                g_free(was.sheets);
+            }
         }
     }
     balance(&p, &best);

@@ -51,6 +51,16 @@ furniture() {
         perl -ne 'if (/^\s*\S+((?: p\d+)+) "(.*)"$/) { $s{$2}{$_} = 1 for split " ", $1 }
                   END { print scalar(keys %{$s{$_}}), " $_\n" for sort keys %s }' |
         awk -v p="$pages" 'p > 1 && $1 == p' > "$TMP/$name.rep"
+    # a poster's directory code is content, not furniture, on its first sheet and on each
+    # sheet where it stands in for codes left out ("N more online meetings: scan...")
+    more=$(i=2; while [ "$i" -le "$pages" ]; do
+               pdftotext -f "$i" -l "$i" "$f" - | tr '\n' ' ' |
+                   grep -q 'more online meetings\{0,1\}: scan for the full list' || echo "$i"
+               i=$((i + 1)); done)
+    if [ -z "$more" ]; then
+        grep -v ' Every meeting, always up to date: ' "$TMP/$name.rep" > "$TMP/$name.rep2"
+        mv "$TMP/$name.rep2" "$TMP/$name.rep"
+    fi
     [ "$pages" -gt 1 ] && [ ! -s "$TMP/$name.rep" ]
     ok $? "$name: no text in the structure is on every page ($pages pages)"
     [ -s "$TMP/$name.rep" ] && diag "furniture read: $(head -2 "$TMP/$name.rep")"
