@@ -1360,6 +1360,9 @@ static void build_panel(struct poster *p)
         if (!r->codable)
             continue;
         box = MAX(box, r->qr_box);
+        /* the site it opens, beside the code: never broken inside ("google.co" "m") */
+        if (r->site)
+            need = MAX(need, widest_word(p, &p->cell_font, r->site));
         for (int k = 0; k < 3 && r->access[k]; k++) {
             /* by shape, as above: one measurement for all IDs like "000 0000 0000" */
             char *shape = g_strdup(r->access[k]);

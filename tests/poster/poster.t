@@ -107,6 +107,10 @@ for lay in poster-a4 poster-a3; do
         print "# $n coded rows checked\n"; exit($bad || !$n ? 1 : 0)' $EX "$TMP/plan"
     ok $? "$lay: every 'scan code N' row's code is its own meeting's link"
 
+    # beside each panel code, whole on one line, the site it opens
+    tests/poster/sites.pl "$TMP/plan"
+    ok $? "$lay: the site beside each code, whole on one line"
+
     # QR codes decode: every page, both resolutions, exactly the plan's links
     grep -o "^  begin Link \[uri='[^']*'" "$TMP/plan" | sed "s/^  begin Link \[uri='//; s/'\$//; s/%27/'/g" |
         sort -u > "$TMP/urls.want"
@@ -204,5 +208,11 @@ rm -f "$TMP"/pg-*.png; pdftoppm -r 150 -png "$TMP/np.pdf" "$TMP/pg"
 for f in "$TMP"/pg-*.png; do zbarimg --raw -q "$f" 2>/dev/null || true; done > "$TMP/np.urls"
 [ -s "$TMP/np.urls" ]; ok $? "--leave-off-passcodes: the codes are still there"
 is "$(grep -c 'pwd=' "$TMP/np.urls")" 0 "--leave-off-passcodes: no QR carries a passcode"
+
+# an Urdu A3 poster of Swansea: no meeting ID beside its code, so the cells are narrow; the
+# site still stands whole beside the code (it once broke as "google.co" "m")
+"$SIGNPOST" render -q --layout poster-a3 $SET $DATE --lang ur --region Swansea --dump-plan $EX > "$TMP/ur.plan"
+tests/poster/sites.pl "$TMP/ur.plan"
+ok $? "poster-a3 in Urdu: the site beside each code, whole on one line"
 
 done_testing
