@@ -264,6 +264,8 @@ struct poster {
     struct sp_plan *plan;
     struct sp_arena *a;        /* the plan's arena */
     const char *family;
+    const char *lang;          /* the first output language when its script has a face of
+                                  its own (Urdu: Nastaliq), else NULL */
 
     /* rows */
     struct sp_row *rows;
@@ -308,7 +310,7 @@ struct poster {
 
 static struct sp_font font(const struct poster *p, double size, bool bold)
 {
-    struct sp_font f = { p->family, size, bold, NULL };
+    struct sp_font f = { p->family, size, bold, p->lang };
     return f;
 }
 
@@ -316,10 +318,14 @@ static struct sp_font font(const struct poster *p, double size, bool bold)
 static struct sp_font font_for(const struct poster *p, double size, bool bold, const char *text)
 {
     struct sp_font f = font(p, size, bold);
+    const char *lang = sp_text_guess_lang_in(text, sp_i18n_output()->first->code);
 
-    f.lang = sp_text_guess_lang(text);
-    if (f.lang)
-        f.family = sp_text_family_for(f.lang);
+    if (!lang && sp_i18n_output()->second)
+        lang = sp_text_guess_lang_in(text, sp_i18n_output()->second->code);
+    if (lang) {
+        f.lang = lang;
+        f.family = sp_text_family_for(lang);
+    }
     return f;
 }
 
@@ -1227,7 +1233,9 @@ static double para_height(struct poster *p, const struct sp_font *f, const char 
     double h, base;
     int n;
 
-    if (sp_text_width(p->t, f, text) <= tw) {
+    /* the face's own line when the text fits one (a language with a face of its own,
+       Nastaliq, is measured by its line: its letters rise and fall beyond the face's) */
+    if (!f->lang && sp_text_width(p->t, f, text) <= tw) {
         sp_text_metrics(p->t, f, &h, &base);
         return h;
     }
@@ -2102,7 +2110,14 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     p.t = t;
     p.plan = plan;
     p.a = &plan->arena;
-    p.family = sp_text_family_for(NULL);
+    /* a poster in Urdu, Arabic, Farsi, Bengali or Punjabi: its own words (headings,
+       labels, the band) in that language's face, as its other text */
+    {
+        const char *first = sp_i18n_output()->first->code;
+        if (strcmp(sp_text_family_for(first), sp_text_family_for(NULL)) != 0)
+            p.lang = first;
+    }
+    p.family = sp_text_family_for(p.lang);
     p.x0 = lay->margin_left;
     p.content_w = lay->width - lay->margin_left - lay->margin_right;
     p.ntabs = sp_tabs_count(in);

@@ -171,6 +171,32 @@ const char *sp_text_guess_lang(const char *s)
     return NULL;
 }
 
+/* The script a language is written in, among those sp_text_guess_lang knows (else 0). */
+static GUnicodeScript lang_script(const char *lang)
+{
+    if (arabic_script_lang(lang))
+        return G_UNICODE_SCRIPT_ARABIC;
+    if (lang && (!strncmp(lang, "bn", 2) || !strncmp(lang, "syl", 3)))
+        return G_UNICODE_SCRIPT_BENGALI;
+    if (lang && !strncmp(lang, "pa", 2))
+        return G_UNICODE_SCRIPT_GURMUKHI;
+    return G_UNICODE_SCRIPT_COMMON;
+}
+
+const char *sp_text_guess_lang_in(const char *s, const char *out)
+{
+    const char *g = sp_text_guess_lang(s);
+    GUnicodeScript want = lang_script(out);
+
+    if (g || want == G_UNICODE_SCRIPT_COMMON || !s || ascii_only(s) ||
+        !g_utf8_validate(s, -1, NULL))
+        return g;
+    for (const char *p = s; *p; p = g_utf8_next_char(p))
+        if (g_unichar_get_script(g_utf8_get_char(p)) == want)
+            return out;
+    return NULL;
+}
+
 /* The language used for s: its script decides when it has one we know (an Arabic-script
    font->lang is kept for Arabic-script text), else font->lang. */
 static const char *lang_for(const struct sp_font *f, const char *s)
@@ -486,7 +512,8 @@ static void main_line(struct sp_text *t, const struct sp_font *f, double *h, dou
  * (most of its letters Latin) keeps the main face's line height and baseline, whatever
  * taller fallback face a word of another script takes (a Farsi name in Naskh), so the
  * lines of a list stay evenly spaced.  Lines in Urdu, Arabic, Farsi, Bengali or Punjabi
- * keep their own face's (taller) line.
+ * keep their own face's (taller) line, and so does a mostly Latin line of a paragraph in
+ * one of them that has any of its letters.
  */
 static void even_line(struct sp_text *t, const struct sp_font *f, const char *s, double *h,
                       double *base)
@@ -509,6 +536,12 @@ static void even_line(struct sp_text *t, const struct sp_font *f, const char *s,
                 other++;
         }
         if (!latin || other > latin)
+            return;
+        /* a line of a paragraph in such a language with some of its letters (an Urdu
+           day before an English name): those are set in its taller face (Nastaliq rises
+           and falls far beyond the Latin line), so the line keeps its own height */
+        if (other && f->lang && (arabic_script_lang(f->lang) || !strncmp(f->lang, "bn", 2) ||
+                                 !strncmp(f->lang, "pa", 2) || !strncmp(f->lang, "syl", 3)))
             return;
     }
     main_line(t, f, &h0, &b0);

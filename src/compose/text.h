@@ -43,6 +43,11 @@ const char *sp_text_family_for(const char *lang);
  */
 const char *sp_text_guess_lang(const char *s);
 
+/* As sp_text_guess_lang, and when that finds none but s has letters of the script of the
+   output language out ("ur": an Urdu phrase in a mostly English line of an Urdu poster),
+   out: those letters are then set in out's face (Nastaliq), like the rest of the page. */
+const char *sp_text_guess_lang_in(const char *s, const char *out);
+
 /* The language a line of s in font f is set in (and tagged with): the guess from its
    script, but an Arabic-script font->lang for Arabic-script text, and font->lang when
    the script says nothing. */

@@ -214,5 +214,19 @@ is "$(grep -c 'pwd=' "$TMP/np.urls")" 0 "--leave-off-passcodes: no QR carries a 
 "$SIGNPOST" render -q --layout poster-a3 $SET $DATE --lang ur --region Swansea --dump-plan $EX > "$TMP/ur.plan"
 tests/poster/sites.pl "$TMP/ur.plan"
 ok $? "poster-a3 in Urdu: the site beside each code, whole on one line"
+# ... and every line with Urdu letters, even a mostly English one ("Tuesday and Friday:" in
+# Urdu before an English name), is set in Nastaliq at Nastaliq's line height (2.5 em),
+# never squeezed into the Latin line (1.3 em), where its letters overran the line above
+perl -CSD -ne '
+    next unless /^  text [\d.]+ [\d.]+ [\d.]+ ([\d.]+) (?:bold )?([\d.]+)pt (\S+ )?#\S+ "(.*)"$/;
+    my ($h, $size, $lang, $t) = ($1, $2, $3 // "", $4);
+    next unless $t =~ /(?=\p{Arabic})\p{L}/;  # an Urdu letter (not only the full stop)
+    $n++;
+    if ($h / $size < 2.0 || $lang ne "ur ") { printf "# %.2f em, lang %s: %s\n", $h / $size, $lang, $t; $bad++ }
+    END { print "# $n lines with Urdu letters\n"; exit($bad || !$n ? 1 : 0) }' "$TMP/ur.plan"
+ok $? "poster-a3 in Urdu: every line with Urdu letters in Urdu, at Nastaliq's line height"
+tests/tools/plan-geom.pl --margin 5 < "$TMP/ur.plan" > "$TMP/ur.geom"
+ok $? "poster-a3 in Urdu: no two lines overlap, nothing overlaps a code (a heading measured at Nastaliq's height)"
+grep problem "$TMP/ur.geom" | head -3 | sed 's/^/# /'
 
 done_testing
