@@ -2013,6 +2013,34 @@ static int choose(struct poster *p, struct layout_try *best, struct sp_error *er
 
     for (size_t i = 0; i < p->n; i++)
         ncodable += p->pr[i].codable;
+    if (p->n > SAMPLE) {
+        /* a long list: every count compared on its first SAMPLE rows, and only the winner
+           measured in full (measuring every row at every count was most of a poster
+           set's time); when a row further on is taller than the winner's column, the
+           counts are compared in full below */
+        struct layout_try sb, lt;
+        int pick = 1;
+        if (try_columns(p, 1, SAMPLE, &sb) == 0) {
+            for (int c = 2; c <= lay->columns; c++) {
+                double colw = (p->content_w - (c - 1) * lay->column_gap) / c;
+                if (colw - p->time_w < min_body)
+                    break;
+                if (try_columns(p, c, SAMPLE, &lt) == 0 && better(&lt, &sb)) {
+                    try_free(&sb);
+                    sb = lt;
+                    pick = c;
+                } else {
+                    try_free(&lt);
+                }
+            }
+            try_free(&sb);
+            if (try_columns(p, pick, p->n, best) == 0)
+                return 0;
+            try_free(best);
+        } else {
+            try_free(&sb);
+        }
+    }
     if (try_columns(p, 1, p->n, best) != 0) {
         try_free(best);
         return sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
@@ -2048,6 +2076,28 @@ static int choose(struct poster *p, struct layout_try *best, struct sp_error *er
         }
     }
     return 0;
+}
+
+/* Whether the poster is a set whatever its column count: its first SAMPLE rows already
+   need more than one sheet at every count (then so do all its rows). */
+static bool sample_needs_set(struct poster *p)
+{
+    const struct sp_layout *lay = p->lay;
+
+    if (p->n <= SAMPLE)
+        return false;
+    for (int c = 1; c <= lay->columns; c++) {
+        struct layout_try lt;
+        double colw = (p->content_w - (c - 1) * lay->column_gap) / c;
+        bool one;
+        if (c > 1 && colw - p->time_w < 9 * lay->size_detail)
+            break;
+        one = try_columns(p, c, SAMPLE, &lt) == 0 && lt.nsheets <= 1;
+        try_free(&lt);
+        if (one)
+            return false;
+    }
+    return true;
 }
 
 /* Lower each sheet's table bottom as far as its rows allow: balanced columns, the panel
@@ -2166,9 +2216,14 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
 
     build_band(&p, true);
     build_header(&p, 1, 1);
+    if (sample_needs_set(&p)) {
+        /* a set for sure: numbered from the start (not measured twice) */
+        p.numbered = true;
+        build_header(&p, PAGE_PLACEHOLDER, PAGE_PLACEHOLDER);
+    }
     if (choose(&p, &best, err) != 0)
         return -1;
-    if (best.nsheets > 1) {
+    if (best.nsheets > 1 && !p.numbered) {
         /* a set: every sheet says which it is; that line may take room (two lines on a
            bilingual poster), so the rows (as measured) are paginated again.  When that
            costs the winner a sheet or a code, or a row no longer fits its column, the
