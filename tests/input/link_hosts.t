@@ -72,13 +72,14 @@ SITE=xn--zom-ted.us
 MON="--day mon"
 flat() { sed 's/\xc2\xa0/ /g' | tr '\n' ' ' | sed 's/  */ /g'; }
 if have pdftotext; then
-    # the poster: under the code, in the plan (its left edge, just below the code's box)
+    # the poster: beside the code, under its label, in the plan (right of the code's box,
+    # within its height)
     "$SIGNPOST" render $SET --layout poster-a4 $MON --dump-plan "$F" 2>/dev/null > "$TMP/p.plan"
     is "$(awk '$1 == "qr" && $4 > 80 { qx = $2; qy = $3; qs = $4 }
                $1 == "text" && $NF == "\"'$SITE'\"" && qs {
-                   under = $2 == qx && $3 >= qy + qs - 0.01 && $3 < qy + qs + 5
-                   print under ? "under" : "elsewhere" }' \
-          "$TMP/p.plan")" "under" "poster: the site under the meeting's code"
+                   beside = $2 >= qx + qs - 0.01 && $2 < qx + qs + 20 && $3 > qy && $3 < qy + qs
+                   print beside ? "beside" : "elsewhere" }' \
+          "$TMP/p.plan")" "beside" "poster: the site beside the meeting's code, under its label"
     for lay in leaflet-a4 trifold-dl; do
         "$SIGNPOST" render $SET --layout $lay $MON -o "$TMP/s.pdf" "$F" >/dev/null 2>&1
         pdf="$TMP/s.pdf"
