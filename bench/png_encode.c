@@ -146,9 +146,9 @@ int main(int argc, char **argv)
         { "signpost level 1, RLE, Up when repeated", W_OURS, { 1, Z_RLE, 3, 1, 0 } },
         { "signpost level 1, Up when repeated (before)", W_OURS, { 1, 0, 3, 1, 0 } },
         { "signpost level 1, Up when repeated, 2 bands", W_OURS, { 1, 0, 3, 2, 0 } },
-        { "signpost run-length coder, Sub", W_OURS, { 1, 0, 1, 1, 1 } },
-        { "signpost run-length coder, Up when repeated (chosen)", W_OURS, { 1, 0, 3, 1, 1 } },
-        { "signpost run-length coder, Up when repeated, 2 bands", W_OURS, { 1, 0, 3, 2, 1 } },
+        { "signpost own coder, Sub", W_OURS, { 1, 0, 1, 1, 1 } },
+        { "signpost own coder, Up when repeated (chosen)", W_OURS, { 1, 0, 3, 1, 1 } },
+        { "signpost own coder, Up when repeated, 2 bands", W_OURS, { 1, 0, 3, 2, 1 } },
     };
     const char *layout = "kiosk-landscape", *at_text = "2026-11-26T14:00", *path = NULL;
     int runs = 5;

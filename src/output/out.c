@@ -58,14 +58,17 @@ static cairo_status_t sink_write(void *closure, const unsigned char *d, unsigned
  * PNG encoding (issue 17: kiosk slides, 91 % of whose time was PNG encoding).  Slides are
  * flat colour and antialiased text.  Each row becomes RGB bytes filtered with Up when it
  * repeats the row above (background, stripes: all zeros) and Sub otherwise (flat runs
- * become zeros), and is deflated by zlib at level 1.  Measured with bench/png_encode on a
- * 1080p board (4 slides, 3 runs, a shared 2-core machine): 31 ms a slide and 224 KB,
- * against 39 ms / 229 KB for libpng at level 1 with Sub (the encoder before) and 156 ms /
- * 183 KB for cairo's own writer; the run-length strategy made files half as big again for
- * no time, and zlib's level 1 itself is about 20 ms of the 31.  The image can also be cut
- * into bands deflated in parallel (each band a raw deflate stream ended by a sync flush,
- * so they join into one zlib stream with the Adler-32 sums combined): on the loaded
- * machine 2 bands measured 30-40 ms, no gain, so one band is the default.
+ * become zeros).  zlib at level 1 spent most of its time hashing those zeros, so the rows
+ * go through signpost's own coder (band_rle below: fixed codes, runs and the row above).
+ * Measured with bench/png_encode on a 1080p board (4 slides, 5 runs, a shared 2-core
+ * machine): 6.9 ms a slide and 327 KB, against 16.5 ms / 225 KB for zlib at level 1 (the
+ * encoder before), 20.5 ms / 230 KB for libpng at level 1 with Sub and 78 ms / 184 KB for
+ * cairo's own writer; zlib's run-length strategy was no faster than its default.  The
+ * image can also be cut into bands coded in parallel (each band a raw deflate stream
+ * ended by a sync flush, so they join into one zlib stream with the Adler-32 sums
+ * combined): on the loaded machine 2 bands gained nothing, so one band is the default and
+ * the parallelism is across slides instead (write_png_pages: the next slide is drawn
+ * while the last ones are coded).  Files stay lossless: test_png decodes every choice.
  */
 struct png_band {
     const unsigned char *data;   /* the surface */
