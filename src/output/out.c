@@ -1016,6 +1016,8 @@ static int write_page(const struct sp_plan *plan, size_t i, struct sp_text *t,
 struct png_job {
     cairo_surface_t *s;   /* drawn; destroyed by the worker */
     FILE *fp;             /* the target's open file */
+    bool sync;            /* a temporary file: flushed to the disk here (base/atomic.h
+                             does it again on close, then with nothing left to write) */
     int err;              /* errno from encoding and writing, 0 = fine */
     GAsyncQueue *done;    /* the job is pushed here when finished */
 };
@@ -1026,6 +1028,10 @@ static void png_job_run(gpointer data, gpointer user)
 
     (void)user;
     j->err = sp_out_png_encode(j->s, j->fp);
+    if (!j->err && fflush(j->fp) != 0)
+        j->err = errno ? errno : EIO;
+    if (!j->err && j->sync && fsync(fileno(j->fp)) != 0)
+        j->err = errno ? errno : EIO;
     cairo_surface_destroy(j->s);
     j->s = NULL;
     g_async_queue_push(j->done, j);
@@ -1069,6 +1075,7 @@ static int write_png_pages(const struct sp_plan *plan, struct sp_text *t, const 
         for (; waiting > (size_t)workers; waiting--)
             g_async_queue_pop(finished);
         jobs[i].fp = tgs[i].fp;
+        jobs[i].sync = tgs[i].tmp != NULL;
         jobs[i].done = finished;
         g_thread_pool_push(pool, &jobs[i], NULL);
         queued = i + 1;
