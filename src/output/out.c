@@ -947,15 +947,35 @@ static int has_background(const struct sp_plan *plan, size_t pageno)
            && it->x + it->w >= plan->width && it->y + it->h >= plan->height;
 }
 
-/* Draw page i on a new image surface at opts->dpi; the caller checks its status. */
+/*
+ * Draw page i on an image surface at opts->dpi; the caller checks its status.  The
+ * surface is reuse when it has the page's size (cleared to zeros first: the state of a new
+ * one, so the pixels are the same), else a new one (reuse is then destroyed).
+ */
 static cairo_surface_t *draw_png(const struct sp_plan *plan, size_t i, struct sp_text *t,
-                                 const struct sp_out_opts *opts, cairo_status_t *st)
+                                 const struct sp_out_opts *opts, cairo_surface_t *reuse,
+                                 cairo_status_t *st)
 {
     double dpi = opts->dpi > 0 ? opts->dpi : 72.0;
     int w = (int)lround(plan->width * dpi / 72.0), h = (int)lround(plan->height * dpi / 72.0);
-    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w > 0 ? w : 1,
-                                                    h > 0 ? h : 1);
-    cairo_t *cr = cairo_create(s);
+    cairo_surface_t *s = NULL;
+    cairo_t *cr;
+
+    w = w > 0 ? w : 1;
+    h = h > 0 ? h : 1;
+    if (reuse && cairo_image_surface_get_width(reuse) == w &&
+        cairo_image_surface_get_height(reuse) == h) {
+        s = reuse;
+        cairo_surface_flush(s);
+        memset(cairo_image_surface_get_data(s), 0,
+               (size_t)cairo_image_surface_get_stride(s) * (size_t)h);
+        cairo_surface_mark_dirty(s);
+    } else if (reuse) {
+        cairo_surface_destroy(reuse);
+    }
+    if (!s)
+        s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cr = cairo_create(s);
 
     if (!has_background(plan, i)) {
         cairo_set_source_rgb(cr, 1, 1, 1);
@@ -979,7 +999,7 @@ static int write_page(const struct sp_plan *plan, size_t i, struct sp_text *t,
     cairo_status_t st;
 
     if (opts->format == SP_OUT_PNG) {
-        s = draw_png(plan, i, t, opts, &st);
+        s = draw_png(plan, i, t, opts, NULL, &st);
         if (st == CAIRO_STATUS_SUCCESS && !sk.err) {
             int e = sp_out_png_encode(s, sk.fp);
             if (e && !sk.err)
@@ -1010,11 +1030,12 @@ static int write_page(const struct sp_plan *plan, size_t i, struct sp_text *t,
  * PNG pages are drawn here and encoded by worker threads meanwhile (issue 17: the next
  * slide is drawn while the last one is encoded).  Pango and the plan stay on this thread;
  * a worker has only its surface and its open file.  At most workers + 1 pages wait, so
- * memory stays bounded whatever the page count; the files are the same, byte for byte,
- * as when they are written one after the other.
+ * memory stays bounded whatever the page count; a finished page's surface is drawn on
+ * again (a new 1080p surface costs about 2,000 page faults); the files are the same, byte
+ * for byte, as when they are written one after the other.
  */
 struct png_job {
-    cairo_surface_t *s;   /* drawn; destroyed by the worker */
+    cairo_surface_t *s;   /* drawn; given back to the drawing thread when finished */
     FILE *fp;             /* the target's open file */
     bool sync;            /* a temporary file: flushed to the disk here (base/atomic.h
                              does it again on close, then with nothing left to write) */
@@ -1032,8 +1053,6 @@ static void png_job_run(gpointer data, gpointer user)
         j->err = errno ? errno : EIO;
     if (!j->err && j->sync && fsync(fileno(j->fp)) != 0)
         j->err = errno ? errno : EIO;
-    cairo_surface_destroy(j->s);
-    j->s = NULL;
     g_async_queue_push(j->done, j);
 }
 
@@ -1053,27 +1072,38 @@ static int write_png_pages(const struct sp_plan *plan, struct sp_text *t, const 
     struct png_job *jobs = xcalloc(plan->npages, sizeof *jobs);
     GAsyncQueue *finished = g_async_queue_new();
     GThreadPool *pool = g_thread_pool_new(png_job_run, NULL, workers, FALSE, NULL);
+    GPtrArray *spare = g_ptr_array_new_with_free_func((GDestroyNotify)cairo_surface_destroy);
     size_t opened = 0, queued = 0, waiting = 0;
     int rc = 0;
 
     for (size_t i = 0; i < plan->npages && !rc; i++) {
         cairo_status_t st;
+        struct png_job *j;
 
         if (target_open(&tgs[i], sp_out_page_path(plan, path, i, a), err) != 0) {
             rc = -1;
             break;
         }
         opened = i + 1;
-        jobs[i].s = draw_png(plan, i, t, opts, &st);
+        /* the surfaces of finished pages, to draw on again */
+        while ((j = g_async_queue_try_pop(finished)) != NULL) {
+            g_ptr_array_add(spare, j->s);
+            j->s = NULL;
+            waiting--;
+        }
+        jobs[i].s = draw_png(plan, i, t, opts,
+                             spare->len ? g_ptr_array_steal_index(spare, spare->len - 1)
+                                        : NULL, &st);
         if (st != CAIRO_STATUS_SUCCESS) {
-            cairo_surface_destroy(jobs[i].s);
-            jobs[i].s = NULL;
             rc = st == CAIRO_STATUS_WRITE_ERROR ? io_error(err, tgs[i].path, EIO)
                                                 : cairo_error(err, tgs[i].path, st);
             break;
         }
-        for (; waiting > (size_t)workers; waiting--)
-            g_async_queue_pop(finished);
+        for (; waiting > (size_t)workers; waiting--) {
+            j = g_async_queue_pop(finished);
+            g_ptr_array_add(spare, j->s);
+            j->s = NULL;
+        }
         jobs[i].fp = tgs[i].fp;
         jobs[i].sync = tgs[i].tmp != NULL;
         jobs[i].done = finished;
@@ -1083,6 +1113,10 @@ static int write_png_pages(const struct sp_plan *plan, struct sp_text *t, const 
     }
     g_thread_pool_free(pool, FALSE, TRUE);  /* every job queued is finished */
     g_async_queue_unref(finished);
+    for (size_t i = 0; i < opened; i++)
+        if (jobs[i].s)
+            cairo_surface_destroy(jobs[i].s);
+    g_ptr_array_free(spare, TRUE);
     /* the first page that failed, as when written one after the other */
     for (size_t i = 0; i < queued && !rc; i++)
         if (jobs[i].err)

@@ -376,7 +376,9 @@ static void test_png(void)
 }
 
 /* Pages drawn here and encoded by worker threads (out.c) are the same files, byte for
-   byte, as each page written alone; more pages than can wait at once (workers + 1). */
+   byte, as each page written alone; more pages than can wait at once (workers + 1), so
+   surfaces are drawn on again; pages with a background whose right edge covers part of
+   the last pixel column (300.6 pt at 72 dpi: 301 px), which shows what was there before. */
 static void test_png_set(void)
 {
     struct sp_plan p;
@@ -385,10 +387,20 @@ static void test_png_set(void)
     char name[64], want[64];
     int same = 0;
 
-    sp_plan_init(&p, 300, 120);
+    sp_plan_init(&p, 300.6, 120);
     for (int i = 0; i < 9; i++) {
         struct sp_page *pg = sp_plan_add_page(&p);
 
+        if (i % 3 != 2) {
+            struct sp_item bg;
+
+            memset(&bg, 0, sizeof bg);
+            bg.kind = SP_ITEM_RECT;
+            bg.w = 300.6;
+            bg.h = 120;
+            bg.rgb = i % 3 ? 0x1A4060 : 0xF0E68C;
+            sp_plan_add(&p, pg, &bg);
+        }
         snprintf(name, sizeof name, "Slide %d: Tuesday Hope Group, 7.30pm", i + 1);
         add_text(&p, pg, name, 10 + 5 * i, 20 + 8 * i, 14 + i, i % 2);
     }
