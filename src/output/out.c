@@ -1029,8 +1029,8 @@ static int write_page(const struct sp_plan *plan, size_t i, struct sp_text *t,
 /*
  * PNG pages are drawn here and encoded by worker threads meanwhile (issue 17: the next
  * slide is drawn while the last one is encoded).  Pango and the plan stay on this thread;
- * a worker has only its surface and its open file.  At most workers + 1 pages wait, so
- * memory stays bounded whatever the page count; a finished page's surface is drawn on
+ * a worker has only its surface and its open file.  At most workers pages wait while one
+ * is drawn, so memory stays bounded whatever the page count; a finished page's surface is drawn on
  * again (a new 1080p surface costs about 2,000 page faults); the files are the same, byte
  * for byte, as when they are written one after the other.
  */
@@ -1085,8 +1085,10 @@ static int write_png_pages(const struct sp_plan *plan, struct sp_text *t, const 
             break;
         }
         opened = i + 1;
-        /* the surfaces of finished pages, to draw on again */
-        while ((j = g_async_queue_try_pop(finished)) != NULL) {
+        /* the surfaces of finished pages, to draw on again; at most workers pages
+           waiting while this one is drawn (workers + 1 surfaces in all) */
+        while ((j = waiting > (size_t)workers ? g_async_queue_pop(finished)
+                                              : g_async_queue_try_pop(finished)) != NULL) {
             g_ptr_array_add(spare, j->s);
             j->s = NULL;
             waiting--;
@@ -1098,11 +1100,6 @@ static int write_png_pages(const struct sp_plan *plan, struct sp_text *t, const 
             rc = st == CAIRO_STATUS_WRITE_ERROR ? io_error(err, tgs[i].path, EIO)
                                                 : cairo_error(err, tgs[i].path, st);
             break;
-        }
-        for (; waiting > (size_t)workers; waiting--) {
-            j = g_async_queue_pop(finished);
-            g_ptr_array_add(spare, j->s);
-            j->s = NULL;
         }
         jobs[i].fp = tgs[i].fp;
         jobs[i].sync = tgs[i].tmp != NULL;

@@ -376,7 +376,7 @@ static void test_png(void)
 }
 
 /* Pages drawn here and encoded by worker threads (out.c) are the same files, byte for
-   byte, as each page written alone; more pages than can wait at once (workers + 1), so
+   byte, as each page written alone; more pages than can wait at once (workers), so
    surfaces are drawn on again; pages with a background whose right edge covers part of
    the last pixel column (300.6 pt at 72 dpi: 301 px), which shows what was there before. */
 static void test_png_set(void)
