@@ -132,20 +132,23 @@ static size_t encode(const struct way *w, cairo_surface_t *s)
 int main(int argc, char **argv)
 {
     static const struct way ways[] = {
-        { "cairo_surface_write_to_png (zlib default)", W_CAIRO, { 0, 0, 0, 0 } },
-        { "libpng level 1, Sub (before)", W_LIBPNG, { 0, 0, 0, 0 } },
-        { "signpost level 1, default strategy, Sub", W_OURS, { 1, Z_DEFAULT_STRATEGY, 1, 1 } },
-        { "signpost level 6, default strategy, Sub", W_OURS, { 6, Z_DEFAULT_STRATEGY, 1, 1 } },
-        { "signpost level 1, RLE, no filter", W_OURS, { 1, Z_RLE, 0, 1 } },
-        { "signpost level 1, RLE, Sub", W_OURS, { 1, Z_RLE, 1, 1 } },
-        { "signpost level 1, RLE, Sub, 2 bands", W_OURS, { 1, Z_RLE, 1, 2 } },
-        { "signpost level 1, RLE, Sub, 4 bands", W_OURS, { 1, Z_RLE, 1, 4 } },
-        { "signpost level 1, Huffman only, Sub", W_OURS, { 1, Z_HUFFMAN_ONLY, 1, 1 } },
-        { "signpost level 0 (stored), Sub", W_OURS, { 0, Z_DEFAULT_STRATEGY, 1, 1 } },
-        { "signpost level 1, RLE, Up", W_OURS, { 1, Z_RLE, 2, 1 } },
-        { "signpost level 1, RLE, Up when repeated", W_OURS, { 1, Z_RLE, 3, 1 } },
-        { "signpost level 1, Up when repeated (chosen)", W_OURS, { 1, 0, 3, 1 } },
-        { "signpost level 1, Up when repeated, 2 bands", W_OURS, { 1, 0, 3, 2 } },
+        { "cairo_surface_write_to_png (zlib default)", W_CAIRO, { 0, 0, 0, 0, 0 } },
+        { "libpng level 1, Sub (before)", W_LIBPNG, { 0, 0, 0, 0, 0 } },
+        { "signpost level 1, default strategy, Sub", W_OURS, { 1, Z_DEFAULT_STRATEGY, 1, 1, 0 } },
+        { "signpost level 6, default strategy, Sub", W_OURS, { 6, Z_DEFAULT_STRATEGY, 1, 1, 0 } },
+        { "signpost level 1, RLE, no filter", W_OURS, { 1, Z_RLE, 0, 1, 0 } },
+        { "signpost level 1, RLE, Sub", W_OURS, { 1, Z_RLE, 1, 1, 0 } },
+        { "signpost level 1, RLE, Sub, 2 bands", W_OURS, { 1, Z_RLE, 1, 2, 0 } },
+        { "signpost level 1, RLE, Sub, 4 bands", W_OURS, { 1, Z_RLE, 1, 4, 0 } },
+        { "signpost level 1, Huffman only, Sub", W_OURS, { 1, Z_HUFFMAN_ONLY, 1, 1, 0 } },
+        { "signpost level 0 (stored), Sub", W_OURS, { 0, Z_DEFAULT_STRATEGY, 1, 1, 0 } },
+        { "signpost level 1, RLE, Up", W_OURS, { 1, Z_RLE, 2, 1, 0 } },
+        { "signpost level 1, RLE, Up when repeated", W_OURS, { 1, Z_RLE, 3, 1, 0 } },
+        { "signpost level 1, Up when repeated (before)", W_OURS, { 1, 0, 3, 1, 0 } },
+        { "signpost level 1, Up when repeated, 2 bands", W_OURS, { 1, 0, 3, 2, 0 } },
+        { "signpost own coder, Sub", W_OURS, { 1, 0, 1, 1, 1 } },
+        { "signpost own coder, Up when repeated (chosen)", W_OURS, { 1, 0, 3, 1, 1 } },
+        { "signpost own coder, Up when repeated, 2 bands", W_OURS, { 1, 0, 3, 2, 1 } },
     };
     const char *layout = "kiosk-landscape", *at_text = "2026-11-26T14:00", *path = NULL;
     int runs = 5;

@@ -411,6 +411,67 @@ static double text_h(struct kiosk *k, const struct sp_font *f, const char *s, do
     return h;
 }
 
+/*
+ * Heights of one text at the share search's widths w[0..n) (in order, rising or falling):
+ * pango breaks a paragraph first-fit, a line taking as much as fits, so where the lines at
+ * two widths are the same (texts and heights), they are the same at every width between.
+ * Only the two ends are broken, and the middle of a range whose ends differ (issue 17: the
+ * geometry's search was most of a slide's composing).
+ */
+struct at_width {
+    int n;                /* lines; -1 = not broken yet */
+    struct sp_line *ls;
+    double h;             /* their heights, summed */
+};
+
+static void break_at(struct kiosk *k, const struct sp_font *f, const char *s, double w,
+                     struct at_width *r)
+{
+    r->n = sp_text_break(k->t, f, s, w, k->a, &r->ls);
+    r->h = 0;
+    for (int i = 0; i < r->n; i++)
+        r->h += r->ls[i].height;
+}
+
+static bool same_lines(const struct at_width *a, const struct at_width *b)
+{
+    if (a->n != b->n)
+        return false;
+    for (int i = 0; i < a->n; i++)
+        if (strcmp(a->ls[i].text, b->ls[i].text) || a->ls[i].height != b->ls[i].height)
+            return false;
+    return true;
+}
+
+static void fill_between(struct kiosk *k, const struct sp_font *f, const char *s,
+                         const double *w, struct at_width *r, int lo, int hi)
+{
+    int mid = (lo + hi) / 2;
+
+    if (hi - lo < 2)
+        return;
+    if (same_lines(&r[lo], &r[hi])) {
+        for (int i = lo + 1; i < hi; i++)
+            r[i] = r[lo];
+        return;
+    }
+    break_at(k, f, s, w[mid], &r[mid]);
+    fill_between(k, f, s, w, r, lo, mid);
+    fill_between(k, f, s, w, r, mid, hi);
+}
+
+static void heights_at(struct kiosk *k, const struct sp_font *f, const char *s, const double *w,
+                       int n, double *h)
+{
+    struct at_width r[8];
+
+    break_at(k, f, s, w[0], &r[0]);
+    break_at(k, f, s, w[n - 1], &r[n - 1]);
+    fill_between(k, f, s, w, r, 0, n - 1);
+    for (int i = 0; i < n; i++)
+        h[i] = r[i].h;
+}
+
 /* "Online, code A" when the row's QR code is in the panel (the provider is said by the
    code's label there); "Example Hall, Cardiff, and online, code A" for a hybrid one. */
 static const char *where_with_code(struct kiosk *k, const struct line *l, const char *code)
@@ -566,30 +627,34 @@ static int geometry(struct kiosk *k, struct sp_error *err)
         /* share the rest between meeting and place so that the first rows (those most
            likely shown) take the fewest lines; each column 35..65 % */
         double rest = k->table_w - k->time_w - k->status_w - 3 * COL_GAP;
-        double share = 0.5, best = -1;
+        double share = 0.5, best = -1, mw[7], ww[7], total[7] = { 0 };
         struct sp_font reg = font(k, lay->size_body, false);
+        size_t used = 0;
 
         for (int step = 0; step <= 6; step++) {
-            double sh = 0.35 + 0.05 * step, mw = floor(rest * sh), total = 0;
-            size_t used = 0;
+            mw[step] = floor(rest * (0.35 + 0.05 * step));
+            ww[step] = rest - mw[step];
+        }
+        for (size_t i = 0; i < k->nlines && used < LOOKAHEAD; i++) {
+            const struct line *l = &k->lines[i];
+            struct sp_font nf;
+            double hn[7], hw[7];
 
-            for (size_t i = 0; i < k->nlines && used < LOOKAHEAD; i++) {
-                const struct line *l = &k->lines[i];
-                struct sp_font nf;
-                double hn, hw;
+            if (l->kind != L_MEETING)
+                continue;
+            used++;
+            nf = name_font(k, l->name);
+            heights_at(k, &nf, l->name, mw, 7, hn);
+            heights_at(k, &reg, l->link ? where_with_code(k, l, "W") : l->where, ww, 7, hw);
+            for (int step = 0; step <= 6; step++)
+                total[step] += hn[step] > hw[step] ? hn[step] : hw[step];
+        }
+        for (int step = 0; step <= 6; step++) {
+            double sh = 0.35 + 0.05 * step;
 
-                if (l->kind != L_MEETING)
-                    continue;
-                used++;
-                nf = name_font(k, l->name);
-                hn = text_h(k, &nf, l->name, mw);
-                hw = text_h(k, &reg, l->link ? where_with_code(k, l, "W") : l->where,
-                            rest - mw);
-                total += hn > hw ? hn : hw;
-            }
-            if (best < 0 || total < best - 0.5 ||
-                (total < best + 0.5 && fabs(sh - 0.5) < fabs(share - 0.5))) {
-                best = total;
+            if (best < 0 || total[step] < best - 0.5 ||
+                (total[step] < best + 0.5 && fabs(sh - 0.5) < fabs(share - 0.5))) {
+                best = total[step];
                 share = sh;
             }
         }

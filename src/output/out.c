@@ -58,19 +58,22 @@ static cairo_status_t sink_write(void *closure, const unsigned char *d, unsigned
  * PNG encoding (issue 17: kiosk slides, 91 % of whose time was PNG encoding).  Slides are
  * flat colour and antialiased text.  Each row becomes RGB bytes filtered with Up when it
  * repeats the row above (background, stripes: all zeros) and Sub otherwise (flat runs
- * become zeros), and is deflated by zlib at level 1.  Measured with bench/png_encode on a
- * 1080p board (4 slides, 3 runs, a shared 2-core machine): 31 ms a slide and 224 KB,
- * against 39 ms / 229 KB for libpng at level 1 with Sub (the encoder before) and 156 ms /
- * 183 KB for cairo's own writer; the run-length strategy made files half as big again for
- * no time, and zlib's level 1 itself is about 20 ms of the 31.  The image can also be cut
- * into bands deflated in parallel (each band a raw deflate stream ended by a sync flush,
- * so they join into one zlib stream with the Adler-32 sums combined): on the loaded
- * machine 2 bands measured 30-40 ms, no gain, so one band is the default.
+ * become zeros).  zlib at level 1 spent most of its time hashing those zeros, so the rows
+ * go through signpost's own coder (band_rle below: fixed codes, runs and the row above).
+ * Measured with bench/png_encode on a 1080p board (4 slides, 5 runs, a shared 2-core
+ * machine): 6.9 ms a slide and 327 KB, against 16.5 ms / 225 KB for zlib at level 1 (the
+ * encoder before), 20.5 ms / 230 KB for libpng at level 1 with Sub and 78 ms / 184 KB for
+ * cairo's own writer; zlib's run-length strategy was no faster than its default.  The
+ * image can also be cut into bands coded in parallel (each band a raw deflate stream
+ * ended by a sync flush, so they join into one zlib stream with the Adler-32 sums
+ * combined): on the loaded machine 2 bands gained nothing, so one band is the default and
+ * the parallelism is across slides instead (write_png_pages: the next slide is drawn
+ * while the last ones are coded).  Files stay lossless: test_png decodes every choice.
  */
 struct png_band {
     const unsigned char *data;   /* the surface */
     int stride, width, y0, y1;   /* rows y0 .. y1 - 1 */
-    int level, strategy, filter; /* zlib level and strategy; PNG filter 0 (none) or 1 (Sub) */
+    int level, strategy, filter; /* zlib level and strategy; PNG filter (out.h) */
     bool last;
     unsigned char *out;          /* raw deflate bytes (malloc'd) */
     size_t len, cap;
@@ -99,6 +102,48 @@ static void band_out(struct png_band *b, z_stream *z, int flush)
     } while (z->avail_out == 0 || (flush == Z_FINISH && r != Z_STREAM_END));
 }
 
+/* Row y of the band as PNG filter byte and filtered RGB bytes (rowlen = 1 + 3 * width). */
+static void filter_row(const struct png_band *b, int y, unsigned char *row)
+{
+    const unsigned char *src = b->data + (size_t)y * b->stride;
+    const uint32_t *px = (const uint32_t *)(const void *)src;
+    unsigned char *o = row + 1;
+    int f = b->filter;
+
+    /* Up for a row that repeats the one above (background, stripes): all zeros; the
+       first row of a band has no row above in its own stream, which is fine for PNG */
+    if (f == 3)
+        f = y > 0 && !memcmp(src, src - b->stride, (size_t)b->width * 4) ? 2 : 1;
+    row[0] = (unsigned char)f;
+    if (f == 2 && y > 0 && b->filter == 3) {
+        memset(o, 0, (size_t)b->width * 3);
+    } else if (f == 1) {
+        unsigned prev = 0;
+        for (int x = 0; x < b->width; x++, o += 3) {
+            unsigned v = px[x], d = v - prev;  /* bytewise differences, borrow ignored */
+            o[0] = (unsigned char)((v >> 16) - (prev >> 16));
+            o[1] = (unsigned char)((v >> 8) - (prev >> 8));
+            o[2] = (unsigned char)d;
+            prev = v;
+        }
+    } else if (f == 2) {
+        const uint32_t *up = y > 0 ? (const uint32_t *)(const void *)(src - b->stride) : NULL;
+        for (int x = 0; x < b->width; x++, o += 3) {
+            unsigned v = px[x], u = up ? up[x] : 0;
+            o[0] = (unsigned char)((v >> 16) - (u >> 16));
+            o[1] = (unsigned char)((v >> 8) - (u >> 8));
+            o[2] = (unsigned char)(v - u);
+        }
+    } else {
+        for (int x = 0; x < b->width; x++, o += 3) {
+            unsigned v = px[x];
+            o[0] = (unsigned char)(v >> 16);
+            o[1] = (unsigned char)(v >> 8);
+            o[2] = (unsigned char)v;
+        }
+    }
+}
+
 static gpointer band_deflate(gpointer p)
 {
     struct png_band *b = p;
@@ -114,43 +159,7 @@ static gpointer band_deflate(gpointer p)
         return NULL;
     }
     for (int y = b->y0; y < b->y1 && !b->err; y++) {
-        const unsigned char *src = b->data + (size_t)y * b->stride;
-        const uint32_t *px = (const uint32_t *)(const void *)src;
-        unsigned char *o = row + 1;
-        int f = b->filter;
-
-        /* Up for a row that repeats the one above (background, stripes): all zeros; the
-           first row of a band has no row above in its own stream, which is fine for PNG */
-        if (f == 3)
-            f = y > 0 && !memcmp(src, src - b->stride, (size_t)b->width * 4) ? 2 : 1;
-        row[0] = (unsigned char)f;
-        if (f == 2 && y > 0 && b->filter == 3) {
-            memset(o, 0, rowlen - 1);
-        } else if (f == 1) {
-            unsigned prev = 0;
-            for (int x = 0; x < b->width; x++, o += 3) {
-                unsigned v = px[x], d = v - prev;  /* bytewise differences, borrow ignored */
-                o[0] = (unsigned char)((v >> 16) - (prev >> 16));
-                o[1] = (unsigned char)((v >> 8) - (prev >> 8));
-                o[2] = (unsigned char)d;
-                prev = v;
-            }
-        } else if (f == 2) {
-            const uint32_t *up = y > 0 ? (const uint32_t *)(const void *)(src - b->stride) : NULL;
-            for (int x = 0; x < b->width; x++, o += 3) {
-                unsigned v = px[x], u = up ? up[x] : 0;
-                o[0] = (unsigned char)((v >> 16) - (u >> 16));
-                o[1] = (unsigned char)((v >> 8) - (u >> 8));
-                o[2] = (unsigned char)(v - u);
-            }
-        } else {
-            for (int x = 0; x < b->width; x++, o += 3) {
-                unsigned v = px[x];
-                o[0] = (unsigned char)(v >> 16);
-                o[1] = (unsigned char)(v >> 8);
-                o[2] = (unsigned char)v;
-            }
-        }
+        filter_row(b, y, row);
         b->adler = adler32(b->adler, row, (uInt)rowlen);
         b->raw += rowlen;
         z.next_in = row;
@@ -161,6 +170,261 @@ static gpointer band_deflate(gpointer p)
         band_out(b, &z, b->last ? Z_FINISH : Z_SYNC_FLUSH);
     deflateEnd(&z);
     free(row);
+    return NULL;
+}
+
+/*
+ * signpost's own deflate coder for slides (coder 1): fixed Huffman codes (RFC 1951
+ * 3.2.6) and two kinds of match only: a run of the byte just before (distance 1: flat
+ * colour after the Sub filter, a repeated row after Up) and the bytes of the row above
+ * (distance one row: what goes on down the screen).  One pass, no hash table, no trees;
+ * the Adler-32 is kept as it goes (a run of n bytes in one step).
+ */
+#define ADLER_MOD 65521u
+
+struct bitout {
+    struct png_band *b;
+    uint64_t acc;      /* bits not written yet, the first in the low bits */
+    int n;             /* how many (< 32 between calls) */
+};
+
+static void bits_room(struct png_band *b, size_t need)
+{
+    while (b->len + need > b->cap) {
+        b->cap = b->cap ? 2 * b->cap : 65536;
+        b->out = xrealloc(b->out, b->cap);
+    }
+}
+
+/* Put the n low bits of v (n <= 32) after the bits already put. */
+static inline void bits_put(struct bitout *o, uint32_t v, int n)
+{
+    o->acc |= (uint64_t)v << o->n;
+    o->n += n;
+    if (o->n >= 32) {
+        unsigned char *p;
+
+        bits_room(o->b, 4);
+        p = o->b->out + o->b->len;
+        p[0] = (unsigned char)o->acc;
+        p[1] = (unsigned char)(o->acc >> 8);
+        p[2] = (unsigned char)(o->acc >> 16);
+        p[3] = (unsigned char)(o->acc >> 24);
+        o->b->len += 4;
+        o->acc >>= 32;
+        o->n -= 32;
+    }
+}
+
+/* The bits put, to the end of their byte (zeros after them). */
+static void bits_align(struct bitout *o)
+{
+    bits_room(o->b, 8);
+    while (o->n > 0) {
+        o->b->out[o->b->len++] = (unsigned char)o->acc;
+        o->acc >>= 8;
+        o->n = o->n > 8 ? o->n - 8 : 0;
+    }
+    o->acc = 0;
+}
+
+static uint32_t reversed(uint32_t v, int n)
+{
+    uint32_t r = 0;
+
+    for (int i = 0; i < n; i++, v >>= 1)
+        r = (r << 1) | (v & 1);
+    return r;
+}
+
+/* The fixed code of literal/length symbol s, reversed to be put low bit first; *n its
+   length in bits. */
+static uint32_t fixed_code(int s, int *n)
+{
+    if (s < 144)
+        return *n = 8, reversed(0x30 + (uint32_t)s, 8);
+    if (s < 256)
+        return *n = 9, reversed(0x190 + (uint32_t)(s - 144), 9);
+    if (s < 280)
+        return *n = 7, reversed((uint32_t)(s - 256), 7);
+    return *n = 8, reversed(0xC0 + (uint32_t)(s - 280), 8);
+}
+
+/* Distance d (1..32768): its 5-bit code and extra bits, ready to put; *n their length. */
+static uint32_t dist_code(unsigned d, int *n)
+{
+    static const unsigned short base[30] = {
+        1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769,
+        1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577 };
+    static const unsigned char extra[30] = {
+        0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11,
+        12, 12, 13, 13 };
+    int c = 29;
+
+    while (base[c] > d)
+        c--;
+    *n = 5 + extra[c];
+    return reversed((uint32_t)c, 5) | ((uint32_t)(d - base[c]) << 5);
+}
+
+struct rle_codes {
+    uint32_t lit[256], len[259], d1, drow, eob;  /* len[3..258]: code and extra bits */
+    int lit_n[256], len_n[259], d1_n, drow_n, eob_n;  /* drow_n 0: rows too long */
+};
+
+static void rle_codes_init(struct rle_codes *c, size_t rowlen)
+{
+    static const unsigned short base[29] = {
+        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99,
+        115, 131, 163, 195, 227, 258 };
+    static const unsigned char extra[29] = {
+        0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5,
+        0 };
+
+    for (int s = 0; s < 256; s++)
+        c->lit[s] = fixed_code(s, &c->lit_n[s]);
+    for (int l = 3, k = 0; l <= 258; l++) {
+        int n;
+        uint32_t code;
+
+        while (k < 28 && base[k + 1] <= l)
+            k++;
+        code = fixed_code(257 + k, &n);
+        c->len[l] = code | ((uint32_t)(l - base[k]) << n);
+        c->len_n[l] = n + extra[k];
+    }
+    c->d1 = dist_code(1, &c->d1_n);
+    c->drow = 0;
+    c->drow_n = 0;
+    if (rowlen <= 32768)
+        c->drow = dist_code((unsigned)rowlen, &c->drow_n);
+    c->eob = fixed_code(256, &c->eob_n);
+}
+
+/* Matches for len bytes at one distance, 258 at most each; returns the bytes covered
+   (all but the last one or two when they cannot make a match of 3). */
+static size_t put_match(struct bitout *o, const struct rle_codes *c, size_t len, uint32_t dc,
+                        int dn)
+{
+    size_t done = 0;
+
+    while (len - done >= 3) {
+        size_t m = len - done > 258 ? 258 : len - done;
+
+        if (len - done > 258 && len - done - 258 < 3)
+            m = len - done - 3;
+        bits_put(o, c->len[m], c->len_n[m]);
+        bits_put(o, dc, dn);
+        done += m;
+    }
+    return done;
+}
+
+/* How many of the n bytes at p equal v; and how many equal those at q (eight at a time). */
+static size_t run_of(const unsigned char *p, size_t n, unsigned char v)
+{
+    size_t k = 0;
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t pat = 0x0101010101010101ull * v;
+
+    for (; k + 8 <= n; k += 8) {
+        uint64_t w;
+
+        memcpy(&w, p + k, 8);
+        if ((w ^= pat) != 0)
+            return k + (size_t)(__builtin_ctzll(w) >> 3);
+    }
+#endif
+    while (k < n && p[k] == v)
+        k++;
+    return k;
+}
+
+static size_t same_as(const unsigned char *p, const unsigned char *q, size_t n)
+{
+    size_t k = 0;
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; k + 8 <= n; k += 8) {
+        uint64_t w, u;
+
+        memcpy(&w, p + k, 8);
+        memcpy(&u, q + k, 8);
+        if ((w ^= u) != 0)
+            return k + (size_t)(__builtin_ctzll(w) >> 3);
+    }
+#endif
+    while (k < n && p[k] == q[k])
+        k++;
+    return k;
+}
+
+static gpointer band_rle(gpointer p)
+{
+    struct png_band *b = p;
+    size_t rowlen = 1 + (size_t)b->width * 3;
+    unsigned char *row = xmalloc(rowlen), *prev = xmalloc(rowlen), *tmp;
+    struct rle_codes *c = xmalloc(sizeof *c);
+    struct bitout o = { b, 0, 0 };
+    uint64_t a = 1, s = 0;  /* the Adler-32's two sums */
+    bool above = false;
+
+    rle_codes_init(c, rowlen);
+    bits_put(&o, b->last ? 3 : 2, 3);  /* BFINAL when last; BTYPE 01: fixed codes */
+    for (int y = b->y0; y < b->y1; y++) {
+        size_t i = 0;
+
+        filter_row(b, y, row);
+        while (i < rowlen) {
+            size_t r1 = 0, r2 = 0, n;
+
+            if (i > 0)
+                r1 = run_of(row + i, rowlen - i, row[i - 1]);
+            if (above && c->drow_n && i + r1 < rowlen)
+                r2 = same_as(row + i, prev + i, rowlen - i);
+            if (r1 >= 3 && r1 >= r2) {
+                uint64_t v = row[i - 1];
+
+                n = put_match(&o, c, r1, c->d1, c->d1_n);
+                s = (s + n * a + v * (n * (n + 1) / 2)) % ADLER_MOD;
+                a = (a + n * v) % ADLER_MOD;
+            } else if (r2 >= 3) {
+                uLong ad = (uLong)((s % ADLER_MOD) << 16 | (a % ADLER_MOD));
+
+                n = put_match(&o, c, r2, c->drow, c->drow_n);
+                ad = adler32(ad, row + i, (uInt)n);
+                a = ad & 0xFFFF;
+                s = ad >> 16;
+            } else {
+                n = 1;
+                bits_put(&o, c->lit[row[i]], c->lit_n[row[i]]);
+                a += row[i];
+                s += a;
+            }
+            i += n;
+        }
+        a %= ADLER_MOD;
+        s %= ADLER_MOD;
+        b->raw += rowlen;
+        tmp = prev;
+        prev = row;
+        row = tmp;
+        above = true;
+    }
+    bits_put(&o, c->eob, c->eob_n);
+    if (!b->last) {
+        /* a sync flush: an empty stored block, so the next band starts on a byte */
+        bits_put(&o, 0, 3);
+        bits_align(&o);
+        bits_room(b, 4);
+        memcpy(b->out + b->len, "\0\0\xff\xff", 4);
+        b->len += 4;
+    } else {
+        bits_align(&o);
+    }
+    b->adler = (uLong)((s << 16) | a);
+    free(row);
+    free(prev);
+    free(c);
     return NULL;
 }
 
@@ -186,6 +450,7 @@ int sp_out_png_encode_with(cairo_surface_t *s, FILE *fp, const struct sp_png_opt
     int nb = o->threads > 1 ? o->threads : 1;
     struct png_band band[8];
     GThread *th[8] = { NULL };
+    GThreadFunc code = o->coder == 1 ? band_rle : band_deflate;
     unsigned char hdr[8 + 13 + 4], zh[2] = { 0x78, 0x01 }, tail[4];
     uLong crc, adler;
     size_t total;
@@ -210,8 +475,8 @@ int sp_out_png_encode_with(cairo_surface_t *s, FILE *fp, const struct sp_png_opt
         band[i].last = i == nb - 1;
     }
     for (int i = 1; i < nb; i++)
-        th[i] = g_thread_new("png-band", band_deflate, &band[i]);
-    band_deflate(&band[0]);
+        th[i] = g_thread_new("png-band", code, &band[i]);
+    code(&band[0]);
     for (int i = 1; i < nb; i++)
         g_thread_join(th[i]);
 
@@ -682,6 +947,48 @@ static int has_background(const struct sp_plan *plan, size_t pageno)
            && it->x + it->w >= plan->width && it->y + it->h >= plan->height;
 }
 
+/*
+ * Draw page i on an image surface at opts->dpi; the caller checks its status.  The
+ * surface is reuse when it has the page's size (cleared to zeros first: the state of a new
+ * one, so the pixels are the same), else a new one (reuse is then destroyed).
+ */
+static cairo_surface_t *draw_png(const struct sp_plan *plan, size_t i, struct sp_text *t,
+                                 const struct sp_out_opts *opts, cairo_surface_t *reuse,
+                                 cairo_status_t *st)
+{
+    double dpi = opts->dpi > 0 ? opts->dpi : 72.0;
+    int w = (int)lround(plan->width * dpi / 72.0), h = (int)lround(plan->height * dpi / 72.0);
+    cairo_surface_t *s = NULL;
+    cairo_t *cr;
+
+    w = w > 0 ? w : 1;
+    h = h > 0 ? h : 1;
+    if (reuse && cairo_image_surface_get_width(reuse) == w &&
+        cairo_image_surface_get_height(reuse) == h) {
+        s = reuse;
+        cairo_surface_flush(s);
+        memset(cairo_image_surface_get_data(s), 0,
+               (size_t)cairo_image_surface_get_stride(s) * (size_t)h);
+        cairo_surface_mark_dirty(s);
+    } else if (reuse) {
+        cairo_surface_destroy(reuse);
+    }
+    if (!s)
+        s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cr = cairo_create(s);
+
+    if (!has_background(plan, i)) {
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+    }
+    cairo_scale(cr, dpi / 72.0, dpi / 72.0);
+    sp_render_page(plan, i, t, cr);
+    *st = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    return s;
+}
+
 /* Render page i into an open target: PNG or SVG. */
 static int write_page(const struct sp_plan *plan, size_t i, struct sp_text *t,
                       const struct sp_out_opts *opts, struct target *tg, struct sp_error *err)
@@ -692,20 +999,7 @@ static int write_page(const struct sp_plan *plan, size_t i, struct sp_text *t,
     cairo_status_t st;
 
     if (opts->format == SP_OUT_PNG) {
-        double dpi = opts->dpi > 0 ? opts->dpi : 72.0;
-        int w = (int)lround(plan->width * dpi / 72.0), h = (int)lround(plan->height * dpi / 72.0);
-
-        s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w > 0 ? w : 1, h > 0 ? h : 1);
-        cr = cairo_create(s);
-        if (!has_background(plan, i)) {
-            cairo_set_source_rgb(cr, 1, 1, 1);
-            cairo_paint(cr);
-        }
-        cairo_scale(cr, dpi / 72.0, dpi / 72.0);
-        sp_render_page(plan, i, t, cr);
-        st = cairo_status(cr);
-        cairo_destroy(cr);
-        cairo_surface_flush(s);
+        s = draw_png(plan, i, t, opts, NULL, &st);
         if (st == CAIRO_STATUS_SUCCESS && !sk.err) {
             int e = sp_out_png_encode(s, sk.fp);
             if (e && !sk.err)
@@ -732,6 +1026,112 @@ static int write_page(const struct sp_plan *plan, size_t i, struct sp_text *t,
     return target_close(tg, 0, err);
 }
 
+/*
+ * PNG pages are drawn here and encoded by worker threads meanwhile (issue 17: the next
+ * slide is drawn while the last one is encoded).  Pango and the plan stay on this thread;
+ * a worker has only its surface and its open file.  At most workers pages wait while one
+ * is drawn, so memory stays bounded whatever the page count; a finished page's surface is drawn on
+ * again (a new 1080p surface costs about 2,000 page faults); the files are the same, byte
+ * for byte, as when they are written one after the other.
+ */
+struct png_job {
+    cairo_surface_t *s;   /* drawn; given back to the drawing thread when finished */
+    FILE *fp;             /* the target's open file */
+    bool sync;            /* a temporary file: flushed to the disk here (base/atomic.h
+                             does it again on close, then with nothing left to write) */
+    int err;              /* errno from encoding and writing, 0 = fine */
+    GAsyncQueue *done;    /* the job is pushed here when finished */
+};
+
+static void png_job_run(gpointer data, gpointer user)
+{
+    struct png_job *j = data;
+
+    (void)user;
+    j->err = sp_out_png_encode(j->s, j->fp);
+    if (!j->err && fflush(j->fp) != 0)
+        j->err = errno ? errno : EIO;
+    if (!j->err && j->sync && fsync(fileno(j->fp)) != 0)
+        j->err = errno ? errno : EIO;
+    g_async_queue_push(j->done, j);
+}
+
+static int png_workers(void)
+{
+    int n = (int)g_get_num_processors() - 1;
+
+    return n < 1 ? 1 : n > 4 ? 4 : n;
+}
+
+/* PNG pages through the workers; every target opened and, when all is well, closed. */
+static int write_png_pages(const struct sp_plan *plan, struct sp_text *t, const char *path,
+                           const struct sp_out_opts *opts, struct target *tgs, size_t *done,
+                           struct sp_arena *a, struct sp_error *err)
+{
+    int workers = png_workers();
+    struct png_job *jobs = xcalloc(plan->npages, sizeof *jobs);
+    GAsyncQueue *finished = g_async_queue_new();
+    GThreadPool *pool = g_thread_pool_new(png_job_run, NULL, workers, FALSE, NULL);
+    GPtrArray *spare = g_ptr_array_new_with_free_func((GDestroyNotify)cairo_surface_destroy);
+    size_t opened = 0, queued = 0, waiting = 0;
+    int rc = 0;
+
+    for (size_t i = 0; i < plan->npages && !rc; i++) {
+        cairo_status_t st;
+        struct png_job *j;
+
+        if (target_open(&tgs[i], sp_out_page_path(plan, path, i, a), err) != 0) {
+            rc = -1;
+            break;
+        }
+        opened = i + 1;
+        /* the surfaces of finished pages, to draw on again; at most workers pages
+           waiting while this one is drawn (workers + 1 surfaces in all) */
+        while ((j = waiting > (size_t)workers ? g_async_queue_pop(finished)
+                                              : g_async_queue_try_pop(finished)) != NULL) {
+            g_ptr_array_add(spare, j->s);
+            j->s = NULL;
+            waiting--;
+        }
+        jobs[i].s = draw_png(plan, i, t, opts,
+                             spare->len ? g_ptr_array_steal_index(spare, spare->len - 1)
+                                        : NULL, &st);
+        if (st != CAIRO_STATUS_SUCCESS) {
+            rc = st == CAIRO_STATUS_WRITE_ERROR ? io_error(err, tgs[i].path, EIO)
+                                                : cairo_error(err, tgs[i].path, st);
+            break;
+        }
+        jobs[i].fp = tgs[i].fp;
+        jobs[i].sync = tgs[i].tmp != NULL;
+        jobs[i].done = finished;
+        g_thread_pool_push(pool, &jobs[i], NULL);
+        queued = i + 1;
+        waiting++;
+    }
+    g_thread_pool_free(pool, FALSE, TRUE);  /* every job queued is finished */
+    g_async_queue_unref(finished);
+    for (size_t i = 0; i < opened; i++)
+        if (jobs[i].s)
+            cairo_surface_destroy(jobs[i].s);
+    g_ptr_array_free(spare, TRUE);
+    /* the first page that failed, as when written one after the other */
+    for (size_t i = 0; i < queued && !rc; i++)
+        if (jobs[i].err)
+            rc = io_error(err, tgs[i].path, jobs[i].err);
+    /* closed in order; after a failure the rest are abandoned (and the caller abandons
+       those closed before it) */
+    for (size_t i = 0; i < opened; i++) {
+        if (rc)
+            target_abandon(&tgs[i]);
+        else if (target_close(&tgs[i], 0, err) != 0)
+            rc = -1;
+        else
+            *done = i + 1;
+    }
+    free(jobs);
+    return rc;
+}
+
 /* PNG/SVG: every page to its tmp file first, then rename them all, so a failure leaves none. */
 static int write_pages(const struct sp_plan *plan, struct sp_text *t, const char *path,
                        const struct sp_out_opts *opts, struct sp_error *err)
@@ -743,13 +1143,17 @@ static int write_pages(const struct sp_plan *plan, struct sp_text *t, const char
 
     sp_arena_init(&a);
     tgs = xcalloc(plan->npages ? plan->npages : 1, sizeof *tgs);
-    for (i = 0; i < plan->npages && !rc; i++) {
-        const char *p = sp_out_page_path(plan, path, i, &a);
+    if (opts->format == SP_OUT_PNG && plan->npages > 1) {
+        rc = write_png_pages(plan, t, path, opts, tgs, &done, &a, err);
+    } else {
+        for (i = 0; i < plan->npages && !rc; i++) {
+            const char *p = sp_out_page_path(plan, path, i, &a);
 
-        if (target_open(&tgs[i], p, err) || write_page(plan, i, t, opts, &tgs[i], err))
-            rc = -1;
-        else
-            done = i + 1;
+            if (target_open(&tgs[i], p, err) || write_page(plan, i, t, opts, &tgs[i], err))
+                rc = -1;
+            else
+                done = i + 1;
+        }
     }
     for (i = 0; i < done; i++) {
         if (rc)

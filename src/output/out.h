@@ -80,8 +80,11 @@ struct sp_png_opts {
     int filter;      /* PNG row filter: 0 none, 1 Sub, 2 Up, 3 Up for a row that repeats
                         the one above and Sub for the others */
     int threads;     /* bands deflated at once, 1..8 */
+    int coder;       /* 0 zlib at level and strategy; 1 signpost's run-length coder
+                        (fixed codes, runs and the row above; level and strategy unused) */
 };
-#define SP_PNG_OPTS_DEFAULT { 1, 0, 3, 1 }   /* level 1, default strategy, Up/Sub, 1 band */
+/* Up/Sub, 1 band, the run-length coder */
+#define SP_PNG_OPTS_DEFAULT { 1, 0, 3, 1, 1 }
 int sp_out_png_encode_with(cairo_surface_t *s, FILE *fp, const struct sp_png_opts *o);
 
 /*

@@ -7,6 +7,7 @@
 #include <cairo.h>
 #include <dirent.h>
 #include <errno.h>
+#include <glib.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -374,6 +375,58 @@ static void test_png(void)
     sp_plan_release(&p);
 }
 
+/* Pages drawn here and encoded by worker threads (out.c) are the same files, byte for
+   byte, as each page written alone; more pages than can wait at once (workers), so
+   surfaces are drawn on again; pages with a background whose right edge covers part of
+   the last pixel column (300.6 pt at 72 dpi: 301 px), which shows what was there before. */
+static void test_png_set(void)
+{
+    struct sp_plan p;
+    struct sp_error err = { 0 };
+    struct sp_out_opts o = { SP_OUT_PNG, 72, DATE, NULL };
+    char name[64], want[64];
+    int same = 0;
+
+    sp_plan_init(&p, 300.6, 120);
+    for (int i = 0; i < 9; i++) {
+        struct sp_page *pg = sp_plan_add_page(&p);
+
+        if (i % 3 != 2) {
+            struct sp_item bg;
+
+            memset(&bg, 0, sizeof bg);
+            bg.kind = SP_ITEM_RECT;
+            bg.w = 300.6;
+            bg.h = 120;
+            bg.rgb = i % 3 ? 0x1A4060 : 0xF0E68C;
+            sp_plan_add(&p, pg, &bg);
+        }
+        snprintf(name, sizeof name, "Slide %d: Tuesday Hope Group, 7.30pm", i + 1);
+        add_text(&p, pg, name, 10 + 5 * i, 20 + 8 * i, 14 + i, i % 2);
+    }
+    EQ_INT(sp_out_write(&p, tx, tmp_path("set9.png"), &o, &err), 0, "9 PNG pages written");
+    for (size_t i = 0; i < p.npages; i++) {
+        struct sp_plan one = p;   /* page i alone: written without the workers */
+        char *a = NULL, *b = NULL;
+        gsize alen = 0, blen = 0;
+
+        one.pages = &p.pages[i];
+        one.npages = 1;
+        snprintf(name, sizeof name, "set9-%zu.png", i + 1);
+        snprintf(want, sizeof want, "alone-%zu.png", i + 1);
+        if (sp_out_write(&one, tx, tmp_path(want), &o, &err) == 0 &&
+            g_file_get_contents(tmp_path(name), &a, &alen, NULL) &&
+            g_file_get_contents(tmp_path(want), &b, &blen, NULL) && alen == blen &&
+            !memcmp(a, b, alen))
+            same++;
+        g_free(a);
+        g_free(b);
+    }
+    EQ_INT(same, 9, "each page the same bytes as that page written alone");
+    OK(no_temporaries(), "no temporary file left");
+    sp_plan_release(&p);
+}
+
 static void test_svg(void)
 {
     struct sp_plan p;
@@ -452,6 +505,7 @@ int main(int argc, char **argv)
     TEST_RUN(test_format_and_names);
     TEST_RUN(test_pdf);
     TEST_RUN(test_png);
+    TEST_RUN(test_png_set);
     TEST_RUN(test_svg);
     TEST_RUN(test_failures);
     sp_text_free(tx);

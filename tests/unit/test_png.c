@@ -1,7 +1,8 @@
 /*
- * test_png.c - the PNG encoder (out.c): every filter, level, strategy and band count
- * decodes (with cairo's own PNG reader, which checks the CRCs and zlib's Adler-32) to
- * exactly the pixels encoded; odd sizes; repeated rows; a full disk is an error.
+ * test_png.c - the PNG encoder (out.c): every filter, level, strategy, band count and
+ * coder (zlib, or signpost's run-length coder) decodes (with cairo's own PNG reader, which
+ * checks the CRCs and zlib's Adler-32) to exactly the pixels encoded; odd sizes; repeated
+ * rows; rows too long for a match with the row above; a full disk is an error.
  */
 #include <cairo.h>
 #include <errno.h>
@@ -71,12 +72,17 @@ static int same_pixels(cairo_surface_t *a, cairo_surface_t *b)
 
 static void test_round_trip(void)
 {
-    static const struct { int w, h; } sizes[] = { { 1, 1 }, { 7, 5 }, { 640, 300 } };
+    /* 11000 px: a row of 33001 bytes, past deflate's 32768-byte window */
+    static const struct { int w, h; } sizes[] = { { 1, 1 }, { 7, 5 }, { 640, 300 },
+                                                  { 11000, 3 } };
     static const struct sp_png_opts opts[] = {
         /*  0*/ SP_PNG_OPTS_DEFAULT,
-        /*  1*/ { 1, 0, 0, 1 }, /*  2*/ { 1, 0, 1, 1 }, /*  3*/ { 1, 0, 2, 1 },
-        /*  4*/ { 1, 3, 1, 1 }, /*  5*/ { 0, 0, 1, 1 }, /*  6*/ { 6, 0, 3, 1 },
-        /*  7*/ { 1, 0, 3, 2 }, /*  8*/ { 1, 3, 1, 3 }, /*  9*/ { 1, 0, 3, 4 },
+        /*  1*/ { 1, 0, 0, 1, 0 }, /*  2*/ { 1, 0, 1, 1, 0 }, /*  3*/ { 1, 0, 2, 1, 0 },
+        /*  4*/ { 1, 3, 1, 1, 0 }, /*  5*/ { 0, 0, 1, 1, 0 }, /*  6*/ { 6, 0, 3, 1, 0 },
+        /*  7*/ { 1, 0, 3, 2, 0 }, /*  8*/ { 1, 3, 1, 3, 0 }, /*  9*/ { 1, 0, 3, 4, 0 },
+        /* 10*/ { 1, 0, 0, 1, 1 }, /* 11*/ { 1, 0, 1, 1, 1 }, /* 12*/ { 1, 0, 2, 1, 1 },
+        /* 13*/ { 1, 0, 3, 1, 1 }, /* 14*/ { 1, 0, 3, 2, 1 }, /* 15*/ { 1, 0, 1, 3, 1 },
+        /* 16*/ { 1, 0, 3, 4, 1 },
     };
 
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
@@ -97,8 +103,9 @@ static void test_round_trip(void)
             back = cairo_image_surface_create_from_png_stream(read_fn, &r);
             OK(rc == 0 && cairo_surface_status(back) == CAIRO_STATUS_SUCCESS &&
                same_pixels(s, back), "%dx%d, options %zu (level %d, strategy %d, filter %d, "
-               "%d bands): decodes to the same pixels", sizes[i].w, sizes[i].h, k,
-               opts[k].level, opts[k].strategy, opts[k].filter, opts[k].threads);
+               "%d bands, coder %d): decodes to the same pixels", sizes[i].w, sizes[i].h, k,
+               opts[k].level, opts[k].strategy, opts[k].filter, opts[k].threads,
+               opts[k].coder);
             cairo_surface_destroy(back);
             free(buf);
         }

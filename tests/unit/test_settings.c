@@ -136,6 +136,13 @@ static void test_directory(void)
                   "'America/New_York', got 'Mars/Olympus'" },
         /*  4*/ { "[directory]\ncolour = blue\n", NULL, NULL,
                   "s:10:1: 'colour': unknown key in section '[directory]'" },
+        /* a zone file without a '/' in its name is still not a place's zone */
+        /*  5*/ { "[directory]\ntimezone = EST\n", NULL, NULL,
+                  "s:10:12: 'timezone': expected a time zone such as 'Europe/London' or "
+                  "'America/New_York', got 'EST'" },
+        /* a POSIX rule (no file) as glib reads it */
+        /*  6*/ { "[directory]\ntimezone = CET-1CEST,M3.5.0,M10.5.0/3\n", NULL,
+                  "CET-1CEST,M3.5.0,M10.5.0/3", "" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct sp_arena a;
