@@ -127,8 +127,6 @@ static int ok_https(const char *v)
     return 1;
 }
 
-/* BCP 47, loosely: 2-3 letters, then -subtags of 1-8 letters or digits; two of them
-   joined by '+' for bilingual output ("cy+en"). */
 /*
  * A zone file (TZif) for v where glib looks for one (TZDIR, else /usr/share/zoneinfo; an
  * absolute name as it is): glib accepts such a zone, and reading its four first bytes
@@ -155,6 +153,8 @@ static int zone_file(const char *v)
     return ok;
 }
 
+/* BCP 47, loosely: 2-3 letters, then -subtags of 1-8 letters or digits; two of them
+   joined by '+' for bilingual output ("cy+en"). */
 static int ok_one_lang(const char *v);
 
 static int ok_lang(const char *v)
