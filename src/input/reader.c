@@ -7,10 +7,28 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "normalize.h"
 #include "readers.h"
 #include "types.h"
+
+#define DROP_STEP (4u << 20)  /* give pages back 4 MB at a time */
+
+void sp_reader_done_before(struct sp_reader *r, size_t offset)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), upto;
+
+    if (!r->map || offset > r->len)
+        return;
+    upto = (size_t)(r->data + offset - r->map) / page * page;
+    if (upto < r->map_dropped + DROP_STEP)
+        return;
+    /* a private read-only mapping: dropped pages are read from the file again if touched */
+    (void)madvise((void *)(r->map + r->map_dropped), upto - r->map_dropped, MADV_DONTNEED);
+    r->map_dropped = upto;
+}
 
 void sp_text_position(const char *data, size_t len, size_t offset, int *line, int *col)
 {

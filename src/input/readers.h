@@ -40,6 +40,9 @@ struct sp_reader {
     size_t rec_offset, rec_bol;  /* json.c: where the record being read starts, and its line */
     size_t col_at;               /* columns are counted once along a long line: the last */
     int col_of;                  /* offset counted to, and its column */
+    const char *map;             /* data is a read-only file mapping starting here (page
+                                    aligned), or NULL: pages read past are given back */
+    size_t map_dropped;          /* bytes from map already given back */
 };
 
 struct sp_raw {
@@ -100,6 +103,12 @@ const char *sp_reader_qname(struct sp_reader *r, const char *name);
 
 /* Line and column (1-based; columns count characters) of offset in data. */
 void sp_text_position(const char *data, size_t len, size_t offset, int *line, int *col);
+
+/* The records before offset (in r->data) are read: when data is a file mapping, give its
+   pages before there back to the system (in steps of a few MB), so a large file never
+   needs to be resident at once.  Reading them again stays correct (they come back from the
+   file), only slower. */
+void sp_reader_done_before(struct sp_reader *r, size_t offset);
 
 /* ---- record.c ---- */
 
