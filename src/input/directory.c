@@ -215,6 +215,7 @@ static int load_mem(struct sp_directory *dir, const char *name, const char *data
     sp_arena_init(&r.scratch);
     r.type_sets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     r.type_strs = g_hash_table_new(g_str_hash, g_str_equal);
+    r.texts = g_hash_table_new(g_str_hash, g_str_equal);
 
     /* Step 1: a BOM is dropped (keeping line numbers); bad bytes are repaired */
     if (terminated == TEXT_MAPPED)
@@ -264,6 +265,7 @@ static int load_mem(struct sp_directory *dir, const char *name, const char *data
     g_hash_table_destroy(r.zones);
     g_hash_table_destroy(r.type_sets);
     g_hash_table_destroy(r.type_strs);
+    g_hash_table_destroy(r.texts);
     if (rc == 0)
         dir->nfiles++;
     return rc;

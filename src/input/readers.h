@@ -37,6 +37,8 @@ struct sp_reader {
     GHashTable *type_sets;       /* interned type lists: key (g_malloc'd) -> struct sp_type
                                     array in arena; meetings with the same types share one */
     GHashTable *type_strs;       /* interned type strings: text -> its copy in arena */
+    GHashTable *texts;           /* shared field texts (a set of copies in arena): meetings
+                                    with the same name, venue, region or notes share one */
     size_t rec_offset, rec_bol;  /* json.c: where the record being read starts, and its line */
     size_t col_at;               /* columns are counted once along a long line: the last */
     int col_of;                  /* offset counted to, and its column */
@@ -78,7 +80,8 @@ struct sp_raw {
 void sp_raw_begin(struct sp_reader *r, struct sp_raw *raw, int line, int col, int record);
 
 /* Clean a field (see sp_text_clean) into the arena; reports repairs and cuts against
- * raw's record.  Returns NULL for absent or blank. */
+ * raw's record.  Returns NULL for absent or blank.  Unless flags has SP_CLEAN_UNIQUE, the
+ * text is shared: every field with the same cleaned text gets the same copy (read only). */
 const char *sp_reader_text(struct sp_reader *r, const struct sp_raw *raw, const char *field,
                            const char *s, size_t len, unsigned flags);
 
