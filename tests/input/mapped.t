@@ -40,8 +40,21 @@ if [ -x "$BUILD/bench/gen_directory" ]; then
     grep -q "^signpost: FILE:$lines:3: warning: text after the end of the JSON ignored$" \
         "$TMP/file.err"
     ok $? "text after the array: its line and column, counted after pages were given back"
+    # the same for CSV, whose rows are read a line at a time
+    "$BUILD/bench/gen_directory" --meetings 20000 --seed 3 --format csv |
+        sed 's/,LIT/,QQ/' > "$TMP/big.csv"
+    printf '%s\n' 'Late,,,,,,,,,,,,,,,,' >> "$TMP/big.csv"
+    run_sp check "$TMP/big.csv"
+    cp "$out" "$TMP/csv.out"
+    sed "s|$TMP/big.csv|FILE|" "$err" > "$TMP/csv.err"
+    "$SIGNPOST" check - < "$TMP/big.csv" > "$TMP/csvin.out" 2> "$TMP/csvin.raw"
+    sed "s|^signpost: -:|signpost: FILE:|" "$TMP/csvin.raw" > "$TMP/csvin.err"
+    cmp -s "$TMP/csv.out" "$TMP/csvin.out" && cmp -s "$TMP/csv.err" "$TMP/csvin.err"
+    ok $? "CSV: the same summary and messages from the file and from standard input"
+    grep -q "^signpost: FILE:$(wc -l < "$TMP/big.csv"): problem: row " "$TMP/csv.err"
+    ok $? "CSV: a bad last row is reported at its line"
 else
-    for i in 1 2 3 4 5; do skip "gen_directory not built"; done
+    for i in 1 2 3 4 5 6 7; do skip "gen_directory not built"; done
 fi
 
 # exactly one page long (4096 bytes): no room for the NUL after it, read the ordinary way
