@@ -1581,6 +1581,25 @@ struct sp_pdf_filter *sp_pdf_filter_new(const struct sp_pdf_a11y *info, sp_pdf_s
     return f;
 }
 
+/*
+ * After "xref": cairo's cross-reference table is rebuilt, never copied, and only the
+ * trailer after it is read.  Give up the table's lines as they come (about 20 bytes an
+ * object: tens of MB for a large document), keeping the last few bytes in case
+ * "trailer" is split between two writes.
+ */
+static void tail_trim(struct sp_pdf_filter *f)
+{
+    size_t len = f->in.n - f->start;
+
+    if (len < 4096 || find_bytes(f->in.p + f->start, len, "trailer", 7))
+        return;
+    f->in.p[0] = 'x';  /* the tail still starts at "xref" */
+    memcpy(f->in.p + 1, "ref\n", 4);
+    memmove(f->in.p + 5, f->in.p + f->in.n - 8, 8);
+    f->start = 0;
+    f->in.n = 13;
+}
+
 int sp_pdf_filter_write(struct sp_pdf_filter *f, const unsigned char *data, size_t n)
 {
     size_t from = f->in.n > f->start + 6 ? f->in.n - 6 : f->start;
@@ -1588,6 +1607,10 @@ int sp_pdf_filter_write(struct sp_pdf_filter *f, const unsigned char *data, size
     if (f->failed)
         return -1;
     sp_buf_add(&f->in, data, n);
+    if (f->state == ST_TAIL) {
+        tail_trim(f);
+        return 0;
+    }
     /* cairo writes an object in many small pieces: try to parse only when one may have
        ended (every object ends with "endobj"), so a large one is not parsed again and
        again */
