@@ -155,8 +155,8 @@ enum text_kind {
 };
 
 static int load_mem(struct sp_directory *dir, const char *name, const char *data, size_t len,
-                    enum text_kind terminated, const struct sp_source_opts *o, struct sp_arena *arena,
-                    struct sp_diag *diag, struct sp_error *err,
+                    enum text_kind kind, const struct sp_source_opts *o,
+                    struct sp_arena *arena, struct sp_diag *diag, struct sp_error *err,
                     const struct sp_source_mem *fmem)
 {
     struct sp_source_opts opts = { SP_FORMAT_AUTO, NULL, NULL, NULL, NULL };
@@ -218,7 +218,7 @@ static int load_mem(struct sp_directory *dir, const char *name, const char *data
     r.texts = g_hash_table_new(g_str_hash, g_str_equal);
 
     /* Step 1: a BOM is dropped (keeping line numbers); bad bytes are repaired */
-    if (terminated == TEXT_MAPPED)
+    if (kind == TEXT_MAPPED)
         r.map = data;
     if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
         data += 3;
@@ -236,7 +236,7 @@ static int load_mem(struct sp_directory *dir, const char *name, const char *data
         copy = fixed;
         len = flen;
         text = copy;
-    } else if (terminated != TEXT_COPY) {
+    } else if (kind != TEXT_COPY) {
         text = data;
     } else {
         copy = g_malloc(len + 1);

@@ -29,8 +29,8 @@ if [ -x "$BUILD/bench/gen_directory" ]; then
     # every record read: each changed code is counted, in the message or in the note about
     # meetings outside the selection
     nq=$(grep -c '"QQ"' "$TMP/late.json")
-    shown=$(sed -n "s/^signpost: FILE:[0-9]*: warning: unknown type code 'QQ' (\([0-9]*\) times)$/\1/p" \
-        "$TMP/file.err")
+    pat="s/^signpost: FILE:[0-9]*: warning: unknown type code 'QQ' (\([0-9]*\) times)$/\1/p"
+    shown=$(sed -n "$pat" "$TMP/file.err")
     hidden=$(sed -n 's/^signpost: note: \([0-9]*\) warnings about meetings outside.*/\1/p' \
         "$TMP/file.err")
     is "$(( ${shown:-0} + ${hidden:-0} ))" "$nq" "every record read: the $nq changed codes counted"
@@ -68,12 +68,14 @@ printf '%*s]\n' "$pad" '' >> "$TMP/page.json"
 is "$(wc -c < "$TMP/page.json")" 4096 "the test file is one page long"
 n=$(grep -c '"name"' "$TMP/page.json")
 run_sp check "$TMP/page.json"
-is "$(head -n 1 "$out")" "$n meetings from 1 file; 0 records could not be used" "a file of exactly one page: every meeting read"
+is "$(head -n 1 "$out")" "$n meetings from 1 file; 0 records could not be used" \
+    "a file of exactly one page: every meeting read"
 
 # bad bytes: the repaired copy is read instead of the mapping
 printf '[{"name":"B\377",%s},\n{"name":"C",%s}]\n' "$M" "$M" > "$TMP/bad.json"
 run_sp check "$TMP/bad.json"
-is "$(head -n 1 "$out")" "2 meetings from 1 file; 0 records could not be used" "a file with a bad byte: both meetings read"
+is "$(head -n 1 "$out")" "2 meetings from 1 file; 0 records could not be used" \
+    "a file with a bad byte: both meetings read"
 grep -q "bad.json:1:12: warning: invalid UTF-8 replaced with U+FFFD$" "$err"
 ok $? "the bad byte reported at its place"
 
