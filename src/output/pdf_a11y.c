@@ -531,7 +531,8 @@ struct sp_pdf_filter {
     size_t *offs;          /* by object number: offset + 1 of what we wrote, 0 = none */
     unsigned char *flags;
     unsigned *gens;
-    size_t noffs;
+    size_t noffs;          /* entries of offs, flags and gens in use (all set) */
+    size_t capoffs;        /* entries allocated */
     unsigned long long maxnum;
 
     GHashTable *newlen;    /* length object number -> new stream length + 1 */
@@ -606,13 +607,19 @@ static int ensure_num(struct sp_pdf_filter *f, unsigned long long num)
 {
     if (num > MAX_OBJNUM)
         return fail(f, "object number %llu is too large", num);
-    if (num >= f->noffs) {
-        size_t n = f->noffs ? f->noffs : 1024;
+    if (num >= f->capoffs) {
+        size_t n = f->capoffs ? f->capoffs : 1024;
         while (n <= num)
             n *= 2;
         f->offs = xrealloc(f->offs, n * sizeof *f->offs);
         f->flags = xrealloc(f->flags, n);
         f->gens = xrealloc(f->gens, n * sizeof *f->gens);
+        f->capoffs = n;
+    }
+    if (num >= f->noffs) {
+        /* set only the entries up to num: memory not yet needed is never touched (a
+           doubled table would otherwise be resident in full) */
+        size_t n = (size_t)num + 1;
         memset(f->offs + f->noffs, 0, (n - f->noffs) * sizeof *f->offs);
         memset(f->flags + f->noffs, 0, n - f->noffs);
         memset(f->gens + f->noffs, 0, (n - f->noffs) * sizeof *f->gens);
@@ -1871,6 +1878,11 @@ int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error
                 sp_buf_printf(&f->out, "%010zu %05u n \n", f->offs[i] - 1, f->gens[i]);
             else
                 sp_buf_printf(&f->out, "%010u 00001 f \n", next[i]);
+            if (f->out.n >= 65536) {
+                /* written as it goes: 20 bytes an object is tens of MB for a large file */
+                emit(f, f->out.p, f->out.n);
+                f->out.n = 0;
+            }
         }
         free(next);
     }

@@ -557,6 +557,70 @@ out:
     sp_pdf_marks_release(&m);
 }
 
+/*
+ * Issue 16 item 9: the new cross-reference table is written as it is made (in pieces of
+ * 64 KB), not built whole.  A file of 1,500 pages (over 4,000 objects, an xref of more
+ * than 64 KB): every entry in use points at its object, and qpdf reads it unrepaired.
+ */
+static void test_many_objects(void)
+{
+    struct membuf b = { 0 };
+    struct sp_pdf_marks m;
+    struct sp_pdf_a11y info;
+    struct sp_error err = { 0 };
+    unsigned char *out = NULL;
+    size_t outlen = 0, nused = 0, bad = 0;
+    unsigned long xref_at = 0, first = 0, count = 0;
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(mem_write, &b, 595, 842);
+    cairo_t *cr = cairo_create(s);
+    char *tail, *e;
+
+    sp_pdf_marks_init(&m);
+    cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
+    cairo_tag_begin(cr, "Document", "");
+    for (int pg = 0; pg < 1500; pg++) {
+        cairo_tag_begin(cr, "P", "");
+        text(cr, "Meeting", 40, 100, NULL);
+        cairo_tag_end(cr, "P");
+        cairo_show_page(cr);
+    }
+    cairo_tag_end(cr, "Document");
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    cairo_surface_destroy(s);
+    info = base_info(&m);
+    EQ_INT(sp_pdf_a11y_rewrite(b.p, b.n, &info, &out, &outlen, &err), 0, "many: rewritten");
+    if (!out)
+        goto done;
+    /* the last startxref, the xref it names, each entry in use checked */
+    for (size_t i = outlen - 9; i > 0 && !xref_at; i--)
+        if (!memcmp(out + i, "startxref", 9))
+            xref_at = strtoul((const char *)out + i + 10, NULL, 10);
+    tail = (char *)out + xref_at;
+    OK(xref_at && !strncmp(tail, "xref\n", 5), "many: startxref names the xref");
+    first = strtoul(tail + 5, &e, 10);
+    count = strtoul(e, &e, 10);
+    OK(first == 0 && count > 4000, "many: one subsection of %lu objects (over 4,000)", count);
+    e = strchr(e, '\n') + 1;
+    for (unsigned long i = 0; i < count && e[17] && e[17] != 't'; i++, e += 20) {
+        char want[32];
+        if (e[17] != 'n')
+            continue;
+        nused++;
+        snprintf(want, sizeof want, "%lu 0 obj", i);
+        if (strncmp((const char *)out + strtoul(e, NULL, 10), want, strlen(want)))
+            bad++;
+    }
+    OK(nused > 4000 && bad == 0, "many: all %zu entries in use point at their objects (%zu not)",
+       nused, bad);
+    OK(!strncmp(e, "trailer", 7), "many: the trailer follows the last entry");
+    check_qpdf("many", out, outlen);
+done:
+    free(out);
+    free(b.p);
+    sp_pdf_marks_release(&m);
+}
+
 /* Marks that do not match what cairo wrote: an error naming what, never a wrong file. */
 static void test_mismatch(void)
 {
@@ -953,6 +1017,7 @@ int main(int argc, char **argv)
     TEST_RUN(test_scene);
     TEST_RUN(test_chunks);
     TEST_RUN(test_long_xref);
+    TEST_RUN(test_many_objects);
     TEST_RUN(test_mismatch);
     TEST_RUN(test_synthetic);
     TEST_RUN(test_imposed);
