@@ -375,6 +375,12 @@ bench_memory_scale() {
         fi
         echo "bench: memory-scale: $n meetings" >&2
         scale_run check "$n" "$SIGNPOST" check "$f"
+        # the same directory as TSML CSV (read a line at a time, pages given back)
+        if [ ! -s "$OUT/scale-$n.csv" ]; then
+            "$GEN" --meetings "$n" --seed "$SEED" --format csv > "$OUT/scale-$n.csv.tmp" &&
+                mv "$OUT/scale-$n.csv.tmp" "$OUT/scale-$n.csv"
+        fi
+        scale_run check-csv "$n" "$SIGNPOST" check "$OUT/scale-$n.csv"
         scale_run leaflet-a4 "$n" "$SIGNPOST" render --layout leaflet-a4 \
             --settings examples/settings.ini --date 2026-11-26 -o "$OUT/scale-leaflet-$n.pdf" "$f"
         scale_run poster-a4-set "$n" "$SIGNPOST" render --layout poster-a4 \

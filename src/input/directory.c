@@ -10,8 +10,13 @@
 #include "directory.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "readers.h"
 
@@ -140,11 +145,18 @@ static char *repair_encoding(struct sp_reader *r, const char *data, size_t len, 
     return fixed;
 }
 
-/* terminated: data[len] is a NUL we may rely on (a file read whole), so valid text is
-   read where it is instead of being copied. */
+/* How load_mem may use the text it is given. */
+enum text_kind {
+    TEXT_COPY,        /* copy it (no NUL after it) */
+    TEXT_TERMINATED,  /* data[len] is a NUL we may rely on (a file read whole), so valid text
+                         is read where it is instead of being copied */
+    TEXT_MAPPED       /* as TEXT_TERMINATED, and data is a page-aligned read-only mapping of
+                         the file, whose pages the reader gives back as it goes */
+};
+
 static int load_mem(struct sp_directory *dir, const char *name, const char *data, size_t len,
-                    bool terminated, const struct sp_source_opts *o, struct sp_arena *arena,
-                    struct sp_diag *diag, struct sp_error *err,
+                    enum text_kind kind, const struct sp_source_opts *o,
+                    struct sp_arena *arena, struct sp_diag *diag, struct sp_error *err,
                     const struct sp_source_mem *fmem)
 {
     struct sp_source_opts opts = { SP_FORMAT_AUTO, NULL, NULL, NULL, NULL };
@@ -203,18 +215,28 @@ static int load_mem(struct sp_directory *dir, const char *name, const char *data
     sp_arena_init(&r.scratch);
     r.type_sets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     r.type_strs = g_hash_table_new(g_str_hash, g_str_equal);
+    r.texts = g_hash_table_new(g_str_hash, g_str_equal);
 
     /* Step 1: a BOM is dropped (keeping line numbers); bad bytes are repaired */
+    if (kind == TEXT_MAPPED)
+        r.map = data;
     if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
         data += 3;
         len -= 3;
     }
     fixed = repair_encoding(&r, data, len, &flen);
+    if (r.map) {
+        /* the check for bad bytes read every page: give them back; the reader reads
+           them again one by one (a repaired copy replaces the mapping) */
+        (void)madvise((void *)r.map, (size_t)(data + len - r.map), MADV_DONTNEED);
+        if (fixed)
+            r.map = NULL;
+    }
     if (fixed) {
         copy = fixed;
         len = flen;
         text = copy;
-    } else if (terminated) {
+    } else if (kind != TEXT_COPY) {
         text = data;
     } else {
         copy = g_malloc(len + 1);
@@ -243,6 +265,7 @@ static int load_mem(struct sp_directory *dir, const char *name, const char *data
     g_hash_table_destroy(r.zones);
     g_hash_table_destroy(r.type_sets);
     g_hash_table_destroy(r.type_strs);
+    g_hash_table_destroy(r.texts);
     if (rc == 0)
         dir->nfiles++;
     return rc;
@@ -253,15 +276,48 @@ int sp_directory_load_mem(struct sp_directory *dir, const char *name, const char
                           struct sp_arena *arena, struct sp_diag *diag,
                           struct sp_error *err)
 {
-    return load_mem(dir, name, data, len, /*terminated*/ false, o, arena, diag, err, NULL);
+    return load_mem(dir, name, data, len, TEXT_COPY, o, arena, diag, err, NULL);
 }
 
 int sp_directory_load_source(struct sp_directory *dir, const struct sp_source_mem *src,
                              const struct sp_source_opts *opts, struct sp_arena *arena,
                              struct sp_diag *diag, struct sp_error *err)
 {
-    return load_mem(dir, src->name, src->data, src->len, /*terminated*/ false, opts, arena,
+    return load_mem(dir, src->name, src->data, src->len, TEXT_COPY, opts, arena,
                     diag, err, src);
+}
+
+/* Read a regular file through a read-only mapping, so that its pages can be given back
+   as they are read (a 100 MB feed need not be resident at once).  Returns 1 when the file
+   cannot be mapped so (not a regular file, empty, or a whole number of pages long: the
+   text must be followed by a NUL, which the mapping's zero fill past the end gives), and
+   the caller reads it the ordinary way.  A file cut short by another program while it is
+   read would fault; feeds saved by signpost are replaced by rename, never rewritten. */
+static int load_mapped(struct sp_directory *dir, const char *path,
+                       const struct sp_source_opts *opts, struct sp_arena *arena,
+                       struct sp_diag *diag, struct sp_error *err)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    struct stat st;
+    void *map;
+    int fd, rc;
+
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 1;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 || page <= 0 ||
+        st.st_size % page == 0 || (unsigned long long)st.st_size > SIZE_MAX / 2) {
+        close(fd);
+        return 1;
+    }
+    map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED)
+        return 1;
+    rc = load_mem(dir, path, map, (size_t)st.st_size, TEXT_MAPPED, opts, arena, diag, err,
+                  NULL);
+    munmap(map, (size_t)st.st_size);
+    return rc;
 }
 
 int sp_directory_load(struct sp_directory *dir, const char *path,
@@ -273,6 +329,8 @@ int sp_directory_load(struct sp_directory *dir, const char *path,
     GError *gerr = NULL;
     int rc;
 
+    if (strcmp(path, "-") && (rc = load_mapped(dir, path, opts, arena, diag, err)) != 1)
+        return rc;
     if (!strcmp(path, "-")) {
         /* standard input */
         GString *in = g_string_new(NULL);
@@ -296,7 +354,7 @@ int sp_directory_load(struct sp_directory *dir, const char *path,
         g_clear_error(&gerr);
         return rc;
     }
-    rc = load_mem(dir, path, data, len, /*terminated*/ true, opts, arena, diag, err, NULL);
+    rc = load_mem(dir, path, data, len, TEXT_TERMINATED, opts, arena, diag, err, NULL);
     g_free(data);
     return rc;
 }

@@ -578,6 +578,7 @@ static int read_array_stream(struct sp_reader *r, sp_json_record_fn fn, void *ct
             fn(r, &v, line, col, ++record, ctx);
             if (r->scratch.used_total > 256 * 1024)
                 sp_arena_free(&r->scratch);
+            sp_reader_done_before(r, bol);
             skip_ws(&s);
             if (s.i < s.len && s.d[s.i] == ',') {
                 s.i++;
@@ -593,9 +594,10 @@ static int read_array_stream(struct sp_reader *r, sp_json_record_fn fn, void *ct
     }
     skip_ws(&s);
     if (s.i < s.len) {
+        /* counted from the scanner's line, not from the start (pages given back) */
         int line, col;
-        sp_text_position(r->data, r->len, s.i, &line, &col);
-        sp_diag_add(r->diag, SP_WARNING, r->file, line, col,
+        sp_text_position(r->data + s.bol, r->len - s.bol, s.i - s.bol, &line, &col);
+        sp_diag_add(r->diag, SP_WARNING, r->file, s.line + line - 1, col,
                     "text after the end of the JSON ignored");
     }
     return 0;

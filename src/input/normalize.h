@@ -16,8 +16,11 @@
 enum sp_clean_flags {
     SP_CLEAN_MULTILINE = (1 << 0),  /* keep line breaks (notes); otherwise they become spaces */
     SP_CLEAN_HTML      = (1 << 1),  /* decode HTML entities and drop simple tags (<br> = break) */
-    SP_CLEAN_VALID     = (1 << 2)   /* the caller knows s is valid UTF-8 with no NUL (it was
+    SP_CLEAN_VALID     = (1 << 2),  /* the caller knows s is valid UTF-8 with no NUL (it was
                                        checked with the whole file): not checked again */
+    SP_CLEAN_UNIQUE    = (1 << 3)   /* for readers (sp_reader_text): values usually differ from
+                                       record to record (slugs, dates, links), so one copy
+                                       is not shared between meetings; ignored here */
 };
 
 /*

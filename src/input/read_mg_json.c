@@ -53,7 +53,7 @@ static void read_types(struct sp_reader *r, struct sp_raw *raw, const struct sp_
         for (size_t i = 0; i < v->n; i++) {
             const struct sp_jval *t = &v->items[i];
             if (t->type == SP_JSON_STRING || t->type == SP_JSON_NUMBER)
-                sp_reader_add_mg_type(r, raw, sp_arena_strndup(r->arena, t->s, t->len), false);
+                sp_reader_add_mg_type(r, raw, sp_arena_strndup(&r->scratch, t->s, t->len), false);
             else if (t->type != SP_JSON_NULL)
                 sp_reader_report(r, raw, SP_WARNING,
                                  "%s: type %zu should be a string, not %s; ignored",
@@ -105,40 +105,42 @@ static void read_time(struct sp_reader *r, struct sp_raw *raw, const struct sp_j
 
 #define H SP_CLEAN_HTML
 #define ML (SP_CLEAN_HTML | SP_CLEAN_MULTILINE)
+#define U  SP_CLEAN_UNIQUE
 
 /* The fields, in the order they are read (the fellowship before the types). */
 static const struct sp_field fields[] = {
     { "name", 0, 0, read_name },
     { "fellowship", SP_RAW(fellowship), H, NULL },
-    { "slug", SP_RAW(slug), 0, NULL },
+    { "slug", SP_RAW(slug), U, NULL },
     { "group", SP_RAW(group), H, NULL },
     { "notes", SP_RAW(notes), ML, NULL },
-    { "updated", SP_RAW(updated), 0, NULL },
+    { "updated", SP_RAW(updated), U, NULL },
     { "timezone", SP_RAW(timezone), 0, NULL },
     { "day", 0, 0, read_day },
     { "time", 0, 0, read_time },
     { "end_time", SP_RAW(end_time), 0, NULL },
     { "attendance_option", SP_RAW(attendance), 0, NULL },
     { "location", SP_RAW(venue), H, NULL },
-    { "address", SP_RAW(address), H, NULL },
+    { "address", SP_RAW(address), H | U, NULL },
     { "city", SP_RAW(city), H, NULL },
     { "state", SP_RAW(state), H, NULL },
     { "postal_code", SP_RAW(postal_code), 0, NULL },
     { "country", SP_RAW(country), 0, NULL },
-    { "formatted_address", SP_RAW(formatted_address), H, NULL },
+    { "formatted_address", SP_RAW(formatted_address), H | U, NULL },
     { "region", SP_RAW(region), H, NULL },
     { "sub_region", SP_RAW(sub_region), H, NULL },
     { "regions", 0, 0, read_regions },
     { "location_notes", SP_RAW(location_notes), ML, NULL },
-    { "conference_url", SP_RAW(conference_url), SP_CLEAN_MULTILINE, NULL },
+    { "conference_url", SP_RAW(conference_url), SP_CLEAN_MULTILINE | U, NULL },
     { "conference_url_notes", SP_RAW(conference_url_notes), H, NULL },
-    { "conference_phone", SP_RAW(conference_phone), 0, NULL },
+    { "conference_phone", SP_RAW(conference_phone), U, NULL },
     { "conference_phone_notes", SP_RAW(conference_phone_notes), H, NULL },
     { "types", 0, 0, read_types },
 };
 
 #undef H
 #undef ML
+#undef U
 
 static void read_record(struct sp_reader *r, const struct sp_jval *obj, int line, int col,
                         int record, void *ctx)

@@ -147,6 +147,7 @@ static void cell_types(struct sp_reader *r, struct sp_raw *raw, const char *s)
 
 #define H SP_CLEAN_HTML
 #define ML (SP_CLEAN_HTML | SP_CLEAN_MULTILINE)
+#define U  SP_CLEAN_UNIQUE
 
 /* Each column's field, in the order they are read (the fellowship before the types);
    the label names the column in messages. */
@@ -159,34 +160,35 @@ static const struct {
 } row_fields[] = {
     { COL_NAME, "Name", SP_RAW(name), H, NULL },
     { COL_FELLOWSHIP, "Fellowship", SP_RAW(fellowship), 0, NULL },
-    { COL_SLUG, "Slug", SP_RAW(slug), 0, NULL },
+    { COL_SLUG, "Slug", SP_RAW(slug), U, NULL },
     { COL_GROUP, "Group", SP_RAW(group), H, NULL },
     { COL_NOTES, "Notes", SP_RAW(notes), ML, NULL },
-    { COL_UPDATED, "Updated", SP_RAW(updated), 0, NULL },
+    { COL_UPDATED, "Updated", SP_RAW(updated), U, NULL },
     { COL_TZ, "Timezone", SP_RAW(timezone), 0, NULL },
     { COL_DAY, "Day", 0, 0, cell_day },
     { COL_TIME, "Time", SP_RAW(time), 0, NULL },
     { COL_END, "End Time", SP_RAW(end_time), 0, NULL },
     { COL_ATTEND, "Attendance Option", SP_RAW(attendance), 0, NULL },
     { COL_LOCATION, "Location", SP_RAW(venue), H, NULL },
-    { COL_ADDRESS, "Address", SP_RAW(address), H, NULL },
+    { COL_ADDRESS, "Address", SP_RAW(address), H | U, NULL },
     { COL_CITY, "City", SP_RAW(city), H, NULL },
     { COL_STATE, "State", SP_RAW(state), H, NULL },
     { COL_POSTAL, "Postal Code", SP_RAW(postal_code), 0, NULL },
     { COL_COUNTRY, "Country", SP_RAW(country), 0, NULL },
-    { COL_FADDR, "Formatted Address", SP_RAW(formatted_address), H, NULL },
+    { COL_FADDR, "Formatted Address", SP_RAW(formatted_address), H | U, NULL },
     { COL_REGION, "Region", SP_RAW(region), H, NULL },
     { COL_SUBREGION, "Sub Region", SP_RAW(sub_region), H, NULL },
     { COL_LOCNOTES, "Location Notes", SP_RAW(location_notes), ML, NULL },
-    { COL_CONFURL, "Conference URL", SP_RAW(conference_url), SP_CLEAN_MULTILINE, NULL },
+    { COL_CONFURL, "Conference URL", SP_RAW(conference_url), SP_CLEAN_MULTILINE | U, NULL },
     { COL_CONFURLNOTES, "Conference URL Notes", SP_RAW(conference_url_notes), H, NULL },
-    { COL_CONFPHONE, "Conference Phone", SP_RAW(conference_phone), 0, NULL },
+    { COL_CONFPHONE, "Conference Phone", SP_RAW(conference_phone), U, NULL },
     { COL_CONFPHONENOTES, "Conference Phone Notes", SP_RAW(conference_phone_notes), H, NULL },
     { COL_TYPES, "Types", 0, 0, cell_types },
 };
 
 #undef H
 #undef ML
+#undef U
 
 static void read_row(struct csv_state *st)
 {
@@ -211,6 +213,9 @@ static void read_row(struct csv_state *st)
             *(const char **)(void *)((char *)&raw + row_fields[k].off) = text;
     }
     sp_reader_finish(r, &raw);
+    /* the row's working texts go */
+    if (r->scratch.used_total > 256 * 1024)
+        sp_arena_free(&r->scratch);
 }
 
 static void on_row(int term, void *data)
@@ -295,6 +300,9 @@ int sp_read_tsml_csv(struct sp_reader *r, const char *data, size_t len, struct s
         }
         pos += n;
         line++;
+        if (!pending && data == r->data)
+            sp_reader_done_before(r, pos);  /* the rows so far are read: a mapped file's
+                                               pages before here are given back */
     }
 
     /* Step 2: the last row, and a quote that never closed */

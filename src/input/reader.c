@@ -7,10 +7,28 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "normalize.h"
 #include "readers.h"
 #include "types.h"
+
+#define DROP_STEP (4u << 20)  /* give pages back 4 MB at a time */
+
+void sp_reader_done_before(struct sp_reader *r, size_t offset)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), upto;
+
+    if (!r->map || offset > r->len)
+        return;
+    upto = (size_t)(r->data + offset - r->map) / page * page;
+    if (upto < r->map_dropped + DROP_STEP)
+        return;
+    /* a private read-only mapping: dropped pages are read from the file again if touched */
+    (void)madvise((void *)(r->map + r->map_dropped), upto - r->map_dropped, MADV_DONTNEED);
+    r->map_dropped = upto;
+}
 
 void sp_text_position(const char *data, size_t len, size_t offset, int *line, int *col)
 {
@@ -64,7 +82,7 @@ const char *sp_reader_qname(struct sp_reader *r, const char *name)
     const char *end = g_utf8_find_prev_char(name, name + 61);
     if (!end)
         end = name;
-    return sp_arena_printf(r->arena, "%.*s...", (int)(end - name), name);
+    return sp_arena_printf(&r->scratch, "%.*s...", (int)(end - name), name);
 }
 
 const char *sp_reader_subject(struct sp_reader *r, const struct sp_raw *raw, bool named)
@@ -72,12 +90,12 @@ const char *sp_reader_subject(struct sp_reader *r, const struct sp_raw *raw, boo
     if (raw->col != 0) {
         const char *id = raw->slug ? raw->slug : raw->name;
         if (id)
-            return sp_arena_printf(r->arena, "%s %d ('%s')", r->label, raw->record,
+            return sp_arena_printf(&r->scratch, "%s %d ('%s')", r->label, raw->record,
                                    sp_reader_qname(r, id));
     } else if (named && raw->name) {
-        return sp_arena_printf(r->arena, "meeting '%s'", sp_reader_qname(r, raw->name));
+        return sp_arena_printf(&r->scratch, "meeting '%s'", sp_reader_qname(r, raw->name));
     }
-    return sp_arena_printf(r->arena, "%s %d", r->label, raw->record);
+    return sp_arena_printf(&r->scratch, "%s %d", r->label, raw->record);
 }
 
 void sp_reader_report(struct sp_reader *r, const struct sp_raw *raw, enum sp_severity sev,
@@ -109,7 +127,19 @@ const char *sp_reader_text(struct sp_reader *r, const struct sp_raw *raw, const 
     }
     if (s >= r->data && s + len <= r->data + r->len)
         flags |= SP_CLEAN_VALID;  /* read where it stands in the file, which was checked whole */
-    t = sp_text_clean(r->arena, s, len, flags, &repaired);
+    if ((flags & SP_CLEAN_UNIQUE) || !r->texts) {
+        t = sp_text_clean(r->arena, s, len, flags, &repaired);
+    } else {
+        /* cleaned in the record's scratch arena; kept once (issue 16: a compact model) */
+        char *shared;
+        t = sp_text_clean(&r->scratch, s, len, flags, &repaired);
+        if (t && !(shared = g_hash_table_lookup(r->texts, t))) {
+            shared = sp_arena_strdup(r->arena, t);
+            g_hash_table_add(r->texts, shared);
+        }
+        if (t)
+            t = shared;
+    }
     if (repaired)
         sp_reader_report(r, raw, SP_WARNING, "%s: invalid UTF-8 in '%s' replaced with U+FFFD",
                          sp_reader_subject(r, raw, false), field);

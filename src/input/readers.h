@@ -37,9 +37,14 @@ struct sp_reader {
     GHashTable *type_sets;       /* interned type lists: key (g_malloc'd) -> struct sp_type
                                     array in arena; meetings with the same types share one */
     GHashTable *type_strs;       /* interned type strings: text -> its copy in arena */
+    GHashTable *texts;           /* shared field texts (a set of copies in arena): meetings
+                                    with the same name, venue, region or notes share one */
     size_t rec_offset, rec_bol;  /* json.c: where the record being read starts, and its line */
     size_t col_at;               /* columns are counted once along a long line: the last */
     int col_of;                  /* offset counted to, and its column */
+    const char *map;             /* data is a read-only file mapping starting here (page
+                                    aligned), or NULL: pages read past are given back */
+    size_t map_dropped;          /* bytes from map already given back */
 };
 
 struct sp_raw {
@@ -75,7 +80,8 @@ struct sp_raw {
 void sp_raw_begin(struct sp_reader *r, struct sp_raw *raw, int line, int col, int record);
 
 /* Clean a field (see sp_text_clean) into the arena; reports repairs and cuts against
- * raw's record.  Returns NULL for absent or blank. */
+ * raw's record.  Returns NULL for absent or blank.  Unless flags has SP_CLEAN_UNIQUE, the
+ * text is shared: every field with the same cleaned text gets the same copy (read only). */
 const char *sp_reader_text(struct sp_reader *r, const struct sp_raw *raw, const char *field,
                            const char *s, size_t len, unsigned flags);
 
@@ -100,6 +106,12 @@ const char *sp_reader_qname(struct sp_reader *r, const char *name);
 
 /* Line and column (1-based; columns count characters) of offset in data. */
 void sp_text_position(const char *data, size_t len, size_t offset, int *line, int *col);
+
+/* The records before offset (in r->data) are read: when data is a file mapping, give its
+   pages before there back to the system (in steps of a few MB), so a large file never
+   needs to be resident at once.  Reading them again stays correct (they come back from the
+   file), only slower. */
+void sp_reader_done_before(struct sp_reader *r, size_t offset);
 
 /* ---- record.c ---- */
 

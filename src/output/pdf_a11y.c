@@ -531,7 +531,8 @@ struct sp_pdf_filter {
     size_t *offs;          /* by object number: offset + 1 of what we wrote, 0 = none */
     unsigned char *flags;
     unsigned *gens;
-    size_t noffs;
+    size_t noffs;          /* entries of offs, flags and gens in use (all set) */
+    size_t capoffs;        /* entries allocated */
     unsigned long long maxnum;
 
     GHashTable *newlen;    /* length object number -> new stream length + 1 */
@@ -606,13 +607,19 @@ static int ensure_num(struct sp_pdf_filter *f, unsigned long long num)
 {
     if (num > MAX_OBJNUM)
         return fail(f, "object number %llu is too large", num);
-    if (num >= f->noffs) {
-        size_t n = f->noffs ? f->noffs : 1024;
+    if (num >= f->capoffs) {
+        size_t n = f->capoffs ? f->capoffs : 1024;
         while (n <= num)
             n *= 2;
         f->offs = xrealloc(f->offs, n * sizeof *f->offs);
         f->flags = xrealloc(f->flags, n);
         f->gens = xrealloc(f->gens, n * sizeof *f->gens);
+        f->capoffs = n;
+    }
+    if (num >= f->noffs) {
+        /* set only the entries up to num: memory not yet needed is never touched (a
+           doubled table would otherwise be resident in full) */
+        size_t n = (size_t)num + 1;
         memset(f->offs + f->noffs, 0, (n - f->noffs) * sizeof *f->offs);
         memset(f->flags + f->noffs, 0, n - f->noffs);
         memset(f->gens + f->noffs, 0, (n - f->noffs) * sizeof *f->gens);
@@ -1581,6 +1588,25 @@ struct sp_pdf_filter *sp_pdf_filter_new(const struct sp_pdf_a11y *info, sp_pdf_s
     return f;
 }
 
+/*
+ * After "xref": cairo's cross-reference table is rebuilt, never copied, and only the
+ * trailer after it is read.  Give up the table's lines as they come (about 20 bytes an
+ * object: tens of MB for a large document), keeping the last few bytes in case
+ * "trailer" is split between two writes.
+ */
+static void tail_trim(struct sp_pdf_filter *f)
+{
+    size_t len = f->in.n - f->start;
+
+    if (len < 4096 || find_bytes(f->in.p + f->start, len, "trailer", 7))
+        return;
+    f->in.p[0] = 'x';  /* the tail still starts at "xref" */
+    memcpy(f->in.p + 1, "ref\n", 4);
+    memmove(f->in.p + 5, f->in.p + f->in.n - 8, 8);
+    f->start = 0;
+    f->in.n = 13;
+}
+
 int sp_pdf_filter_write(struct sp_pdf_filter *f, const unsigned char *data, size_t n)
 {
     size_t from = f->in.n > f->start + 6 ? f->in.n - 6 : f->start;
@@ -1588,6 +1614,10 @@ int sp_pdf_filter_write(struct sp_pdf_filter *f, const unsigned char *data, size
     if (f->failed)
         return -1;
     sp_buf_add(&f->in, data, n);
+    if (f->state == ST_TAIL) {
+        tail_trim(f);
+        return 0;
+    }
     /* cairo writes an object in many small pieces: try to parse only when one may have
        ended (every object ends with "endobj"), so a large one is not parsed again and
        again */
@@ -1848,6 +1878,11 @@ int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error
                 sp_buf_printf(&f->out, "%010zu %05u n \n", f->offs[i] - 1, f->gens[i]);
             else
                 sp_buf_printf(&f->out, "%010u 00001 f \n", next[i]);
+            if (f->out.n >= 65536) {
+                /* written as it goes: 20 bytes an object is tens of MB for a large file */
+                emit(f, f->out.p, f->out.n);
+                f->out.n = 0;
+            }
         }
         free(next);
     }

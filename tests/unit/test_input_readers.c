@@ -428,6 +428,45 @@ static void test_sniff(void)
     }
 }
 
+/* Issue 16 item 9, a compact model: texts that repeat from meeting to meeting (names,
+   venues, regions, notes) are kept once and shared; texts that are usually unique (slugs,
+   dates, links, full addresses) are not looked up; a repaired text is not mixed up with the
+   text it was repaired from. */
+static void test_shared_texts(void)
+{
+    struct run r;
+    const char *json =
+        "[{\"name\":\"Hope\",\"slug\":\"s1\",\"day\":1,\"time\":\"19:00\","
+        "\"location\":\"Hall\",\"formatted_address\":\"1 Road, Town AB1 2CD, UK\","
+        "\"region\":\"Powys\",\"notes\":\"Step free\",\"updated\":\"2024-01-02\"},\n"
+        " {\"name\":\" Hope \",\"slug\":\"s2\",\"day\":2,\"time\":\"19:00\","
+        "\"location\":\"Hall\",\"formatted_address\":\"1 Road, Town AB1 2CD, UK\","
+        "\"region\":\"Powys\",\"notes\":\"Step free\",\"updated\":\"2024-01-02\"},\n"
+        " {\"name\":\"Hope &amp; Unity\",\"slug\":\"s3\",\"day\":3,\"time\":\"19:00\","
+        "\"location\":\"Hall\",\"formatted_address\":\"2 Road, Town AB1 2CD, UK\","
+        "\"region\":\"Gwynedd\"}]";
+    const struct sp_meeting *m;
+
+    run_mem(&r, json, SP_FORMAT_MG_JSON);
+    EQ_INT(r.rc, 0, "shared: loads");
+    EQ_INT(r.dir.n, 3, "shared: three meetings");
+    if (r.dir.n == 3) {
+        m = r.dir.meetings;
+        OK(m[0].name == m[1].name, "shared: the same name (after trimming) is one copy");
+        OK(m[0].venue == m[1].venue && m[1].venue == m[2].venue, "shared: one venue copy");
+        OK(m[0].region == m[1].region, "shared: one region copy");
+        OK(m[0].notes == m[1].notes, "shared: one copy of the same notes");
+        EQ_STR(m[2].name, "Hope & Unity", "shared: a decoded name is its own text");
+        EQ_STR(m[2].region, "Gwynedd", "shared: another region is its own text");
+        OK(m[0].region != m[2].region, "shared: different texts are different copies");
+        OK(m[0].updated != m[1].updated && !strcmp(m[0].updated, m[1].updated),
+           "shared: dates are not looked up (usually unique), each its own copy");
+        EQ_STR(m[0].slug, "s1", "shared: first slug");
+        EQ_STR(m[1].slug, "s2", "shared: second slug");
+    }
+    run_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     test_init(argc, argv);
@@ -437,5 +476,6 @@ int main(int argc, char **argv)
     TEST_RUN(test_csv);
     TEST_RUN(test_mem_cases);
     TEST_RUN(test_sniff);
+    TEST_RUN(test_shared_texts);
     return test_done();
 }

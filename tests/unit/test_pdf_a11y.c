@@ -472,6 +472,155 @@ static void test_chunks(void)
     sp_pdf_marks_release(&m);
 }
 
+/* Feed p[0..n): its first `first` bytes in one piece, the rest in pieces of `step`
+   bytes; the output in *o (0 or -1). */
+static int filter_in_steps(const struct sp_pdf_a11y *info, const unsigned char *p, size_t n,
+                           size_t first, size_t step, struct membuf *o)
+{
+    struct sp_error err = { 0 };
+    struct sp_pdf_filter *f = sp_pdf_filter_new(info, mem_sink, o);
+    int ioe = 0, rc = 0;
+
+    if (first)
+        rc = sp_pdf_filter_write(f, p, first);
+    for (size_t i = first; i < n && !rc; i += step)
+        rc = sp_pdf_filter_write(f, p + i, n - i < step ? n - i : step);
+    if (sp_pdf_filter_finish(f, &ioe, &err) != 0)
+        rc = -1;
+    sp_pdf_filter_free(f);
+    return rc;
+}
+
+/*
+ * Issue 16 item 9: cairo's cross-reference table (about 20 bytes an object) is given up as
+ * it arrives, never held whole.  A table padded to 12,000 entries changes nothing in the
+ * output, whatever the size of the pieces it comes in ("trailer" split between two).
+ */
+static void test_long_xref(void)
+{
+    struct membuf b = { 0 }, pad = { 0 }, want = { 0 };
+    struct sp_pdf_marks m;
+    struct sp_pdf_a11y info;
+    static const size_t steps[] = { 0, 1, 7, 4093, 65536 };
+    const size_t nsteps = sizeof steps / sizeof steps[0];
+    const unsigned char *t;
+    size_t at;
+
+    if (!OK(make_scene(&b, &m) == 0, "long xref: scene"))
+        return;
+    info = scene_info(&m);
+    for (t = NULL, at = 0; at + 7 <= b.n && !t; at++)
+        if (!memcmp(b.p + at, "trailer", 7))
+            t = b.p + at;
+    if (!OK(t != NULL, "long xref: the scene has a trailer"))
+        goto out;
+    at = (size_t)(t - b.p);
+    /* a second subsection of free entries, as if the file had 12,000 more objects */
+    mem_write(&pad, b.p, (unsigned)at);
+    {
+        char line[32];
+        snprintf(line, sizeof line, "100000 12000\n");
+        mem_write(&pad, (const unsigned char *)line, (unsigned)strlen(line));
+        for (int i = 0; i < 12000; i++)
+            mem_write(&pad, (const unsigned char *)"0000000000 65535 f \n", 20);
+    }
+    mem_write(&pad, b.p + at, (unsigned)(b.n - at));
+    EQ_INT(filter_in_steps(&info, b.p, b.n, 0, b.n, &want), 0, "long xref: the plain scene");
+    for (size_t k = 0; k < nsteps; k++) {
+        struct membuf o = { 0 };
+        char name[96];
+        /* steps[0] == 0: up to "xref", then the table and "trai" in one piece, "ler" and
+           the rest in the next */
+        size_t tpos = pad.n - (b.n - at), first = 0, step = steps[k];
+        if (!step) {
+            for (first = tpos; first > 0 && memcmp(pad.p + first, "xref", 4); first--)
+                ;
+            first += 5;
+            step = tpos + 4 - first;
+        }
+        int rc = filter_in_steps(&info, pad.p, pad.n, first, step, &o);
+        char how[48];
+        if (steps[k])
+            snprintf(how, sizeof how, "in pieces of %zu bytes", steps[k]);
+        else
+            snprintf(how, sizeof how, "'trailer' split between pieces");
+        snprintf(name, sizeof name, "long xref: %s: accepted", how);
+        EQ_INT(rc, 0, name);
+        snprintf(name, sizeof name, "long xref: %s: the same output", how);
+        OK(want.n && o.n == want.n && !memcmp(o.p, want.p, want.n), "%s", name);
+        free(o.p);
+    }
+out:
+    free(want.p);
+    free(pad.p);
+    free(b.p);
+    sp_pdf_marks_release(&m);
+}
+
+/*
+ * Issue 16 item 9: the new cross-reference table is written as it is made (in pieces of
+ * 64 KB), not built whole.  A file of 1,500 pages (over 4,000 objects, an xref of more
+ * than 64 KB): every entry in use points at its object, and qpdf reads it unrepaired.
+ */
+static void test_many_objects(void)
+{
+    struct membuf b = { 0 };
+    struct sp_pdf_marks m;
+    struct sp_pdf_a11y info;
+    struct sp_error err = { 0 };
+    unsigned char *out = NULL;
+    size_t outlen = 0, nused = 0, bad = 0;
+    unsigned long xref_at = 0, first = 0, count = 0;
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(mem_write, &b, 595, 842);
+    cairo_t *cr = cairo_create(s);
+    char *tail, *e;
+
+    sp_pdf_marks_init(&m);
+    cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
+    cairo_tag_begin(cr, "Document", "");
+    for (int pg = 0; pg < 1500; pg++) {
+        cairo_tag_begin(cr, "P", "");
+        text(cr, "Meeting", 40, 100, NULL);
+        cairo_tag_end(cr, "P");
+        cairo_show_page(cr);
+    }
+    cairo_tag_end(cr, "Document");
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    cairo_surface_destroy(s);
+    info = base_info(&m);
+    EQ_INT(sp_pdf_a11y_rewrite(b.p, b.n, &info, &out, &outlen, &err), 0, "many: rewritten");
+    if (!out)
+        goto done;
+    /* the last startxref, the xref it names, each entry in use checked */
+    for (size_t i = outlen - 9; i > 0 && !xref_at; i--)
+        if (!memcmp(out + i, "startxref", 9))
+            xref_at = strtoul((const char *)out + i + 10, NULL, 10);
+    tail = (char *)out + xref_at;
+    OK(xref_at && !strncmp(tail, "xref\n", 5), "many: startxref names the xref");
+    first = strtoul(tail + 5, &e, 10);
+    count = strtoul(e, &e, 10);
+    OK(first == 0 && count > 4000, "many: one subsection of %lu objects (over 4,000)", count);
+    e = strchr(e, '\n') + 1;
+    for (unsigned long i = 0; i < count && e[17] && e[17] != 't'; i++, e += 20) {
+        char want[32];
+        if (e[17] != 'n')
+            continue;
+        nused++;
+        snprintf(want, sizeof want, "%lu 0 obj", i);
+        if (strncmp((const char *)out + strtoul(e, NULL, 10), want, strlen(want)))
+            bad++;
+    }
+    OK(nused > 4000 && bad == 0, "many: all %zu entries in use point at their objects (%zu not)",
+       nused, bad);
+    OK(!strncmp(e, "trailer", 7), "many: the trailer follows the last entry");
+    check_qpdf("many", out, outlen);
+done:
+    free(out);
+    free(b.p);
+    sp_pdf_marks_release(&m);
+}
+
 /* Marks that do not match what cairo wrote: an error naming what, never a wrong file. */
 static void test_mismatch(void)
 {
@@ -867,6 +1016,8 @@ int main(int argc, char **argv)
         return test_done();
     TEST_RUN(test_scene);
     TEST_RUN(test_chunks);
+    TEST_RUN(test_long_xref);
+    TEST_RUN(test_many_objects);
     TEST_RUN(test_mismatch);
     TEST_RUN(test_synthetic);
     TEST_RUN(test_imposed);
