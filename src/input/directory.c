@@ -11,6 +11,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -287,12 +289,32 @@ int sp_directory_load_source(struct sp_directory *dir, const struct sp_source_me
                     diag, err, src);
 }
 
+/*
+ * A mapped file cut short by another program while it is read: touching a page past its
+ * new end raises SIGBUS.  The read is then abandoned with an error naming the file, not a
+ * crash (the loader's partial state is dropped with the process's arena as for any read
+ * error).  Only the thread that maps reads the mapping, and only inside load_mapped.
+ */
+static sigjmp_buf map_jump;
+static volatile sig_atomic_t map_reading;
+
+static void on_sigbus(int sig)
+{
+    if (map_reading)
+        siglongjmp(map_jump, 1);
+    signal(sig, SIG_DFL);  /* not ours: as if signpost had no handler */
+    raise(sig);
+}
+
+void (*sp_directory_test_mapped)(const char *path);
+
 /* Read a regular file through a read-only mapping, so that its pages can be given back
    as they are read (a 100 MB feed need not be resident at once).  Returns 1 when the file
    cannot be mapped so (not a regular file, empty, or a whole number of pages long: the
    text must be followed by a NUL, which the mapping's zero fill past the end gives), and
    the caller reads it the ordinary way.  A file cut short by another program while it is
-   read would fault; feeds saved by signpost are replaced by rename, never rewritten. */
+   read is reported (on_sigbus); feeds saved by signpost are replaced by rename, never
+   rewritten. */
 static int load_mapped(struct sp_directory *dir, const char *path,
                        const struct sp_source_opts *opts, struct sp_arena *arena,
                        struct sp_diag *diag, struct sp_error *err)
@@ -314,8 +336,28 @@ static int load_mapped(struct sp_directory *dir, const char *path,
     close(fd);
     if (map == MAP_FAILED)
         return 1;
-    rc = load_mem(dir, path, map, (size_t)st.st_size, TEXT_MAPPED, opts, arena, diag, err,
-                  NULL);
+    {
+        struct sigaction sa, old;
+
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_sigbus;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGBUS, &sa, &old);
+        if (sp_directory_test_mapped)
+            sp_directory_test_mapped(path);  /* tests: cut the file short here */
+        if (sigsetjmp(map_jump, 1) == 0) {
+            map_reading = 1;
+            rc = load_mem(dir, path, map, (size_t)st.st_size, TEXT_MAPPED, opts, arena, diag,
+                          err, NULL);
+            map_reading = 0;
+        } else {
+            map_reading = 0;
+            rc = sp_error_set(err, SP_ERR_IO, path, 0, 0,
+                              "the file was cut short while it was read (another program "
+                              "changed it); read it again when it is complete");
+        }
+        sigaction(SIGBUS, &old, NULL);
+    }
     munmap(map, (size_t)st.st_size);
     return rc;
 }

@@ -42,6 +42,10 @@ int sp_directory_load(struct sp_directory *dir, const char *path,
                       const struct sp_source_opts *opts, struct sp_arena *arena,
                       struct sp_diag *diag, struct sp_error *err);
 
+/* Tests only: called with the path between mapping a file and reading it (NULL in
+   signpost), to cut the file short there. */
+extern void (*sp_directory_test_mapped)(const char *path);
+
 /* The same from memory (used by tests and fuzzers); name is used in messages. */
 int sp_directory_load_mem(struct sp_directory *dir, const char *name, const char *data,
                           size_t len, const struct sp_source_opts *opts,

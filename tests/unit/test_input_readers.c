@@ -2,6 +2,11 @@
  * test_input_readers.c - the three readers on the fixtures in tests/data/input/:
  * normalised fields, record lines, and the exact diagnostics.
  */
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "base/error.h"
 #include "base/mem.h"
 #include "input/directory.h"
@@ -467,6 +472,47 @@ static void test_shared_texts(void)
     run_free(&r);
 }
 
+/* Issue 16: a mapped file cut short by another program while it is read is an error naming
+   the file, not a crash (SIGBUS past the new end).  The hook cuts the file to 10 bytes after
+   it is mapped and before it is read; the next read of the same path still works. */
+static void cut_short(const char *path)
+{
+    if (truncate(path, 10) != 0)
+        perror("truncate");
+}
+
+static void test_cut_short(void)
+{
+    char path[] = "/tmp/signpost-cut-XXXXXX";
+    int fd = mkstemp(path);
+    GString *json = g_string_new("[");
+    struct run r;
+
+    for (int i = 0; i < 3000; i++)  /* over 100 KB: many pages past the cut */
+        g_string_append_printf(json, "%s{\"name\":\"Meeting %d\",\"day\":%d,"
+                               "\"time\":\"19:00\",\"location\":\"Hall\"}",
+                               i ? ",\n" : "", i, i % 7);
+    g_string_append(json, "]\n");
+    OK(fd >= 0 && write(fd, json->str, json->len) == (ssize_t)json->len, "cut: file written");
+    if (fd >= 0)
+        close(fd);
+    sp_directory_test_mapped = cut_short;
+    run_load(&r, path, SP_FORMAT_AUTO, NULL, NULL);
+    sp_directory_test_mapped = NULL;
+    EQ_INT(r.rc, -1, "cut: the read fails");
+    EQ_INT(r.err.code, SP_ERR_IO, "cut: an input/output error");
+    OK(strstr(r.err.msg, "cut short while it was read") != NULL, "cut: the message says so");
+    OK(!strcmp(r.err.file, path), "cut: and names the file");
+    run_free(&r);
+    /* the same path again, now 10 bytes of it: read as it is (a JSON error, no signal) */
+    run_load(&r, path, SP_FORMAT_AUTO, NULL, NULL);
+    EQ_INT(r.rc, -1, "cut: read again, what is left is not a directory");
+    OK(r.err.code == SP_ERR_INPUT, "cut: an input error this time");
+    run_free(&r);
+    unlink(path);
+    g_string_free(json, TRUE);
+}
+
 int main(int argc, char **argv)
 {
     test_init(argc, argv);
@@ -477,5 +523,6 @@ int main(int argc, char **argv)
     TEST_RUN(test_mem_cases);
     TEST_RUN(test_sniff);
     TEST_RUN(test_shared_texts);
+    TEST_RUN(test_cut_short);
     return test_done();
 }
