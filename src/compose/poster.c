@@ -1554,8 +1554,9 @@ static void text_item(struct poster *p, struct sp_page *pg, const struct sp_line
     it.y = y + (pitch - l->height);
     it.h = l->height;
     it.baseline = l->baseline;
-    /* measured lines live in the candidate's arena, freed after emitting: copy */
-    it.text = text ? text : sp_plan_str(p->plan, l->text);
+    /* measured lines live in the candidate's arena, freed after emitting: copy, into the
+       sheet's scratch (a streamed set frees it when the sheet has been drawn) */
+    it.text = text ? text : sp_arena_strdup(sp_plan_scratch(p->plan), l->text);
     it.w = text ? sp_text_width(p->t, f, text) : l->width;
     it.font = *f;
     it.rgb = rgb;
@@ -1576,8 +1577,9 @@ static double emit_lines(struct poster *p, struct sp_page *pg, const struct sp_l
             const char *from = l[i].text, *at;
             while ((at = strstr(from, CODE_PLACEHOLDER)) != NULL) {
                 size_t off = (size_t)(at - from);
-                const char *digits = num(p->a, (size_t)code);
-                from = sp_arena_printf(p->a, "%.*s%s%s", (int)off, from, digits,
+                struct sp_arena *a = sp_plan_scratch(p->plan);
+                const char *digits = num(a, (size_t)code);
+                from = sp_arena_printf(a, "%.*s%s%s", (int)off, from, digits,
                                        at + strlen(CODE_PLACEHOLDER));
                 text = from;
             }
@@ -1919,7 +1921,8 @@ static void emit_sheet(struct poster *p, const struct layout_try *lt, size_t si)
             struct sp_item *it = &pg->items[i];
             const char *at = it->kind == SP_ITEM_TEXT ? strstr(it->text, wide) : NULL;
             if (at) {
-                it->text = sp_arena_printf(p->a, "%.*s%s%s", (int)(at - it->text), it->text,
+                it->text = sp_arena_printf(sp_plan_scratch(p->plan), "%.*s%s%s",
+                                           (int)(at - it->text), it->text,
                                            real, at + strlen(wide));
                 it->w = sp_text_width(p->t, &it->font, it->text);
             }
