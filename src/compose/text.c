@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "../base/i18n.h"
@@ -480,10 +481,20 @@ static PangoLayout *setup(struct sp_text *t, const struct sp_font *f, const char
    and baseline, measured once per size and weight on the probe layout. */
 static void main_line(struct sp_text *t, const struct sp_font *f, double *h, double *base)
 {
-    char key[64];
+    char key[24];
     double *v;
 
-    g_snprintf(key, sizeof key, "%d %.4f", f->bold, f->size);
+    /* the weight and the size's exact bits (no printf: this runs for every line that is
+       not ASCII) */
+    {
+        static const char hex[] = "0123456789abcdef";
+        uint64_t bits;
+        memcpy(&bits, &f->size, sizeof bits);
+        key[0] = f->bold ? 'b' : 'r';
+        for (int i = 16; i >= 1; i--, bits >>= 4)
+            key[i] = hex[bits & 0xF];
+        key[17] = '\0';
+    }
     v = g_hash_table_lookup(t->main_lines, key);
     if (!v) {
         PangoFontDescription *fd = pango_font_description_new();
@@ -551,6 +562,20 @@ static void even_line(struct sp_text *t, const struct sp_font *f, const char *s,
     }
 }
 
+/* A double's exact bits as 16 hex digits (a key part: no printf, which was a few per cent
+   of a long leaflet's time). */
+static void key_double(GString *k, double v)
+{
+    static const char hex[] = "0123456789abcdef";
+    char buf[16];
+    uint64_t bits;
+
+    memcpy(&bits, &v, sizeof bits);
+    for (int i = 15; i >= 0; i--, bits >>= 4)
+        buf[i] = hex[bits & 0xF];
+    g_string_append_len(k, buf, sizeof buf);
+}
+
 /* The cache key of utf8 in font f: every field setup_on() reads, the direction (rtl:
    line_rtl), then the text. */
 static const char *line_key(struct sp_text *t, const struct sp_font *f, const char *utf8,
@@ -559,9 +584,16 @@ static const char *line_key(struct sp_text *t, const struct sp_font *f, const ch
     GString *k = t->key;
 
     g_string_truncate(k, 0);
-    g_string_append_printf(k, "%s\x1f%a\x1f%c\x1f%s\x1f%c\x1f", f->family ? f->family : "",
-                           f->size, f->bold ? 'b' : 'r', f->lang ? f->lang : "",
-                           rtl ? 'R' : 'L');
+    g_string_append(k, f->family ? f->family : "");
+    g_string_append_c(k, '\x1f');
+    key_double(k, f->size);
+    g_string_append_c(k, '\x1f');
+    g_string_append_c(k, f->bold ? 'b' : 'r');
+    g_string_append_c(k, '\x1f');
+    g_string_append(k, f->lang ? f->lang : "");
+    g_string_append_c(k, '\x1f');
+    g_string_append_c(k, rtl ? 'R' : 'L');
+    g_string_append_c(k, '\x1f');
     g_string_append(k, utf8 ? utf8 : "");
     return k->str;
 }
@@ -754,7 +786,8 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
         struct para *pa;
 
         line_key(t, f, utf8, rtl);
-        g_string_append_printf(t->key, "\x1f%a", width);
+        g_string_append_c(t->key, '\x1f');
+        key_double(t->key, width);
         pa = g_hash_table_lookup(t->paras, t->key->str);
         if (pa) {
             g_queue_unlink(&t->para_lru, &pa->link);
@@ -775,7 +808,8 @@ int sp_text_break(struct sp_text *t, const struct sp_font *f, const char *utf8,
         struct para *pa = g_new0(struct para, 1);
 
         line_key(t, f, utf8, rtl);
-        g_string_append_printf(t->key, "\x1f%a", width);
+        g_string_append_c(t->key, '\x1f');
+        key_double(t->key, width);
         pa->key = g_strdup(t->key->str);
         pa->n = n;
         pa->lines = g_new(struct para_line, n ? n : 1);
