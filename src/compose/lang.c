@@ -56,12 +56,32 @@ const char *sp_lang_of_char(unsigned c)
     }
 }
 
-static bool in_list(const char *w, const char *const *list, size_t n)
+/* The two word lists as sets, made once (looking a word up by comparing it with every
+   word of a list was a few per cent of a long leaflet: every name and note is classified) */
+static GHashTable *word_sets[2];
+
+static GHashTable *set_of(const char *const *list, size_t n)
 {
+    GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
+
     for (size_t i = 0; i < n; i++)
-        if (!strcmp(w, list[i]))
-            return true;
-    return false;
+        g_hash_table_add(h, (gpointer)list[i]);
+    return h;
+}
+
+enum { WELSH = 0, ENGLISH = 1 };
+
+/* Is w one of the words of list (WELSH or ENGLISH)? */
+static bool in_list(const char *w, int list)
+{
+    static gsize made;
+
+    if (g_once_init_enter(&made)) {
+        word_sets[WELSH] = set_of(welsh_words, G_N_ELEMENTS(welsh_words));
+        word_sets[ENGLISH] = set_of(english_words, G_N_ELEMENTS(english_words));
+        g_once_init_leave(&made, 1);
+    }
+    return g_hash_table_contains(word_sets[list], w);
 }
 
 /* Classify one word (lower case, folded to ASCII letters where it can be): 1 Welsh,
@@ -96,13 +116,13 @@ static int classify(const char *word, size_t len)
         }
     }
     key[k] = '\0';
-    if (welsh_letter || in_list(key, welsh_words, G_N_ELEMENTS(welsh_words)))
+    if (welsh_letter || in_list(key, WELSH))
         return 1;
-    if (in_list(key, english_words, G_N_ELEMENTS(english_words)))
+    if (in_list(key, ENGLISH))
         return -1;
     if (k > 1 && key[k - 1] == 's') {
         key[k - 1] = '\0';  /* "women's" -> "womens" -> "women": English either way */
-        if (in_list(key, english_words, G_N_ELEMENTS(english_words)))
+        if (in_list(key, ENGLISH))
             return -1;
     }
     return 0;
