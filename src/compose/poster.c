@@ -2008,10 +2008,18 @@ static bool better(const struct layout_try *a, const struct layout_try *b)
  */
 #define SAMPLE 60
 
+/* Is a count of c columns tried: one column always; more while the body beside the time
+   keeps at least 9 em of the detail size. */
+static bool count_tried(const struct poster *p, int c)
+{
+    double colw = (p->content_w - (c - 1) * p->lay->column_gap) / c;
+
+    return c == 1 || colw - p->time_w >= 9 * p->lay->size_detail;
+}
+
 static int choose(struct poster *p, struct layout_try *best, struct sp_error *err)
 {
     const struct sp_layout *lay = p->lay;
-    double min_body = 9 * lay->size_detail;
     size_t ncodable = 0;
 
     for (size_t i = 0; i < p->n; i++)
@@ -2024,10 +2032,7 @@ static int choose(struct poster *p, struct layout_try *best, struct sp_error *er
         struct layout_try sb, lt;
         int pick = 1;
         if (try_columns(p, 1, SAMPLE, &sb) == 0) {
-            for (int c = 2; c <= lay->columns; c++) {
-                double colw = (p->content_w - (c - 1) * lay->column_gap) / c;
-                if (colw - p->time_w < min_body)
-                    break;
+            for (int c = 2; c <= lay->columns && count_tried(p, c); c++) {
                 if (try_columns(p, c, SAMPLE, &lt) == 0 && better(&lt, &sb)) {
                     try_free(&sb);
                     sb = lt;
@@ -2050,14 +2055,11 @@ static int choose(struct poster *p, struct layout_try *best, struct sp_error *er
                             "layout '%s': a row of the timetable does not fit an empty sheet "
                             "at its sizes", lay->name);
     }
-    for (int c = 2; c <= lay->columns; c++) {
+    for (int c = 2; c <= lay->columns && count_tried(p, c); c++) {
         struct layout_try lt;
-        double colw = (p->content_w - (c - 1) * lay->column_gap) / c;
 
         if (best->nsheets == 1 && best->codes_shown == ncodable)
             break;  /* nothing can do better */
-        if (colw - p->time_w < min_body)
-            break;
         if (p->n > SAMPLE) {
             struct layout_try one = *best, many;
             bool wins;
@@ -2089,12 +2091,9 @@ static bool sample_needs_set(struct poster *p)
 
     if (p->n <= SAMPLE)
         return false;
-    for (int c = 1; c <= lay->columns; c++) {
+    for (int c = 1; c <= lay->columns && count_tried(p, c); c++) {
         struct layout_try lt;
-        double colw = (p->content_w - (c - 1) * lay->column_gap) / c;
         bool one;
-        if (c > 1 && colw - p->time_w < 9 * lay->size_detail)
-            break;
         one = try_columns(p, c, SAMPLE, &lt) == 0 && lt.nsheets <= 1;
         try_free(&lt);
         if (one)

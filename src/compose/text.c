@@ -216,20 +216,19 @@ const char *sp_text_lang(const struct sp_font *f, const char *s)
     return lang_for(f, s);
 }
 
+bool sp_text_script_rtl(GUnicodeScript sc)
+{
+    return sc == G_UNICODE_SCRIPT_ARABIC || sc == G_UNICODE_SCRIPT_HEBREW ||
+           sc == G_UNICODE_SCRIPT_SYRIAC || sc == G_UNICODE_SCRIPT_THAANA ||
+           sc == G_UNICODE_SCRIPT_NKO;
+}
+
 /* Has s a letter of a right-to-left script? */
 static bool has_rtl(const char *s)
 {
     for (const char *p = s; p && *p; p = g_utf8_next_char(p)) {
-        switch (g_unichar_get_script(g_utf8_get_char(p))) {
-        case G_UNICODE_SCRIPT_ARABIC:
-        case G_UNICODE_SCRIPT_HEBREW:
-        case G_UNICODE_SCRIPT_SYRIAC:
-        case G_UNICODE_SCRIPT_THAANA:
-        case G_UNICODE_SCRIPT_NKO:
+        if (sp_text_script_rtl(g_unichar_get_script(g_utf8_get_char(p))))
             return true;
-        default:
-            break;
-        }
     }
     return false;
 }
@@ -304,6 +303,22 @@ static int has_face(FcConfig *cfg, int weight)
     return found;
 }
 
+/* A context of fm as every measurement and drawing needs it: 72 dpi, unhinted metrics and
+   outlines, glyph positions not rounded (what is measured is what is drawn, at any size). */
+static PangoContext *new_context(PangoFontMap *fm)
+{
+    PangoContext *ctx = pango_font_map_create_context(fm);
+    cairo_font_options_t *fo = cairo_font_options_create();
+
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(ctx, fo);
+    cairo_font_options_destroy(fo);
+    pango_cairo_context_set_resolution(ctx, 72.0);
+    pango_context_set_round_glyph_positions(ctx, FALSE);
+    return ctx;
+}
+
 /* Append s to the GString with XML's five special characters escaped. */
 static void xml_escape(GString *g, const char *s)
 {
@@ -318,7 +333,6 @@ struct sp_text *sp_text_new(const char *fontdir, const char *cachedir, struct sp
     struct sp_text *t;
     FcConfig *cfg;
     GString *conf;
-    cairo_font_options_t *fo;
     int ok;
 
     if (cachedir && g_mkdir_with_parents(cachedir, 0755) != 0) {
@@ -360,28 +374,14 @@ struct sp_text *sp_text_new(const char *fontdir, const char *cachedir, struct sp
     t->fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(t->fm), cfg);  /* takes a reference */
     pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(t->fm), 72.0);
-    t->ctx = pango_font_map_create_context(t->fm);
-    fo = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(t->ctx, fo);
-    cairo_font_options_destroy(fo);
-    pango_cairo_context_set_resolution(t->ctx, 72.0);
-    pango_context_set_round_glyph_positions(t->ctx, FALSE);
+    t->ctx = new_context(t->fm);
     t->layout = pango_layout_new(t->ctx);
     t->lines = g_hash_table_new(g_str_hash, g_str_equal);
     g_queue_init(&t->lru);
     t->key = g_string_sized_new(128);
     t->paras = g_hash_table_new(g_str_hash, g_str_equal);
     g_queue_init(&t->para_lru);
-    t->ctx_rtl = pango_font_map_create_context(t->fm);
-    fo = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(t->ctx_rtl, fo);
-    cairo_font_options_destroy(fo);
-    pango_cairo_context_set_resolution(t->ctx_rtl, 72.0);
-    pango_context_set_round_glyph_positions(t->ctx_rtl, FALSE);
+    t->ctx_rtl = new_context(t->fm);
     pango_context_set_base_dir(t->ctx_rtl, PANGO_DIRECTION_RTL);
     t->layout_rtl = pango_layout_new(t->ctx_rtl);
     pango_layout_set_auto_dir(t->layout_rtl, FALSE);
@@ -477,6 +477,18 @@ static PangoLayout *setup(struct sp_text *t, const struct sp_font *f, const char
     return setup_on(line_rtl(f, utf8) ? t->layout_rtl : t->layout, f, utf8, width);
 }
 
+/* A double's exact bits as 16 hex digits in out[0..15] (a key part: no printf, which was a
+   few per cent of a long leaflet's time). */
+static void hex_double(double v, char out[16])
+{
+    static const char hex[] = "0123456789abcdef";
+    uint64_t bits;
+
+    memcpy(&bits, &v, sizeof bits);
+    for (int i = 15; i >= 0; i--, bits >>= 4)
+        out[i] = hex[bits & 0xF];
+}
+
 /* The main face's line (Atkinson Hyperlegible Next at f's size and weight): its height
    and baseline, measured once per size and weight on the probe layout. */
 static void main_line(struct sp_text *t, const struct sp_font *f, double *h, double *base)
@@ -486,15 +498,9 @@ static void main_line(struct sp_text *t, const struct sp_font *f, double *h, dou
 
     /* the weight and the size's exact bits (no printf: this runs for every line that is
        not ASCII) */
-    {
-        static const char hex[] = "0123456789abcdef";
-        uint64_t bits;
-        memcpy(&bits, &f->size, sizeof bits);
-        key[0] = f->bold ? 'b' : 'r';
-        for (int i = 16; i >= 1; i--, bits >>= 4)
-            key[i] = hex[bits & 0xF];
-        key[17] = '\0';
-    }
+    key[0] = f->bold ? 'b' : 'r';
+    hex_double(f->size, key + 1);
+    key[17] = '\0';
     v = g_hash_table_lookup(t->main_lines, key);
     if (!v) {
         PangoFontDescription *fd = pango_font_description_new();
@@ -562,17 +568,11 @@ static void even_line(struct sp_text *t, const struct sp_font *f, const char *s,
     }
 }
 
-/* A double's exact bits as 16 hex digits (a key part: no printf, which was a few per cent
-   of a long leaflet's time). */
 static void key_double(GString *k, double v)
 {
-    static const char hex[] = "0123456789abcdef";
     char buf[16];
-    uint64_t bits;
 
-    memcpy(&bits, &v, sizeof bits);
-    for (int i = 15; i >= 0; i--, bits >>= 4)
-        buf[i] = hex[bits & 0xF];
+    hex_double(v, buf);
     g_string_append_len(k, buf, sizeof buf);
 }
 

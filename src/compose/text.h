@@ -10,6 +10,7 @@
 #define SP_TEXT_H
 
 #include <cairo.h>
+#include <glib.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -56,6 +57,9 @@ const char *sp_text_lang(const struct sp_font *f, const char *s);
 /* Whether a line of s in font f is set right to left: it has a right-to-left letter and
    the output's first language is right-to-left, or most of its letters are. */
 bool sp_text_rtl(const struct sp_font *f, const char *s);
+
+/* Is sc a script written right to left (Arabic, Hebrew, Syriac, Thaana, N'Ko)? */
+bool sp_text_script_rtl(GUnicodeScript sc);
 
 struct sp_line {
     const char *text;   /* the line's text (arena), trailing spaces trimmed */

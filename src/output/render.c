@@ -275,13 +275,10 @@ static bool complex_script(const char *s)
 static bool right_to_left(const char *s)
 {
     for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-        switch (g_unichar_get_script(g_utf8_get_char(p))) {
-        case G_UNICODE_SCRIPT_ARABIC:
-        case G_UNICODE_SCRIPT_HEBREW:
-        case G_UNICODE_SCRIPT_SYRIAC:
-        case G_UNICODE_SCRIPT_THAANA:
-        case G_UNICODE_SCRIPT_NKO:
+        GUnicodeScript sc = g_unichar_get_script(g_utf8_get_char(p));
+        if (sp_text_script_rtl(sc))
             return true;
+        switch (sc) {
         case G_UNICODE_SCRIPT_COMMON:
         case G_UNICODE_SCRIPT_INHERITED:
         case G_UNICODE_SCRIPT_UNKNOWN:
