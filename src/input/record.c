@@ -290,6 +290,40 @@ static const char *cut_phrase(struct sp_arena *a, const char *text, size_t start
     return sp_arena_printf(a, "%.*s%s%s", (int)l, text, text[l - 1] == '.' ? " " : ". ", right);
 }
 
+/* Where text has a passcode key followed by one lone word and then the end, a comma, a
+   full stop or a semicolon ("passcode serenity", "password: " is read already): a passcode
+   written as a word, or NULL.  Words that say how the passcode is given ("Passcode given
+   in the waiting room", "password required") are not lone words or are listed. */
+static const char *lone_word_passcode(const char *text)
+{
+    static const char *const keys[] = { "passcode ", "password ", "passwort ", "kennwort " };
+    static const char *const not_values[] = { "required", "needed", "given", "provided",
+                                              "below", "above", "protected", "available",
+                                              "sent", "none", "inside", "included" };
+
+    for (size_t k = 0; k < G_N_ELEMENTS(keys); k++) {
+        size_t n = strlen(keys[k]);
+        for (const char *p = text; *p; p++) {
+            const char *w, *e;
+            bool listed = false;
+            if (g_ascii_strncasecmp(p, keys[k], n) != 0 ||
+                (p > text && g_ascii_isalpha(p[-1])))
+                continue;
+            w = p + n;
+            for (e = w; g_ascii_isalpha(*e); e++)
+                ;
+            if (e == w || (*e && *e != ',' && *e != '.' && *e != ';' && *e != '\n'))
+                continue;
+            for (size_t v = 0; v < G_N_ELEMENTS(not_values) && !listed; v++)
+                listed = (size_t)(e - w) == strlen(not_values[v]) &&
+                         !g_ascii_strncasecmp(w, not_values[v], (size_t)(e - w));
+            if (!listed)
+                return p;
+        }
+    }
+    return NULL;
+}
+
 /* Step 4: online: the join link, provider, meeting ID, passcode and dial-in.  Returns
    true when there is a usable link. */
 static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const char *w,
@@ -382,6 +416,21 @@ static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const cha
                          "read up to the space%s%s%s", w, qurl(r, raw->conference_url),
                          pass_from == 0 ? " and the passcode '" : "",
                          pass_from == 0 ? m->passcode : "", pass_from == 0 ? "' after it" : "");
+
+    /* Step 4b': joining notes with a passcode key followed by one lone word that the rules
+       above do not take ("passcode serenity": a word needs "passcode: serenity"); the
+       joining notes are not printed, so say so rather than lose it */
+    if (!m->passcode && !link_pass) {
+        for (int i = 1; i < 3; i++) {
+            const char *at = texts[i] ? lone_word_passcode(texts[i]) : NULL;
+            if (at) {
+                sp_reader_report(r, raw, SP_WARNING, "%s: its joining notes say '%.40s', "
+                                 "which is not read as a passcode and not printed; write "
+                                 "'Passcode: ...' to have it printed", w, at);
+                break;
+            }
+        }
+    }
 
     /* Step 4c: the passcode printed is the one the link carries */
     if (link_pass && m->passcode && strcmp(link_pass, m->passcode))

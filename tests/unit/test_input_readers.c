@@ -472,6 +472,39 @@ static void test_shared_texts(void)
     run_free(&r);
 }
 
+/* Real feeds: a passcode written as a lone word without a colon ("passcode serenity") is
+   not read (a word needs "passcode: word"), and the joining notes are not printed: a
+   warning says so.  Notes that say how the passcode is given are left alone. */
+static void test_lone_word_passcode(void)
+{
+    struct run r;
+    const char *json =
+        "[{\"name\":\"Lone\",\"day\":1,\"time\":\"12:00\","
+        "\"conference_url\":\"https://zoom.us/j/81234567890\","
+        "\"conference_url_notes\":\"Meeting ID 812 3456 7890, passcode serenity\"},\n"
+        " {\"name\":\"Given\",\"day\":2,\"time\":\"12:00\","
+        "\"conference_url\":\"https://zoom.us/j/81234567891\","
+        "\"conference_url_notes\":\"Passcode given in the waiting room.\"},\n"
+        " {\"name\":\"Colon\",\"day\":3,\"time\":\"12:00\","
+        "\"conference_url\":\"https://zoom.us/j/81234567892\","
+        "\"conference_url_notes\":\"Passcode: serenity\"}]";
+    const char *const want[] = {
+        "mem:1: warning: meeting 'Lone': its joining notes say 'passcode serenity', which is "
+        "not read as a passcode and not printed; write 'Passcode: ...' to have it printed",
+        NULL
+    };
+    const struct sp_meeting *m;
+
+    run_mem(&r, json, SP_FORMAT_MG_JSON);
+    EQ_INT(r.rc, 0, "lone word: loads");
+    check_diags(&r, want, "lone word");
+    m = find(&r, "Colon");
+    OK(m && m->passcode && !strcmp(m->passcode, "serenity"), "lone word: 'Passcode: word' read");
+    m = find(&r, "Lone");
+    OK(m && !m->passcode, "lone word: not read as a passcode");
+    run_free(&r);
+}
+
 /* Issue 16: a mapped file cut short by another program while it is read is an error naming
    the file, not a crash (SIGBUS past the new end).  The hook cuts the file to 10 bytes after
    it is mapped and before it is read; the next read of the same path still works. */
@@ -524,5 +557,6 @@ int main(int argc, char **argv)
     TEST_RUN(test_sniff);
     TEST_RUN(test_shared_texts);
     TEST_RUN(test_cut_short);
+    TEST_RUN(test_lone_word_passcode);
     return test_done();
 }
