@@ -8,6 +8,7 @@
 
 #include "pdf_syntax.h"
 
+#include <errno.h>
 #include <glib.h>
 #include <math.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #define MAX_DEPTH    32               /* nesting of arrays/dicts we accept */
@@ -528,7 +530,12 @@ struct sp_pdf_filter {
     struct sp_buf out;     /* one object being built */
     struct sp_buf tmp, tmp2;
 
-    size_t *offs;          /* by object number: offset + 1 of what we wrote, 0 = none */
+    /* the xref: entries of object numbers win.. in memory; those below win (earlier
+       chunks) in xref_fd, as the 20-byte xref lines, so a long document's table is not
+       held (issue 16 item 9) */
+    unsigned long long win;
+    int xref_fd;           /* -1 until a chunk ends */
+    size_t *offs;          /* by object number - win: offset + 1 of what we wrote, 0 = none */
     unsigned char *flags;
     unsigned *gens;
     size_t noffs;          /* entries of offs, flags and gens in use (all set) */
@@ -627,6 +634,9 @@ static int ensure_num(struct sp_pdf_filter *f, unsigned long long num)
 {
     if (num > MAX_OBJNUM)
         return fail(f, "object number %llu is too large", num);
+    if (num < f->win)
+        return 0;  /* an earlier chunk's: in the file */
+    num -= f->win;
     if (num >= f->capoffs) {
         size_t n = f->capoffs ? f->capoffs : 1024;
         while (n <= num)
@@ -645,20 +655,105 @@ static int ensure_num(struct sp_pdf_filter *f, unsigned long long num)
         memset(f->gens + f->noffs, 0, (n - f->noffs) * sizeof *f->gens);
         f->noffs = n;
     }
-    if (num > f->maxnum)
-        f->maxnum = num;
+    if (num + f->win > f->maxnum)
+        f->maxnum = num + f->win;
+    return 0;
+}
+
+/* Was object r (of this window) left out as an artifact element? */
+static int dropped_at(const struct sp_pdf_filter *f, long long r)
+{
+    return r >= 0 && (unsigned long long)r >= f->win && (size_t)r - f->win < f->noffs &&
+           (f->flags[r - (long long)f->win] & F_DROPPED);
+}
+
+/* "oooooooooo ggggg n \n": 20 bytes, no terminator (an xref line). */
+static void xref_fmt(char line[20], size_t off, unsigned gen)
+{
+    char tmp[48];
+
+    snprintf(tmp, sizeof tmp, "%010zu %05u n \n", off, gen & 0xffffu);
+    memcpy(line, tmp, 20);
+}
+
+/* One xref line at num in the file: read (a zero line: none yet) or written. */
+static int xref_line(struct sp_pdf_filter *f, unsigned long long num, char line[20], int put)
+{
+    off_t at = (off_t)num * 20;
+    ssize_t n = put ? pwrite(f->xref_fd, line, 20, at) : pread(f->xref_fd, line, 20, at);
+
+    if (!put && n >= 0 && n < 20)
+        memset(line + n, 0, (size_t)(20 - n));  /* past the end: none */
+    else if (n != 20)
+        return fail(f, "cannot %s the cross-reference table's temporary file: %s",
+                    put ? "write" : "read", strerror(errno));
+    return 0;
+}
+
+/* The object num (gen) starts at f->written: its xref entry. */
+static int record(struct sp_pdf_filter *f, unsigned num, unsigned gen)
+{
+    if (ensure_num(f, num))
+        return -1;
+    if (num < f->win) {
+        /* held back from an earlier chunk (a root, the catalog) */
+        char line[20];
+        if (xref_line(f, num, line, 0))
+            return -1;
+        if (line[0])
+            return fail(f, "object %u written twice", num);
+        xref_fmt(line, f->written, gen);
+        return xref_line(f, num, line, 1);
+    }
+    if (f->offs[num - f->win])
+        return fail(f, "object %u written twice", num);
+    f->offs[num - f->win] = f->written + 1;
+    f->gens[num - f->win] = gen;
+    return 0;
+}
+
+/* The window's entries into the file (free ones as zero lines), and a new window at num. */
+static int xref_flush(struct sp_pdf_filter *f, unsigned long long num)
+{
+    char buf[20 * 1024];
+    size_t n = 0;
+    off_t at = (off_t)f->win * 20;
+
+    if (f->xref_fd < 0) {
+        FILE *fp = tmpfile();
+        if (!fp)
+            return fail(f, "cannot make a temporary file for the cross-reference table: %s",
+                        strerror(errno));
+        f->xref_fd = dup(fileno(fp));
+        fclose(fp);
+        if (f->xref_fd < 0)
+            return fail(f, "cannot make a temporary file for the cross-reference table: %s",
+                        strerror(errno));
+    }
+    for (size_t i = 0; i < f->noffs; i++) {
+        if (f->offs[i])
+            xref_fmt(buf + n, f->offs[i] - 1, f->gens[i]);
+        else
+            memset(buf + n, 0, 20);
+        n += 20;
+        if (n == sizeof buf || i + 1 == f->noffs) {
+            if (pwrite(f->xref_fd, buf, n, at) != (ssize_t)n)
+                return fail(f, "cannot write the cross-reference table's temporary file: %s",
+                            strerror(errno));
+            at += (off_t)n;
+            n = 0;
+        }
+    }
+    f->win = num;
+    f->noffs = 0;
     return 0;
 }
 
 /* Write the object built in f->out as object num, recording its offset. */
 static int put_object(struct sp_pdf_filter *f, unsigned num, unsigned gen)
 {
-    if (ensure_num(f, num))
+    if (record(f, num, gen))
         return -1;
-    if (f->offs[num])
-        return fail(f, "object %u written twice", num);
-    f->offs[num] = f->written + 1;
-    f->gens[num] = gen;
     emit(f, f->out.p, f->out.n);
     f->out.n = 0;
     return f->failed ? -1 : 0;
@@ -1030,12 +1125,8 @@ static int do_stream(struct sp_pdf_filter *f, unsigned num, unsigned gen, const 
         }
     }
     if (!changed) {
-        if (ensure_num(f, num))
+        if (record(f, num, gen))
             return -1;
-        if (f->offs[num])
-            return fail(f, "object %u written twice", num);
-        f->offs[num] = f->written + 1;
-        f->gens[num] = gen;
         return emit(f, p + obj_start, obj_end - obj_start) || emit(f, "\n", 1);
     }
     if (deflate_all(f->tmp2.p, f->tmp2.n, &f->tmp))
@@ -1077,9 +1168,9 @@ static int do_array(struct sp_pdf_filter *f, unsigned num, unsigned gen, const u
                 null = 1;
         if (null) {
             long long r = ref_num(p, f->items[i]);
-            if (r < 0 || ensure_num(f, (unsigned long long)r))
+            if (r < 0 || (unsigned long long)r < f->win || ensure_num(f, (unsigned long long)r))
                 return fail(f, "artifact MCID %zu has no element in array %u", i, num);
-            f->flags[r] |= F_DROPPED;
+            f->flags[r - (long long)f->win] |= F_DROPPED;
             sp_buf_str(&f->out, "\n  null");
         } else {
             sp_buf_str(&f->out, "\n  ");
@@ -1145,7 +1236,7 @@ static int put_kids_more(struct sp_pdf_filter *f, struct sp_buf *b, const unsign
     for (size_t i = 0; i < f->nitems; i++) {
         struct span s = f->items[order[i]];
         long long r = ref_num(p, s);
-        if (r >= 0 && (size_t)r < f->noffs && (f->flags[r] & F_DROPPED))
+        if (dropped_at(f, r))
             continue;
         sp_buf_str(&t, " ");
         sp_buf_add(&t, p + s.start, s.end - s.start);
@@ -1184,7 +1275,7 @@ static int do_elem(struct sp_pdf_filter *f, unsigned num, unsigned gen, const un
     const struct kv *k = dict_get(p, &f->d, "/K"), *s = dict_get(p, &f->d, "/S");
     const struct sp_pdf_span *sp = NULL;
     const char *alt = NULL;
-    int dropped = num < f->noffs && (f->flags[num] & F_DROPPED);
+    int dropped = dropped_at(f, num);
 
     if (is_artifact_elem(p, &f->d) != dropped)
         return fail(f, dropped ? "element %u is in no page's content as an artifact"
@@ -1209,7 +1300,7 @@ static int do_elem(struct sp_pdf_filter *f, unsigned num, unsigned gen, const un
         if (k && !span_items(p, k->val, &f->items, &f->nitems, &f->capitems))
             for (size_t i = 0; i < f->nitems && !any; i++) {
                 long long r = ref_num(p, f->items[i]);
-                any = r >= 0 && (size_t)r < f->noffs && (f->flags[r] & F_DROPPED);
+                any = dropped_at(f, r);
             }
         if (!any)
             return 1;
@@ -1571,6 +1662,86 @@ static int do_chunked(struct sp_pdf_filter *f, unsigned num, unsigned gen,
     return 1;
 }
 
+/* The first chunk's Document element, held back: its children left out now, while this
+   chunk's artifact elements are still known (the next chunk starts a new window). */
+static int hold_doc_kids(struct sp_pdf_filter *f)
+{
+    const unsigned char *p = f->doc.p;
+    struct lex lx = { p, f->doc.n, 0, 0 };
+    struct sp_buf b = { 0 };
+    const struct kv *k;
+
+    if (f->doc_num < 0)
+        return fail(f, "the first chunk has no Document element");
+    if (parse_dict(&lx, &f->d))
+        return fail(f, "bad '/Document' element");
+    k = dict_get(p, &f->d, "/K");
+    sp_buf_str(&b, "<<");
+    for (size_t i = 0; i < f->d.n; i++) {
+        if (span_is(p, f->d.v[i].key, "/K"))
+            continue;
+        sp_buf_str(&b, "\n   ");
+        sp_buf_add(&b, p + f->d.v[i].key.start, f->d.v[i].key.end - f->d.v[i].key.start);
+        sp_buf_str(&b, " ");
+        sp_buf_add(&b, p + f->d.v[i].val.start, f->d.v[i].val.end - f->d.v[i].val.start);
+    }
+    if (k && put_kids(f, &b, p, k->val, NULL, -1)) {
+        free(b.p);
+        return -1;
+    }
+    sp_buf_str(&b, "\n>>");
+    free(f->doc.p);
+    f->doc = b;
+    return 0;
+}
+
+/* A chunked document's xref, from the file: free entries chained, then copied out. */
+static int xref_from_file(struct sp_pdf_filter *f, unsigned newsize)
+{
+    enum { BLOCK = 1024 };
+    char *buf = xmalloc(20 * BLOCK + 1);
+    unsigned nf = 0;
+    int rc = 0;
+
+    if (xref_flush(f, newsize) || ftruncate(f->xref_fd, (off_t)newsize * 20)) {
+        free(buf);
+        return f->failed ? -1 : fail(f, "cannot write the cross-reference table's temporary "
+                                        "file: %s", strerror(errno));
+    }
+    /* backwards: each free entry points to the next free number above it */
+    for (unsigned end = newsize; end > 0 && !rc;) {
+        unsigned start = end > BLOCK ? end - BLOCK : 0;
+        size_t n = (size_t)(end - start) * 20;
+        if (pread(f->xref_fd, buf, n, (off_t)start * 20) != (ssize_t)n) {
+            rc = fail(f, "cannot read the cross-reference table's temporary file");
+            break;
+        }
+        for (unsigned i = end; i-- > start;) {
+            char *line = buf + (size_t)(i - start) * 20, tmp[48];
+            if (i == 0 || !line[0]) {
+                /* 20 bytes, without snprintf's terminator over the next line */
+                snprintf(tmp, sizeof tmp, i ? "%010u 00001 f \n" : "%010u 65535 f \n", nf);
+                memcpy(line, tmp, 20);
+                if (i)
+                    nf = i;
+            }
+        }
+        if (pwrite(f->xref_fd, buf, n, (off_t)start * 20) != (ssize_t)n)
+            rc = fail(f, "cannot write the cross-reference table's temporary file");
+        end = start;
+    }
+    for (unsigned start = 0; start < newsize && !rc; start += BLOCK) {
+        unsigned end = newsize - start > BLOCK ? start + BLOCK : newsize;
+        size_t n = (size_t)(end - start) * 20;
+        if (pread(f->xref_fd, buf, n, (off_t)start * 20) != (ssize_t)n)
+            rc = fail(f, "cannot read the cross-reference table's temporary file");
+        else
+            rc = emit(f, buf, n);
+    }
+    free(buf);
+    return rc;
+}
+
 void sp_pdf_filter_chunked(struct sp_pdf_filter *f)
 {
     if (f->chunk == 0)
@@ -1636,9 +1807,13 @@ int sp_pdf_filter_next_chunk(struct sp_pdf_filter *f)
     if (f->chunk && f->nparts != f->chunk)
         return fail(f, "chunk %u has no Document element", f->chunk + 1);
     f->nchecks = 0;
+    if (!f->chunk && hold_doc_kids(f))
+        return -1;
     f->base += size;
     if (f->maxnum >= f->base)
         return fail(f, "chunk %u has object numbers over its /Size", f->chunk + 1);
+    if (xref_flush(f, f->base))
+        return -1;
     f->key_base = f->key_end;
     f->page_base = f->npagenums;
     f->chunk++;
@@ -1774,12 +1949,8 @@ static int do_object(struct sp_pdf_filter *f, unsigned num, unsigned gen, const 
         }
     }
     /* as cairo wrote it */
-    if (ensure_num(f, num))
+    if (record(f, num, gen))
         return -1;
-    if (f->offs[num])
-        return fail(f, "object %u written twice", num);
-    f->offs[num] = f->written + 1;
-    f->gens[num] = gen;
     return emit(f, p + obj_start, obj_end - obj_start) || emit(f, "\n", 1);
 }
 
@@ -1924,6 +2095,7 @@ struct sp_pdf_filter *sp_pdf_filter_new(const struct sp_pdf_a11y *info, sp_pdf_s
     f->oldlen = g_hash_table_new(g_direct_hash, g_direct_equal);
     f->info_num = f->cat_num = f->doc_num = -1;
     f->chunk_cat = f->chunk_info = f->pages_num = f->root_num = -1;
+    f->xref_fd = -1;
     if (!info)
         fail(f, "no info given");
     else if (!isfinite(info->bleed) || info->bleed < 0)
@@ -2003,6 +2175,8 @@ void sp_pdf_filter_free(struct sp_pdf_filter *f)
     free(f->subpages);
     free(f->parts);
     free(f->ren.p);
+    if (f->xref_fd >= 0)
+        close(f->xref_fd);
     free(f);
 }
 
@@ -2347,7 +2521,12 @@ int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error
         goto failed;
     xref_at = f->written;
     sp_buf_printf(&f->out, "xref\n0 %u\n", newsize);
-    {
+    if (f->chunked) {
+        emit(f, f->out.p, f->out.n);
+        f->out.n = 0;
+        if (xref_from_file(f, newsize))
+            goto failed;
+    } else {
         unsigned *next = xcalloc(newsize + 1, sizeof *next), nf = 0;
         /* next[i]: the first free number above i (0 ends the chain) */
         for (unsigned i = newsize; i-- > 0;) {
