@@ -826,7 +826,9 @@ static void pdf_next_chunk(struct sp_out_pdf *w)
     st = finish(w->cr, w->s);
     if (w->chunk_status == CAIRO_STATUS_SUCCESS)
         w->chunk_status = st;
-    sp_pdf_filter_next_chunk(w->f);  /* a failure stays in the filter: finish reports it */
+    /* a failure stays in the filter: finish reports it */
+    if (sp_pdf_filter_next_chunk(w->f) == 0)
+        sp_pdf_marks_clear(&w->marks);  /* all matched: the next chunk's from nothing */
     w->s = cairo_pdf_surface_create_for_stream(filter_write, w->f, w->width, w->height);
     cairo_pdf_surface_restrict_to_version(w->s, CAIRO_PDF_VERSION_1_5);
     w->cr = cairo_create(w->s);

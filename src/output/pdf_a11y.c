@@ -49,6 +49,12 @@ void sp_pdf_marks_release(struct sp_pdf_marks *m)
     memset(m, 0, sizeof *m);
 }
 
+void sp_pdf_marks_clear(struct sp_pdf_marks *m)
+{
+    sp_pdf_marks_release(m);
+    sp_pdf_marks_init(m);
+}
+
 static const char *mstr(struct sp_pdf_marks *m, const char *s)
 {
     return s ? sp_arena_strdup(&m->arena, s) : NULL;
@@ -1806,6 +1812,19 @@ int sp_pdf_filter_next_chunk(struct sp_pdf_filter *f)
                         f->checks[c].array);
     if (f->chunk && f->nparts != f->chunk)
         return fail(f, "chunk %u has no Document element", f->chunk + 1);
+    {
+        /* what this chunk drew was all found: the caller may now empty the marks */
+        const struct sp_pdf_marks *m = f->info->marks;
+        size_t ns = m ? m->nspans : 0, nl = m ? m->nlinks : 0, na = m ? m->nalts : 0;
+        if (f->nspans != ns || f->nspan_elems != ns)
+            return fail(f, "%zu spans drawn, %zu marked in content, %zu elements", ns,
+                        f->nspans, f->nspan_elems);
+        if (f->nlinks != nl)
+            return fail(f, "%zu '/Link' annotations but %zu links drawn", f->nlinks, nl);
+        if (f->nfigures != na)
+            return fail(f, "%zu '/Figure' elements but %zu figures drawn", f->nfigures, na);
+        f->nspans = f->nspan_elems = f->nlinks = f->nfigures = 0;
+    }
     f->nchecks = 0;
     if (!f->chunk && hold_doc_kids(f))
         return -1;

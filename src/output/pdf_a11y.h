@@ -65,6 +65,7 @@ struct sp_pdf_marks {
 
 void sp_pdf_marks_init(struct sp_pdf_marks *m);
 void sp_pdf_marks_release(struct sp_pdf_marks *m);
+void sp_pdf_marks_clear(struct sp_pdf_marks *m);  /* empty, ready for more */
 void sp_pdf_marks_span(struct sp_pdf_marks *m, const char *lang, const char *actual_text,
                        bool in_content);
 void sp_pdf_marks_link(struct sp_pdf_marks *m, const char *uri, const char *contents);
@@ -133,7 +134,9 @@ int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error
  * joined (one tree node per chunk); the Document element of each later chunk becomes a
  * /Part of the first chunk's Document; bookmarks come from info->outline_* (cairo's
  * bookmarks can only point into their own chunk).  A chunk must open with every
- * structure element cairo had open closed, and the Document element reopened.
+ * structure element cairo had open closed, and the Document element reopened.  After
+ * sp_pdf_filter_next_chunk returns 0, every mark was matched: the caller empties the
+ * marks (sp_pdf_marks_clear), so they hold one chunk's.
  */
 void sp_pdf_filter_chunked(struct sp_pdf_filter *f);
 int sp_pdf_filter_next_chunk(struct sp_pdf_filter *f);
