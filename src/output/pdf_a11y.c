@@ -726,15 +726,18 @@ static int xref_flush(struct sp_pdf_filter *f, unsigned long long num)
     off_t at = (off_t)f->win * 20;
 
     if (f->xref_fd < 0) {
-        FILE *fp = tmpfile();
-        if (!fp)
-            return fail(f, "cannot make a temporary file for the cross-reference table: %s",
-                        strerror(errno));
-        f->xref_fd = dup(fileno(fp));
-        fclose(fp);
-        if (f->xref_fd < 0)
-            return fail(f, "cannot make a temporary file for the cross-reference table: %s",
-                        strerror(errno));
+        /* in TMPDIR (mkstemp: unique, O_EXCL), unlinked at once: nothing is left behind */
+        GError *ge = NULL;
+        gchar *name = NULL;
+        f->xref_fd = g_file_open_tmp("signpost-xref-XXXXXX", &name, &ge);
+        if (f->xref_fd < 0) {
+            fail(f, "cannot make a temporary file for the cross-reference table: %s",
+                 ge ? ge->message : "unknown error");
+            g_clear_error(&ge);
+            return -1;
+        }
+        unlink(name);
+        g_free(name);
     }
     for (size_t i = 0; i < f->noffs; i++) {
         if (f->offs[i])

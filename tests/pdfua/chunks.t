@@ -109,6 +109,16 @@ SIGNPOST_PDF_CHUNK_PAGES=200 run_sp render --layout leaflet-a4 --settings $S --d
 cmp -s "$TMP/one.pdf" "$TMP/short.pdf"
 ok $? "a leaflet shorter than a chunk: the same bytes as in one document"
 
+# the earlier chunks' xref waits in a temporary file: where none can be made, the run fails
+# with the reason and leaves nothing at -o
+TMPDIR=$TMP/none SIGNPOST_PDF_CHUNK_PAGES=4 run_sp render --layout leaflet-a4 --settings $S \
+    --date $D -o "$TMP/notmp.pdf" $EX
+is "$status" 4 "no temporary folder: exit 4"
+grep -q "^signpost: pdf update: cannot make a temporary file for the cross-reference table: " "$err"
+ok $? "no temporary folder: the message says what could not be made"
+[ ! -e "$TMP/notmp.pdf" ] && [ -z "$(ls "$TMP" | grep notmp)" ]
+ok $? "no temporary folder: nothing left at -o"
+
 # a poster set (numbered sheets) of a generated town, in chunks of 2 sheets
 perl tests/poster/gen.pl 60 0 > "$TMP/town.json"
 SIGNPOST_PDF_CHUNK_PAGES=0 run_sp render --layout poster-a4 --settings $S --date $D \
