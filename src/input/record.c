@@ -602,7 +602,8 @@ static void append(struct sp_reader *r, const struct sp_raw *raw, const char *w,
             g_hash_table_insert(r->slugs, (gpointer)m->slug, GINT_TO_POINTER(raw->line));
     }
     if (dir->n == dir->cap) {
-        dir->cap = dir->cap ? dir->cap * 2 : 64;
+        /* 1.5x: less room unused at the end, and a smaller old copy while it moves */
+        dir->cap = dir->cap ? dir->cap + dir->cap / 2 : 64;
         dir->meetings = xrealloc(dir->meetings, dir->cap * sizeof *dir->meetings);
     }
     m->index = dir->n;

@@ -546,6 +546,43 @@ static void test_cut_short(void)
     g_string_free(json, TRUE);
 }
 
+/* The meetings array grows by half (64, 96, 144...) and sp_directory_fit gives back the room
+   past the last meeting; another file appended after it still goes on the end (issue 16). */
+static void test_grow_and_fit(void)
+{
+    GString *g = g_string_new("[");
+    struct sp_source_opts o = { SP_FORMAT_MG_JSON, NULL, NULL, NULL, NULL };
+    struct run r;
+    bool same = true;
+
+    for (int i = 0; i < 100; i++)
+        g_string_append_printf(g, "%s{\"name\":\"Group %d\",\"day\":%d,\"time\":\"19:00\","
+                               "\"location\":\"Hall\",\"address\":\"1 Road\","
+                               "\"city\":\"Town\"}", i ? ",\n" : "", i, i % 7);
+    g_string_append(g, "]");
+    run_mem(&r, g->str, SP_FORMAT_MG_JSON);
+    EQ_INT(r.rc, 0, "grow: loads");
+    EQ_INT(r.dir.n, 100, "grow: 100 meetings");
+    EQ_INT(r.dir.cap, 144, "grow: room for 144 (64, 96, 144)");
+    sp_directory_fit(&r.dir);
+    EQ_INT(r.dir.cap, 100, "fit: room for exactly 100");
+    for (size_t i = 0; i < r.dir.n; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "Group %zu", i);
+        same &= !strcmp(r.dir.meetings[i].name, want) && r.dir.meetings[i].index == i;
+    }
+    OK(same, "fit: every meeting kept, in order, with its index");
+    r.rc = sp_directory_load_mem(&r.dir, "mem2", g->str, g->len, &o, &r.arena, &r.diag,
+                                 &r.err);
+    EQ_INT(r.dir.n, 200, "fit: a second file appends after it");
+    OK(r.dir.n == 200 && !strcmp(r.dir.meetings[199].name, "Group 99") &&
+       r.dir.meetings[199].index == 199, "fit: the last meeting of the second file");
+    sp_directory_fit(&r.dir);
+    EQ_INT(r.dir.cap, 200, "fit again: 200");
+    run_free(&r);
+    g_string_free(g, TRUE);
+}
+
 int main(int argc, char **argv)
 {
     test_init(argc, argv);
@@ -558,5 +595,6 @@ int main(int argc, char **argv)
     TEST_RUN(test_shared_texts);
     TEST_RUN(test_cut_short);
     TEST_RUN(test_lone_word_passcode);
+    TEST_RUN(test_grow_and_fit);
     return test_done();
 }
