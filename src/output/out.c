@@ -720,7 +720,33 @@ struct sp_out_pdf {
     char producer[96];
     size_t drawn;       /* pages drawn so far */
     bool started;       /* rs initialised (at the first page: the plan's language is known) */
+    /* a long streamed PDF in chunks (pdf_a11y.h), each a cairo document of its own */
+    double width, height;
+    size_t chunk;       /* pages a chunk holds at least; 0: one document */
+    size_t in_chunk;    /* pages drawn on the current cairo document */
+    size_t chunks;      /* cairo documents finished before the current one */
+    cairo_status_t chunk_status;  /* the first error finishing one, or SUCCESS */
 };
+
+/*
+ * Pages a cairo document of a streamed PDF holds at least: cairo keeps a document's whole
+ * structure tree until its surface finishes (about 1.5 KB a meeting of a leaflet), so a long
+ * leaflet or poster set is written as several documents that the PDF filter joins into one
+ * file, and memory stays bounded.  SIGNPOST_PDF_CHUNK_PAGES sets it (the tests use a few
+ * pages; 0 writes one document).
+ */
+static size_t chunk_pages(void)
+{
+    const char *e = getenv("SIGNPOST_PDF_CHUNK_PAGES");
+
+    if (e && *e) {
+        char *end;
+        long v = strtol(e, &end, 10);
+        if (!*end && v >= 0)
+            return (size_t)v;
+    }
+    return 200;
+}
 
 struct sp_out_pdf *sp_out_pdf_open(const char *path, double width, double height,
                                    double bleed, struct sp_text *t,
@@ -750,6 +776,9 @@ struct sp_out_pdf *sp_out_pdf_open(const char *path, double width, double height
     w->s = cairo_pdf_surface_create_for_stream(filter_write, w->f, width, height);
     cairo_pdf_surface_restrict_to_version(w->s, CAIRO_PDF_VERSION_1_5);
     w->cr = cairo_create(w->s);
+    w->width = width;
+    w->height = height;
+    w->chunk_status = CAIRO_STATUS_SUCCESS;
     return w;
 }
 
@@ -776,21 +805,52 @@ static void pdf_page(struct sp_out_pdf *w, const struct sp_plan *plan, size_t i)
         sp_render_state_init(&w->rs, plan, &w->marks);
         w->started = true;
     }
-    if (w->drawn)
+    if (w->in_chunk)
         cairo_show_page(w->cr);
     if (plan->pages[i].label)
         cairo_pdf_surface_set_page_label(w->s, plan->pages[i].label);
     sp_render_page_with(&w->rs, plan, i, w->t, w->cr);
     w->drawn++;
+    w->in_chunk++;
+}
+
+/* Finish the current cairo document and start the next (the open elements ended and begun
+   again).  A failure is kept for close, which reports it. */
+static void pdf_next_chunk(struct sp_out_pdf *w)
+{
+    cairo_status_t st;
+
+    sp_render_state_suspend(&w->rs, w->cr);
+    cairo_show_page(w->cr);
+    sp_pdf_filter_chunked(w->f);
+    st = finish(w->cr, w->s);
+    if (w->chunk_status == CAIRO_STATUS_SUCCESS)
+        w->chunk_status = st;
+    /* a failure stays in the filter: finish reports it */
+    if (sp_pdf_filter_next_chunk(w->f) == 0)
+        sp_pdf_marks_clear(&w->marks);  /* all matched: the next chunk's from nothing */
+    w->s = cairo_pdf_surface_create_for_stream(filter_write, w->f, w->width, w->height);
+    cairo_pdf_surface_restrict_to_version(w->s, CAIRO_PDF_VERSION_1_5);
+    w->cr = cairo_create(w->s);
+    sp_render_state_resume(&w->rs, w->cr);
+    w->in_chunk = 0;
+    w->chunks++;
 }
 
 int sp_out_pdf_page(struct sp_out_pdf *w, const struct sp_plan *plan, size_t pageno)
 {
     locale_t old, c = c_numeric(&old);
 
+    if (!w->drawn)
+        w->chunk = chunk_pages();
+    /* only between pages where every open element may be ended and begun again */
+    if (w->chunk && w->in_chunk >= w->chunk && w->started &&
+        sp_render_state_can_suspend(&w->rs))
+        pdf_next_chunk(w);
     pdf_page(w, plan, pageno);
     locale_back(c, old);
-    return cairo_status(w->cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+    return cairo_status(w->cr) == CAIRO_STATUS_SUCCESS &&
+           w->chunk_status == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
 int sp_out_pdf_sink(void *ctx, const struct sp_plan *plan, size_t pageno)
@@ -828,7 +888,9 @@ static int pdf_close(struct sp_out_pdf *w, const struct sp_plan *plan, enum sp_o
     const char **titles = NULL;
     char *note = NULL;
     const char *timing = getenv("SIGNPOST_TIMING");
-    int ioe = 0, rc;
+    int ioe = 0, rc, *oparent = NULL;
+    size_t *opage = NULL;
+    double *oy = NULL;
 
     /* what the plan says only when it is complete */
     info->lang = plan->lang ? plan->lang : "en-GB";
@@ -846,10 +908,28 @@ static int pdf_close(struct sp_out_pdf *w, const struct sp_plan *plan, enum sp_o
     }
     if (w->started)
         sp_render_state_close(&w->rs, w->cr);  /* a plan that leaves an element open */
-    if (w->drawn)
+    if (w->in_chunk)
         cairo_show_page(w->cr);
-    pdf_outline(w->s, plan);
+    if (!w->chunks) {
+        pdf_outline(w->s, plan);
+    } else if (plan->noutline) {
+        /* chunked: the filter writes the bookmarks (cairo's point into one chunk only) */
+        oparent = xcalloc(plan->noutline, sizeof *oparent);
+        opage = xcalloc(plan->noutline, sizeof *opage);
+        oy = xcalloc(plan->noutline, sizeof *oy);
+        for (size_t i = 0; i < plan->noutline; i++) {
+            oparent[i] = plan->outline[i].parent;
+            opage[i] = plan->outline[i].page >= 0 ? (size_t)plan->outline[i].page : 0;
+            /* to 0.01 pt, as the attribute cairo gets without chunks */
+            oy[i] = w->height - floor(plan->outline[i].y * 100 + 0.5) / 100;
+        }
+        info->outline_parent = oparent;
+        info->outline_page = opage;
+        info->outline_y = oy;
+    }
     st = finish(w->cr, w->s);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = w->chunk_status;
 
     /* what is known only now: the claim, the reading order of imposed sheets */
     info->pdfua = w->started && sp_render_state_conforms(&w->rs);
@@ -885,6 +965,9 @@ static int pdf_close(struct sp_out_pdf *w, const struct sp_plan *plan, enum sp_o
     }
     free(keys);
     free(titles);
+    free(oparent);
+    free(opage);
+    free(oy);
     g_free(note);
     if (rc != 0 && ioe) {
         err->code = SP_OK;  /* the write failure, with the file's name */

@@ -8,6 +8,7 @@
 
 #include "pdf_syntax.h"
 
+#include <errno.h>
 #include <glib.h>
 #include <math.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #define MAX_DEPTH    32               /* nesting of arrays/dicts we accept */
@@ -45,6 +47,12 @@ void sp_pdf_marks_release(struct sp_pdf_marks *m)
     free(m->tops);
     sp_arena_free(&m->arena);
     memset(m, 0, sizeof *m);
+}
+
+void sp_pdf_marks_clear(struct sp_pdf_marks *m)
+{
+    sp_pdf_marks_release(m);
+    sp_pdf_marks_init(m);
 }
 
 static const char *mstr(struct sp_pdf_marks *m, const char *s)
@@ -528,7 +536,12 @@ struct sp_pdf_filter {
     struct sp_buf out;     /* one object being built */
     struct sp_buf tmp, tmp2;
 
-    size_t *offs;          /* by object number: offset + 1 of what we wrote, 0 = none */
+    /* the xref: entries of object numbers win.. in memory; those below win (earlier
+       chunks) in xref_fd, as the 20-byte xref lines, so a long document's table is not
+       held (issue 16 item 9) */
+    unsigned long long win;
+    int xref_fd;           /* -1 until a chunk ends */
+    size_t *offs;          /* by object number - win: offset + 1 of what we wrote, 0 = none */
     unsigned char *flags;
     unsigned *gens;
     size_t noffs;          /* entries of offs, flags and gens in use (all set) */
@@ -551,6 +564,26 @@ struct sp_pdf_filter {
     struct span *items;
     size_t nitems, capitems;
     double seconds;        /* wall time spent in the filter */
+
+    /* every page object, in page order (bookmarks of a chunked document) */
+    unsigned *pagenums;
+    size_t npagenums, cappagenums;
+
+    /* a document in chunks (sp_pdf_filter_chunked) */
+    int chunked;
+    unsigned chunk;                /* the chunk being read, from 0 */
+    unsigned long long base;       /* added to this chunk's object numbers */
+    long long key_base, key_end;   /* parent-tree keys: added to this chunk's; past the last */
+    size_t page_base;              /* pages in the chunks before this one */
+    long long chunk_cat, chunk_info;  /* this chunk's catalog and information (renumbered) */
+    long long pages_num, root_num; /* the first chunk's page tree root, structure tree root */
+    unsigned pages_gen, root_gen;
+    struct sp_buf pages_root, struct_root;  /* ... held back: their dictionaries' bytes */
+    struct leaf { unsigned num; long long lo, hi; } *ptree, *labels;  /* number-tree leaves */
+    size_t nptree, capptree, nlabels, caplabels;
+    unsigned *subpages, *parts;    /* later chunks' page tree roots and Document elements */
+    size_t nsubpages, capsubpages, nparts, capparts;
+    struct sp_buf ren;             /* an object of a later chunk, renumbered */
 };
 
 static double cpu_now(void)
@@ -607,6 +640,9 @@ static int ensure_num(struct sp_pdf_filter *f, unsigned long long num)
 {
     if (num > MAX_OBJNUM)
         return fail(f, "object number %llu is too large", num);
+    if (num < f->win)
+        return 0;  /* an earlier chunk's: in the file */
+    num -= f->win;
     if (num >= f->capoffs) {
         size_t n = f->capoffs ? f->capoffs : 1024;
         while (n <= num)
@@ -625,20 +661,105 @@ static int ensure_num(struct sp_pdf_filter *f, unsigned long long num)
         memset(f->gens + f->noffs, 0, (n - f->noffs) * sizeof *f->gens);
         f->noffs = n;
     }
-    if (num > f->maxnum)
-        f->maxnum = num;
+    if (num + f->win > f->maxnum)
+        f->maxnum = num + f->win;
+    return 0;
+}
+
+/* Was object r (of this window) left out as an artifact element? */
+static int dropped_at(const struct sp_pdf_filter *f, long long r)
+{
+    return r >= 0 && (unsigned long long)r >= f->win && (size_t)r - f->win < f->noffs &&
+           (f->flags[r - (long long)f->win] & F_DROPPED);
+}
+
+/* "oooooooooo ggggg n \n": 20 bytes, no terminator (an xref line). */
+static void xref_fmt(char line[20], size_t off, unsigned gen)
+{
+    char tmp[48];
+
+    snprintf(tmp, sizeof tmp, "%010zu %05u n \n", off, gen & 0xffffu);
+    memcpy(line, tmp, 20);
+}
+
+/* One xref line at num in the file: read (a zero line: none yet) or written. */
+static int xref_line(struct sp_pdf_filter *f, unsigned long long num, char line[20], int put)
+{
+    off_t at = (off_t)num * 20;
+    ssize_t n = put ? pwrite(f->xref_fd, line, 20, at) : pread(f->xref_fd, line, 20, at);
+
+    if (!put && n >= 0 && n < 20)
+        memset(line + n, 0, (size_t)(20 - n));  /* past the end: none */
+    else if (n != 20)
+        return fail(f, "cannot %s the cross-reference table's temporary file: %s",
+                    put ? "write" : "read", strerror(errno));
+    return 0;
+}
+
+/* The object num (gen) starts at f->written: its xref entry. */
+static int record(struct sp_pdf_filter *f, unsigned num, unsigned gen)
+{
+    if (ensure_num(f, num))
+        return -1;
+    if (num < f->win) {
+        /* held back from an earlier chunk (a root, the catalog) */
+        char line[20];
+        if (xref_line(f, num, line, 0))
+            return -1;
+        if (line[0])
+            return fail(f, "object %u written twice", num);
+        xref_fmt(line, f->written, gen);
+        return xref_line(f, num, line, 1);
+    }
+    if (f->offs[num - f->win])
+        return fail(f, "object %u written twice", num);
+    f->offs[num - f->win] = f->written + 1;
+    f->gens[num - f->win] = gen;
+    return 0;
+}
+
+/* The window's entries into the file (free ones as zero lines), and a new window at num. */
+static int xref_flush(struct sp_pdf_filter *f, unsigned long long num)
+{
+    char buf[20 * 1024];
+    size_t n = 0;
+    off_t at = (off_t)f->win * 20;
+
+    if (f->xref_fd < 0) {
+        FILE *fp = tmpfile();
+        if (!fp)
+            return fail(f, "cannot make a temporary file for the cross-reference table: %s",
+                        strerror(errno));
+        f->xref_fd = dup(fileno(fp));
+        fclose(fp);
+        if (f->xref_fd < 0)
+            return fail(f, "cannot make a temporary file for the cross-reference table: %s",
+                        strerror(errno));
+    }
+    for (size_t i = 0; i < f->noffs; i++) {
+        if (f->offs[i])
+            xref_fmt(buf + n, f->offs[i] - 1, f->gens[i]);
+        else
+            memset(buf + n, 0, 20);
+        n += 20;
+        if (n == sizeof buf || i + 1 == f->noffs) {
+            if (pwrite(f->xref_fd, buf, n, at) != (ssize_t)n)
+                return fail(f, "cannot write the cross-reference table's temporary file: %s",
+                            strerror(errno));
+            at += (off_t)n;
+            n = 0;
+        }
+    }
+    f->win = num;
+    f->noffs = 0;
     return 0;
 }
 
 /* Write the object built in f->out as object num, recording its offset. */
 static int put_object(struct sp_pdf_filter *f, unsigned num, unsigned gen)
 {
-    if (ensure_num(f, num))
+    if (record(f, num, gen))
         return -1;
-    if (f->offs[num])
-        return fail(f, "object %u written twice", num);
-    f->offs[num] = f->written + 1;
-    f->gens[num] = gen;
     emit(f, f->out.p, f->out.n);
     f->out.n = 0;
     return f->failed ? -1 : 0;
@@ -1010,12 +1131,8 @@ static int do_stream(struct sp_pdf_filter *f, unsigned num, unsigned gen, const 
         }
     }
     if (!changed) {
-        if (ensure_num(f, num))
+        if (record(f, num, gen))
             return -1;
-        if (f->offs[num])
-            return fail(f, "object %u written twice", num);
-        f->offs[num] = f->written + 1;
-        f->gens[num] = gen;
         return emit(f, p + obj_start, obj_end - obj_start) || emit(f, "\n", 1);
     }
     if (deflate_all(f->tmp2.p, f->tmp2.n, &f->tmp))
@@ -1057,9 +1174,9 @@ static int do_array(struct sp_pdf_filter *f, unsigned num, unsigned gen, const u
                 null = 1;
         if (null) {
             long long r = ref_num(p, f->items[i]);
-            if (r < 0 || ensure_num(f, (unsigned long long)r))
+            if (r < 0 || (unsigned long long)r < f->win || ensure_num(f, (unsigned long long)r))
                 return fail(f, "artifact MCID %zu has no element in array %u", i, num);
-            f->flags[r] |= F_DROPPED;
+            f->flags[r - (long long)f->win] |= F_DROPPED;
             sp_buf_str(&f->out, "\n  null");
         } else {
             sp_buf_str(&f->out, "\n  ");
@@ -1084,8 +1201,20 @@ static int refs_only(const unsigned char *p, const struct span *v, size_t n)
 
 /* /K without the dropped elements (sorted by keys when given, `first` put first), written
    as "\n   /K [ ... ]"; nothing when no child is left. */
+static int put_kids_more(struct sp_pdf_filter *f, struct sp_buf *b, const unsigned char *p,
+                         struct span k, const double *keys, long long first,
+                         const unsigned *more, size_t nmore);
+
 static int put_kids(struct sp_pdf_filter *f, struct sp_buf *b, const unsigned char *p,
                     struct span k, const double *keys, long long first)
+{
+    return put_kids_more(f, b, p, k, keys, first, NULL, 0);
+}
+
+/* ... and the objects more[0..nmore) after them (a chunked document's Parts). */
+static int put_kids_more(struct sp_pdf_filter *f, struct sp_buf *b, const unsigned char *p,
+                         struct span k, const double *keys, long long first,
+                         const unsigned *more, size_t nmore)
 {
     struct sp_buf t = { 0 };
     size_t *order, kept = 0;
@@ -1113,12 +1242,14 @@ static int put_kids(struct sp_pdf_filter *f, struct sp_buf *b, const unsigned ch
     for (size_t i = 0; i < f->nitems; i++) {
         struct span s = f->items[order[i]];
         long long r = ref_num(p, s);
-        if (r >= 0 && (size_t)r < f->noffs && (f->flags[r] & F_DROPPED))
+        if (dropped_at(f, r))
             continue;
         sp_buf_str(&t, " ");
         sp_buf_add(&t, p + s.start, s.end - s.start);
         kept++;
     }
+    for (size_t i = 0; i < nmore; i++, kept++)
+        sp_buf_printf(&t, " %u 0 R", more[i]);
     if (kept) {
         sp_buf_str(b, "\n   /K [");
         sp_buf_add(b, t.p, t.n);
@@ -1140,11 +1271,17 @@ static int do_elem(struct sp_pdf_filter *f, unsigned num, unsigned gen, const un
                    struct span val)
 {
     static const char *const skip[] = { "/K", "/S", "/Alt", "/Lang", "/ActualText", NULL };
+    static const char *const skip_p[] = { "/K", "/S", "/Alt", "/Lang", "/ActualText", "/P",
+                                          NULL };
     const struct sp_pdf_marks *m = f->info->marks;
+    int is_doc = dict_name_is(p, &f->d, "/S", "/Document");
+    /* chunked: the first chunk's Document is held back, a later chunk's is a Part of it */
+    int hold = is_doc && f->doc_num < 0 && (f->info->imposed || (f->chunked && !f->chunk));
+    int part = is_doc && f->chunked && f->chunk > 0;
     const struct kv *k = dict_get(p, &f->d, "/K"), *s = dict_get(p, &f->d, "/S");
     const struct sp_pdf_span *sp = NULL;
     const char *alt = NULL;
-    int dropped = num < f->noffs && (f->flags[num] & F_DROPPED);
+    int dropped = dropped_at(f, num);
 
     if (is_artifact_elem(p, &f->d) != dropped)
         return fail(f, dropped ? "element %u is in no page's content as an artifact"
@@ -1161,19 +1298,20 @@ static int do_elem(struct sp_pdf_filter *f, unsigned num, unsigned gen, const un
             return fail(f, "more '/Figure' elements than figures drawn");
         alt = m->alts[f->nfigures++];
     }
-    if (!sp && !alt && !(f->info->imposed && f->doc_num < 0 &&
-                         dict_name_is(p, &f->d, "/S", "/Document"))) {
+    if (part && f->doc_num < 0)
+        return fail(f, "a later chunk's Document element %u before the first chunk's", num);
+    if (!sp && !alt && !hold && !part) {
         /* unchanged unless a child was taken out: then as cairo wrote it */
         int any = 0;
         if (k && !span_items(p, k->val, &f->items, &f->nitems, &f->capitems))
             for (size_t i = 0; i < f->nitems && !any; i++) {
                 long long r = ref_num(p, f->items[i]);
-                any = r >= 0 && (size_t)r < f->noffs && (f->flags[r] & F_DROPPED);
+                any = dropped_at(f, r);
             }
         if (!any)
             return 1;
     }
-    if (f->info->imposed && f->doc_num < 0 && dict_name_is(p, &f->d, "/S", "/Document")) {
+    if (hold) {
         /* held back: its children are sorted when the reading-order keys are known */
         f->doc_num = num;
         f->doc_gen = gen;
@@ -1181,9 +1319,13 @@ static int do_elem(struct sp_pdf_filter *f, unsigned num, unsigned gen, const un
         sp_buf_add(&f->doc, p + val.start, val.end - val.start);
         return 0;
     }
-    open_dict(&f->out, num, gen, p, &f->d, skip);
+    open_dict(&f->out, num, gen, p, &f->d, part ? skip_p : skip);
     sp_buf_str(&f->out, "\n   /S ");
-    if (sp)
+    if (part) {
+        sp_buf_printf(&f->out, "/Part\n   /P %lld %u R", f->doc_num, f->doc_gen);
+        GROW(f->parts, f->nparts, f->capparts);
+        f->parts[f->nparts++] = num;
+    } else if (sp)
         sp_buf_str(&f->out, "/Span");
     else if (s)
         sp_buf_add(&f->out, p + s->val.start, s->val.end - s->val.start);
@@ -1303,12 +1445,15 @@ static int do_page(struct sp_pdf_filter *f, unsigned num, unsigned gen, const un
 }
 
 /* The parent tree's /Nums: the changed arrays must be the ones the pages point to. */
-static void check_nums(struct sp_pdf_filter *f, const unsigned char *p, struct span nums)
+static void check_nums(struct sp_pdf_filter *f, const unsigned char *p, struct span nums,
+                       long long add)
 {
     if (span_items(p, nums, &f->items, &f->nitems, &f->capitems))
         return;
     for (size_t i = 0; i + 1 < f->nitems; i += 2) {
         long long key = span_uint(p, f->items[i]), r = ref_num(p, f->items[i + 1]);
+        if (key >= 0)
+            key += add;
         for (size_t c = 0; c < f->nchecks; c++)
             if (f->checks[c].key == key && r == (long long)f->checks[c].array)
                 f->checks[c].ok = 1;
@@ -1343,6 +1488,363 @@ static int do_info(struct sp_pdf_filter *f, unsigned num, unsigned gen)
     return put_object(f, num, gen);
 }
 
+/* ---- chunks ---- */
+
+static int pump(struct sp_pdf_filter *f, int final);
+
+/*
+ * p[s) into b with every reference "n g R" as "n+base g R", and the number after
+ * /StructParents or /StructParent raised by key_base: an object of a later chunk.
+ * Strings are copied as they are.
+ */
+static void renumber_into(struct sp_pdf_filter *f, const unsigned char *p, struct span s,
+                          struct sp_buf *b)
+{
+    struct lex lx = { p, s.end, s.start, 0 };
+    size_t i = s.start, run = s.start;
+    int key_next = 0;  /* the token before was /StructParents or /StructParent */
+
+    while (i < s.end) {
+        unsigned char c = p[i];
+
+        if (c == '(') {
+            int nest = 0;
+            do {
+                c = p[i++];
+                if (c == '\\')
+                    i++;
+                else if (c == '(')
+                    nest++;
+                else if (c == ')')
+                    nest--;
+            } while (nest > 0 && i < s.end);
+            key_next = 0;
+        } else if (c == '<' && i + 1 < s.end && p[i + 1] == '<') {
+            i += 2;
+            key_next = 0;
+        } else if (c == '<') {
+            while (i < s.end && p[i] != '>')
+                i++;
+            i++;
+            key_next = 0;
+        } else if (c == '%') {
+            while (i < s.end && p[i] != '\n' && p[i] != '\r')
+                i++;
+        } else if (c == '/') {
+            size_t e = regular_end(&lx, i + 1);
+            key_next = (e - i == 14 && !memcmp(p + i, "/StructParents", 14)) ||
+                       (e - i == 13 && !memcmp(p + i, "/StructParent", 13));
+            i = e;
+        } else if (c >= '0' && c <= '9') {
+            unsigned long long n;
+            size_t e = ref_end(&lx, i, &n), ne = regular_end(&lx, i);
+
+            if (e || key_next) {
+                struct lex t = { p, ne, i, 0 };
+                unsigned long long v = 0;
+                if (!e && read_uint(&t, 12, &v)) {
+                    i = ne;  /* not a plain integer: left as it is */
+                    key_next = 0;
+                    continue;
+                }
+                sp_buf_add(b, p + run, i - run);
+                if (e)
+                    sp_buf_printf(b, "%llu", n + f->base);
+                else
+                    sp_buf_printf(b, "%lld", (long long)v + f->key_base);
+                run = ne;
+                i = e ? e : ne;
+            } else {
+                i = ne;
+            }
+            key_next = 0;
+        } else {
+            if (!is_ws(c))
+                key_next = 0;
+            i++;
+        }
+    }
+    sp_buf_add(b, p + run, s.end - run);
+}
+
+/* A number-tree leaf of a chunk (the parent tree, or the page labels): keys raised to
+   the whole document's, /Limits added, recorded for the root written at the end. */
+static int do_nums(struct sp_pdf_filter *f, unsigned num, unsigned gen, const unsigned char *p)
+{
+    const struct kv *nums = dict_get(p, &f->d, "/Nums");
+    long long lo = -1, hi = -1, add;
+    int labels = 0;
+
+    if (dict_get(p, &f->d, "/Kids") || dict_get(p, &f->d, "/Limits"))
+        return fail(f, "number tree %u has more than one node", num);
+    if (span_items(p, nums->val, &f->items, &f->nitems, &f->capitems) || f->nitems % 2)
+        return fail(f, "bad /Nums in object %u", num);
+    for (size_t i = 1; i < f->nitems; i += 2)
+        if (p[f->items[i].start] == '<')
+            labels = 1;  /* values are dictionaries: page labels */
+    add = labels ? (long long)f->page_base : f->key_base;
+    if (!labels)
+        check_nums(f, p, nums->val, add);
+    /* check_nums used f->items: list them again */
+    span_items(p, nums->val, &f->items, &f->nitems, &f->capitems);
+    sp_buf_printf(&f->out, "%u %u obj\n<< /Nums [", num, gen);
+    for (size_t i = 0; i + 1 < f->nitems; i += 2) {
+        long long key = span_uint(p, f->items[i]);
+        if (key < 0)
+            return fail(f, "bad key in number tree %u", num);
+        key += add;
+        if (lo < 0)
+            lo = key;
+        if (key <= hi)
+            return fail(f, "keys out of order in number tree %u", num);
+        hi = key;
+        sp_buf_printf(&f->out, " %lld ", key);
+        sp_buf_add(&f->out, p + f->items[i + 1].start,
+                   f->items[i + 1].end - f->items[i + 1].start);
+    }
+    if (lo < 0) {
+        f->out.n = 0;
+        return 0;  /* empty: nothing points to it once the chunk's root is gone */
+    }
+    sp_buf_printf(&f->out, " ]\n   /Limits [ %lld %lld ]\n>>\nendobj\n", lo, hi);
+    if (labels) {
+        GROW(f->labels, f->nlabels, f->caplabels);
+        f->labels[f->nlabels++] = (struct leaf){ num, lo, hi };
+    } else {
+        GROW(f->ptree, f->nptree, f->capptree);
+        f->ptree[f->nptree++] = (struct leaf){ num, lo, hi };
+        if (hi + 1 > f->key_end)
+            f->key_end = hi + 1;
+    }
+    return put_object(f, num, gen);
+}
+
+/* The objects a chunked document joins or leaves out; 1: not one of them. */
+static int do_chunked(struct sp_pdf_filter *f, unsigned num, unsigned gen,
+                      const unsigned char *p, struct span val)
+{
+    if (dict_name_is(p, &f->d, "/Type", "/Pages")) {
+        if (dict_get(p, &f->d, "/Parent"))
+            return fail(f, "page tree node %u is not a root", num);
+        if (!f->chunk) {
+            f->pages_num = num;
+            f->pages_gen = gen;
+            sp_buf_add(&f->pages_root, p + val.start, val.end - val.start);
+            return 0;
+        }
+        open_dict(&f->out, num, gen, p, &f->d, NULL);
+        sp_buf_printf(&f->out, "\n   /Parent %lld %u R", f->pages_num, f->pages_gen);
+        close_dict(&f->out);
+        GROW(f->subpages, f->nsubpages, f->capsubpages);
+        f->subpages[f->nsubpages++] = num;
+        return put_object(f, num, gen);
+    }
+    if (dict_name_is(p, &f->d, "/Type", "/StructTreeRoot")) {
+        const struct kv *k = dict_get(p, &f->d, "/K");
+        if (!f->chunk) {
+            f->root_num = num;
+            f->root_gen = gen;
+            sp_buf_add(&f->struct_root, p + val.start, val.end - val.start);
+            f->have_struct_root = 1;
+            return 0;
+        }
+        if (!k || span_items(p, k->val, &f->items, &f->nitems, &f->capitems) ||
+            f->nitems != 1 || !f->nparts ||
+            ref_num(p, f->items[0]) != (long long)f->parts[f->nparts - 1])
+            return fail(f, "the structure tree of chunk %u is not one Document element",
+                        f->chunk + 1);
+        return 0;  /* left out: its Document is a Part of the first chunk's */
+    }
+    if (dict_name_is(p, &f->d, "/Type", "/Catalog")) {
+        f->chunk_cat = num;
+        return f->chunk ? 0 : 1;  /* the first chunk's is held back as always */
+    }
+    if (!dict_get(p, &f->d, "/Type") && dict_get(p, &f->d, "/Producer")) {
+        f->chunk_info = num;
+        return f->chunk ? 0 : 1;
+    }
+    if (!dict_get(p, &f->d, "/Type") && dict_get(p, &f->d, "/Nums"))
+        return do_nums(f, num, gen, p);
+    return 1;
+}
+
+/* The first chunk's Document element, held back: its children left out now, while this
+   chunk's artifact elements are still known (the next chunk starts a new window). */
+static int hold_doc_kids(struct sp_pdf_filter *f)
+{
+    const unsigned char *p = f->doc.p;
+    struct lex lx = { p, f->doc.n, 0, 0 };
+    struct sp_buf b = { 0 };
+    const struct kv *k;
+
+    if (f->doc_num < 0)
+        return fail(f, "the first chunk has no Document element");
+    if (parse_dict(&lx, &f->d))
+        return fail(f, "bad '/Document' element");
+    k = dict_get(p, &f->d, "/K");
+    sp_buf_str(&b, "<<");
+    for (size_t i = 0; i < f->d.n; i++) {
+        if (span_is(p, f->d.v[i].key, "/K"))
+            continue;
+        sp_buf_str(&b, "\n   ");
+        sp_buf_add(&b, p + f->d.v[i].key.start, f->d.v[i].key.end - f->d.v[i].key.start);
+        sp_buf_str(&b, " ");
+        sp_buf_add(&b, p + f->d.v[i].val.start, f->d.v[i].val.end - f->d.v[i].val.start);
+    }
+    if (k && put_kids(f, &b, p, k->val, NULL, -1)) {
+        free(b.p);
+        return -1;
+    }
+    sp_buf_str(&b, "\n>>");
+    free(f->doc.p);
+    f->doc = b;
+    return 0;
+}
+
+/* A chunked document's xref, from the file: free entries chained, then copied out. */
+static int xref_from_file(struct sp_pdf_filter *f, unsigned newsize)
+{
+    enum { BLOCK = 1024 };
+    char *buf = xmalloc(20 * BLOCK + 1);
+    unsigned nf = 0;
+    int rc = 0;
+
+    if (xref_flush(f, newsize) || ftruncate(f->xref_fd, (off_t)newsize * 20)) {
+        free(buf);
+        return f->failed ? -1 : fail(f, "cannot write the cross-reference table's temporary "
+                                        "file: %s", strerror(errno));
+    }
+    /* backwards: each free entry points to the next free number above it */
+    for (unsigned end = newsize; end > 0 && !rc;) {
+        unsigned start = end > BLOCK ? end - BLOCK : 0;
+        size_t n = (size_t)(end - start) * 20;
+        if (pread(f->xref_fd, buf, n, (off_t)start * 20) != (ssize_t)n) {
+            rc = fail(f, "cannot read the cross-reference table's temporary file");
+            break;
+        }
+        for (unsigned i = end; i-- > start;) {
+            char *line = buf + (size_t)(i - start) * 20, tmp[48];
+            if (i == 0 || !line[0]) {
+                /* 20 bytes, without snprintf's terminator over the next line */
+                snprintf(tmp, sizeof tmp, i ? "%010u 00001 f \n" : "%010u 65535 f \n", nf);
+                memcpy(line, tmp, 20);
+                if (i)
+                    nf = i;
+            }
+        }
+        if (pwrite(f->xref_fd, buf, n, (off_t)start * 20) != (ssize_t)n)
+            rc = fail(f, "cannot write the cross-reference table's temporary file");
+        end = start;
+    }
+    for (unsigned start = 0; start < newsize && !rc; start += BLOCK) {
+        unsigned end = newsize - start > BLOCK ? start + BLOCK : newsize;
+        size_t n = (size_t)(end - start) * 20;
+        if (pread(f->xref_fd, buf, n, (off_t)start * 20) != (ssize_t)n)
+            rc = fail(f, "cannot read the cross-reference table's temporary file");
+        else
+            rc = emit(f, buf, n);
+    }
+    free(buf);
+    return rc;
+}
+
+void sp_pdf_filter_chunked(struct sp_pdf_filter *f)
+{
+    if (f->chunk == 0)
+        f->chunked = 1;
+}
+
+/* cairo's trailer in f->in from f->start: its /Size, and /Root and /Info checked against
+   the catalog and information dictionary written (numbers as in the file). */
+static int read_trailer(struct sp_pdf_filter *f, long long cat, long long info,
+                        unsigned long long *size, struct span *id, const unsigned char **idp)
+{
+    const unsigned char *p = f->in.p + f->start;
+    size_t len = f->in.n - f->start, tpos;
+    const unsigned char *t = find_bytes(p, len, "trailer", 7);
+    struct lex lx;
+    const struct kv *size_kv, *root_kv, *info_kv, *id_kv;
+
+    tpos = t ? (size_t)(t - p) + 7 : len;
+    lx = (struct lex){ p, len, tpos, 0 };
+    if (tpos >= len || parse_dict(&lx, &f->d2))
+        return fail(f, "no dictionary after 'trailer'");
+    size_kv = dict_get(p, &f->d2, "/Size");
+    root_kv = dict_get(p, &f->d2, "/Root");
+    info_kv = dict_get(p, &f->d2, "/Info");
+    id_kv = dict_get(p, &f->d2, "/ID");
+    if (!size_kv || span_uint(p, size_kv->val) <= 0)
+        return fail(f, "no '/Size' in trailer");
+    *size = (unsigned long long)span_uint(p, size_kv->val);
+    if (!root_kv || ref_num(p, root_kv->val) < 0 ||
+        ref_num(p, root_kv->val) + (long long)f->base != cat)
+        return fail(f, "the trailer's '/Root' is not the catalog that was written");
+    if (info_kv && ref_num(p, info_kv->val) + (long long)f->base != info)
+        return fail(f, "the trailer's '/Info' is not the document information that was "
+                    "written");
+    if (id) {
+        *id = id_kv ? id_kv->val : (struct span){ 0, 0 };
+        *idp = p;
+    }
+    return 0;
+}
+
+int sp_pdf_filter_next_chunk(struct sp_pdf_filter *f)
+{
+    unsigned long long size;
+    double t0 = cpu_now();
+
+    if (!f->chunked)
+        return fail(f, "a next chunk, but the document is not chunked");
+    if (!f->failed)
+        pump(f, 1);
+    if (!f->failed && f->state != ST_TAIL)
+        fail(f, "no 'xref' after the objects");
+    if (f->failed ||
+        read_trailer(f, f->chunk_cat, f->chunk ? f->chunk_info : f->info_num, &size, NULL,
+                     NULL))
+        return -1;
+    if (g_hash_table_size(f->oldlen) || g_hash_table_size(f->newlen))
+        return fail(f, "a stream's length object never came");
+    for (size_t c = 0; c < f->nchecks; c++)
+        if (!f->checks[c].ok)
+            return fail(f, "the parent tree does not use the changed array %u",
+                        f->checks[c].array);
+    if (f->chunk && f->nparts != f->chunk)
+        return fail(f, "chunk %u has no Document element", f->chunk + 1);
+    {
+        /* what this chunk drew was all found: the caller may now empty the marks */
+        const struct sp_pdf_marks *m = f->info->marks;
+        size_t ns = m ? m->nspans : 0, nl = m ? m->nlinks : 0, na = m ? m->nalts : 0;
+        if (f->nspans != ns || f->nspan_elems != ns)
+            return fail(f, "%zu spans drawn, %zu marked in content, %zu elements", ns,
+                        f->nspans, f->nspan_elems);
+        if (f->nlinks != nl)
+            return fail(f, "%zu '/Link' annotations but %zu links drawn", f->nlinks, nl);
+        if (f->nfigures != na)
+            return fail(f, "%zu '/Figure' elements but %zu figures drawn", f->nfigures, na);
+        f->nspans = f->nspan_elems = f->nlinks = f->nfigures = 0;
+    }
+    f->nchecks = 0;
+    if (!f->chunk && hold_doc_kids(f))
+        return -1;
+    f->base += size;
+    if (f->maxnum >= f->base)
+        return fail(f, "chunk %u has object numbers over its /Size", f->chunk + 1);
+    if (xref_flush(f, f->base))
+        return -1;
+    f->key_base = f->key_end;
+    f->page_base = f->npagenums;
+    f->chunk++;
+    f->chunk_cat = f->chunk_info = -1;
+    f->in.n = 0;
+    f->start = 0;
+    f->scan = 0;
+    f->state = ST_HEADER;
+    f->seconds += cpu_now() - t0;
+    return 0;
+}
+
 /* One complete object: p[obj_start..obj_end) is "num gen obj ... endobj". */
 static int do_object(struct sp_pdf_filter *f, unsigned num, unsigned gen, const unsigned char *p,
                      size_t obj_start, size_t obj_end, struct span val, int stream,
@@ -1350,11 +1852,45 @@ static int do_object(struct sp_pdf_filter *f, unsigned num, unsigned gen, const 
 {
     struct lex lx = { p, val.end, val.start, 0 };
 
+    if (f->chunk > 0 && p != f->ren.p) {
+        /* a later chunk: renumbered, then as any object */
+        struct sp_buf *b = &f->ren;
+        struct span v2, d2 = { 0, 0 };
+        unsigned long long n2 = num + f->base;
+
+        if (n2 > MAX_OBJNUM)
+            return fail(f, "object number %llu is too large", n2);
+        b->n = 0;
+        sp_buf_printf(b, "%llu %u obj\n", n2, gen);
+        v2.start = b->n;
+        renumber_into(f, p, val, b);
+        v2.end = b->n;
+        if (stream) {
+            sp_buf_str(b, "\nstream\n");
+            d2.start = b->n;
+            sp_buf_add(b, p + data.start, data.end - data.start);
+            d2.end = b->n;
+            sp_buf_str(b, "\nendstream");
+        }
+        sp_buf_str(b, "\nendobj");
+        (void)obj_start;
+        (void)obj_end;
+        return do_object(f, (unsigned)n2, gen, b->p, 0, b->n, v2, stream, d2);
+    }
     if (stream)
         return do_stream(f, num, gen, p, obj_start, obj_end, val, data);
     if (p[val.start] == '<' && val.end - val.start >= 2 && p[val.start + 1] == '<') {
         if (parse_dict(&lx, &f->d))
             return fail(f, "bad dictionary in object %u", num);
+        if (f->chunked) {
+            int rc = do_chunked(f, num, gen, p, val);
+            if (rc <= 0)
+                return rc;
+        }
+        if (dict_name_is(p, &f->d, "/Type", "/Page")) {
+            GROW(f->pagenums, f->npagenums, f->cappagenums);
+            f->pagenums[f->npagenums++] = num;
+        }
         if (dict_name_is(p, &f->d, "/Type", "/Page")) {
             int rc = do_page(f, num, gen, p);
             if (rc <= 0)
@@ -1406,7 +1942,7 @@ static int do_object(struct sp_pdf_filter *f, unsigned num, unsigned gen, const 
             return put_object(f, num, gen);
         }
         if (dict_get(p, &f->d, "/Nums"))
-            check_nums(f, p, dict_get(p, &f->d, "/Nums")->val);
+            check_nums(f, p, dict_get(p, &f->d, "/Nums")->val, 0);
     } else if (p[val.start] == '[') {
         if (f->pend.has && !f->pend.applied &&
             !span_items(p, val, &f->items, &f->nitems, &f->capitems) &&
@@ -1432,12 +1968,8 @@ static int do_object(struct sp_pdf_filter *f, unsigned num, unsigned gen, const 
         }
     }
     /* as cairo wrote it */
-    if (ensure_num(f, num))
+    if (record(f, num, gen))
         return -1;
-    if (f->offs[num])
-        return fail(f, "object %u written twice", num);
-    f->offs[num] = f->written + 1;
-    f->gens[num] = gen;
     return emit(f, p + obj_start, obj_end - obj_start) || emit(f, "\n", 1);
 }
 
@@ -1495,7 +2027,7 @@ static int pump(struct sp_pdf_filter *f, int final)
                 if (i >= len)
                     return final ? fail(f, "nothing after the header") : 0;
             }
-            if (emit(f, p, i))
+            if (f->chunk == 0 && emit(f, p, i))  /* a later chunk's header: left out */
                 return -1;
             f->start += i;
             f->state = ST_OBJECTS;
@@ -1581,6 +2113,8 @@ struct sp_pdf_filter *sp_pdf_filter_new(const struct sp_pdf_a11y *info, sp_pdf_s
     f->newlen = g_hash_table_new(g_direct_hash, g_direct_equal);
     f->oldlen = g_hash_table_new(g_direct_hash, g_direct_equal);
     f->info_num = f->cat_num = f->doc_num = -1;
+    f->chunk_cat = f->chunk_info = f->pages_num = f->root_num = -1;
+    f->xref_fd = -1;
     if (!info)
         fail(f, "no info given");
     else if (!isfinite(info->bleed) || info->bleed < 0)
@@ -1652,6 +2186,16 @@ void sp_pdf_filter_free(struct sp_pdf_filter *f)
     free(f->d.v);
     free(f->d2.v);
     free(f->items);
+    free(f->pagenums);
+    free(f->pages_root.p);
+    free(f->struct_root.p);
+    free(f->ptree);
+    free(f->labels);
+    free(f->subpages);
+    free(f->parts);
+    free(f->ren.p);
+    if (f->xref_fd >= 0)
+        close(f->xref_fd);
     free(f);
 }
 
@@ -1721,22 +2265,157 @@ static int put_document(struct sp_pdf_filter *f, long long note)
     }
     open_dict(&f->out, (unsigned)f->doc_num, f->doc_gen, p, &f->d, skip);
     if (k)
-        rc = put_kids(f, &f->out, p, k->val, f->info->top_keys, note);
+        rc = put_kids_more(f, &f->out, p, k->val, f->info->top_keys, note, f->parts,
+                           f->nparts);
     else if (note >= 0)
         sp_buf_printf(&f->out, "\n   /K [ %lld 0 R ]", note);
     close_dict(&f->out);
     return rc ? -1 : put_object(f, (unsigned)f->doc_num, f->doc_gen);
 }
 
+/* A number tree's root over the leaves v[0..n). */
+static int put_num_root(struct sp_pdf_filter *f, unsigned num, const struct leaf *v, size_t n)
+{
+    sp_buf_printf(&f->out, "%u 0 obj\n<< /Kids [", num);
+    for (size_t i = 0; i < n; i++)
+        sp_buf_printf(&f->out, " %u 0 R", v[i].num);
+    sp_buf_str(&f->out, " ]\n>>\nendobj\n");
+    return put_object(f, num, 0);
+}
+
+/* A chunked document's bookmarks from info->outline_*: objects num (the root) and
+   num + 1 + i for entry i, all open. */
+static int put_outline(struct sp_pdf_filter *f, unsigned num)
+{
+    const struct sp_pdf_a11y *in = f->info;
+    size_t n = in->noutline;
+    long long *first = xmalloc((n + 1) * sizeof *first), *last = xmalloc((n + 1) * sizeof *last);
+    long long *next = xmalloc(n * sizeof *next), *prev = xmalloc(n * sizeof *prev);
+    size_t *count = xcalloc(n + 1, sizeof *count);
+    int rc = 0;
+
+    /* slot n is the root; an entry's parent comes before it */
+    for (size_t i = 0; i <= n; i++)
+        first[i] = last[i] = -1;
+    for (size_t i = 0; i < n; i++) {
+        int par = in->outline_parent[i];
+        size_t up = par >= 0 && (size_t)par < i ? (size_t)par : n;
+        next[i] = -1;
+        prev[i] = last[up];
+        if (last[up] >= 0)
+            next[last[up]] = (long long)i;
+        else
+            first[up] = (long long)i;
+        last[up] = (long long)i;
+        if (in->outline_page[i] >= f->npagenums) {
+            rc = fail(f, "bookmark %zu goes to page %zu of %zu", i + 1,
+                      in->outline_page[i] + 1, f->npagenums);
+            goto done;
+        }
+    }
+    /* every entry is open: its count is all its descendants */
+    for (size_t i = n; i-- > 0;) {
+        int par = in->outline_parent[i];
+        size_t up = par >= 0 && (size_t)par < i ? (size_t)par : n;
+        count[up] += 1 + count[i];
+    }
+    sp_buf_printf(&f->out, "%u 0 obj\n<< /Type /Outlines", num);
+    if (first[n] >= 0)
+        sp_buf_printf(&f->out, "\n   /First %lld 0 R\n   /Last %lld 0 R\n   /Count %zu",
+                      num + 1 + first[n], num + 1 + last[n], count[n]);
+    sp_buf_str(&f->out, "\n>>\nendobj\n");
+    if (put_object(f, num, 0)) {
+        rc = -1;
+        goto done;
+    }
+    for (size_t i = 0; i < n && !rc; i++) {
+        int par = in->outline_parent[i];
+        unsigned me = num + 1 + (unsigned)i;
+        sp_buf_printf(&f->out, "%u 0 obj\n<< /Title ", me);
+        sp_pdf_put_text(&f->out, in->outline[i] ? in->outline[i] : "");
+        sp_buf_printf(&f->out, "\n   /Parent %u 0 R",
+                      par >= 0 && (size_t)par < i ? num + 1 + (unsigned)par : num);
+        if (prev[i] >= 0)
+            sp_buf_printf(&f->out, "\n   /Prev %lld 0 R", num + 1 + prev[i]);
+        if (next[i] >= 0)
+            sp_buf_printf(&f->out, "\n   /Next %lld 0 R", num + 1 + next[i]);
+        if (first[i] >= 0)
+            sp_buf_printf(&f->out, "\n   /First %lld 0 R\n   /Last %lld 0 R\n   /Count %zu",
+                          num + 1 + first[i], num + 1 + last[i], count[i]);
+        sp_buf_printf(&f->out, "\n   /Dest [ %u 0 R /XYZ 0 ", f->pagenums[in->outline_page[i]]);
+        put_number(&f->out, in->outline_y[i]);
+        sp_buf_str(&f->out, " 0 ]\n>>\nendobj\n");
+        rc = put_object(f, me, 0);
+    }
+done:
+    free(first);
+    free(last);
+    free(next);
+    free(prev);
+    free(count);
+    return rc;
+}
+
+/* A chunked document's held-back roots: the structure tree root (its parent tree now
+   ptree), the page tree root (every chunk's pages), the number-tree roots, bookmarks. */
+static int put_chunk_roots(struct sp_pdf_filter *f, unsigned ptree, unsigned labels,
+                           unsigned outline)
+{
+    if (f->root_num < 0 || f->pages_num < 0)
+        return fail(f, "a chunked document without a structure tree or page tree");
+    {
+        static const char *const skip[] = { "/K", "/ParentTree", "/ParentTreeNextKey", NULL };
+        const unsigned char *p = f->struct_root.p;
+        struct lex lx = { p, f->struct_root.n, 0, 0 };
+        const struct kv *k;
+        if (parse_dict(&lx, &f->d))
+            return fail(f, "bad structure tree root");
+        k = dict_get(p, &f->d, "/K");
+        open_dict(&f->out, (unsigned)f->root_num, f->root_gen, p, &f->d, skip);
+        if (k && put_kids(f, &f->out, p, k->val, NULL, -1))
+            return -1;
+        sp_buf_printf(&f->out, "\n   /ParentTree %u 0 R\n   /ParentTreeNextKey %lld", ptree,
+                      f->key_end);
+        close_dict(&f->out);
+        if (put_object(f, (unsigned)f->root_num, f->root_gen))
+            return -1;
+    }
+    {
+        static const char *const skip[] = { "/Kids", "/Count", NULL };
+        const unsigned char *p = f->pages_root.p;
+        struct lex lx = { p, f->pages_root.n, 0, 0 };
+        const struct kv *k;
+        if (parse_dict(&lx, &f->d) || !(k = dict_get(p, &f->d, "/Kids")) ||
+            span_items(p, k->val, &f->items, &f->nitems, &f->capitems))
+            return fail(f, "bad page tree root");
+        open_dict(&f->out, (unsigned)f->pages_num, f->pages_gen, p, &f->d, skip);
+        sp_buf_str(&f->out, "\n   /Kids [");
+        for (size_t i = 0; i < f->nitems; i++) {
+            sp_buf_str(&f->out, " ");
+            sp_buf_add(&f->out, p + f->items[i].start, f->items[i].end - f->items[i].start);
+        }
+        for (size_t i = 0; i < f->nsubpages; i++)
+            sp_buf_printf(&f->out, " %u 0 R", f->subpages[i]);
+        sp_buf_printf(&f->out, " ]\n   /Count %zu", f->npagenums);
+        close_dict(&f->out);
+        if (put_object(f, (unsigned)f->pages_num, f->pages_gen))
+            return -1;
+    }
+    if (put_num_root(f, ptree, f->ptree, f->nptree))
+        return -1;
+    if (labels && put_num_root(f, labels, f->labels, f->nlabels))
+        return -1;
+    return outline ? put_outline(f, outline) : 0;
+}
+
 int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error *err)
 {
     const struct sp_pdf_a11y *in = f->info;
-    const unsigned char *p;
-    size_t len, tpos, xref_at;
-    struct lex lx;
-    const struct kv *size_kv, *root_kv, *info_kv, *id_kv;
+    const unsigned char *p = NULL;
+    size_t xref_at;
+    struct span id_span;
     unsigned long long size;
-    unsigned xmp_num, note_num = 0, newsize;
+    unsigned xmp_num, note_num = 0, newsize, ptree_num = 0, labels_num = 0, outline_num = 0;
     struct sp_buf xmp = { 0 };
 
     double t0 = cpu_now();
@@ -1750,35 +2429,12 @@ int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error
     if (f->failed)
         goto failed;
 
-    /* cairo's trailer: /Size, /Root, /Info, /ID */
-    p = f->in.p + f->start;
-    len = f->in.n - f->start;
-    {
-        const unsigned char *t = find_bytes(p, len, "trailer", 7);
-        tpos = t ? (size_t)(t - p) + 7 : len;
-    }
-    lx = (struct lex){ p, len, tpos, 0 };
-    if (tpos >= len || parse_dict(&lx, &f->d2)) {
-        fail(f, "no dictionary after 'trailer'");
+    /* cairo's trailer (the last chunk's): /Size, /Root, /Info, /ID */
+    if (read_trailer(f, f->chunked ? f->chunk_cat : f->cat_num,
+                     f->chunked && f->chunk ? f->chunk_info : f->info_num, &size, &id_span,
+                     &p))
         goto failed;
-    }
-    size_kv = dict_get(p, &f->d2, "/Size");
-    root_kv = dict_get(p, &f->d2, "/Root");
-    info_kv = dict_get(p, &f->d2, "/Info");
-    id_kv = dict_get(p, &f->d2, "/ID");
-    if (!size_kv || span_uint(p, size_kv->val) <= 0) {
-        fail(f, "no '/Size' in trailer");
-        goto failed;
-    }
-    size = (unsigned long long)span_uint(p, size_kv->val);
-    if (!root_kv || ref_num(p, root_kv->val) < 0 || ref_num(p, root_kv->val) != f->cat_num) {
-        fail(f, "the trailer's '/Root' is not the catalog that was written");
-        goto failed;
-    }
-    if (info_kv && ref_num(p, info_kv->val) != f->info_num) {
-        fail(f, "the trailer's '/Info' is not the document information that was written");
-        goto failed;
-    }
+    size += f->base;
 
     /* everything drawn was found, and every changed array is the one its page uses */
     {
@@ -1791,7 +2447,7 @@ int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error
             fail(f, "%zu '/Link' annotations but %zu links drawn", f->nlinks, nl);
         else if (f->nfigures != na)
             fail(f, "%zu '/Figure' elements but %zu figures drawn", f->nfigures, na);
-        else if (in->outline && f->noutline != in->noutline)
+        else if (in->outline && !f->chunked && f->noutline != in->noutline)
             fail(f, "%zu bookmarks written but %zu added", f->noutline, in->noutline);
         if (g_hash_table_size(f->oldlen) || g_hash_table_size(f->newlen))
             fail(f, "a stream's length object never came");
@@ -1809,6 +2465,17 @@ int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error
     newsize = xmp_num + 1;
     if (in->imposed && f->doc_num >= 0 && in->note)
         note_num = newsize++;
+    if (f->chunked) {
+        ptree_num = newsize++;
+        if (f->nlabels)
+            labels_num = newsize++;
+        if (in->noutline && in->outline_page) {
+            outline_num = newsize;
+            newsize += 1 + (unsigned)in->noutline;
+        }
+        if (put_chunk_roots(f, ptree_num, labels_num, outline_num))
+            goto failed;
+    }
 
     /* held back: the Document element, the note, the XMP packet, the catalog */
     if (f->doc_num >= 0 && put_document(f, note_num ? (long long)note_num : -1))
@@ -1839,13 +2506,22 @@ int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error
     {
         static const char *const skip[] = { "/Lang", "/MarkInfo", "/ViewerPreferences",
                                             "/Metadata", NULL };
+        static const char *const skip_chunked[] = { "/Lang", "/MarkInfo",
+                                                    "/ViewerPreferences", "/Metadata",
+                                                    "/Outlines", "/PageLabels", NULL };
         const unsigned char *cp = f->catalog.p;
         struct lex cl = { cp, f->catalog.n, 0, 0 };
         if (parse_dict(&cl, &f->d)) {
             fail(f, "bad catalog");
             goto failed;
         }
-        open_dict(&f->out, (unsigned)f->cat_num, f->cat_gen, cp, &f->d, skip);
+        /* chunked: the joined bookmarks and labels in place of the first chunk's */
+        open_dict(&f->out, (unsigned)f->cat_num, f->cat_gen, cp, &f->d,
+                  f->chunked ? skip_chunked : skip);
+        if (outline_num)
+            sp_buf_printf(&f->out, "\n   /Outlines %u 0 R", outline_num);
+        if (labels_num)
+            sp_buf_printf(&f->out, "\n   /PageLabels %u 0 R", labels_num);
         if (in->lang) {
             sp_buf_str(&f->out, "\n   /Lang ");
             sp_pdf_put_text(&f->out, in->lang);
@@ -1864,7 +2540,12 @@ int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error
         goto failed;
     xref_at = f->written;
     sp_buf_printf(&f->out, "xref\n0 %u\n", newsize);
-    {
+    if (f->chunked) {
+        emit(f, f->out.p, f->out.n);
+        f->out.n = 0;
+        if (xref_from_file(f, newsize))
+            goto failed;
+    } else {
         unsigned *next = xcalloc(newsize + 1, sizeof *next), nf = 0;
         /* next[i]: the first free number above i (0 ends the chain) */
         for (unsigned i = newsize; i-- > 0;) {
@@ -1887,11 +2568,11 @@ int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error
         free(next);
     }
     sp_buf_printf(&f->out, "trailer\n<< /Size %u\n   /Root %lld 0 R", newsize, f->cat_num);
-    if (info_kv)
+    if (f->info_num >= 0)
         sp_buf_printf(&f->out, "\n   /Info %lld 0 R", f->info_num);
-    if (id_kv) {
+    if (id_span.end > id_span.start) {
         sp_buf_str(&f->out, "\n   /ID ");
-        sp_buf_add(&f->out, p + id_kv->val.start, id_kv->val.end - id_kv->val.start);
+        sp_buf_add(&f->out, p + id_span.start, id_span.end - id_span.start);
     }
     sp_buf_printf(&f->out, "\n>>\nstartxref\n%zu\n%%%%EOF\n", xref_at);
     emit(f, f->out.p, f->out.n);

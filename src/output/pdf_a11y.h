@@ -65,6 +65,7 @@ struct sp_pdf_marks {
 
 void sp_pdf_marks_init(struct sp_pdf_marks *m);
 void sp_pdf_marks_release(struct sp_pdf_marks *m);
+void sp_pdf_marks_clear(struct sp_pdf_marks *m);  /* empty, ready for more */
 void sp_pdf_marks_span(struct sp_pdf_marks *m, const char *lang, const char *actual_text,
                        bool in_content);
 void sp_pdf_marks_link(struct sp_pdf_marks *m, const char *uri, const char *contents);
@@ -89,6 +90,12 @@ struct sp_pdf_a11y {
     const char *const *outline;  /* the title of each bookmark, in the order they were
                                     added to cairo (rewritten with pdf_syntax), or NULL */
     size_t noutline;
+    /* a document written in chunks (sp_pdf_filter_chunked): cairo writes no bookmarks, the
+       filter writes them from these (each noutline long): parent index (-1: top level),
+       page (0-based), and the target's height on its page (PDF units, from the bottom) */
+    const int *outline_parent;
+    const size_t *outline_page;
+    const double *outline_y;
     /* read when the document is finished (so they may be set after the pages): */
     const char *note;           /* imposed: text of the first structure element */
     const double *top_keys;     /* imposed: reading-order key of the Document element's
@@ -116,6 +123,23 @@ int sp_pdf_filter_write(struct sp_pdf_filter *f, const unsigned char *data, size
  * link target, an artifact missing from the parent tree).
  */
 int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error *err);
+
+/*
+ * One document from several cairo documents ("chunks"), so that cairo's structure tree,
+ * which it holds until its surface finishes, never holds more than one chunk.  Call
+ * sp_pdf_filter_chunked before the first chunk's surface finishes, and
+ * sp_pdf_filter_next_chunk after each chunk's surface has finished and before the next
+ * one writes anything.  The chunks become one file: every object of chunk k is
+ * renumbered after those of chunk k-1; the page trees, parent trees and page labels are
+ * joined (one tree node per chunk); the Document element of each later chunk becomes a
+ * /Part of the first chunk's Document; bookmarks come from info->outline_* (cairo's
+ * bookmarks can only point into their own chunk).  A chunk must open with every
+ * structure element cairo had open closed, and the Document element reopened.  After
+ * sp_pdf_filter_next_chunk returns 0, every mark was matched: the caller empties the
+ * marks (sp_pdf_marks_clear), so they hold one chunk's.
+ */
+void sp_pdf_filter_chunked(struct sp_pdf_filter *f);
+int sp_pdf_filter_next_chunk(struct sp_pdf_filter *f);
 
 void sp_pdf_filter_free(struct sp_pdf_filter *f);
 

@@ -329,6 +329,39 @@ void sp_render_state_close(struct sp_render_state *rs, cairo_t *cr)
     }
 }
 
+/* Elements that group others and may be ended and begun again at a page break, so a
+   PDF can be written in chunks (pdf_a11y.h): a list, a section or a table in two parts
+   reads as two.  Document may stand only at the bottom (it becomes a Part of the first). */
+bool sp_render_state_can_suspend(const struct sp_render_state *rs)
+{
+    static const char *const grouping[] = { "Part", "Sect", "Div", "Art", "NonStruct", "L",
+                                            "Table", "TBody", "TOC", "Index", NULL };
+
+    if (!rs->depth || strcmp(rs->open[0].name, "Document"))
+        return false;
+    for (size_t k = 1; k < rs->depth; k++) {
+        const struct sp_render_open *o = &rs->open[k];
+        bool ok = false;
+        for (const char *const *g = grouping; *g && !ok; g++)
+            ok = !strcmp(o->name, *g);
+        if (!ok || o->direct || o->split || o->link_after)
+            return false;
+    }
+    return true;
+}
+
+void sp_render_state_suspend(const struct sp_render_state *rs, cairo_t *cr)
+{
+    for (size_t k = rs->depth; k-- > 0;)
+        cairo_tag_end(cr, rs->open[k].name);
+}
+
+void sp_render_state_resume(const struct sp_render_state *rs, cairo_t *cr)
+{
+    for (size_t k = 0; k < rs->depth; k++)
+        cairo_tag_begin(cr, rs->open[k].name, "");
+}
+
 bool sp_render_state_conforms(const struct sp_render_state *rs)
 {
     return !rs->untagged && !rs->furniture_in_content && !rs->figures_without_alt &&

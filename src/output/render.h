@@ -54,6 +54,17 @@ void sp_render_state_release(struct sp_render_state *rs);
 void sp_render_page_with(struct sp_render_state *rs, const struct sp_plan *plan,
                          size_t pageno, struct sp_text *t, cairo_t *cr);
 
+/*
+ * A break between two cairo documents (a PDF written in chunks, pdf_a11y.h) before the
+ * next page: true when every element open is one that may be ended and begun again (the
+ * Document at the bottom, grouping elements above it, none with drawing of its own).
+ * suspend ends them in cairo (the state keeps them open); resume begins them again, with
+ * no attributes, on the next document's cairo_t.
+ */
+bool sp_render_state_can_suspend(const struct sp_render_state *rs);
+void sp_render_state_suspend(const struct sp_render_state *rs, cairo_t *cr);
+void sp_render_state_resume(const struct sp_render_state *rs, cairo_t *cr);
+
 /* End every element still open (a plan that leaves one open at its end). */
 void sp_render_state_close(struct sp_render_state *rs, cairo_t *cr);
 
