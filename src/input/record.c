@@ -35,6 +35,7 @@ static void reject(struct sp_reader *r, const struct sp_raw *raw, const char *fm
     r->dir->nrejected++;
 }
 
+/* url as a message shows it (in the record's scratch arena) */
 static const char *qurl(struct sp_reader *r, const char *url)
 {
     const char *auth = strstr(url, "://"), *at = NULL;
@@ -45,12 +46,12 @@ static const char *qurl(struct sp_reader *r, const char *url)
         if (*q == '@')
             at = q;
     if (at)
-        url = sp_arena_printf(r->arena, "%.*s\xE2\x80\xA6%s", (int)(auth + 3 - url), url, at);
+        url = sp_arena_printf(&r->scratch, "%.*s\xE2\x80\xA6%s", (int)(auth + 3 - url), url, at);
     n = strlen(url);
     if (n <= 80)
         return url;
     const char *end = g_utf8_find_prev_char(url, url + 81);
-    return sp_arena_printf(r->arena, "%.*s...", (int)((end ? end : url) - url), url);
+    return sp_arena_printf(&r->scratch, "%.*s...", (int)((end ? end : url) - url), url);
 }
 
 static bool zone_valid(struct sp_reader *r, const char *tz)
@@ -324,8 +325,24 @@ static const char *lone_word_passcode(const char *text)
     return NULL;
 }
 
+/* s (or NULL) kept in the model: one copy of each text, in the reader's shared texts. */
+static const char *keep_text(struct sp_reader *r, const char *s)
+{
+    char *k;
+
+    if (!s || !r->texts)
+        return s ? sp_arena_strdup(r->arena, s) : NULL;
+    if (!(k = g_hash_table_lookup(r->texts, s))) {
+        k = sp_arena_strdup(r->arena, s);
+        g_hash_table_add(r->texts, k);
+    }
+    return k;
+}
+
 /* Step 4: online: the join link, provider, meeting ID, passcode and dial-in.  Returns
-   true when there is a usable link. */
+   true when there is a usable link.  The link is checked in the record's scratch arena and
+   only what the meeting keeps is copied, once for the meetings that share it (issue 16:
+   the same link on every day of a meeting). */
 static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const char *w,
                         struct sp_meeting *m)
 {
@@ -338,7 +355,7 @@ static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const cha
     /* Step 4a: a link with a line break in it is refused; one with a space is read up to
        the space (the text after it is read for a passcode below) */
     if (url && strchr(url, '\n')) {
-        char *flat = g_strdelimit(sp_arena_strdup(r->arena, url), "\n", ' ');
+        char *flat = g_strdelimit(sp_arena_strdup(&r->scratch, url), "\n", ' ');
         sp_reader_report(r, raw, SP_WARNING, "%s: link '%s' refused: a line break inside the link",
                          w, qurl(r, flat));
         url = NULL;
@@ -353,7 +370,7 @@ static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const cha
                      !memchr(sp + 1, '=', word) && !memchr(sp + 1, '&', word);
         if (whole) {
             after = sp + 1;
-            url = sp_arena_strndup(r->arena, url, (size_t)(sp - url));
+            url = sp_arena_strndup(&r->scratch, url, (size_t)(sp - url));
         } else {
             sp_reader_report(r, raw, SP_WARNING, "%s: link '%s' refused: a space inside the link",
                              w, qurl(r, url));
@@ -363,7 +380,7 @@ static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const cha
     if (url) {
         struct sp_link link;
         const char *why;
-        enum sp_link_status st = sp_link_check(r->arena, url, &link, &why);
+        enum sp_link_status st = sp_link_check(&r->scratch, url, &link, &why);
         if (st == SP_LINK_REFUSED) {
             sp_reader_report(r, raw, SP_WARNING, "%s: link '%s' refused: %s", w, qurl(r, url),
                              why);
@@ -379,13 +396,13 @@ static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const cha
                 sp_reader_report(r, raw, SP_WARNING, "%s: link is %zu characters long, more "
                                  "than a QR code can hold (%d)", w, strlen(link.url),
                                  SP_QR_LINK_MAX);
-            m->url = link.url;
+            m->url = keep_text(r, link.url);
             m->provider = link.provider;
             m->url_is_http = st == SP_LINK_HTTP;
             m->url_has_passcode = link.has_passcode;
-            m->url_without_passcode = link.url_without_passcode;
-            m->meeting_id = link.meeting_id;
-            link_pass = link.passcode;
+            m->url_without_passcode = keep_text(r, link.url_without_passcode);
+            m->meeting_id = keep_text(r, link.meeting_id);
+            link_pass = keep_text(r, link.passcode);
             has_url = true;
         }
     }

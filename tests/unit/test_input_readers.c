@@ -583,6 +583,41 @@ static void test_grow_and_fit(void)
     g_string_free(g, TRUE);
 }
 
+/* Meetings with the same join link (the same meeting on several days) keep one copy of the
+   link and what comes from it; another link is its own copy (issue 16). */
+static void test_shared_links(void)
+{
+    struct run r;
+    const char *json =
+        "[{\"name\":\"Hope\",\"day\":1,\"time\":\"19:00\","
+        "\"conference_url\":\"https://zoom.us/j/81234567890?pwd=867458\"},\n"
+        " {\"name\":\"Hope\",\"day\":3,\"time\":\"19:00\","
+        "\"conference_url\":\"https://zoom.us/j/81234567890?pwd=867458\"},\n"
+        " {\"name\":\"Unity\",\"day\":3,\"time\":\"20:00\","
+        "\"conference_url\":\"https://zoom.us/j/81234567899?pwd=867458\"}]";
+    const struct sp_meeting *m;
+
+    run_mem(&r, json, SP_FORMAT_MG_JSON);
+    EQ_INT(r.rc, 0, "links: loads");
+    EQ_INT(r.dir.n, 3, "links: three meetings");
+    if (r.dir.n == 3) {
+        m = r.dir.meetings;
+        EQ_STR(m[0].url, "https://zoom.us/j/81234567890?pwd=867458", "links: the link");
+        EQ_STR(m[0].url_without_passcode, "https://zoom.us/j/81234567890",
+               "links: without its passcode");
+        EQ_STR(m[0].meeting_id, "812 3456 7890", "links: meeting ID");
+        EQ_STR(m[0].passcode, "867458", "links: passcode");
+        OK(m[0].url == m[1].url, "links: one copy of the same link");
+        OK(m[0].url_without_passcode == m[1].url_without_passcode,
+           "links: one copy of it without the passcode");
+        OK(m[0].meeting_id == m[1].meeting_id, "links: one copy of the meeting ID");
+        OK(m[0].url != m[2].url && !strcmp(m[2].url, "https://zoom.us/j/81234567899?pwd=867458"),
+           "links: another link is its own copy");
+        EQ_STR(m[2].meeting_id, "812 3456 7899", "links: its own meeting ID");
+    }
+    run_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     test_init(argc, argv);
@@ -596,5 +631,6 @@ int main(int argc, char **argv)
     TEST_RUN(test_cut_short);
     TEST_RUN(test_lone_word_passcode);
     TEST_RUN(test_grow_and_fit);
+    TEST_RUN(test_shared_links);
     return test_done();
 }
