@@ -184,13 +184,27 @@ static void postcode_cell(struct sp_reader *r, const struct sp_raw *raw, struct 
     const char *st = raw->state;
 
     if (sp_postcode_parse(raw->postal_code, strlen(raw->postal_code), pc)) {
-        addr->postcode = sp_arena_strdup(r->arena, pc);
+        addr->postcode = sp_arena_strdup(&r->scratch, pc);
     } else if (sp_postcode_foreign(raw->postal_code)) {
         bool us = st && strlen(st) == 2 && g_ascii_isupper(st[0]) && g_ascii_isupper(st[1]);
-        addr->postcode = us ? sp_arena_printf(r->arena, "%s %s", st, raw->postal_code)
+        addr->postcode = us ? sp_arena_printf(&r->scratch, "%s %s", st, raw->postal_code)
                             : raw->postal_code;
         addr->postcode_first = !us && g_ascii_isdigit(raw->postal_code[0]);
     }
+}
+
+/* s (or NULL) kept in the model: one copy of each text, in the reader's shared texts. */
+static const char *keep_text(struct sp_reader *r, const char *s)
+{
+    char *k;
+
+    if (!s || !r->texts)
+        return s ? sp_arena_strdup(r->arena, s) : NULL;
+    if (!(k = g_hash_table_lookup(r->texts, s))) {
+        k = sp_arena_strdup(r->arena, s);
+        g_hash_table_add(r->texts, k);
+    }
+    return k;
 }
 
 /* Step 3: where: the address split into street, town and postcode. */
@@ -202,7 +216,7 @@ static void fill_where(struct sp_reader *r, const struct sp_raw *raw, struct sp_
     m->sub_region = raw->sub_region;
     m->location_notes = raw->location_notes;
     if (raw->formatted_address) {
-        sp_address_split(r->arena, raw->formatted_address, addr);
+        sp_address_split(&r->scratch, raw->formatted_address, addr);
         m->formatted_address = raw->formatted_address;
     } else {
         const char *parts[5];
@@ -212,7 +226,7 @@ static void fill_where(struct sp_reader *r, const struct sp_raw *raw, struct sp_
         if (raw->address) {
             /* an address cell that holds the whole address */
             struct sp_address inner;
-            sp_address_split(r->arena, raw->address, &inner);
+            sp_address_split(&r->scratch, raw->address, &inner);
             if (strchr(raw->address, ',') && (inner.postcode || !raw->city)) {
                 addr->street = inner.street;
                 if (!raw->city)
@@ -238,11 +252,12 @@ static void fill_where(struct sp_reader *r, const struct sp_raw *raw, struct sp_
                    sp_postcode_parse(addr->postcode, strlen(addr->postcode), NULL) ?
                    addr->postcode : raw->postal_code;  /* a UK one normalised */
         parts[4] = raw->country;
-        m->formatted_address = join_address(r->arena, parts, 5);
+        m->formatted_address = keep_text(r, join_address(&r->scratch, parts, 5));
     }
-    m->address = addr->street;
-    m->town = addr->town;
-    m->postcode = addr->postcode;
+    /* worked out in the record's scratch arena; kept once for the meetings at the place */
+    m->address = keep_text(r, addr->street);
+    m->town = keep_text(r, addr->town);
+    m->postcode = keep_text(r, addr->postcode);
     m->postcode_first = addr->postcode_first;
     /* a venue that is only the street again ("2212 Quimby Road" and "2212 Quimby Rd") is
        said once, in the address's own words */
@@ -323,20 +338,6 @@ static const char *lone_word_passcode(const char *text)
         }
     }
     return NULL;
-}
-
-/* s (or NULL) kept in the model: one copy of each text, in the reader's shared texts. */
-static const char *keep_text(struct sp_reader *r, const char *s)
-{
-    char *k;
-
-    if (!s || !r->texts)
-        return s ? sp_arena_strdup(r->arena, s) : NULL;
-    if (!(k = g_hash_table_lookup(r->texts, s))) {
-        k = sp_arena_strdup(r->arena, s);
-        g_hash_table_add(r->texts, k);
-    }
-    return k;
 }
 
 /* Step 4: online: the join link, provider, meeting ID, passcode and dial-in.  Returns

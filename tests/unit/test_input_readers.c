@@ -461,6 +461,13 @@ static void test_shared_texts(void)
         OK(m[0].venue == m[1].venue && m[1].venue == m[2].venue, "shared: one venue copy");
         OK(m[0].region == m[1].region, "shared: one region copy");
         OK(m[0].notes == m[1].notes, "shared: one copy of the same notes");
+        EQ_STR(m[0].address, "1 Road", "shared: street from the address");
+        EQ_STR(m[0].town, "Town", "shared: town from the address");
+        EQ_STR(m[0].postcode, "AB1 2CD", "shared: postcode from the address");
+        OK(m[0].address == m[1].address && m[0].town == m[1].town &&
+           m[0].postcode == m[1].postcode, "shared: one copy of the address's parts");
+        OK(m[0].town == m[2].town && m[0].address != m[2].address,
+           "shared: the same town at another address; another street its own copy");
         EQ_STR(m[2].name, "Hope & Unity", "shared: a decoded name is its own text");
         EQ_STR(m[2].region, "Gwynedd", "shared: another region is its own text");
         OK(m[0].region != m[2].region, "shared: different texts are different copies");
