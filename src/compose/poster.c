@@ -875,6 +875,10 @@ static void measure(struct poster *p, struct layout_try *lt, bool cap)
                         short_name(r->r->m->name, p->a),
                         TITLE_MAX_LINES, DETAIL_MAX_LINES);
     }
+    /* every row measured: the lines stay (in lt->arena), the lookup by text goes (its keys
+       held a copy of every distinct title while the whole set was drawn; issue 16) */
+    g_hash_table_destroy(lt->cache);
+    lt->cache = NULL;
 }
 
 /* ---- pagination ---- */
