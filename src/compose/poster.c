@@ -192,9 +192,9 @@ struct prow {
     const struct sp_font *title_font, *detail_font; /* kept once each (poster.fonts) */
 };
 
-/* A row measured for one column width. */
+/* A row measured for one column width: its sizes only.  Its lines are broken again when
+   it is drawn (issue 16: a poster set kept every row's lines until its last sheet). */
 struct pmeas {
-    struct sp_line *tl, *dl[2];
     int ntl, ndl[2];
     double th, dh[2];          /* title and detail heights (points) */
     double h[2];               /* the whole row, CODED and REDUCED */
@@ -795,27 +795,40 @@ static double lines_height(const struct sp_line *l, int n, double spacing)
     return h;
 }
 
-/* One measured paragraph, kept for other rows with the same words (names repeat). */
+/* One measured title, kept for other rows with the same words (names repeat). */
 struct broken {
-    struct sp_line *lines;
     int n;
+    double h, base;            /* as pmeas th and tbase */
 };
 
-/* sp_text_break at the candidate's body width, once per distinct text and font. */
+/* The height of title lines l[0, n) and the first one's baseline below the row top. */
+static void title_size(const struct sp_line *l, int n, double spacing, double base0,
+                       double *h, double *base)
+{
+    *h = lines_height(l, n, spacing);
+    *base = n ? l[0].height * spacing - l[0].height + l[0].baseline : base0;
+}
+
+/* A title's line count and size at the candidate's body width, broken (in scratch) once
+   per distinct text and font. */
 static int break_cached(struct poster *p, struct layout_try *lt, const struct sp_font *f,
-                        const char *text, struct sp_line **lines)
+                        const char *text, double base0, struct sp_arena *scratch,
+                        double *h, double *base)
 {
     char *key = g_strdup_printf("%s\x1f%d\x1f%.2f\x1f%s", f->family, f->bold, f->size, text);
     struct broken *b = g_hash_table_lookup(lt->cache, key);
 
     if (!b) {
+        struct sp_line *lines;
         b = sp_arena_alloc(&lt->arena, sizeof *b);
-        b->n = sp_text_break(p->t, f, text, lt->body_w, &lt->arena, &b->lines);
+        b->n = sp_text_break(p->t, f, text, lt->body_w, scratch, &lines);
+        title_size(lines, b->n, p->lay->line_spacing, base0, &b->h, &b->base);
         g_hash_table_insert(lt->cache, key, b);
     } else {
         g_free(key);
     }
-    *lines = b->lines;
+    *h = b->h;
+    *base = b->base;
     return b->n;
 }
 
@@ -830,40 +843,43 @@ static void measure(struct poster *p, struct layout_try *lt, bool cap)
     double ls = lay->line_spacing;
     double tl_h, tl_base;
     struct sp_font tf = font(p, lay->size_body, true);
+    struct sp_arena scratch;
 
     sp_text_metrics(p->t, &tf, &tl_h, &tl_base);
     lt->pm = sp_arena_alloc(&lt->arena, (lt->n ? lt->n : 1) * sizeof *lt->pm);
     lt->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    sp_arena_init(&scratch);
     for (size_t i = 0; i < lt->n; i++) {
         struct prow *r = &p->pr[i];
         struct pmeas *pm = &lt->pm[i];
+        struct sp_line *l;
         bool cut = false;
 
-        pm->ntl = break_cached(p, lt, r->title_font, r->title, &pm->tl);
+        if (scratch.used_total > 256 * 1024)
+            sp_arena_free(&scratch);  /* the lines are measured: only their sizes are kept */
+        pm->ntl = break_cached(p, lt, r->title_font, r->title, tl_base, &scratch, &pm->th,
+                               &pm->tbase);
         if (cap && pm->ntl > TITLE_MAX_LINES) {
             r->title = cap_text(p, r->title_font, r->title, lt->body_w, TITLE_MAX_LINES, &cut,
                                 p->a);
-            pm->ntl = sp_text_break(p->t, r->title_font, r->title, lt->body_w, &lt->arena,
-                                    &pm->tl);
+            pm->ntl = sp_text_break(p->t, r->title_font, r->title, lt->body_w, &scratch, &l);
+            title_size(l, pm->ntl, ls, tl_base, &pm->th, &pm->tbase);
         }
-        pm->th = lines_height(pm->tl, pm->ntl, ls);
-        pm->tbase = pm->ntl ? pm->tl[0].height * ls - pm->tl[0].height + pm->tl[0].baseline
-                            : tl_base;
         for (int v = 0; v < 2; v++) {
             if (v == REDUCED && !r->codable) {
-                pm->dl[v] = pm->dl[CODED];
                 pm->ndl[v] = pm->ndl[CODED];
+                pm->dh[v] = pm->dh[CODED];
             } else {
                 pm->ndl[v] = sp_text_break(p->t, r->detail_font, r->detail[v], lt->detail_w,
-                                           &lt->arena, &pm->dl[v]);
+                                           &scratch, &l);
                 if (cap && pm->ndl[v] > DETAIL_MAX_LINES) {
                     r->detail[v] = cap_text(p, r->detail_font, r->detail[v], lt->detail_w,
                                             DETAIL_MAX_LINES, &cut, p->a);
                     pm->ndl[v] = sp_text_break(p->t, r->detail_font, r->detail[v],
-                                               lt->detail_w, &lt->arena, &pm->dl[v]);
+                                               lt->detail_w, &scratch, &l);
                 }
+                pm->dh[v] = lines_height(l, pm->ndl[v], ls);
             }
-            pm->dh[v] = lines_height(pm->dl[v], pm->ndl[v], ls);
             pm->h[v] = pm->th + pm->dh[v];
             if (pm->h[v] < tl_h * ls)
                 pm->h[v] = tl_h * ls;
@@ -879,6 +895,7 @@ static void measure(struct poster *p, struct layout_try *lt, bool cap)
        held a copy of every distinct title while the whole set was drawn; issue 16) */
     g_hash_table_destroy(lt->cache);
     lt->cache = NULL;
+    sp_arena_free(&scratch);
 }
 
 /* ---- pagination ---- */
@@ -1768,7 +1785,9 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
         const struct pmeas *pm = &lt->pm[i];
         double x = p->x0 + q->col * (lt->col_w + lay->column_gap), y = q->y;
         int v = variant_of(p, i, sh->ncoded, &seen);
-        struct sp_line time_line;
+        struct sp_line time_line, *tl, *dl;
+        struct sp_arena *sa = sp_plan_scratch(p->plan);
+        int ntl, ndl;
         int number = r->codable && v == CODED ? (int)++code : 0;
 
         if (q->heading == 1 || (q->heading == 2 && i == sh->s)) {
@@ -1805,11 +1824,15 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
         tag(p, pg, false, "Lbl");
         tag(p, pg, true, "LBody");
         tag(p, pg, true, "P");
-        y = emit_lines(p, pg, pm->tl, pm->ntl, r->title_font, lay->color_text, x + p->time_w, y,
+        /* the lines broken again as they were measured (pmeas keeps only the sizes) */
+        ntl = sp_text_break(p->t, r->title_font, r->title, lt->body_w, sa, &tl);
+        ndl = sp_text_break(p->t, r->detail_font, r->detail[v], lt->detail_w, sa, &dl);
+        g_assert(ntl == pm->ntl && ndl == pm->ndl[v]);
+        y = emit_lines(p, pg, tl, ntl, r->title_font, lay->color_text, x + p->time_w, y,
                        lay->line_spacing, SP_ARTIFACT_NONE, 0);
         tag(p, pg, false, "P");
         tag(p, pg, true, "P");
-        emit_lines(p, pg, pm->dl[v], pm->ndl[v], r->detail_font, lay->color_text,
+        emit_lines(p, pg, dl, ndl, r->detail_font, lay->color_text,
                    x + lt->detail_x, y, lay->line_spacing, SP_ARTIFACT_NONE, number);
         tag(p, pg, false, "P");
         tag(p, pg, false, "LBody");
