@@ -3,7 +3,9 @@
  * crash or read past the input, and must fail with a message or give output, never both.
  * Byte 0 chooses the marks (low 2 bits: spans, next 2: links, next 2: figures) and the
  * flags (bit 6: imposed, bit 7: bleed 8.5 pt); the rest is the PDF, fed to the filter in
- * pieces whose sizes come from the data, as cairo feeds it.
+ * pieces whose sizes come from the data, as cairo feeds it.  When the PDF holds more than
+ * one "%PDF-" header (and is not imposed), each from there on is a chunk of one document
+ * (sp_pdf_filter_chunked, sp_pdf_filter_next_chunk between them).
  */
 #include "output/pdf_a11y.h"
 #include "base/error.h"
@@ -28,6 +30,15 @@ static int sink(void *closure, const unsigned char *d, size_t n)
     return 0;
 }
 
+/* The next "%PDF-" at or after from (a chunk's start), or n. */
+static size_t next_header(const unsigned char *p, size_t n, size_t from)
+{
+    for (size_t i = from; i + 5 <= n; i++)
+        if (p[i] == '%' && !memcmp(p + i, "%PDF-", 5))
+            return i;
+    return n;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct sp_pdf_marks m;
@@ -36,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct sp_pdf_filter *f;
     unsigned char *pdf;
     size_t total = 0, at = 0;
-    int ioe = 0, rc;
+    int ioe = 0, rc, chunked;
 
     if (size < 1)
         return 0;
@@ -62,13 +73,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pdf = malloc(size - 1 ? size - 1 : 1);  /* exact size, so ASan sees over-reads */
     memcpy(pdf, data + 1, size - 1);
     f = sp_pdf_filter_new(&info, sink, &total);
+    chunked = !info.imposed && size > 7 && next_header(pdf, size - 1, 1) < size - 1;
+    if (chunked) {
+        info.top_keys = NULL;  /* reading-order keys are for imposed sheets only */
+        info.ntop_keys = 0;
+        sp_pdf_filter_chunked(f);
+    }
     while (at < size - 1) {
-        size_t n = 1 + pdf[at] % 61;   /* uneven pieces, as cairo writes */
-        if (n > size - 1 - at)
-            n = size - 1 - at;
-        if (sp_pdf_filter_write(f, pdf + at, n))
+        size_t end = chunked ? next_header(pdf, size - 1, at + 1) : size - 1;
+        int bad = 0;
+        while (at < end && !bad) {
+            size_t n = 1 + pdf[at] % 61;   /* uneven pieces, as cairo writes */
+            if (n > end - at)
+                n = end - at;
+            bad = sp_pdf_filter_write(f, pdf + at, n) != 0;
+            at += n;
+        }
+        if (bad || (end < size - 1 && sp_pdf_filter_next_chunk(f)))
             break;
-        at += n;
+        at = end;
     }
     rc = sp_pdf_filter_finish(f, &ioe, &err);
     sp_pdf_filter_free(f);
