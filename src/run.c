@@ -211,6 +211,7 @@ int sp_run_load(const struct sp_options *o, struct sp_directory *dir, struct sp_
         if (kind == 0 && sp_directory_load(dir, o->inputs[i].path, &so, a, diag, err) != 0)
             return -1;
     }
+    sp_directory_fit(dir);
 
     /* Step 2: warnings about meetings that are not selected are counted, not shown */
     selected = xcalloc(dir->n ? dir->n : 1, sizeof *selected);

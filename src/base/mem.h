@@ -31,6 +31,7 @@ void sp_arena_free(struct sp_arena *a);
 void *sp_arena_alloc(struct sp_arena *a, size_t n);
 /* The same, not zeroed: for buffers written in full at once. */
 void *sp_arena_alloc_uninit(struct sp_arena *a, size_t n);
+/* Strings are packed end to end (no alignment): never store anything else in them. */
 char *sp_arena_strdup(struct sp_arena *a, const char *s);
 char *sp_arena_strndup(struct sp_arena *a, const char *s, size_t n);
 char *sp_arena_printf(struct sp_arena *a, const char *fmt, ...)

@@ -56,27 +56,56 @@ int sp_compose_week_start(const struct sp_compose_in *in)
     return in->start_day >= 0 && in->start_day < 7 ? in->start_day : 1;
 }
 
-/* Everything a row prints, as one string: records with equal keys merge. */
-static char *row_key(const struct sp_meeting *m)
+/*
+ * Everything a row prints: records that print the same merge.  Compared field by field
+ * through the meeting (no key string a record: at 200,000 meetings the keys were the
+ * largest thing a leaflet held, issue 16).
+ */
+#define ROW_TEXTS 17
+
+static void row_texts(const struct sp_meeting *m, const char *f[ROW_TEXTS])
 {
-    GString *k = g_string_new(NULL);
-    const char *f[] = {
+    const char *v[ROW_TEXTS] = {
         m->name, m->fellowship, m->venue, m->address, m->town, m->postcode,
         m->formatted_address, m->region, m->sub_region, m->location_notes, m->url,
         m->phone, m->meeting_id, m->passcode, m->notes, m->timezone, m->group
     };
+    memcpy(f, v, sizeof v);
+}
 
-    for (size_t i = 0; i < G_N_ELEMENTS(f); i++) {
-        g_string_append(k, f[i] ? f[i] : "\x01");  /* NULL differs from any text */
-        g_string_append_c(k, '\x1f');
-    }
-    g_string_append_printf(k, "%d\x1f%d\x1f%d\x1f%u\x1f%d\x1f", m->start_min, m->end_min,
-                           (int)m->attendance, m->weeks, (int)m->url_is_http);
-    for (size_t i = 0; i < m->ntypes; i++) {
-        g_string_append(k, m->types[i].code);
-        g_string_append_c(k, '\x1e');
-    }
-    return g_string_free(k, FALSE);
+static guint row_hash(gconstpointer p)
+{
+    const struct sp_meeting *m = p;
+    const char *f[ROW_TEXTS];
+    guint h = (guint)m->start_min * 31u + (guint)m->end_min;
+
+    row_texts(m, f);
+    for (size_t i = 0; i < ROW_TEXTS; i++)
+        h = h * 33u + (f[i] ? g_str_hash(f[i]) : 1u);  /* NULL differs from any text */
+    h = h * 33u + (guint)m->attendance * 7u + m->weeks * 3u + (guint)m->url_is_http;
+    for (size_t i = 0; i < m->ntypes; i++)
+        h = h * 33u + g_str_hash(m->types[i].code);
+    return h;
+}
+
+static gboolean row_equal(gconstpointer a, gconstpointer b)
+{
+    const struct sp_meeting *x = a, *y = b;
+    const char *fx[ROW_TEXTS], *fy[ROW_TEXTS];
+
+    if (x->start_min != y->start_min || x->end_min != y->end_min ||
+        x->attendance != y->attendance || x->weeks != y->weeks ||
+        x->url_is_http != y->url_is_http || x->ntypes != y->ntypes)
+        return FALSE;
+    row_texts(x, fx);
+    row_texts(y, fy);
+    for (size_t i = 0; i < ROW_TEXTS; i++)
+        if (fx[i] != fy[i] && (!fx[i] || !fy[i] || strcmp(fx[i], fy[i])))
+            return FALSE;
+    for (size_t i = 0; i < x->ntypes; i++)
+        if (strcmp(x->types[i].code, y->types[i].code))
+            return FALSE;
+    return TRUE;
 }
 
 static int first_day(unsigned days, int start)
@@ -106,7 +135,7 @@ static gint cmp_row(gconstpointer a, gconstpointer b, gpointer ctx)
 size_t sp_compose_rows(const struct sp_compose_in *in, struct sp_arena *a,
                        struct sp_row **out)
 {
-    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *seen = g_hash_table_new(row_hash, row_equal);  /* meeting -> its row */
     struct sp_row *rows = sp_arena_alloc(a, (in->n ? in->n : 1) * sizeof *rows);
     size_t *count = xcalloc(in->n ? in->n : 1, sizeof *count);
     size_t *owner = xmalloc((in->n ? in->n : 1) * sizeof *owner);
@@ -115,11 +144,10 @@ size_t sp_compose_rows(const struct sp_compose_in *in, struct sp_arena *a,
 
     /* pass 1: find each record's row (the first record with the same key) */
     for (size_t i = 0; i < in->n; i++) {
-        char *key = row_key(in->meetings[i]);
+        gpointer key = (gpointer)in->meetings[i];
         gpointer found;
         if (g_hash_table_lookup_extended(seen, key, NULL, &found)) {
             owner[i] = GPOINTER_TO_SIZE(found);
-            g_free(key);
         } else {
             owner[i] = nrows;
             rows[nrows].m = in->meetings[i];

@@ -100,15 +100,21 @@ void sp_plan_rect(struct sp_plan *plan, struct sp_page *page, double x, double y
     sp_plan_add(plan, page, &it);
 }
 
-/* The Link tag's attribute for a square code at (x, y): its URI and rectangle.  cairo
-   parses these numbers the C way: never format them in the user's locale. */
-static const char *link_attr(struct sp_plan *plan, const char *url_attr, double x, double y,
-                             double size)
+/* The Link tag's attribute for a square code at (x, y) on page: its URI and rectangle.
+   cairo parses these numbers the C way: never format them in the user's locale.  On one
+   of the two newest pages it lives as long as they do (sp_plan_scratch: a long leaflet
+   kept one for every code it printed, issue 16). */
+static const char *link_attr(struct sp_plan *plan, const struct sp_page *page,
+                             const char *url_attr, double x, double y, double size)
 {
     char bx[G_ASCII_DTOSTR_BUF_SIZE], by[G_ASCII_DTOSTR_BUF_SIZE];
     char bs[G_ASCII_DTOSTR_BUF_SIZE];
+    size_t n = plan->npages;
+    bool newest = (n >= 1 && page == &plan->pages[n - 1]) ||
+                  (n >= 2 && page == &plan->pages[n - 2]);
 
-    return sp_arena_printf(&plan->arena, "uri='%s' rect=[%s %s %s %s]", url_attr,
+    return sp_arena_printf(newest ? sp_plan_scratch(plan) : &plan->arena,
+                           "uri='%s' rect=[%s %s %s %s]", url_attr,
                            g_ascii_formatd(bx, sizeof bx, "%.2f", x),
                            g_ascii_formatd(by, sizeof by, "%.2f", y),
                            g_ascii_formatd(bs, sizeof bs, "%.2f", size), bs);
@@ -131,7 +137,7 @@ void sp_plan_qr(struct sp_plan *plan, struct sp_page *page, const struct sp_qr *
     sp_plan_add(plan, page, &it);
     sp_plan_tag(plan, page, false, "Figure", NULL, NULL);
     if (url_attr) {
-        sp_plan_tag(plan, page, true, "Link", link_attr(plan, url_attr, x, y, size), alt);
+        sp_plan_tag(plan, page, true, "Link", link_attr(plan, page, url_attr, x, y, size), alt);
         sp_plan_tag(plan, page, false, "Link", NULL, NULL);
     }
 }
@@ -143,7 +149,7 @@ void sp_plan_qr_link(struct sp_plan *plan, struct sp_page *page, const struct sp
     struct sp_item it = { 0 };
 
     if (url_attr)
-        sp_plan_tag(plan, page, true, "Link", link_attr(plan, url_attr, x, y, size), alt);
+        sp_plan_tag(plan, page, true, "Link", link_attr(plan, page, url_attr, x, y, size), alt);
     sp_plan_tag(plan, page, true, "Figure", NULL, alt);
     it.kind = SP_ITEM_QR;
     it.x = x;

@@ -48,8 +48,23 @@ struct sp_qr {
     int quiet;           /* quiet zone in modules on every side (4) */
     int version;         /* QR version 1..40 */
     char ecl;            /* 'L', 'M', 'Q', 'H' */
-    const uint8_t *dark; /* n*n bytes, row-major, 1 = dark */
+    const uint8_t *bits; /* n rows of sp_qr_row_bytes(n) bytes, top row first; module c of a
+                            row is bit 7 - c % 8 of byte c / 8 (1 = dark); unused bits 0.
+                            Read through sp_qr_dark() */
 };
+
+/* Bytes per row of sp_qr.bits: one bit a module (issue 16: a code is kept as long as the
+   run's QR cache, so it is stored packed, about 200 bytes for a version 5 code). */
+static inline size_t sp_qr_row_bytes(int n)
+{
+    return ((size_t)n + 7) / 8;
+}
+
+/* Whether module (row r, column c) of q is dark; 0 <= r, c < q->n. */
+static inline bool sp_qr_dark(const struct sp_qr *q, int r, int c)
+{
+    return (q->bits[(size_t)r * sp_qr_row_bytes(q->n) + (size_t)c / 8] >> (7 - c % 8)) & 1;
+}
 
 struct sp_item {
     enum sp_item_kind kind;

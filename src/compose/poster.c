@@ -189,12 +189,12 @@ struct prow {
     const char *time;          /* Lbl */
     const char *title;         /* bold: the name, after the days for merged rows */
     const char *detail[2];     /* CODED (with the placeholder number) and REDUCED */
-    struct sp_font title_font, detail_font;
+    const struct sp_font *title_font, *detail_font; /* kept once each (poster.fonts) */
 };
 
-/* A row measured for one column width. */
+/* A row measured for one column width: its sizes only.  Its lines are broken again when
+   it is drawn (issue 16: a poster set kept every row's lines until its last sheet). */
 struct pmeas {
-    struct sp_line *tl, *dl[2];
     int ntl, ndl[2];
     double th, dh[2];          /* title and detail heights (points) */
     double h[2];               /* the whole row, CODED and REDUCED */
@@ -305,6 +305,11 @@ struct poster {
                                   across, each cell taller; used when that is lower */
     struct sp_font label_font, cell_font, band_bold;
 
+    /* the rows' fonts, each kept once: a poster set has thousands of rows and a handful of
+       fonts (issue 16) */
+    struct sp_font *fonts[32];
+    int nfonts;
+
     struct sp_error tabs_err;
 };
 
@@ -327,6 +332,29 @@ static struct sp_font font_for(const struct poster *p, double size, bool bold, c
         f.family = sp_text_family_for(lang);
     }
     return f;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* f kept in the plan's arena, once for every row that uses the same font. */
+static const struct sp_font *font_kept(struct poster *p, struct sp_font f)
+{
+    struct sp_font *k;
+
+    for (int i = 0; i < p->nfonts; i++) {
+        k = p->fonts[i];
+        if (k->size == f.size && k->bold == f.bold && same_str(k->family, f.family) &&
+            same_str(k->lang, f.lang))
+            return k;
+    }
+    k = sp_arena_alloc(p->a, sizeof *k);
+    *k = f;
+    if (p->nfonts < (int)(sizeof p->fonts / sizeof p->fonts[0]))
+        p->fonts[p->nfonts++] = k;
+    return k;
 }
 
 /* Box (symbol + quiet zone) of a poster QR code. */
@@ -643,13 +671,27 @@ static const char *in_each(struct poster *p, words_fn fn, const void *ctx,
     return sp_i18n_join(a, one, two);
 }
 
-/* The words of every row (no measuring).  QR symbols go into the plan's arena. */
+/* s copied into the plan's arena (NULL stays NULL). */
+static const char *keep(struct poster *p, const char *s)
+{
+    return s ? sp_arena_strdup(p->a, s) : NULL;
+}
+
+/*
+ * The words of every row (no measuring).  QR symbols go into the plan's arena.  Words
+ * made of parts are made in a scratch arena and only the result kept (issue 16: a poster
+ * set holds every row's words until its last sheet).
+ */
 static void build_rows(struct poster *p)
 {
     const struct sp_compose_in *in = p->in;
     const struct sp_layout *lay = p->lay;
     struct sp_arena *a = p->a;
+    struct sp_arena scratch;
     int start = sp_compose_week_start(in);
+    const char **times = xcalloc(1440, sizeof *times);
+
+    sp_arena_init(&scratch);
 
     p->pr = sp_arena_alloc(a, (p->n ? p->n : 1) * sizeof *p->pr);
     for (size_t i = 0; i < p->n; i++) {
@@ -658,19 +700,28 @@ static void build_rows(struct poster *p)
         const char *link = sp_words_link(m, in->leave_off_passcodes);
         bool multi = __builtin_popcount(p->rows[i].days & SP_ALL_DAYS) > 1;
 
+        if (scratch.used_total > 256 * 1024)
+            sp_arena_free(&scratch);
         memset(r, 0, sizeof *r);
         r->r = &p->rows[i];
         r->group = multi ? 0 : 1 + (p->rows[i].first_day - start + 7) % 7;
-        r->time = sp_words_time(m->start_min, lay->time_style, a);
+        /* one copy of each time of day, shared by every row that starts then */
+        if (!times[m->start_min % 1440])
+            times[m->start_min % 1440] = sp_words_time(m->start_min, lay->time_style, a);
+        r->time = times[m->start_min % 1440];
         /* the name filled in as a value: it keeps its own direction in a right-to-left
            poster */
-        r->title = multi ? sp_i18n_fill(a, "{1}: {2}",
-                                        sp_words_days(p->rows[i].days, start, SP_DAYS_LONG, a),
-                                        m->name, NULL)
+        r->title = multi ? keep(p, sp_i18n_fill(&scratch, "{1}: {2}",
+                                                sp_words_days(p->rows[i].days, start,
+                                                              SP_DAYS_LONG, &scratch),
+                                                m->name, NULL))
                          : m->name;
-        r->title_font = font_for(p, lay->size_body, true, r->title);
-        if (!r->title_font.lang)
-            r->title_font.lang = sp_lang_of_text(m->name, sp_lang_meeting(m));
+        {
+            struct sp_font tf = font_for(p, lay->size_body, true, r->title);
+            if (!tf.lang)
+                tf.lang = sp_lang_of_text(m->name, sp_lang_meeting(m));
+            r->title_font = font_kept(p, tf);
+        }
 
         if (link && (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID)) {
             struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
@@ -680,7 +731,7 @@ static void build_rows(struct poster *p)
                 r->qr = qr;
                 r->qr_box = qr_box(lay, qr);
                 r->link_attr = sp_words_attr_url(link, a);
-                r->alt = in_each(p, alt_fn, m, a);
+                r->alt = keep(p, in_each(p, alt_fn, m, &scratch));
                 access_lines(p, m, r->access, a);
                 r->site = sp_words_site(link, a);
             } else {
@@ -691,12 +742,15 @@ static void build_rows(struct poster *p)
                                 "to find the joining details instead", short_name(m->name, a));
             }
         }
-        marks(&p->wl[0], m, &r->closed_mark, a);
+        marks(&p->wl[0], m, &r->closed_mark, &scratch);
         p->any_closed |= r->closed_mark;
-        r->detail[CODED] = detail_text(p, r, CODED, a);
-        r->detail[REDUCED] = r->codable ? detail_text(p, r, REDUCED, a) : r->detail[CODED];
-        r->detail_font = font_for(p, lay->size_detail, false, r->detail[CODED]);
+        r->detail[CODED] = keep(p, detail_text(p, r, CODED, &scratch));
+        r->detail[REDUCED] = r->codable ? keep(p, detail_text(p, r, REDUCED, &scratch))
+                                        : r->detail[CODED];
+        r->detail_font = font_kept(p, font_for(p, lay->size_detail, false, r->detail[CODED]));
     }
+    sp_arena_free(&scratch);
+    free(times);
 }
 
 /* ---- measuring ---- */
@@ -741,27 +795,40 @@ static double lines_height(const struct sp_line *l, int n, double spacing)
     return h;
 }
 
-/* One measured paragraph, kept for other rows with the same words (names repeat). */
+/* One measured title, kept for other rows with the same words (names repeat). */
 struct broken {
-    struct sp_line *lines;
     int n;
+    double h, base;            /* as pmeas th and tbase */
 };
 
-/* sp_text_break at the candidate's body width, once per distinct text and font. */
+/* The height of title lines l[0, n) and the first one's baseline below the row top. */
+static void title_size(const struct sp_line *l, int n, double spacing, double base0,
+                       double *h, double *base)
+{
+    *h = lines_height(l, n, spacing);
+    *base = n ? l[0].height * spacing - l[0].height + l[0].baseline : base0;
+}
+
+/* A title's line count and size at the candidate's body width, broken (in scratch) once
+   per distinct text and font. */
 static int break_cached(struct poster *p, struct layout_try *lt, const struct sp_font *f,
-                        const char *text, struct sp_line **lines)
+                        const char *text, double base0, struct sp_arena *scratch,
+                        double *h, double *base)
 {
     char *key = g_strdup_printf("%s\x1f%d\x1f%.2f\x1f%s", f->family, f->bold, f->size, text);
     struct broken *b = g_hash_table_lookup(lt->cache, key);
 
     if (!b) {
+        struct sp_line *lines;
         b = sp_arena_alloc(&lt->arena, sizeof *b);
-        b->n = sp_text_break(p->t, f, text, lt->body_w, &lt->arena, &b->lines);
+        b->n = sp_text_break(p->t, f, text, lt->body_w, scratch, &lines);
+        title_size(lines, b->n, p->lay->line_spacing, base0, &b->h, &b->base);
         g_hash_table_insert(lt->cache, key, b);
     } else {
         g_free(key);
     }
-    *lines = b->lines;
+    *h = b->h;
+    *base = b->base;
     return b->n;
 }
 
@@ -776,40 +843,43 @@ static void measure(struct poster *p, struct layout_try *lt, bool cap)
     double ls = lay->line_spacing;
     double tl_h, tl_base;
     struct sp_font tf = font(p, lay->size_body, true);
+    struct sp_arena scratch;
 
     sp_text_metrics(p->t, &tf, &tl_h, &tl_base);
     lt->pm = sp_arena_alloc(&lt->arena, (lt->n ? lt->n : 1) * sizeof *lt->pm);
     lt->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    sp_arena_init(&scratch);
     for (size_t i = 0; i < lt->n; i++) {
         struct prow *r = &p->pr[i];
         struct pmeas *pm = &lt->pm[i];
+        struct sp_line *l;
         bool cut = false;
 
-        pm->ntl = break_cached(p, lt, &r->title_font, r->title, &pm->tl);
+        if (scratch.used_total > 256 * 1024)
+            sp_arena_free(&scratch);  /* the lines are measured: only their sizes are kept */
+        pm->ntl = break_cached(p, lt, r->title_font, r->title, tl_base, &scratch, &pm->th,
+                               &pm->tbase);
         if (cap && pm->ntl > TITLE_MAX_LINES) {
-            r->title = cap_text(p, &r->title_font, r->title, lt->body_w, TITLE_MAX_LINES, &cut,
+            r->title = cap_text(p, r->title_font, r->title, lt->body_w, TITLE_MAX_LINES, &cut,
                                 p->a);
-            pm->ntl = sp_text_break(p->t, &r->title_font, r->title, lt->body_w, &lt->arena,
-                                    &pm->tl);
+            pm->ntl = sp_text_break(p->t, r->title_font, r->title, lt->body_w, &scratch, &l);
+            title_size(l, pm->ntl, ls, tl_base, &pm->th, &pm->tbase);
         }
-        pm->th = lines_height(pm->tl, pm->ntl, ls);
-        pm->tbase = pm->ntl ? pm->tl[0].height * ls - pm->tl[0].height + pm->tl[0].baseline
-                            : tl_base;
         for (int v = 0; v < 2; v++) {
             if (v == REDUCED && !r->codable) {
-                pm->dl[v] = pm->dl[CODED];
                 pm->ndl[v] = pm->ndl[CODED];
+                pm->dh[v] = pm->dh[CODED];
             } else {
-                pm->ndl[v] = sp_text_break(p->t, &r->detail_font, r->detail[v], lt->detail_w,
-                                           &lt->arena, &pm->dl[v]);
+                pm->ndl[v] = sp_text_break(p->t, r->detail_font, r->detail[v], lt->detail_w,
+                                           &scratch, &l);
                 if (cap && pm->ndl[v] > DETAIL_MAX_LINES) {
-                    r->detail[v] = cap_text(p, &r->detail_font, r->detail[v], lt->detail_w,
+                    r->detail[v] = cap_text(p, r->detail_font, r->detail[v], lt->detail_w,
                                             DETAIL_MAX_LINES, &cut, p->a);
-                    pm->ndl[v] = sp_text_break(p->t, &r->detail_font, r->detail[v],
-                                               lt->detail_w, &lt->arena, &pm->dl[v]);
+                    pm->ndl[v] = sp_text_break(p->t, r->detail_font, r->detail[v],
+                                               lt->detail_w, &scratch, &l);
                 }
+                pm->dh[v] = lines_height(l, pm->ndl[v], ls);
             }
-            pm->dh[v] = lines_height(pm->dl[v], pm->ndl[v], ls);
             pm->h[v] = pm->th + pm->dh[v];
             if (pm->h[v] < tl_h * ls)
                 pm->h[v] = tl_h * ls;
@@ -821,6 +891,11 @@ static void measure(struct poster *p, struct layout_try *lt, bool cap)
                         short_name(r->r->m->name, p->a),
                         TITLE_MAX_LINES, DETAIL_MAX_LINES);
     }
+    /* every row measured: the lines stay (in lt->arena), the lookup by text goes (its keys
+       held a copy of every distinct title while the whole set was drawn; issue 16) */
+    g_hash_table_destroy(lt->cache);
+    lt->cache = NULL;
+    sp_arena_free(&scratch);
 }
 
 /* ---- pagination ---- */
@@ -1710,7 +1785,9 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
         const struct pmeas *pm = &lt->pm[i];
         double x = p->x0 + q->col * (lt->col_w + lay->column_gap), y = q->y;
         int v = variant_of(p, i, sh->ncoded, &seen);
-        struct sp_line time_line;
+        struct sp_line time_line, *tl, *dl;
+        struct sp_arena *sa = sp_plan_scratch(p->plan);
+        int ntl, ndl;
         int number = r->codable && v == CODED ? (int)++code : 0;
 
         if (q->heading == 1 || (q->heading == 2 && i == sh->s)) {
@@ -1747,11 +1824,15 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
         tag(p, pg, false, "Lbl");
         tag(p, pg, true, "LBody");
         tag(p, pg, true, "P");
-        y = emit_lines(p, pg, pm->tl, pm->ntl, &r->title_font, lay->color_text, x + p->time_w, y,
+        /* the lines broken again as they were measured (pmeas keeps only the sizes) */
+        ntl = sp_text_break(p->t, r->title_font, r->title, lt->body_w, sa, &tl);
+        ndl = sp_text_break(p->t, r->detail_font, r->detail[v], lt->detail_w, sa, &dl);
+        g_assert(ntl == pm->ntl && ndl == pm->ndl[v]);
+        y = emit_lines(p, pg, tl, ntl, r->title_font, lay->color_text, x + p->time_w, y,
                        lay->line_spacing, SP_ARTIFACT_NONE, 0);
         tag(p, pg, false, "P");
         tag(p, pg, true, "P");
-        emit_lines(p, pg, pm->dl[v], pm->ndl[v], &r->detail_font, lay->color_text,
+        emit_lines(p, pg, dl, ndl, r->detail_font, lay->color_text,
                    x + lt->detail_x, y, lay->line_spacing, SP_ARTIFACT_NONE, number);
         tag(p, pg, false, "P");
         tag(p, pg, false, "LBody");
@@ -2185,7 +2266,8 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     }
     /* merged rows that run on several days first: whoever looks up any day starts there */
     {
-        struct sp_row *v = sp_arena_alloc(p.a, p.n * sizeof *v);
+        /* reordered in place (through a copy freed at once: a poster set's rows are many) */
+        struct sp_row *v = xmalloc(p.n * sizeof *v);
         size_t k = 0;
         for (size_t i = 0; i < p.n; i++)
             if (__builtin_popcount(p.rows[i].days & SP_ALL_DAYS) > 1)
@@ -2193,7 +2275,8 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
         for (size_t i = 0; i < p.n; i++)
             if (__builtin_popcount(p.rows[i].days & SP_ALL_DAYS) <= 1)
                 v[k++] = p.rows[i];
-        p.rows = v;
+        memcpy(p.rows, v, p.n * sizeof *v);
+        free(v);
     }
     if (build_directory(&p, err) != 0)
         return -1;

@@ -25,8 +25,9 @@ int sp_qr_encode(const char *url, char ecl, const char *about, struct sp_arena *
 {
     QRecLevel lv;
     QRcode *q;
-    uint8_t *dark;
-    size_t i, nn;
+    uint8_t *bits;
+    size_t rb;
+    int r, c;
 
     memset(out, 0, sizeof *out);
     if (level_of(ecl, &lv))
@@ -47,15 +48,19 @@ int sp_qr_encode(const char *url, char ecl, const char *about, struct sp_arena *
                      : sp_error_set(err, SP_ERR_INPUT, NULL, 0, 0,
                                     "URL too long for a QR code");
     }
-    nn = (size_t)q->width * (size_t)q->width;
-    dark = sp_arena_alloc(a, nn);
-    for (i = 0; i < nn; i++)
-        dark[i] = q->data[i] & 1;
+    /* packed one bit a module (plan.h): libqrencode gives a byte a module, LSB = dark */
+    rb = sp_qr_row_bytes(q->width);
+    bits = sp_arena_alloc(a, rb * (size_t)q->width);
+    memset(bits, 0, rb * (size_t)q->width);
+    for (r = 0; r < q->width; r++)
+        for (c = 0; c < q->width; c++)
+            if (q->data[(size_t)r * (size_t)q->width + (size_t)c] & 1)
+                bits[(size_t)r * rb + (size_t)c / 8] |= (uint8_t)(0x80u >> (c % 8));
     out->n = q->width;
     out->quiet = 4;
     out->version = q->version;
     out->ecl = ecl;
-    out->dark = dark;
+    out->bits = bits;
     QRcode_free(q);
     return 0;
 }

@@ -12,8 +12,9 @@
 #include "plan.h"
 
 /*
- * Encode url at error-correction level ecl ('L','M','Q','H') into *out (modules in
- * arena; quiet = 4).  Returns 0, or -1 with SP_ERR_INPUT "URL too long for a QR code"
+ * Encode url at error-correction level ecl ('L','M','Q','H') into *out (modules a bit each,
+ * as plan.h says, in arena; quiet = 4).  Returns 0, or -1 with SP_ERR_INPUT "URL too long
+ * for a QR code"
  * (about = name of the meeting or thing, used in the message: "'%s': URL too long...").
  */
 int sp_qr_encode(const char *url, char ecl, const char *about, struct sp_arena *a,

@@ -33,6 +33,14 @@ void sp_directory_release(struct sp_directory *dir)
     memset(dir, 0, sizeof *dir);
 }
 
+void sp_directory_fit(struct sp_directory *dir)
+{
+    if (dir->n == 0 || dir->cap == dir->n)
+        return;
+    dir->meetings = xrealloc(dir->meetings, dir->n * sizeof *dir->meetings);
+    dir->cap = dir->n;
+}
+
 const char *sp_format_name(enum sp_format f)
 {
     switch (f) {

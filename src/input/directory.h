@@ -31,6 +31,9 @@ struct sp_source_opts {
 void sp_directory_init(struct sp_directory *dir);
 void sp_directory_release(struct sp_directory *dir);
 
+/* Give back the room grown past dir->n (call when every file is read; issue 16). */
+void sp_directory_fit(struct sp_directory *dir);
+
 /*
  * Read one directory file and append its usable meetings to *dir.  Records that
  * cannot be used and repairs (invalid UTF-8, unknown codes, http links...) go to *diag

@@ -63,12 +63,15 @@ struct sp_meeting {
 
     /* where */
     enum sp_attendance attendance;
+    /* three flags of "where" and "online", here to fill the padding after attendance */
+    bool postcode_first;     /* the postcode goes before the town ("10115 Berlin") */
+    bool url_is_http;        /* plain http: (warned) */
+    bool url_has_passcode;   /* the URL itself carries a passcode (Zoom pwd=, ...) */
     const char *venue;       /* location / venue name, or NULL */
     const char *address;     /* street part of the address ("125 Charing Cross Rd"), or NULL */
     const char *town;        /* town/city, or NULL */
     const char *postcode;    /* UK postcode normalised "CF10 1AA"; another country's as
                                 written ("CA 95122", "10115"); or NULL */
-    bool postcode_first;     /* the postcode goes before the town ("10115 Berlin") */
     const char *formatted_address; /* the full one-line address as given/assembled, or NULL */
     const char *region;      /* or NULL */
     const char *sub_region;  /* or NULL */
@@ -77,8 +80,6 @@ struct sp_meeting {
     /* online */
     const char *url;         /* safe join URL (https:, or http: with a warning), "()\" escaped; or NULL */
     const char *provider;    /* "Zoom", "Google Meet", "Microsoft Teams", ...; NULL if unknown host */
-    bool url_is_http;        /* plain http: (warned) */
-    bool url_has_passcode;   /* the URL itself carries a passcode (Zoom pwd=, ...) */
     const char *url_without_passcode; /* URL with the passcode parameter removed, or NULL */
     const char *phone;       /* dial-in number as given (display form), or NULL */
     const char *meeting_id;  /* "812 3456 7890" display form, or NULL */

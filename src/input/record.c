@@ -35,6 +35,7 @@ static void reject(struct sp_reader *r, const struct sp_raw *raw, const char *fm
     r->dir->nrejected++;
 }
 
+/* url as a message shows it (in the record's scratch arena) */
 static const char *qurl(struct sp_reader *r, const char *url)
 {
     const char *auth = strstr(url, "://"), *at = NULL;
@@ -45,12 +46,12 @@ static const char *qurl(struct sp_reader *r, const char *url)
         if (*q == '@')
             at = q;
     if (at)
-        url = sp_arena_printf(r->arena, "%.*s\xE2\x80\xA6%s", (int)(auth + 3 - url), url, at);
+        url = sp_arena_printf(&r->scratch, "%.*s\xE2\x80\xA6%s", (int)(auth + 3 - url), url, at);
     n = strlen(url);
     if (n <= 80)
         return url;
     const char *end = g_utf8_find_prev_char(url, url + 81);
-    return sp_arena_printf(r->arena, "%.*s...", (int)((end ? end : url) - url), url);
+    return sp_arena_printf(&r->scratch, "%.*s...", (int)((end ? end : url) - url), url);
 }
 
 static bool zone_valid(struct sp_reader *r, const char *tz)
@@ -183,13 +184,27 @@ static void postcode_cell(struct sp_reader *r, const struct sp_raw *raw, struct 
     const char *st = raw->state;
 
     if (sp_postcode_parse(raw->postal_code, strlen(raw->postal_code), pc)) {
-        addr->postcode = sp_arena_strdup(r->arena, pc);
+        addr->postcode = sp_arena_strdup(&r->scratch, pc);
     } else if (sp_postcode_foreign(raw->postal_code)) {
         bool us = st && strlen(st) == 2 && g_ascii_isupper(st[0]) && g_ascii_isupper(st[1]);
-        addr->postcode = us ? sp_arena_printf(r->arena, "%s %s", st, raw->postal_code)
+        addr->postcode = us ? sp_arena_printf(&r->scratch, "%s %s", st, raw->postal_code)
                             : raw->postal_code;
         addr->postcode_first = !us && g_ascii_isdigit(raw->postal_code[0]);
     }
+}
+
+/* s (or NULL) kept in the model: one copy of each text, in the reader's shared texts. */
+static const char *keep_text(struct sp_reader *r, const char *s)
+{
+    char *k;
+
+    if (!s || !r->texts)
+        return s ? sp_arena_strdup(r->arena, s) : NULL;
+    if (!(k = g_hash_table_lookup(r->texts, s))) {
+        k = sp_arena_strdup(r->arena, s);
+        g_hash_table_add(r->texts, k);
+    }
+    return k;
 }
 
 /* Step 3: where: the address split into street, town and postcode. */
@@ -201,7 +216,7 @@ static void fill_where(struct sp_reader *r, const struct sp_raw *raw, struct sp_
     m->sub_region = raw->sub_region;
     m->location_notes = raw->location_notes;
     if (raw->formatted_address) {
-        sp_address_split(r->arena, raw->formatted_address, addr);
+        sp_address_split(&r->scratch, raw->formatted_address, addr);
         m->formatted_address = raw->formatted_address;
     } else {
         const char *parts[5];
@@ -211,7 +226,7 @@ static void fill_where(struct sp_reader *r, const struct sp_raw *raw, struct sp_
         if (raw->address) {
             /* an address cell that holds the whole address */
             struct sp_address inner;
-            sp_address_split(r->arena, raw->address, &inner);
+            sp_address_split(&r->scratch, raw->address, &inner);
             if (strchr(raw->address, ',') && (inner.postcode || !raw->city)) {
                 addr->street = inner.street;
                 if (!raw->city)
@@ -237,11 +252,12 @@ static void fill_where(struct sp_reader *r, const struct sp_raw *raw, struct sp_
                    sp_postcode_parse(addr->postcode, strlen(addr->postcode), NULL) ?
                    addr->postcode : raw->postal_code;  /* a UK one normalised */
         parts[4] = raw->country;
-        m->formatted_address = join_address(r->arena, parts, 5);
+        m->formatted_address = keep_text(r, join_address(&r->scratch, parts, 5));
     }
-    m->address = addr->street;
-    m->town = addr->town;
-    m->postcode = addr->postcode;
+    /* worked out in the record's scratch arena; kept once for the meetings at the place */
+    m->address = keep_text(r, addr->street);
+    m->town = keep_text(r, addr->town);
+    m->postcode = keep_text(r, addr->postcode);
     m->postcode_first = addr->postcode_first;
     /* a venue that is only the street again ("2212 Quimby Road" and "2212 Quimby Rd") is
        said once, in the address's own words */
@@ -325,7 +341,9 @@ static const char *lone_word_passcode(const char *text)
 }
 
 /* Step 4: online: the join link, provider, meeting ID, passcode and dial-in.  Returns
-   true when there is a usable link. */
+   true when there is a usable link.  The link is checked in the record's scratch arena and
+   only what the meeting keeps is copied, once for the meetings that share it (issue 16:
+   the same link on every day of a meeting). */
 static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const char *w,
                         struct sp_meeting *m)
 {
@@ -338,7 +356,7 @@ static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const cha
     /* Step 4a: a link with a line break in it is refused; one with a space is read up to
        the space (the text after it is read for a passcode below) */
     if (url && strchr(url, '\n')) {
-        char *flat = g_strdelimit(sp_arena_strdup(r->arena, url), "\n", ' ');
+        char *flat = g_strdelimit(sp_arena_strdup(&r->scratch, url), "\n", ' ');
         sp_reader_report(r, raw, SP_WARNING, "%s: link '%s' refused: a line break inside the link",
                          w, qurl(r, flat));
         url = NULL;
@@ -353,7 +371,7 @@ static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const cha
                      !memchr(sp + 1, '=', word) && !memchr(sp + 1, '&', word);
         if (whole) {
             after = sp + 1;
-            url = sp_arena_strndup(r->arena, url, (size_t)(sp - url));
+            url = sp_arena_strndup(&r->scratch, url, (size_t)(sp - url));
         } else {
             sp_reader_report(r, raw, SP_WARNING, "%s: link '%s' refused: a space inside the link",
                              w, qurl(r, url));
@@ -363,7 +381,7 @@ static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const cha
     if (url) {
         struct sp_link link;
         const char *why;
-        enum sp_link_status st = sp_link_check(r->arena, url, &link, &why);
+        enum sp_link_status st = sp_link_check(&r->scratch, url, &link, &why);
         if (st == SP_LINK_REFUSED) {
             sp_reader_report(r, raw, SP_WARNING, "%s: link '%s' refused: %s", w, qurl(r, url),
                              why);
@@ -379,13 +397,13 @@ static bool fill_online(struct sp_reader *r, const struct sp_raw *raw, const cha
                 sp_reader_report(r, raw, SP_WARNING, "%s: link is %zu characters long, more "
                                  "than a QR code can hold (%d)", w, strlen(link.url),
                                  SP_QR_LINK_MAX);
-            m->url = link.url;
+            m->url = keep_text(r, link.url);
             m->provider = link.provider;
             m->url_is_http = st == SP_LINK_HTTP;
             m->url_has_passcode = link.has_passcode;
-            m->url_without_passcode = link.url_without_passcode;
-            m->meeting_id = link.meeting_id;
-            link_pass = link.passcode;
+            m->url_without_passcode = keep_text(r, link.url_without_passcode);
+            m->meeting_id = keep_text(r, link.meeting_id);
+            link_pass = keep_text(r, link.passcode);
             has_url = true;
         }
     }
@@ -602,7 +620,8 @@ static void append(struct sp_reader *r, const struct sp_raw *raw, const char *w,
             g_hash_table_insert(r->slugs, (gpointer)m->slug, GINT_TO_POINTER(raw->line));
     }
     if (dir->n == dir->cap) {
-        dir->cap = dir->cap ? dir->cap * 2 : 64;
+        /* 1.5x: less room unused at the end, and a smaller old copy while it moves */
+        dir->cap = dir->cap ? dir->cap + dir->cap / 2 : 64;
         dir->meetings = xrealloc(dir->meetings, dir->cap * sizeof *dir->meetings);
     }
     m->index = dir->n;

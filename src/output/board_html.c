@@ -51,7 +51,7 @@ static void qr_code(GString *g, const struct sp_qr *q)
     char head[16];
 
     for (size_t k = 0; k < nbits; k++)
-        if (q->dark[k])
+        if (sp_qr_dark(q, (int)(k / (size_t)q->n), (int)(k % (size_t)q->n)))
             bits[k / 8] |= (guchar)(0x80u >> (k % 8));
     b64 = g_base64_encode(bits, nbytes);
     snprintf(head, sizeof head, "%d:", q->n);

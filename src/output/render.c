@@ -30,15 +30,13 @@ static void qr_runs(cairo_t *cr, const struct sp_qr *q, double x0, double y0, do
 
     cairo_new_path(cr);
     for (r = 0; r < q->n; r++) {
-        const uint8_t *row = q->dark + (size_t)r * (size_t)q->n;
-
         for (c = 0; c < q->n; c++) {
             int start;
 
-            if (!row[c])
+            if (!sp_qr_dark(q, r, c))
                 continue;
             start = c;
-            while (c < q->n && row[c])
+            while (c < q->n && sp_qr_dark(q, r, c))
                 c++;
             cairo_rectangle(cr, x0 + start * m, y0 + r * m, (c - start) * m, m);
         }
@@ -62,7 +60,7 @@ static void qr_mask(cairo_t *cr, const struct sp_qr *q, double x0, double y0, do
         uint32_t *words = (uint32_t *)(void *)(bits + (size_t)r * (size_t)stride);
 
         for (c = 0; c < q->n; c++)
-            if (q->dark[(size_t)r * (size_t)q->n + (size_t)c])
+            if (sp_qr_dark(q, r, c))
                 /* A1 bit order follows the platform's endianness within 32-bit words */
                 words[c / 32] |= endian.b[0] ? (1u << (c % 32)) : (1u << (31 - c % 32));
     }

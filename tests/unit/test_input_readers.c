@@ -461,6 +461,13 @@ static void test_shared_texts(void)
         OK(m[0].venue == m[1].venue && m[1].venue == m[2].venue, "shared: one venue copy");
         OK(m[0].region == m[1].region, "shared: one region copy");
         OK(m[0].notes == m[1].notes, "shared: one copy of the same notes");
+        EQ_STR(m[0].address, "1 Road", "shared: street from the address");
+        EQ_STR(m[0].town, "Town", "shared: town from the address");
+        EQ_STR(m[0].postcode, "AB1 2CD", "shared: postcode from the address");
+        OK(m[0].address == m[1].address && m[0].town == m[1].town &&
+           m[0].postcode == m[1].postcode, "shared: one copy of the address's parts");
+        OK(m[0].town == m[2].town && m[0].address != m[2].address,
+           "shared: the same town at another address; another street its own copy");
         EQ_STR(m[2].name, "Hope & Unity", "shared: a decoded name is its own text");
         EQ_STR(m[2].region, "Gwynedd", "shared: another region is its own text");
         OK(m[0].region != m[2].region, "shared: different texts are different copies");
@@ -546,6 +553,78 @@ static void test_cut_short(void)
     g_string_free(json, TRUE);
 }
 
+/* The meetings array grows by half (64, 96, 144...) and sp_directory_fit gives back the room
+   past the last meeting; another file appended after it still goes on the end (issue 16). */
+static void test_grow_and_fit(void)
+{
+    GString *g = g_string_new("[");
+    struct sp_source_opts o = { SP_FORMAT_MG_JSON, NULL, NULL, NULL, NULL };
+    struct run r;
+    bool same = true;
+
+    for (int i = 0; i < 100; i++)
+        g_string_append_printf(g, "%s{\"name\":\"Group %d\",\"day\":%d,\"time\":\"19:00\","
+                               "\"location\":\"Hall\",\"address\":\"1 Road\","
+                               "\"city\":\"Town\"}", i ? ",\n" : "", i, i % 7);
+    g_string_append(g, "]");
+    run_mem(&r, g->str, SP_FORMAT_MG_JSON);
+    EQ_INT(r.rc, 0, "grow: loads");
+    EQ_INT(r.dir.n, 100, "grow: 100 meetings");
+    EQ_INT(r.dir.cap, 144, "grow: room for 144 (64, 96, 144)");
+    sp_directory_fit(&r.dir);
+    EQ_INT(r.dir.cap, 100, "fit: room for exactly 100");
+    for (size_t i = 0; i < r.dir.n; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "Group %zu", i);
+        same &= !strcmp(r.dir.meetings[i].name, want) && r.dir.meetings[i].index == i;
+    }
+    OK(same, "fit: every meeting kept, in order, with its index");
+    r.rc = sp_directory_load_mem(&r.dir, "mem2", g->str, g->len, &o, &r.arena, &r.diag,
+                                 &r.err);
+    EQ_INT(r.dir.n, 200, "fit: a second file appends after it");
+    OK(r.dir.n == 200 && !strcmp(r.dir.meetings[199].name, "Group 99") &&
+       r.dir.meetings[199].index == 199, "fit: the last meeting of the second file");
+    sp_directory_fit(&r.dir);
+    EQ_INT(r.dir.cap, 200, "fit again: 200");
+    run_free(&r);
+    g_string_free(g, TRUE);
+}
+
+/* Meetings with the same join link (the same meeting on several days) keep one copy of the
+   link and what comes from it; another link is its own copy (issue 16). */
+static void test_shared_links(void)
+{
+    struct run r;
+    const char *json =
+        "[{\"name\":\"Hope\",\"day\":1,\"time\":\"19:00\","
+        "\"conference_url\":\"https://zoom.us/j/81234567890?pwd=867458\"},\n"
+        " {\"name\":\"Hope\",\"day\":3,\"time\":\"19:00\","
+        "\"conference_url\":\"https://zoom.us/j/81234567890?pwd=867458\"},\n"
+        " {\"name\":\"Unity\",\"day\":3,\"time\":\"20:00\","
+        "\"conference_url\":\"https://zoom.us/j/81234567899?pwd=867458\"}]";
+    const struct sp_meeting *m;
+
+    run_mem(&r, json, SP_FORMAT_MG_JSON);
+    EQ_INT(r.rc, 0, "links: loads");
+    EQ_INT(r.dir.n, 3, "links: three meetings");
+    if (r.dir.n == 3) {
+        m = r.dir.meetings;
+        EQ_STR(m[0].url, "https://zoom.us/j/81234567890?pwd=867458", "links: the link");
+        EQ_STR(m[0].url_without_passcode, "https://zoom.us/j/81234567890",
+               "links: without its passcode");
+        EQ_STR(m[0].meeting_id, "812 3456 7890", "links: meeting ID");
+        EQ_STR(m[0].passcode, "867458", "links: passcode");
+        OK(m[0].url == m[1].url, "links: one copy of the same link");
+        OK(m[0].url_without_passcode == m[1].url_without_passcode,
+           "links: one copy of it without the passcode");
+        OK(m[0].meeting_id == m[1].meeting_id, "links: one copy of the meeting ID");
+        OK(m[0].url != m[2].url && !strcmp(m[2].url, "https://zoom.us/j/81234567899?pwd=867458"),
+           "links: another link is its own copy");
+        EQ_STR(m[2].meeting_id, "812 3456 7899", "links: its own meeting ID");
+    }
+    run_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     test_init(argc, argv);
@@ -558,5 +637,7 @@ int main(int argc, char **argv)
     TEST_RUN(test_shared_texts);
     TEST_RUN(test_cut_short);
     TEST_RUN(test_lone_word_passcode);
+    TEST_RUN(test_grow_and_fit);
+    TEST_RUN(test_shared_links);
     return test_done();
 }

@@ -61,15 +61,25 @@ static void test_modules(void)
             int ring = r == 0 || r == 6 || c == 0 || c == 6;
             int centre = r >= 2 && r <= 4 && c >= 2 && c <= 4;
 
-            if (q.dark[r * q.n + c] != (ring || centre))
+            if (sp_qr_dark(&q, r, c) != (ring || centre))
                 finder = 0;
         }
-    for (r = 0; r < q.n * q.n; r++)
-        if (q.dark[r] > 1)
+    /* packed a bit a module, rows of whole bytes: the bits after the last module are 0 */
+    EQ_INT((int)sp_qr_row_bytes(q.n), (q.n + 7) / 8, "row bytes");
+    for (r = 0; r < q.n; r++)
+        if (q.bits[(size_t)r * sp_qr_row_bytes(q.n) + sp_qr_row_bytes(q.n) - 1] &
+            (0xffu >> (q.n % 8 ? q.n % 8 : 8)))
             binary = 0;
     OK(finder, "top-left finder pattern where expected");
-    OK(binary, "modules are 0/1");
-    EQ_INT(q.dark[7 * q.n + 7], 0, "separator is light");
+    OK(binary, "no bits set past the last module of a row");
+    EQ_INT(sp_qr_dark(&q, 7, 7), 0, "separator is light");
+    /* the other two finders: top-right (row 0, column n-1 dark), bottom-left; timing row 6 */
+    OK(sp_qr_dark(&q, 0, q.n - 1) && sp_qr_dark(&q, q.n - 1, 0), "top-right, bottom-left");
+    OK(!sp_qr_dark(&q, 0, q.n - 8) && !sp_qr_dark(&q, q.n - 8, 0), "their separators");
+    for (c = 8, finder = 1; c < q.n - 8; c++)
+        if (sp_qr_dark(&q, 6, c) != !(c % 2))
+            finder = 0;
+    OK(finder, "timing pattern on row 6 alternates, dark on even columns");
     sp_arena_free(&a);
 }
 

@@ -120,10 +120,95 @@ static void test_rows(void)
     sp_arena_free(&a);
 }
 
+/* Records merge only when everything printed is the same: each field, the times, the
+   attendance and the type list in turn made different from an otherwise equal record. */
+static void test_rows_differ(void)
+{
+    static const struct sp_type open_t[] = { { "O", "Open", NULL, true } };
+    static const struct sp_type closed_t[] = { { "C", "Closed", NULL, true } };
+    static const char *const what[] = {
+        "name", "fellowship", "venue", "address", "town", "postcode", "formatted address",
+        "region", "sub-region", "location notes", "link", "phone", "meeting ID",
+        "passcode", "notes", "time zone", "group", "end time", "attendance", "weeks",
+        "http link", "types", "no types"
+    };
+    struct sp_arena a;
+
+    sp_arena_init(&a);
+    for (size_t c = 0; c < G_N_ELEMENTS(what); c++) {
+        struct sp_meeting ms[2];
+        const struct sp_meeting *sel[2] = { &ms[0], &ms[1] };
+        struct sp_compose_in in = { 0 };
+        struct sp_row *rows;
+        const char **f;
+        char name[80];
+
+        ms[0] = meeting("Hope", MON, 1140, 0);
+        ms[0].types = open_t;
+        ms[0].ntypes = 1;
+        ms[1] = ms[0];
+        ms[1].days = TUE;
+        ms[1].index = 1;
+        /* the text fields in row order; NULL in one of the two, then a different text */
+        {
+            const char **v[] = {
+                &ms[1].name, &ms[1].fellowship, &ms[1].venue, &ms[1].address, &ms[1].town,
+                &ms[1].postcode, &ms[1].formatted_address, &ms[1].region, &ms[1].sub_region,
+                &ms[1].location_notes, &ms[1].url, &ms[1].phone, &ms[1].meeting_id,
+                &ms[1].passcode, &ms[1].notes, &ms[1].timezone, &ms[1].group
+            };
+            f = c < G_N_ELEMENTS(v) ? v[c] : NULL;
+            if (f)
+                *f = *f ? "Other" : "Given";
+        }
+        if (c == 17)
+            ms[1].end_min += 30;
+        if (c == 18)
+            ms[1].attendance = SP_ATTEND_HYBRID;
+        if (c == 19)
+            ms[1].weeks = SP_WEEK_BIT(1);
+        if (c == 20)
+            ms[1].url_is_http = true;
+        if (c == 21)
+            ms[1].types = closed_t;
+        if (c == 22)
+            ms[1].ntypes = 0;
+        in.meetings = sel;
+        in.n = 2;
+        in.start_day = -1;
+        snprintf(name, sizeof name, "a different %s: two rows", what[c]);
+        EQ_INT(sp_compose_rows(&in, &a, &rows), 2, name);
+    }
+    {
+        /* the same words in other copies: one row with both days */
+        char name_copy[] = "Hope", venue_copy[] = "Hall", code_copy[] = "O";
+        struct sp_type t_copy[] = { { code_copy, "Open", NULL, true } };
+        struct sp_meeting ms[2];
+        const struct sp_meeting *sel[2] = { &ms[0], &ms[1] };
+        struct sp_compose_in in = { 0 };
+        struct sp_row *rows;
+
+        ms[0] = meeting("Hope", MON, 1140, 0);
+        ms[0].types = open_t;
+        ms[0].ntypes = 1;
+        ms[1] = meeting(name_copy, TUE, 1140, 1);
+        ms[1].venue = venue_copy;
+        ms[1].types = t_copy;
+        ms[1].ntypes = 1;
+        in.meetings = sel;
+        in.n = 2;
+        in.start_day = -1;
+        EQ_INT(sp_compose_rows(&in, &a, &rows), 1, "the same words in other copies: one row");
+        EQ_INT(rows[0].days, MON | TUE, "with both days");
+    }
+    sp_arena_free(&a);
+}
+
 int main(int argc, char **argv)
 {
     test_init(argc, argv);
     TEST_RUN(test_days);
     TEST_RUN(test_rows);
+    TEST_RUN(test_rows_differ);
     return test_done();
 }

@@ -381,12 +381,12 @@ static void test_qr_once(void)
        "encoded");
     OK(sp_qr_encode_cached(c, "https://example.org/join/1", 'M', "m", &a, &q2, &err) == 0,
        "encoded again");
-    OK(q1.dark == q2.dark && q1.n == q2.n && q1.version == q2.version,
+    OK(q1.bits == q2.bits && q1.n == q2.n && q1.version == q2.version,
        "the same URL gives the same modules, encoded once");
     OK(sp_qr_encode_cached(c, "https://example.org/join/1", 'Q', "m", &a, &q3, &err) == 0 &&
-       q3.dark != q1.dark && q3.ecl == 'Q', "another error-correction level is another code");
+       q3.bits != q1.bits && q3.ecl == 'Q', "another error-correction level is another code");
     OK(sp_qr_encode("https://example.org/join/1", 'M', "m", &a, &q4, &err) == 0 &&
-       q4.n == q1.n && !memcmp(q4.dark, q1.dark, (size_t)q1.n * (size_t)q1.n),
+       q4.n == q1.n && !memcmp(q4.bits, q1.bits, (size_t)q1.n * sp_qr_row_bytes(q1.n)),
        "the cached modules are libqrencode's");
     sp_qr_cache_stats(c, &enc, &reused);
     EQ_INT((long)enc, 2, "two codes encoded");
