@@ -69,6 +69,15 @@ compare() {  # compare NAME ONE.pdf CHUNKED.pdf CHUNKS
         same_outline "$TMP/one.out" "$TMP/ch.out"
         ok $? "$name: the same bookmarks, levels, pages and places ($(wc -l < "$TMP/one.out"))"
     fi
+    # every page drawn the same, pixel for pixel (30 dpi)
+    rm -rf "$TMP/r1" "$TMP/r2"
+    mkdir "$TMP/r1" "$TMP/r2"
+    pdftoppm -r 30 -png "$one" "$TMP/r1/p"
+    pdftoppm -r 30 -png "$ch" "$TMP/r2/p"
+    (cd "$TMP/r1" && md5sum *.png) > "$TMP/r1.sum"
+    (cd "$TMP/r2" && md5sum *.png) > "$TMP/r2.sum"
+    cmp -s "$TMP/r1.sum" "$TMP/r2.sum" && [ "$(wc -l < "$TMP/r1.sum")" = "$n" ]
+    ok $? "$name: every page drawn the same, pixel for pixel"
     pdfinfo -url "$one" > "$TMP/one.url"
     pdfinfo -url "$ch" > "$TMP/ch.url"
     cmp -s "$TMP/one.url" "$TMP/ch.url"
