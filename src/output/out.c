@@ -847,6 +847,11 @@ int sp_out_pdf_page(struct sp_out_pdf *w, const struct sp_plan *plan, size_t pag
     if (w->chunk && w->in_chunk >= w->chunk && w->started &&
         sp_render_state_can_suspend(&w->rs))
         pdf_next_chunk(w);
+    if (w->chunks && sp_pdf_filter_failed(w->f)) {
+        /* a chunk could not be joined: nothing more is drawn (close reports why) */
+        locale_back(c, old);
+        return -1;
+    }
     pdf_page(w, plan, pageno);
     locale_back(c, old);
     return cairo_status(w->cr) == CAIRO_STATUS_SUCCESS &&

@@ -1504,7 +1504,8 @@ static void renumber_into(struct sp_pdf_filter *f, const unsigned char *p, struc
                           struct sp_buf *b)
 {
     struct lex lx = { p, s.end, s.start, 0 };
-    size_t i = s.start, run = s.start;
+    size_t run = s.start;
+    size_t i = run;
     int key_next = 0;  /* the token before was /StructParents or /StructParent */
 
     while (i < s.end) {
@@ -1749,6 +1750,11 @@ static int xref_from_file(struct sp_pdf_filter *f, unsigned newsize)
     }
     free(buf);
     return rc;
+}
+
+int sp_pdf_filter_failed(const struct sp_pdf_filter *f)
+{
+    return f->failed;
 }
 
 void sp_pdf_filter_chunked(struct sp_pdf_filter *f)

@@ -139,6 +139,7 @@ int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error
  * marks (sp_pdf_marks_clear), so they hold one chunk's.
  */
 void sp_pdf_filter_chunked(struct sp_pdf_filter *f);
+int sp_pdf_filter_failed(const struct sp_pdf_filter *f);  /* finish would fail */
 int sp_pdf_filter_next_chunk(struct sp_pdf_filter *f);
 
 void sp_pdf_filter_free(struct sp_pdf_filter *f);
