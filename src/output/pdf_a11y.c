@@ -1800,7 +1800,7 @@ static int read_trailer(struct sp_pdf_filter *f, long long cat, long long info,
 
 int sp_pdf_filter_next_chunk(struct sp_pdf_filter *f)
 {
-    unsigned long long size;
+    unsigned long long size = 0;
     double t0 = cpu_now();
 
     if (!f->chunked)
@@ -2422,8 +2422,8 @@ int sp_pdf_filter_finish(struct sp_pdf_filter *f, int *io_errno, struct sp_error
     const struct sp_pdf_a11y *in = f->info;
     const unsigned char *p = NULL;
     size_t xref_at;
-    struct span id_span;
-    unsigned long long size;
+    struct span id_span = { 0, 0 };
+    unsigned long long size = 0;
     unsigned xmp_num, note_num = 0, newsize, ptree_num = 0, labels_num = 0, outline_num = 0;
     struct sp_buf xmp = { 0 };
 
