@@ -768,11 +768,10 @@ static int put_object(struct sp_pdf_filter *f, unsigned num, unsigned gen)
     return f->failed ? -1 : 0;
 }
 
-/* "num gen obj\n<<" + every entry of d whose key is not in skip (NULL-terminated). */
-static void open_dict(struct sp_buf *b, unsigned num, unsigned gen, const unsigned char *p,
-                      const struct dict *d, const char *const *skip)
+/* Every entry of d whose key is not in skip (NULL-terminated), one a line. */
+static void put_entries(struct sp_buf *b, const unsigned char *p, const struct dict *d,
+                        const char *const *skip)
 {
-    sp_buf_printf(b, "%u %u obj\n<<", num, gen);
     for (size_t i = 0; i < d->n; i++) {
         int drop = 0;
         for (const char *const *k = skip; k && *k && !drop; k++)
@@ -784,6 +783,14 @@ static void open_dict(struct sp_buf *b, unsigned num, unsigned gen, const unsign
         sp_buf_str(b, " ");
         sp_buf_add(b, p + d->v[i].val.start, d->v[i].val.end - d->v[i].val.start);
     }
+}
+
+/* "num gen obj\n<<" + every entry of d whose key is not in skip (NULL-terminated). */
+static void open_dict(struct sp_buf *b, unsigned num, unsigned gen, const unsigned char *p,
+                      const struct dict *d, const char *const *skip)
+{
+    sp_buf_printf(b, "%u %u obj\n<<", num, gen);
+    put_entries(b, p, d, skip);
 }
 
 static void close_dict(struct sp_buf *b)
@@ -1676,6 +1683,7 @@ static int do_chunked(struct sp_pdf_filter *f, unsigned num, unsigned gen,
    chunk's artifact elements are still known (the next chunk starts a new window). */
 static int hold_doc_kids(struct sp_pdf_filter *f)
 {
+    static const char *const skip[] = { "/K", NULL };
     const unsigned char *p = f->doc.p;
     struct lex lx = { p, f->doc.n, 0, 0 };
     struct sp_buf b = { 0 };
@@ -1687,14 +1695,7 @@ static int hold_doc_kids(struct sp_pdf_filter *f)
         return fail(f, "bad '/Document' element");
     k = dict_get(p, &f->d, "/K");
     sp_buf_str(&b, "<<");
-    for (size_t i = 0; i < f->d.n; i++) {
-        if (span_is(p, f->d.v[i].key, "/K"))
-            continue;
-        sp_buf_str(&b, "\n   ");
-        sp_buf_add(&b, p + f->d.v[i].key.start, f->d.v[i].key.end - f->d.v[i].key.start);
-        sp_buf_str(&b, " ");
-        sp_buf_add(&b, p + f->d.v[i].val.start, f->d.v[i].val.end - f->d.v[i].val.start);
-    }
+    put_entries(&b, p, &f->d, skip);
     if (k && put_kids(f, &b, p, k->val, NULL, -1)) {
         free(b.p);
         return -1;
@@ -1882,8 +1883,6 @@ static int do_object(struct sp_pdf_filter *f, unsigned num, unsigned gen, const 
             sp_buf_str(b, "\nendstream");
         }
         sp_buf_str(b, "\nendobj");
-        (void)obj_start;
-        (void)obj_end;
         return do_object(f, (unsigned)n2, gen, b->p, 0, b->n, v2, stream, d2);
     }
     if (stream)
