@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,31 +175,63 @@ static const char *in_each(struct poster *p, words_fn fn, const void *ctx,
 
 enum { CODED = 0, REDUCED = 1 };  /* an online row with its code on the sheet, or without */
 
-/* One table row: a merged row of the timetable, with its words. */
+/*
+ * One table row: a merged row of the timetable, as measuring and paginating need it.  Its
+ * words are made again where they are needed (row_words), in a scratch or the page's
+ * arena: a poster set of 200,000 meetings held about 300 bytes of words a row until its
+ * last sheet (issue 16).
+ */
 struct prow {
     const struct sp_row *r;
-    int group;                 /* 0 = several days; 1 + rank of its day in the week */
+    double qr_box;             /* symbol + quiet zone, points (codable rows) */
+    uint16_t title_font, detail_font; /* in poster.fonts */
+    uint8_t group;             /* 0 = several days; 1 + rank of its day in the week */
     bool codable;              /* online or hybrid with a link that became a QR symbol */
     bool closed_mark;          /* "Closed meeting" printed: the band explains it */
-    const struct sp_qr *qr;
-    double qr_box;             /* symbol + quiet zone, points */
-    const char *link_attr;     /* escaped for the Link tag */
-    const char *alt;           /* Figure alt and Link /Contents */
-    const char *access[3];     /* panel text: meeting ID, passcode, dial-in (NULL = none) */
-    const char *site;          /* under the code: the site it opens ("zoom.us") */
+    bool cut;                  /* its name or place cut to fit (poster.cuts has the words) */
+};
+
+/* The words of a row (row_words), in the arena they were made in. */
+struct pwords {
     const char *time;          /* Lbl */
     const char *title;         /* bold: the name, after the days for merged rows */
     const char *detail[2];     /* CODED (with the placeholder number) and REDUCED */
-    const struct sp_font *title_font, *detail_font; /* kept once each (poster.fonts) */
+    /* codable rows, with WORDS_JOIN: */
+    const char *access[3];     /* panel text: meeting ID, passcode, dial-in (NULL = none) */
+    const char *site;          /* under the code: the site it opens ("zoom.us") */
+    /* codable rows, with WORDS_QR: */
+    const struct sp_qr *qr;    /* in the words' arena */
+    const char *link_attr;     /* escaped for the Link tag */
+    const char *alt;           /* Figure alt and Link /Contents */
 };
 
-/* A row measured for one column width: its sizes only.  Its lines are broken again when
-   it is drawn (issue 16: a poster set kept every row's lines until its last sheet). */
+enum { WORDS_TEXT = 1, WORDS_JOIN = 2, WORDS_QR = 4 };
+
+/*
+ * What a code cell's size depends on: the code's box, the site under it and the joining
+ * details with every digit made a "0" (the widest digit: "Meeting ID 000 0000 0000").
+ * Measured once for each shape, never short; the rows have few.
+ */
+struct cellshape {
+    double qr_box;
+    const char *site;
+    const char *access[3];
+};
+
+/* A row's name and place as cut to fit by the widest candidate (NULL: not cut). */
+struct cutwords {
+    const char *title, *detail[2];
+};
+
+/*
+ * A row measured for one column width: its sizes only, each an index in the candidate's
+ * table of distinct sizes (rows have few: so many lines of so tall a font).  Its lines
+ * are broken again when it is drawn.
+ */
 struct pmeas {
-    int ntl, ndl[2];
-    double th, dh[2];          /* title and detail heights (points) */
-    double h[2];               /* the whole row, CODED and REDUCED */
-    double tbase;              /* baseline of the first title line below the row top */
+    uint32_t h[2];             /* the whole row, CODED and REDUCED */
+    uint32_t tbase;            /* baseline of the first title line below the row top */
+    uint16_t ntl, ndl[2];      /* line counts (at most 65535: checked when drawn) */
 };
 
 /* One sheet of the paginated timetable. */
@@ -246,6 +279,8 @@ struct layout_try {
                                   column: one long heading (a bilingual or German "several
                                   days") must not make every day's heading two lines tall */
     struct pmeas *pm;
+    GArray *sizes;             /* double: the distinct sizes pmeas points to */
+    GHashTable *size_of;       /* a size's bits -> 1 + its index in sizes */
     struct sheet *sheets;
     size_t nsheets, cap;
     size_t codes_shown;
@@ -301,16 +336,20 @@ struct poster {
     double cell_need;          /* the widest text beside a code that may not break */
     double box;                /* the widest QR box of the poster: every cell's code column */
     double cell_w, cell_h, cell_gap, panel_gap, text_gap;
+    GArray *shapes;            /* struct cellshape: the codes' cells, each shape once */
     struct narrow stack;       /* the same panel with the words under each code: more
                                   across, each cell taller; used when that is lower */
     struct sp_font label_font, cell_font, band_bold;
 
     /* the rows' fonts, each kept once: a poster set has thousands of rows and a handful of
        fonts (issue 16) */
-    struct sp_font *fonts[32];
-    int nfonts;
+    GPtrArray *fonts;          /* struct sp_font (in the plan's arena), by prow's index */
+    const char **times;        /* [minute of the day]: its time as printed, made once */
+    GHashTable *cuts;          /* row index -> struct cutwords, for the rows cut to fit */
+    GHashTable *outlines;      /* the bookmarks' words, each once (outline_text) */
 
     struct sp_error tabs_err;
+    struct sp_error emit_err;  /* a code that could not be made again when drawn */
 };
 
 static struct sp_font font(const struct poster *p, double size, bool bold)
@@ -339,22 +378,27 @@ static bool same_str(const char *a, const char *b)
     return a == b || (a && b && !strcmp(a, b));
 }
 
-/* f kept in the plan's arena, once for every row that uses the same font. */
-static const struct sp_font *font_kept(struct poster *p, struct sp_font f)
+/* f kept in the plan's arena, once for every row that uses the same font: its index. */
+static uint16_t font_kept(struct poster *p, struct sp_font f)
 {
     struct sp_font *k;
 
-    for (int i = 0; i < p->nfonts; i++) {
-        k = p->fonts[i];
+    for (guint i = 0; i < p->fonts->len; i++) {
+        k = g_ptr_array_index(p->fonts, i);
         if (k->size == f.size && k->bold == f.bold && same_str(k->family, f.family) &&
             same_str(k->lang, f.lang))
-            return k;
+            return (uint16_t)i;
     }
+    g_assert(p->fonts->len < UINT16_MAX);
     k = sp_arena_alloc(p->a, sizeof *k);
     *k = f;
-    if (p->nfonts < (int)(sizeof p->fonts / sizeof p->fonts[0]))
-        p->fonts[p->nfonts++] = k;
-    return k;
+    g_ptr_array_add(p->fonts, k);
+    return (uint16_t)(p->fonts->len - 1);
+}
+
+static const struct sp_font *font_at(const struct poster *p, uint16_t i)
+{
+    return g_ptr_array_index(p->fonts, i);
 }
 
 /* Box (symbol + quiet zone) of a poster QR code. */
@@ -671,16 +715,67 @@ static const char *in_each(struct poster *p, words_fn fn, const void *ctx,
     return sp_i18n_join(a, one, two);
 }
 
-/* s copied into the plan's arena (NULL stays NULL). */
-static const char *keep(struct poster *p, const char *s)
+/* A row's name: after its days when it runs on several. */
+static const char *row_title(struct poster *p, const struct sp_row *row, struct sp_arena *a)
 {
-    return s ? sp_arena_strdup(p->a, s) : NULL;
+    /* the name filled in as a value: it keeps its own direction in a right-to-left
+       poster */
+    if (__builtin_popcount(row->days & SP_ALL_DAYS) > 1)
+        return sp_i18n_fill(a, "{1}: {2}",
+                            sp_words_days(row->days, sp_compose_week_start(p->in),
+                                          SP_DAYS_LONG, a),
+                            row->m->name, NULL);
+    return row->m->name;
 }
 
 /*
- * The words of every row (no measuring).  QR symbols go into the plan's arena.  Words
- * made of parts are made in a scratch arena and only the result kept (issue 16: a poster
- * set holds every row's words until its last sheet).
+ * The words of row i in arena a: its text (WORDS_TEXT: time, name, place line), and for a
+ * codable row its joining details (WORDS_JOIN) and its code (WORDS_QR).  The same every time: measured
+ * rows are drawn with the words they were measured with, cut as they were cut.  Returns
+ * -1 (err set) only when a code encoded before cannot be made again (out of memory).
+ */
+static int row_words(struct poster *p, size_t i, unsigned what, struct sp_arena *a,
+                     struct pwords *w, struct sp_error *err)
+{
+    const struct prow *r = &p->pr[i];
+    const struct sp_meeting *m = r->r->m;
+    const struct cutwords *cut = r->cut ? g_hash_table_lookup(p->cuts, GSIZE_TO_POINTER(i))
+                                        : NULL;
+
+    memset(w, 0, sizeof *w);
+    if (what & WORDS_TEXT) {
+        w->time = p->times[m->start_min % 1440];
+        w->title = cut && cut->title ? cut->title : row_title(p, r->r, a);
+        w->detail[CODED] = cut && cut->detail[CODED] ? cut->detail[CODED]
+                                                     : detail_text(p, r, CODED, a);
+        if (!r->codable)
+            w->detail[REDUCED] = w->detail[CODED];
+        else
+            w->detail[REDUCED] = cut && cut->detail[REDUCED] ? cut->detail[REDUCED]
+                                                             : detail_text(p, r, REDUCED, a);
+    }
+    if ((what & (WORDS_JOIN | WORDS_QR)) && r->codable) {
+        const char *link = sp_words_link(m, p->in->leave_off_passcodes);
+        if (what & WORDS_JOIN) {
+            access_lines(p, m, w->access, a);
+            w->site = sp_words_site(link, a);
+        }
+        if (what & WORDS_QR) {
+            struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
+            if (sp_qr_encode_cached(p->in->qr_cache, link, p->lay->qr_ecl, m->name, a, qr,
+                                    err) != 0)
+                return -1;
+            w->qr = qr;
+            w->link_attr = sp_words_attr_url(link, a);
+            w->alt = in_each(p, alt_fn, m, a);
+        }
+    }
+    return 0;
+}
+
+/*
+ * What every row needs kept: its group, fonts and marks, and whether its link became a
+ * QR code (encoded here once, for its size, and again when drawn; the cache holds most).
  */
 static void build_rows(struct poster *p)
 {
@@ -689,51 +784,43 @@ static void build_rows(struct poster *p)
     struct sp_arena *a = p->a;
     struct sp_arena scratch;
     int start = sp_compose_week_start(in);
-    const char **times = xcalloc(1440, sizeof *times);
 
     sp_arena_init(&scratch);
-
+    p->fonts = g_ptr_array_new();
+    p->cuts = g_hash_table_new(g_direct_hash, g_direct_equal);
+    /* one copy of each time of day, shared by every row that starts then */
+    p->times = sp_arena_alloc(a, 1440 * sizeof *p->times);
+    memset(p->times, 0, 1440 * sizeof *p->times);
     p->pr = sp_arena_alloc(a, (p->n ? p->n : 1) * sizeof *p->pr);
     for (size_t i = 0; i < p->n; i++) {
         struct prow *r = &p->pr[i];
         const struct sp_meeting *m = p->rows[i].m;
         const char *link = sp_words_link(m, in->leave_off_passcodes);
         bool multi = __builtin_popcount(p->rows[i].days & SP_ALL_DAYS) > 1;
+        const char *title;
 
         if (scratch.used_total > 256 * 1024)
             sp_arena_free(&scratch);
         memset(r, 0, sizeof *r);
         r->r = &p->rows[i];
-        r->group = multi ? 0 : 1 + (p->rows[i].first_day - start + 7) % 7;
-        /* one copy of each time of day, shared by every row that starts then */
-        if (!times[m->start_min % 1440])
-            times[m->start_min % 1440] = sp_words_time(m->start_min, lay->time_style, a);
-        r->time = times[m->start_min % 1440];
-        /* the name filled in as a value: it keeps its own direction in a right-to-left
-           poster */
-        r->title = multi ? keep(p, sp_i18n_fill(&scratch, "{1}: {2}",
-                                                sp_words_days(p->rows[i].days, start,
-                                                              SP_DAYS_LONG, &scratch),
-                                                m->name, NULL))
-                         : m->name;
+        r->group = (uint8_t)(multi ? 0 : 1 + (p->rows[i].first_day - start + 7) % 7);
+        if (!p->times[m->start_min % 1440])
+            p->times[m->start_min % 1440] = sp_words_time(m->start_min, lay->time_style, a);
+        title = row_title(p, r->r, &scratch);
         {
-            struct sp_font tf = font_for(p, lay->size_body, true, r->title);
+            struct sp_font tf = font_for(p, lay->size_body, true, title);
             if (!tf.lang)
                 tf.lang = sp_lang_of_text(m->name, sp_lang_meeting(m));
             r->title_font = font_kept(p, tf);
         }
 
         if (link && (m->attendance == SP_ATTEND_ONLINE || m->attendance == SP_ATTEND_HYBRID)) {
-            struct sp_qr *qr = sp_arena_alloc(a, sizeof *qr);
+            struct sp_qr qr;
             struct sp_error qerr = { 0 };
-            if (sp_qr_encode_cached(p->in->qr_cache, link, lay->qr_ecl, m->name, a, qr, &qerr) == 0) {
+            if (sp_qr_encode_cached(p->in->qr_cache, link, lay->qr_ecl, m->name, &scratch, &qr,
+                                    &qerr) == 0) {
                 r->codable = true;
-                r->qr = qr;
-                r->qr_box = qr_box(lay, qr);
-                r->link_attr = sp_words_attr_url(link, a);
-                r->alt = keep(p, in_each(p, alt_fn, m, &scratch));
-                access_lines(p, m, r->access, a);
-                r->site = sp_words_site(link, a);
+                r->qr_box = qr_box(lay, &qr);
             } else {
                 /* never fail the poster for one link: the row says where the details are */
                 if (in->diag)
@@ -744,13 +831,10 @@ static void build_rows(struct poster *p)
         }
         marks(&p->wl[0], m, &r->closed_mark, &scratch);
         p->any_closed |= r->closed_mark;
-        r->detail[CODED] = keep(p, detail_text(p, r, CODED, &scratch));
-        r->detail[REDUCED] = r->codable ? keep(p, detail_text(p, r, REDUCED, &scratch))
-                                        : r->detail[CODED];
-        r->detail_font = font_kept(p, font_for(p, lay->size_detail, false, r->detail[CODED]));
+        r->detail_font = font_kept(p, font_for(p, lay->size_detail, false,
+                                               detail_text(p, r, CODED, &scratch)));
     }
     sp_arena_free(&scratch);
-    free(times);
 }
 
 /* ---- measuring ---- */
@@ -832,6 +916,34 @@ static int break_cached(struct poster *p, struct layout_try *lt, const struct sp
     return b->n;
 }
 
+/* Index of size v in the candidate's table of sizes (added when new). */
+static uint32_t size_index(struct layout_try *lt, double v)
+{
+    gint64 key;
+    gpointer got;
+
+    memcpy(&key, &v, sizeof key);
+    got = g_hash_table_lookup(lt->size_of, &key);
+    if (!got) {
+        gint64 *k = sp_arena_alloc(&lt->arena, sizeof *k);
+        *k = key;
+        g_array_append_val(lt->sizes, v);
+        got = GUINT_TO_POINTER(lt->sizes->len);
+        g_hash_table_insert(lt->size_of, k, got);
+    }
+    return GPOINTER_TO_UINT(got) - 1;
+}
+
+static double size_at(const struct layout_try *lt, uint32_t i)
+{
+    return g_array_index(lt->sizes, double, i);
+}
+
+static uint16_t count16(int n)
+{
+    return (uint16_t)MIN(n, UINT16_MAX);
+}
+
 /*
  * Measure rows [0, lt->n) at the candidate's body width.  With cap (the widest candidate)
  * a name or place line longer than a few lines is cut at a word and reported, so every
@@ -847,42 +959,69 @@ static void measure(struct poster *p, struct layout_try *lt, bool cap)
 
     sp_text_metrics(p->t, &tf, &tl_h, &tl_base);
     lt->pm = sp_arena_alloc(&lt->arena, (lt->n ? lt->n : 1) * sizeof *lt->pm);
+    lt->sizes = g_array_new(FALSE, FALSE, sizeof(double));
+    lt->size_of = g_hash_table_new(g_int64_hash, g_int64_equal);
     lt->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     sp_arena_init(&scratch);
     for (size_t i = 0; i < lt->n; i++) {
         struct prow *r = &p->pr[i];
         struct pmeas *pm = &lt->pm[i];
+        const struct sp_font *title_font = font_at(p, r->title_font);
+        const struct sp_font *detail_font = font_at(p, r->detail_font);
+        struct pwords w;
         struct sp_line *l;
+        struct cutwords *cw = r->cut ? g_hash_table_lookup(p->cuts, GSIZE_TO_POINTER(i)) : NULL;
+        double th, tbase, dh[2];
+        int ntl, ndl[2];
         bool cut = false;
 
         if (scratch.used_total > 256 * 1024)
             sp_arena_free(&scratch);  /* the lines are measured: only their sizes are kept */
-        pm->ntl = break_cached(p, lt, r->title_font, r->title, tl_base, &scratch, &pm->th,
-                               &pm->tbase);
-        if (cap && pm->ntl > TITLE_MAX_LINES) {
-            r->title = cap_text(p, r->title_font, r->title, lt->body_w, TITLE_MAX_LINES, &cut,
-                                p->a);
-            pm->ntl = sp_text_break(p->t, r->title_font, r->title, lt->body_w, &scratch, &l);
-            title_size(l, pm->ntl, ls, tl_base, &pm->th, &pm->tbase);
+        row_words(p, i, WORDS_TEXT, &scratch, &w, NULL);
+        ntl = break_cached(p, lt, title_font, w.title, tl_base, &scratch, &th, &tbase);
+        if (cap && ntl > TITLE_MAX_LINES) {
+            if (!cw) {
+                cw = sp_arena_alloc(p->a, sizeof *cw);
+                memset(cw, 0, sizeof *cw);
+            }
+            w.title = cw->title = cap_text(p, title_font, w.title, lt->body_w, TITLE_MAX_LINES,
+                                           &cut, p->a);
+            ntl = sp_text_break(p->t, title_font, w.title, lt->body_w, &scratch, &l);
+            title_size(l, ntl, ls, tl_base, &th, &tbase);
         }
         for (int v = 0; v < 2; v++) {
+            double h;
             if (v == REDUCED && !r->codable) {
-                pm->ndl[v] = pm->ndl[CODED];
-                pm->dh[v] = pm->dh[CODED];
+                ndl[v] = ndl[CODED];
+                dh[v] = dh[CODED];
             } else {
-                pm->ndl[v] = sp_text_break(p->t, r->detail_font, r->detail[v], lt->detail_w,
+                ndl[v] = sp_text_break(p->t, detail_font, w.detail[v], lt->detail_w,
+                                       &scratch, &l);
+                if (cap && ndl[v] > DETAIL_MAX_LINES) {
+                    if (!cw) {
+                        cw = sp_arena_alloc(p->a, sizeof *cw);
+                        memset(cw, 0, sizeof *cw);
+                    }
+                    w.detail[v] = cw->detail[v] = cap_text(p, detail_font, w.detail[v],
+                                                           lt->detail_w, DETAIL_MAX_LINES,
+                                                           &cut, p->a);
+                    ndl[v] = sp_text_break(p->t, detail_font, w.detail[v], lt->detail_w,
                                            &scratch, &l);
-                if (cap && pm->ndl[v] > DETAIL_MAX_LINES) {
-                    r->detail[v] = cap_text(p, r->detail_font, r->detail[v], lt->detail_w,
-                                            DETAIL_MAX_LINES, &cut, p->a);
-                    pm->ndl[v] = sp_text_break(p->t, r->detail_font, r->detail[v],
-                                               lt->detail_w, &scratch, &l);
                 }
-                pm->dh[v] = lines_height(l, pm->ndl[v], ls);
+                dh[v] = lines_height(l, ndl[v], ls);
             }
-            pm->h[v] = pm->th + pm->dh[v];
-            if (pm->h[v] < tl_h * ls)
-                pm->h[v] = tl_h * ls;
+            h = th + dh[v];
+            if (h < tl_h * ls)
+                h = tl_h * ls;
+            pm->h[v] = size_index(lt, h);
+            pm->ndl[v] = count16(ndl[v]);
+        }
+        pm->ntl = count16(ntl);
+        pm->tbase = size_index(lt, tbase);
+        if (cw) {
+            /* kept for every later candidate and for drawing (rows cut are few) */
+            r->cut = true;
+            g_hash_table_insert(p->cuts, GSIZE_TO_POINTER(i), cw);
         }
         if (cut && p->in->diag)
             sp_diag_add(p->in->diag, SP_WARNING, r->r->m->file, r->r->m->line, 0,
@@ -891,10 +1030,12 @@ static void measure(struct poster *p, struct layout_try *lt, bool cap)
                         short_name(r->r->m->name, p->a),
                         TITLE_MAX_LINES, DETAIL_MAX_LINES);
     }
-    /* every row measured: the lines stay (in lt->arena), the lookup by text goes (its keys
-       held a copy of every distinct title while the whole set was drawn; issue 16) */
+    /* every row measured: the lookup by text goes (its keys held a copy of every distinct
+       title while the whole set was drawn; issue 16) */
     g_hash_table_destroy(lt->cache);
     lt->cache = NULL;
+    g_hash_table_destroy(lt->size_of);
+    lt->size_of = NULL;
     sp_arena_free(&scratch);
 }
 
@@ -931,7 +1072,7 @@ static double fill(const struct poster *p, const struct layout_try *lt, size_t s
     double bottom = COL_BOTTOM(0);
 
     for (size_t i = s; i < e; i++) {
-        double h = lt->pm[i].h[variant_of(p, i, ncoded, &seen)];
+        double h = size_at(lt, lt->pm[i].h[variant_of(p, i, ncoded, &seen)]);
         bool first = group_starts(p, i);
         bool at_top = y <= top + 0.001;
         int heading = first ? 1 : at_top ? 2 : 0;
@@ -1318,32 +1459,13 @@ static double para_height(struct poster *p, const struct sp_font *f, const char 
     return lines_height(l, n, 1.0);
 }
 
-/*
- * Height of a code cell's text at width tw: its label and the joining details.  Measured
- * with every digit made a "0" (the widest digit), so the many details of one shape
- * ("Meeting ID 000 0000 0000") are measured once, never short.
- */
-static double cell_text_height(struct poster *p, GHashTable *seen, const struct prow *r,
-                               double tw)
+/* Height of a code cell's text at width tw: its label and the joining details. */
+static double cell_text_height(struct poster *p, const struct cellshape *c, double tw)
 {
     double h = para_height(p, &p->label_font, cell_label(p, 88), tw);
 
-    for (int i = 0; i < 3 && r->access[i]; i++) {
-        char *shape = g_strdup(r->access[i]);
-        double *got;
-        for (char *q = shape; *q; q++)
-            if (g_ascii_isdigit(*q))
-                *q = '0';
-        got = g_hash_table_lookup(seen, shape);
-        if (!got) {
-            got = sp_arena_alloc(p->a, sizeof *got);
-            *got = para_height(p, &p->cell_font, shape, tw);
-            g_hash_table_insert(seen, shape, got);
-        } else {
-            g_free(shape);
-        }
-        h += *got;
-    }
+    for (int i = 0; i < 3 && c->access[i]; i++)
+        h += para_height(p, &p->cell_font, c->access[i], tw);
     return h;
 }
 
@@ -1354,7 +1476,6 @@ static void cells_at(struct poster *p, double w, bool force_stacked, size_t cap,
                      struct narrow *g)
 {
     double tw, site_h = 0;
-    GHashTable *seen;
 
     memset(g, 0, sizeof *g);
     if (p->box == 0)
@@ -1375,23 +1496,19 @@ static void cells_at(struct poster *p, double w, bool force_stacked, size_t cap,
     g->cell_w = (w - (double)(g->cpr - 1) * p->cell_gap) / (double)g->cpr;
     tw = g->stacked ? g->cell_w : g->cell_w - p->box - p->text_gap;
     g->cell_h = g->stacked ? 0 : p->box;
-    seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    for (size_t i = 0; i < p->n; i++) {
-        const struct prow *r = &p->pr[i];
-        double qx = (p->box - r->qr_box) / 2;
+    for (guint i = 0; i < p->shapes->len; i++) {
+        const struct cellshape *c = &g_array_index(p->shapes, struct cellshape, i);
+        double qx = (p->box - c->qr_box) / 2;
 
-        if (!r->codable)
-            continue;
         /* the site: under the label beside the code, or between code and words */
         if (g->stacked) {
-            g->cell_h = MAX(g->cell_h, cell_text_height(p, seen, r, tw));
-            site_h = MAX(site_h, para_height(p, &p->cell_font, r->site, g->cell_w - qx));
+            g->cell_h = MAX(g->cell_h, cell_text_height(p, c, tw));
+            site_h = MAX(site_h, para_height(p, &p->cell_font, c->site, g->cell_w - qx));
         } else {
-            g->cell_h = MAX(g->cell_h, cell_text_height(p, seen, r, tw) +
-                                       para_height(p, &p->cell_font, r->site, tw));
+            g->cell_h = MAX(g->cell_h, cell_text_height(p, c, tw) +
+                                       para_height(p, &p->cell_font, c->site, tw));
         }
     }
-    g_hash_table_destroy(seen);
     if (g->stacked)
         g->cell_h += p->box + site_h + p->text_gap;
 }
@@ -1416,6 +1533,76 @@ static int build_directory(struct poster *p, struct sp_error *err)
     return 0;
 }
 
+/* "0" for every ASCII digit of s, in a. */
+static const char *digits_zero(const char *s, struct sp_arena *a)
+{
+    char *z = sp_arena_strdup(a, s);
+
+    for (char *q = z; *q; q++)
+        if (g_ascii_isdigit(*q))
+            *q = '0';
+    return z;
+}
+
+static guint shape_hash(gconstpointer k)
+{
+    const struct cellshape *c = k;
+    guint h = g_double_hash(&c->qr_box);
+
+    h = h * 31 + (c->site ? g_str_hash(c->site) : 0);
+    for (int i = 0; i < 3; i++)
+        h = h * 31 + (c->access[i] ? g_str_hash(c->access[i]) : 0);
+    return h;
+}
+
+static gboolean shape_equal(gconstpointer x, gconstpointer y)
+{
+    const struct cellshape *a = x, *b = y;
+
+    if (a->qr_box != b->qr_box || !same_str(a->site, b->site))
+        return FALSE;
+    for (int i = 0; i < 3; i++)
+        if (!same_str(a->access[i], b->access[i]))
+            return FALSE;
+    return TRUE;
+}
+
+/* The distinct cell shapes of the codable rows (poster.shapes), in the plan's arena. */
+static void build_shapes(struct poster *p)
+{
+    GHashTable *seen = g_hash_table_new(shape_hash, shape_equal);
+    struct sp_arena scratch;
+
+    sp_arena_init(&scratch);
+    p->shapes = g_array_new(FALSE, FALSE, sizeof(struct cellshape));
+    for (size_t i = 0; i < p->n; i++) {
+        struct pwords w;
+        struct cellshape c;
+
+        if (!p->pr[i].codable)
+            continue;
+        if (scratch.used_total > 256 * 1024)
+            sp_arena_free(&scratch);
+        row_words(p, i, WORDS_JOIN, &scratch, &w, NULL);
+        memset(&c, 0, sizeof c);
+        c.qr_box = p->pr[i].qr_box;
+        c.site = w.site;
+        for (int k = 0; k < 3 && w.access[k]; k++)
+            c.access[k] = digits_zero(w.access[k], &scratch);
+        if (!g_hash_table_contains(seen, &c)) {
+            struct cellshape *kept = sp_arena_alloc(p->a, sizeof *kept);
+            *kept = c;
+            kept->site = c.site ? sp_arena_strdup(p->a, c.site) : NULL;
+            for (int k = 0; k < 3 && c.access[k]; k++)
+                kept->access[k] = sp_arena_strdup(p->a, c.access[k]);
+            g_hash_table_add(seen, kept);
+            g_array_append_val(p->shapes, *kept);
+        }
+    }
+    g_hash_table_destroy(seen);
+    sp_arena_free(&scratch);
+}
+
 /*
  * The code panel's geometry: as many cells across as leave the text beside each code
  * room for its widest unbreakable piece ("812 3456 7890"); one height for every cell.
@@ -1424,7 +1611,7 @@ static void build_panel(struct poster *p)
 {
     const struct sp_layout *lay = p->lay;
     double box = 0, need = 0;
-    GHashTable *seen, *shapes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *shapes = g_hash_table_new(g_str_hash, g_str_equal);
 
     p->label_font = font(p, lay->size_body, true);
     p->cell_font = font(p, lay->size_detail, false);
@@ -1437,28 +1624,19 @@ static void build_panel(struct poster *p)
                widest_word(p, &p->cell_font, say(p->a, p->w->meeting_id, "", NULL, NULL)));
     need = MAX(need, widest_word(p, &p->cell_font, say(p->a, p->w->passcode, "", NULL, NULL)));
     need = MAX(need, widest_word(p, &p->cell_font, say(p->a, p->w->dial_in, "", NULL, NULL)));
-    /* ... of each meeting's details */
-    for (size_t i = 0; i < p->n; i++) {
-        const struct prow *r = &p->pr[i];
-        if (!r->codable)
-            continue;
-        box = MAX(box, r->qr_box);
+    /* ... of each meeting's details, by shape (cell shapes: above) */
+    build_shapes(p);
+    for (guint i = 0; i < p->shapes->len; i++) {
+        const struct cellshape *c = &g_array_index(p->shapes, struct cellshape, i);
+        box = MAX(box, c->qr_box);
         /* the site it opens, beside the code: never broken inside ("google.co" "m") */
-        if (r->site)
-            need = MAX(need, widest_word(p, &p->cell_font, r->site));
-        for (int k = 0; k < 3 && r->access[k]; k++) {
-            /* by shape, as above: one measurement for all IDs like "000 0000 0000" */
-            char *shape = g_strdup(r->access[k]);
-            for (char *q = shape; *q; q++)
-                if (g_ascii_isdigit(*q))
-                    *q = '0';
-            if (!g_hash_table_contains(shapes, shape)) {
-                need = MAX(need, widest_word(p, &p->cell_font, shape));
-                g_hash_table_add(shapes, shape);
-            } else {
-                g_free(shape);
+        if (c->site)
+            need = MAX(need, widest_word(p, &p->cell_font, c->site));
+        for (int k = 0; k < 3 && c->access[k]; k++)
+            if (!g_hash_table_contains(shapes, c->access[k])) {
+                need = MAX(need, widest_word(p, &p->cell_font, c->access[k]));
+                g_hash_table_add(shapes, (gpointer)c->access[k]);
             }
-        }
     }
     g_hash_table_destroy(shapes);
     p->cell_need = need;
@@ -1475,16 +1653,13 @@ static void build_panel(struct poster *p)
     }
     p->cell_w = (p->content_w - (p->cells_per_row - 1) * p->cell_gap) / p->cells_per_row;
     p->cell_h = box;
-    seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    for (size_t i = 0; i < p->n; i++)
-        if (p->pr[i].codable) {
-            /* the site under the label, beside the code: the cell no taller than its
-               code unless the words are */
-            p->cell_h = MAX(p->cell_h, cell_text_height(p, seen, &p->pr[i], cell_text_w(p)) +
-                                       para_height(p, &p->cell_font, p->pr[i].site,
-                                                   cell_text_w(p)));
-        }
-    g_hash_table_destroy(seen);
+    for (guint i = 0; i < p->shapes->len; i++) {
+        /* the site under the label, beside the code: the cell no taller than its code
+           unless the words are */
+        const struct cellshape *c = &g_array_index(p->shapes, struct cellshape, i);
+        p->cell_h = MAX(p->cell_h, cell_text_height(p, c, cell_text_w(p)) +
+                                   para_height(p, &p->cell_font, c->site, cell_text_w(p)));
+    }
     /* the words under each code: more across the width; taller cells */
     cells_at(p, p->content_w, true, 6, &p->stack);
     if (p->stack.cpr <= (size_t)p->cells_per_row)
@@ -1761,6 +1936,22 @@ static void emit_heading(struct poster *p, struct sp_page *pg, const char *text,
         tag(p, pg, false, "H2");
 }
 
+/* A bookmark's words, kept to the end in the plan's arena: once for all the sheets that
+   have them ("Monday (continued)"). */
+static const char *outline_text(struct poster *p, const char *text)
+{
+    const char *plain = sp_i18n_plain(p->a, text), *kept;
+
+    if (!p->outlines)
+        p->outlines = g_hash_table_new(g_str_hash, g_str_equal);
+    kept = g_hash_table_lookup(p->outlines, plain);
+    if (!kept) {
+        kept = sp_arena_strdup(&p->plan->arena, plain);
+        g_hash_table_add(p->outlines, (gpointer)kept);
+    }
+    return kept;
+}
+
 /* The table of one sheet: a list per day, a list item per row (Lbl time, LBody the rest). */
 static void emit_table(struct poster *p, const struct layout_try *lt, const struct sheet *sh,
                        struct sp_page *pg)
@@ -1787,8 +1978,13 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
         int v = variant_of(p, i, sh->ncoded, &seen);
         struct sp_line time_line, *tl, *dl;
         struct sp_arena *sa = sp_plan_scratch(p->plan);
+        const struct sp_font *title_font = font_at(p, r->title_font);
+        const struct sp_font *detail_font = font_at(p, r->detail_font);
+        struct pwords w;
         int ntl, ndl;
         int number = r->codable && v == CODED ? (int)++code : 0;
+
+        row_words(p, i, WORDS_TEXT, sa, &w, NULL);
 
         if (q->heading == 1 || (q->heading == 2 && i == sh->s)) {
             const char *name = group_name(p, i);
@@ -1799,10 +1995,10 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
             /* a set's bookmarks: each day where it starts, and under it each sheet it goes
                on to, so every sheet has one */
             if (p->numbered && q->heading == 1)
-                p->outline_day = sp_plan_add_outline(p->plan, -1, sp_i18n_plain(p->a, text),
+                p->outline_day = sp_plan_add_outline(p->plan, -1, outline_text(p, text),
                                                      (int)p->plan->npages - 1, q->hy);
             else if (p->numbered)
-                sp_plan_add_outline(p->plan, p->outline_day, sp_i18n_plain(p->a, text),
+                sp_plan_add_outline(p->plan, p->outline_day, outline_text(p, text),
                                     (int)p->plan->npages - 1, q->hy);
             tag(p, pg, true, "L");
             open = true;
@@ -1813,26 +2009,27 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
         }
         tag(p, pg, true, "LI");
         tag(p, pg, true, "Lbl");
-        time_line.text = r->time;
+        time_line.text = w.time;
         time_line.width = p->time_width[r->r->m->start_min % 1440];
         time_line.height = t_h;
         time_line.baseline = t_base;
         /* the time's baseline on the first title line's baseline */
         text_item(p, pg, &time_line, &tf, lay->color_text, x,
-                  y + pm->tbase - t_base - (lay->line_spacing - 1) * t_h, t_h * lay->line_spacing,
+                  y + size_at(lt, pm->tbase) - t_base - (lay->line_spacing - 1) * t_h,
+                  t_h * lay->line_spacing,
                   SP_ARTIFACT_NONE, NULL);
         tag(p, pg, false, "Lbl");
         tag(p, pg, true, "LBody");
         tag(p, pg, true, "P");
         /* the lines broken again as they were measured (pmeas keeps only the sizes) */
-        ntl = sp_text_break(p->t, r->title_font, r->title, lt->body_w, sa, &tl);
-        ndl = sp_text_break(p->t, r->detail_font, r->detail[v], lt->detail_w, sa, &dl);
-        g_assert(ntl == pm->ntl && ndl == pm->ndl[v]);
-        y = emit_lines(p, pg, tl, ntl, r->title_font, lay->color_text, x + p->time_w, y,
+        ntl = sp_text_break(p->t, title_font, w.title, lt->body_w, sa, &tl);
+        ndl = sp_text_break(p->t, detail_font, w.detail[v], lt->detail_w, sa, &dl);
+        g_assert(count16(ntl) == pm->ntl && count16(ndl) == pm->ndl[v]);
+        y = emit_lines(p, pg, tl, ntl, title_font, lay->color_text, x + p->time_w, y,
                        lay->line_spacing, SP_ARTIFACT_NONE, 0);
         tag(p, pg, false, "P");
         tag(p, pg, true, "P");
-        emit_lines(p, pg, dl, ndl, r->detail_font, lay->color_text,
+        emit_lines(p, pg, dl, ndl, detail_font, lay->color_text,
                    x + lt->detail_x, y, lay->line_spacing, SP_ARTIFACT_NONE, number);
         tag(p, pg, false, "P");
         tag(p, pg, false, "LBody");
@@ -1901,9 +2098,13 @@ static void emit_panel(struct poster *p, const struct layout_try *lt, const stru
         const struct prow *r = &p->pr[i];
         double x = px + (double)(k % cpr) * (cw + p->cell_gap);
         double y0 = top + (double)(k / cpr) * (ch + p->cell_gap), y, tx;
+        struct pwords w;
 
         if (!r->codable)
             continue;
+        if (row_words(p, i, WORDS_JOIN | WORDS_QR, sp_plan_scratch(p->plan), &w,
+                      &p->emit_err) != 0)
+            break;  /* out of memory: the poster stops (sp_compose_poster) */
         k++;
         tag(p, pg, true, "LI");
         /* beside: the label and words at the right of the code; stacked: the label, the
@@ -1916,16 +2117,16 @@ static void emit_panel(struct poster *p, const struct layout_try *lt, const stru
                code): whoever proofreads the poster sees where it goes */
             double qy = stacked ? y : y0, qx = x + (box - r->qr_box) / 2;
 
-            emit_qr(p, pg, r->qr, qx, qy, r->qr_box, r->link_attr, r->alt, false);
+            emit_qr(p, pg, w.qr, qx, qy, r->qr_box, w.link_attr, w.alt, false);
             if (stacked) {
-                double sy = emit_para(p, pg, "P", &p->cell_font, r->site, qx, qy + r->qr_box,
+                double sy = emit_para(p, pg, "P", &p->cell_font, w.site, qx, qy + r->qr_box,
                                       cw - (qx - x), false);
                 y = MAX(qy + box, sy) + gap;
             } else
-                y = emit_para(p, pg, "P", &p->cell_font, r->site, tx, y, tw, false);
+                y = emit_para(p, pg, "P", &p->cell_font, w.site, tx, y, tw, false);
         }
-        for (int j = 0; j < 3 && r->access[j]; j++)
-            y = emit_para(p, pg, "P", &p->cell_font, r->access[j], tx, y, tw, false);
+        for (int j = 0; j < 3 && w.access[j]; j++)
+            y = emit_para(p, pg, "P", &p->cell_font, w.access[j], tx, y, tw, false);
         tag(p, pg, false, "LBody");
         tag(p, pg, false, "LI");
     }
@@ -1988,6 +2189,12 @@ static void emit_sheet(struct poster *p, const struct layout_try *lt, size_t si)
     struct sp_page *pg = sp_plan_add_page(p->plan);
     bool first = si == 0, last = si + 1 == lt->nsheets;
     double y = lay->margin_top;
+    /* what drawing a sheet makes lives as long as its page (the plan's page scratch): a
+       set of 30,000 sheets kept it all to the end (issue 16).  Bookmarks, which last to
+       the end, are made in the plan's own arena. */
+    struct sp_arena *kept = p->a;
+
+    p->a = sp_plan_scratch(p->plan);
 
     if (first)
         tag(p, pg, true, "Document");
@@ -2021,6 +2228,7 @@ static void emit_sheet(struct poster *p, const struct layout_try *lt, size_t si)
         p->ntabs = 0;  /* reported once */
     if (last)
         tag(p, pg, false, "Document");
+    p->a = kept;
 }
 
 /* ---- the whole poster ---- */
@@ -2029,6 +2237,10 @@ static void try_free(struct layout_try *lt)
 {
     if (lt->cache)
         g_hash_table_destroy(lt->cache);
+    if (lt->size_of)
+        g_hash_table_destroy(lt->size_of);
+    if (lt->sizes)
+        g_array_free(lt->sizes, TRUE);
     g_free(lt->sheets);
     sp_arena_free(&lt->arena);
     memset(lt, 0, sizeof *lt);
@@ -2212,6 +2424,22 @@ static void balance(struct poster *p, struct layout_try *lt)
     }
 }
 
+/* What the poster keeps outside the plan's arena. */
+static void poster_free(struct poster *p)
+{
+    if (p->fonts)
+        g_ptr_array_free(p->fonts, TRUE);
+    if (p->cuts)
+        g_hash_table_destroy(p->cuts);
+    if (p->outlines)
+        g_hash_table_destroy(p->outlines);
+    if (p->shapes)
+        g_array_free(p->shapes, TRUE);
+    p->fonts = NULL;
+    p->cuts = p->outlines = NULL;
+    p->shapes = NULL;
+}
+
 int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct sp_plan *plan,
                       struct sp_error *err)
 {
@@ -2291,7 +2519,7 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     for (size_t i = 0; i < p.n; i++) {
         double *w = &p.time_width[p.rows[i].m->start_min % 1440];
         if (*w < 0)
-            *w = sp_text_width(t, &tf, p.pr[i].time);
+            *w = sp_text_width(t, &tf, p.times[p.rows[i].m->start_min % 1440]);
         p.time_w = MAX(p.time_w, *w);
     }
     p.time_w += SP_MM(3);
@@ -2307,7 +2535,7 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
         build_header(&p, PAGE_PLACEHOLDER, PAGE_PLACEHOLDER);
     }
     if (choose(&p, &best, err) != 0)
-        return -1;
+        goto fail;
     if (best.nsheets > 1 && !p.numbered) {
         /* a set: every sheet says which it is; that line may take room (two lines on a
            bilingual poster), so the rows (as measured) are paginated again.  When that
@@ -2322,7 +2550,7 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
             best.codes_shown < was_codes) {
             try_free(&best);
             if (choose(&p, &best, err) != 0)
-                return -1;
+                goto fail;
         }
     }
     {
@@ -2369,14 +2597,20 @@ int sp_compose_poster(const struct sp_compose_in *in, struct sp_text *t, struct 
     }
     for (size_t si = 0; si < best.nsheets; si++) {
         emit_sheet(&p, &best, si);
-        if (p.tabs_err.code == SP_OK && si + 1 < best.nsheets)
+        if (p.tabs_err.code != SP_OK || p.emit_err.code != SP_OK)
+            break;
+        if (si + 1 < best.nsheets)
             sp_plan_flush(plan, si + 1);  /* finished: drawn and freed when streamed */
     }
     try_free(&best);
-    if (p.tabs_err.code != SP_OK) {
+    if (p.tabs_err.code != SP_OK || p.emit_err.code != SP_OK) {
         if (err && err->code == SP_OK)
-            *err = p.tabs_err;
-        return -1;
+            *err = p.tabs_err.code != SP_OK ? p.tabs_err : p.emit_err;
+        goto fail;
     }
+    poster_free(&p);
     return 0;
+fail:
+    poster_free(&p);
+    return -1;
 }

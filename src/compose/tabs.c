@@ -48,12 +48,13 @@ static void tab_qr(struct sp_plan *plan, struct sp_page *page, const struct sp_q
         char bx[G_ASCII_DTOSTR_BUF_SIZE], by[G_ASCII_DTOSTR_BUF_SIZE];
         char bs[G_ASCII_DTOSTR_BUF_SIZE];
         /* cairo parses these numbers the C way: never format them in the user's locale */
-        const char *attr = sp_arena_printf(&plan->arena, "uri='%s' rect=[%s %s %s %s]",
-                                           sp_words_attr_url(url, &plan->arena),
+        struct sp_arena *a = sp_plan_scratch(plan);
+        const char *attr = sp_arena_printf(a, "uri='%s' rect=[%s %s %s %s]",
+                                           sp_words_attr_url(url, a),
                                            g_ascii_formatd(bx, sizeof bx, "%.2f", x),
                                            g_ascii_formatd(by, sizeof by, "%.2f", y),
                                            g_ascii_formatd(bs, sizeof bs, "%.2f", size), bs);
-        alt = sp_say(&plan->arena, "Every meeting, always up to date: {1}", url, NULL, NULL);
+        alt = sp_say(a, "Every meeting, always up to date: {1}", url, NULL, NULL);
         sp_plan_tag(plan, page, true, "Link", attr, alt);
         sp_plan_tag(plan, page, true, "Figure", NULL, alt);
     }
@@ -77,7 +78,7 @@ int sp_tabs_emit(struct sp_plan *plan, struct sp_page *page, const struct sp_com
 {
     const struct sp_layout *lay = in->layout;
     const struct sp_settings *s = in->settings;
-    struct sp_arena *a = &plan->arena;
+    struct sp_arena *a = sp_plan_scratch(plan);  /* page is the newest: it lives as long */
     struct sp_font bold = { sp_text_family_for(NULL), lay->size_tab, true, NULL };
     struct sp_font reg = { sp_text_family_for(NULL), lay->size_tab, false, NULL };
     const char *link, *phone, *lines[2];
