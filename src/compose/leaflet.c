@@ -22,6 +22,7 @@
 #include <glib.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,13 +97,13 @@ enum group_by { GROUP_DAY, GROUP_REGION, GROUP_TIME };
 
 /* One (group, row) entry in reading order: the full entry, or a pointer to it. */
 struct lentry {
-    size_t row;                /* index into leaflet.rows */
-    int day;                   /* 0 = Sunday .. 6, or EVERY_DAY */
-    int rank;                  /* day's place in the week from the start day; -1 every day */
-    const char *region;        /* never NULL */
+    uint32_t row;              /* index into leaflet.rows */
+    int8_t day;                /* 0 = Sunday .. 6, or EVERY_DAY */
+    int8_t rank;               /* day's place in the week from the start day; -1 every day */
     bool online;               /* in the online section */
     bool pointer;              /* a line pointing to the full entry under the row's first day */
-};
+    const char *region;        /* never NULL */
+};                             /* 16 bytes: a leaflet of 200,000 meetings has 330,000 */
 
 /* One run of text in a list item: the time (Lbl), the name, where, what kind, notes... */
 struct seg {
@@ -269,6 +270,7 @@ static void build_entries(struct leaflet *lf)
     const char *other = sp_say(&lf->rows_arena, W_OTHER_AREAS, NULL, NULL, NULL);
 
     lf->nrows = sp_compose_rows(in, &lf->rows_arena, &lf->rows);
+    g_assert(lf->nrows <= UINT32_MAX);  /* lentry.row */
     lf->row_page = xcalloc(lf->nrows ? lf->nrows : 1, sizeof *lf->row_page);
     for (size_t r = 0; r < lf->nrows; r++)
         n += lf->rows[r].days == SP_ALL_DAYS ? 1 : (size_t)__builtin_popcount(lf->rows[r].days);
@@ -276,7 +278,7 @@ static void build_entries(struct leaflet *lf)
     for (size_t r = 0; r < lf->nrows; r++) {
         const struct sp_row *row = &lf->rows[r];
         const struct sp_meeting *m = row->m;
-        struct lentry base = { r, 0, 0, NULL, false, false };
+        struct lentry base = { (uint32_t)r, 0, 0, false, false, NULL };
 
         base.online = in->online_section && m->attendance == SP_ATTEND_ONLINE;
         base.region = m->region ? m->region
@@ -285,15 +287,15 @@ static void build_entries(struct leaflet *lf)
         /* a tri-fold lists every meeting on more than one day once, first: a pointer
            under each of its days would cost a panel */
         if (row->days == SP_ALL_DAYS || (lf->trifold && row->days & (row->days - 1))) {
-            base.day = EVERY_DAY;
+            base.day = (int8_t)EVERY_DAY;
             base.rank = -1;
             lf->e[k++] = base;
             continue;
         }
         for (int d = 0; d < 7; d++)
             if (row->days & SP_DAY_BIT(d)) {
-                base.day = d;
-                base.rank = (d - start + 7) % 7;
+                base.day = (int8_t)d;
+                base.rank = (int8_t)((d - start + 7) % 7);
                 base.pointer = d != row->first_day;
                 lf->e[k++] = base;
             }

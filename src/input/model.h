@@ -10,6 +10,7 @@
 #define SP_MODEL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -56,15 +57,16 @@ struct sp_meeting {
     unsigned days;           /* SP_DAY_BIT() set; >= 1 bit set */
     int start_min;           /* minutes after midnight, 0..1439 */
     int end_min;             /* minutes after midnight, 0..1439 (may be < start: runs past midnight) */
+    /* the small fields fill the gaps before the pointers: one array element a meeting, so
+       every byte of padding counts (issue 16: 240 bytes, now 224) */
+    uint8_t weeks;           /* weeks of the month it runs (SP_WEEK_*); 0 = every week */
     bool end_assumed;        /* end_min was not given: start + 60 */
-    const char *timezone;    /* IANA name; "Europe/London" by default */
     bool timezone_assumed;   /* the feed gave none (nor --timezone / settings): UK time */
-    unsigned weeks;          /* weeks of the month it runs (SP_WEEK_*); 0 = every week */
+    bool postcode_first;     /* the postcode goes before the town ("10115 Berlin") */
+    const char *timezone;    /* IANA name; "Europe/London" by default */
 
     /* where */
     enum sp_attendance attendance;
-    /* three flags of "where" and "online", here to fill the padding after attendance */
-    bool postcode_first;     /* the postcode goes before the town ("10115 Berlin") */
     bool url_is_http;        /* plain http: (warned) */
     bool url_has_passcode;   /* the URL itself carries a passcode (Zoom pwd=, ...) */
     const char *venue;       /* location / venue name, or NULL */
@@ -87,13 +89,13 @@ struct sp_meeting {
 
     /* types */
     const struct sp_type *types;
-    size_t ntypes;
 
     /* provenance */
     const char *file;        /* path as given on the command line */
+    uint32_t ntypes;         /* (of types: here, with the ints, to leave no padding) */
     int line;                /* JSON: line where the record starts; CSV: physical line of the row */
     int record;              /* 1-based record number in its file (CSV: data row number) */
-    size_t index;            /* position in the whole directory: the stable sort tiebreak */
+    uint32_t index;          /* position in the whole directory: the stable sort tiebreak */
 };
 
 struct sp_directory {

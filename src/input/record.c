@@ -150,7 +150,8 @@ static void fill_when(struct sp_reader *r, const struct sp_raw *raw, const char 
                          end == start ? "the same as" : "before", start / 60, start % 60);
         end = -1;
     }
-    m->weeks = raw->weeks | sp_weeks_parse(raw->name, false) | sp_weeks_parse(raw->notes, false);
+    m->weeks = (uint8_t)(raw->weeks | sp_weeks_parse(raw->name, false) |
+                         sp_weeks_parse(raw->notes, false));  /* SP_WEEK_*: 6 bits */
     m->end_assumed = end < 0;
     m->end_min = end < 0 ? (start + 60) % 1440 : end;
 
@@ -607,7 +608,7 @@ static void append(struct sp_reader *r, const struct sp_raw *raw, const char *w,
     struct sp_directory *dir = r->dir;
 
     m->types = intern_types(r, raw->types, raw->ntypes);
-    m->ntypes = raw->ntypes;
+    m->ntypes = (uint32_t)raw->ntypes;  /* a handful; a record is far smaller than 4 GB */
     m->file = r->file;
     m->line = raw->line;
     m->record = raw->record;
@@ -624,7 +625,7 @@ static void append(struct sp_reader *r, const struct sp_raw *raw, const char *w,
         dir->cap = dir->cap ? dir->cap + dir->cap / 2 : 64;
         dir->meetings = xrealloc(dir->meetings, dir->cap * sizeof *dir->meetings);
     }
-    m->index = dir->n;
+    m->index = (uint32_t)dir->n;  /* 4 billion meetings would need a terabyte */
     dir->meetings[dir->n++] = *m;
     for (size_t i = raw->diag_start; i < r->diag->n; i++)
         r->diag->v[i].meeting = (long)m->index;
