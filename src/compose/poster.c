@@ -730,9 +730,10 @@ static const char *row_title(struct poster *p, const struct sp_row *row, struct 
 
 /*
  * The words of row i in arena a: its text (WORDS_TEXT: time, name, place line), and for a
- * codable row its joining details (WORDS_JOIN) and its code (WORDS_QR).  The same every time: measured
- * rows are drawn with the words they were measured with, cut as they were cut.  Returns
- * -1 (err set) only when a code encoded before cannot be made again (out of memory).
+ * codable row its joining details (WORDS_JOIN) and its code (WORDS_QR).  The same every
+ * time: measured rows are drawn with the words they were measured with, cut as they were
+ * cut.  Returns -1 (err set) only when a code encoded before cannot be made again (out of
+ * memory).
  */
 static int row_words(struct poster *p, size_t i, unsigned what, struct sp_arena *a,
                      struct pwords *w, struct sp_error *err)

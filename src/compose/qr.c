@@ -69,14 +69,24 @@ struct sp_qr_cache {
     GHashTable *codes;    /* "<ecl><url>" (arena) -> struct sp_qr (arena) */
     struct sp_arena arena;
     size_t encoded, reused;
+    size_t max;           /* codes kept at most */
 };
 
 struct sp_qr_cache *sp_qr_cache_new(void)
 {
     struct sp_qr_cache *c = xcalloc(1, sizeof *c);
+    const char *max = g_getenv("SIGNPOST_QR_CACHE_MAX");
 
     c->codes = g_hash_table_new(g_str_hash, g_str_equal);
     sp_arena_init(&c->arena);
+    c->max = SP_QR_CACHE_MAX;
+    /* for the tests: a small cache makes a small directory take the paths of a big one */
+    if (max && *max) {
+        char *end;
+        guint64 v = g_ascii_strtoull(max, &end, 10);
+        if (*end == '\0' && v <= SP_QR_CACHE_MAX)
+            c->max = (size_t)v;
+    }
     return c;
 }
 
@@ -107,7 +117,7 @@ int sp_qr_encode_cached(struct sp_qr_cache *c, const char *url, char ecl, const 
         return 0;
     }
     c->encoded++;
-    if (g_hash_table_size(c->codes) >= SP_QR_CACHE_MAX) {
+    if (g_hash_table_size(c->codes) >= c->max) {
         g_free(key);
         return sp_qr_encode(url, ecl, about, a, out, err);
     }

@@ -25,6 +25,7 @@ int sp_qr_encode(const char *url, char ecl, const char *about, struct sp_arena *
  * sheet of a poster set, in every part of a --split-by run, in each fitting attempt.  The
  * modules live in the cache (so as long as the plans that use them), at most
  * SP_QR_CACHE_MAX distinct codes (past that, codes are encoded into the caller's arena).
+ * SIGNPOST_QR_CACHE_MAX=N (N <= SP_QR_CACHE_MAX) keeps fewer, for the tests.
  */
 #define SP_QR_CACHE_MAX 8192
 
