@@ -22,6 +22,16 @@ static int by_count(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
+/* name folded for the duplicates check: g_utf8_casefold, whose result for ASCII (most
+   names) is its lower case, made here without decoding each character. */
+static char *fold_name(const char *name)
+{
+    for (const char *q = name; *q; q++)
+        if ((unsigned char)*q >= 0x80)
+            return g_utf8_casefold(name, -1);
+    return g_ascii_strdown(name, -1);
+}
+
 /* Print "label: k1 n1, k2 n2 ..." sorted by count then name. */
 static void print_counts(FILE *fp, const char *label, GHashTable *h)
 {
@@ -102,7 +112,7 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
         bump(reg, m->region ? m->region : "(no region)");
         /* duplicates: same name (any case), day and start time; one key per name and
            time, holding the first meeting of each day */
-        folded = g_utf8_casefold(m->name, -1);
+        folded = fold_name(m->name);
         {
             char *key = g_strdup_printf("%s\t%d", folded, m->start_min);
             const struct sp_meeting **first = g_hash_table_lookup(seen, key);

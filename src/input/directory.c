@@ -114,7 +114,25 @@ enum sp_format sp_directory_sniff(const char *data, size_t len)
 
 /* ---- loading ---- */
 
-/* Replace invalid UTF-8 and NUL bytes, with one warning for each kind. */
+/* The first byte from p on that is not plain ASCII (1 to 0x7F), eight bytes at a time. */
+static const char *ascii_end(const char *p, const char *end)
+{
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+
+    while (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, sizeof w);
+        if ((w & high) || ((w - ones) & ~w & high))  /* a byte >= 0x80, or a NUL */
+            break;
+        p += 8;
+    }
+    while (p < end && (unsigned char)*p - 1u < 0x7Fu)  /* 1..0x7F */
+        p++;
+    return p;
+}
+
+/* Replace invalid UTF-8 and NUL bytes, with one warning for each kind.  g_utf8_validate
+   checks only the runs that are not plain ASCII (most of a feed is). */
 static char *repair_encoding(struct sp_reader *r, const char *data, size_t len, size_t *outlen)
 {
     const char *p = data, *end = data + len, *bad;
@@ -122,7 +140,14 @@ static char *repair_encoding(struct sp_reader *r, const char *data, size_t len, 
     char *fixed;
     int line, col;
 
-    while (p < end && !g_utf8_validate(p, end - p, &bad)) {
+    while ((p = ascii_end(p, end)) < end) {
+        const char *q = p + 1;
+        while (q < end && (unsigned char)*q >= 0x80)
+            q++;  /* the run: a character's bytes after the first are all >= 0x80 */
+        if (g_utf8_validate(p, q - p, &bad)) {
+            p = q;
+            continue;
+        }
         if (*bad == '\0') {
             if (!nnul++)
                 first_nul = (size_t)(bad - data);

@@ -625,6 +625,85 @@ static void test_shared_links(void)
     run_free(&r);
 }
 
+/* The file's UTF-8 check skips plain ASCII eight bytes at a time: a bad byte, a NUL or a
+   good accented letter at every place around those eight-byte steps is found (or passed)
+   exactly where it is. */
+static void test_encoding_places(void)
+{
+    static const struct { const char *bytes; size_t len; const char *name; const char *msg; }
+        kinds[] = {
+            { "\xff", 1, "\xEF\xBF\xBD", "invalid UTF-8 replaced with U+FFFD" },
+            { "\0", 1, "\xEF\xBF\xBD", "NUL byte replaced with U+FFFD" },
+            { "\xc3", 1, "\xEF\xBF\xBD", "invalid UTF-8 replaced with U+FFFD" },
+            { "\xc3\xa9", 2, "\xC3\xA9", NULL },
+            { "\xe2\x80\x94", 3, "\xE2\x80\x94", NULL },
+        };
+    bool all = true;
+
+    for (size_t k = 0; k < G_N_ELEMENTS(kinds); k++)
+        for (int at = 0; at < 40; at++) {
+            struct sp_source_opts o = { SP_FORMAT_MG_JSON, NULL, NULL, NULL, NULL };
+            GString *g = g_string_new("[{\"name\":\"");
+            char want_name[128], want_msg[160], got[1200] = "";
+            struct run r;
+            bool good;
+
+            for (int i = 0; i < at; i++)
+                g_string_append_c(g, 'a');
+            g_string_append_len(g, kinds[k].bytes, (gssize)kinds[k].len);
+            g_string_append(g, "z\",\"day\":1,\"time\":\"19:00\",\"location\":\"Hall\","
+                               "\"address\":\"1 Road\",\"city\":\"Town\"}]\n");
+            memset(&r, 0, sizeof r);
+            sp_directory_init(&r.dir);
+            sp_arena_init(&r.arena);
+            sp_diag_init(&r.diag);
+            r.rc = sp_directory_load_mem(&r.dir, "mem", g->str, g->len, &o, &r.arena, &r.diag,
+                                         &r.err);
+            snprintf(want_name, sizeof want_name, "%.*s%sz", at,
+                     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", kinds[k].name);
+            if (kinds[k].msg)
+                snprintf(want_msg, sizeof want_msg, "mem:1:%d: warning: %s", 11 + at,
+                         kinds[k].msg);
+            for (size_t i = 0; i < r.diag.n; i++)
+                if (strstr(r.diag.v[i].msg, "replaced"))
+                    sp_diag_format(&r.diag.v[i], got, sizeof got);
+            good = r.rc == 0 && r.dir.n == 1 && !strcmp(r.dir.meetings[0].name, want_name) &&
+                   (kinds[k].msg ? !strcmp(got, want_msg) : !*got);
+            if (!good) {
+                fprintf(stderr, "# kind %zu at %d: name '%s', message '%s'\n", k, at,
+                        r.dir.n ? r.dir.meetings[0].name : "(none)", got);
+                all = false;
+            }
+            run_free(&r);
+            g_string_free(g, TRUE);
+        }
+    OK(all, "encoding: a bad byte, a NUL, a cut or a good letter after 0..39 ASCII bytes");
+
+    {
+        /* two bad bytes far apart: counted, the first one placed */
+        struct run r;
+        GString *g = g_string_new("[{\"name\":\"abcdefghijklmnopq\xffrstuvwxyz\","
+                                  "\"location\":\"0123456789012345678901234\xfe\","
+                                  "\"day\":1,\"time\":\"19:00\",\"address\":\"1 Road\","
+                                  "\"city\":\"Town\"}]\n");
+        struct sp_source_opts o = { SP_FORMAT_MG_JSON, NULL, NULL, NULL, NULL };
+        char got[1200] = "";
+        memset(&r, 0, sizeof r);
+        sp_directory_init(&r.dir);
+        sp_arena_init(&r.arena);
+        sp_diag_init(&r.diag);
+        r.rc = sp_directory_load_mem(&r.dir, "mem", g->str, g->len, &o, &r.arena, &r.diag,
+                                     &r.err);
+        for (size_t i = 0; i < r.diag.n; i++)
+            if (strstr(r.diag.v[i].msg, "replaced"))
+                sp_diag_format(&r.diag.v[i], got, sizeof got);
+        EQ_STR(got, "mem:1:28: warning: invalid UTF-8 replaced with U+FFFD "
+                    "(2 places, first here)", "encoding: two bad bytes counted, the first placed");
+        run_free(&r);
+        g_string_free(g, TRUE);
+    }
+}
+
 int main(int argc, char **argv)
 {
     test_init(argc, argv);
@@ -639,5 +718,6 @@ int main(int argc, char **argv)
     TEST_RUN(test_lone_word_passcode);
     TEST_RUN(test_grow_and_fit);
     TEST_RUN(test_shared_links);
+    TEST_RUN(test_encoding_places);
     return test_done();
 }
