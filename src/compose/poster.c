@@ -231,7 +231,8 @@ struct cutwords {
 struct pmeas {
     uint32_t h[2];             /* the whole row, CODED and REDUCED */
     uint32_t tbase;            /* baseline of the first title line below the row top */
-    uint16_t ntl, ndl[2];      /* line counts (at most 65535: checked when drawn) */
+    uint16_t ntl, ndl[2];      /* line counts, for the check when drawn (65535 and more
+                                  count as 65535) */
 };
 
 /* One sheet of the paginated timetable. */
@@ -346,7 +347,6 @@ struct poster {
     GPtrArray *fonts;          /* struct sp_font (in the plan's arena), by prow's index */
     const char **times;        /* [minute of the day]: its time as printed, made once */
     GHashTable *cuts;          /* row index -> struct cutwords, for the rows cut to fit */
-    GHashTable *outlines;      /* the bookmarks' words, each once (outline_text) */
 
     struct sp_error tabs_err;
     struct sp_error emit_err;  /* a code that could not be made again when drawn */
@@ -853,7 +853,7 @@ static const char *cap_text(struct poster *p, const struct sp_font *f, const cha
     size_t lo = 0, hi = strlen(text);
 
     if (sp_text_break(p->t, f, text, width, a, &lines) <= max)
-        return text;
+        return sp_arena_strdup(a, text);  /* a copy: text may be in a scratch arena */
     /* binary search on the length; each candidate ends at a space */
     while (lo < hi) {
         size_t mid = (lo + hi + 1) / 2, at = mid;
@@ -900,7 +900,8 @@ static int break_cached(struct poster *p, struct layout_try *lt, const struct sp
                         const char *text, double base0, struct sp_arena *scratch,
                         double *h, double *base)
 {
-    char *key = g_strdup_printf("%s\x1f%d\x1f%.2f\x1f%s", f->family, f->bold, f->size, text);
+    char *key = g_strdup_printf("%s\x1f%d\x1f%.2f\x1f%s\x1f%s", f->family, f->bold, f->size,
+                                f->lang ? f->lang : "", text);
     struct broken *b = g_hash_table_lookup(lt->cache, key);
 
     if (!b) {
@@ -1937,22 +1938,6 @@ static void emit_heading(struct poster *p, struct sp_page *pg, const char *text,
         tag(p, pg, false, "H2");
 }
 
-/* A bookmark's words, kept to the end in the plan's arena: once for all the sheets that
-   have them ("Monday (continued)"). */
-static const char *outline_text(struct poster *p, const char *text)
-{
-    const char *plain = sp_i18n_plain(p->a, text), *kept;
-
-    if (!p->outlines)
-        p->outlines = g_hash_table_new(g_str_hash, g_str_equal);
-    kept = g_hash_table_lookup(p->outlines, plain);
-    if (!kept) {
-        kept = sp_arena_strdup(&p->plan->arena, plain);
-        g_hash_table_add(p->outlines, (gpointer)kept);
-    }
-    return kept;
-}
-
 /* The table of one sheet: a list per day, a list item per row (Lbl time, LBody the rest). */
 static void emit_table(struct poster *p, const struct layout_try *lt, const struct sheet *sh,
                        struct sp_page *pg)
@@ -1996,10 +1981,10 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
             /* a set's bookmarks: each day where it starts, and under it each sheet it goes
                on to, so every sheet has one */
             if (p->numbered && q->heading == 1)
-                p->outline_day = sp_plan_add_outline(p->plan, -1, outline_text(p, text),
+                p->outline_day = sp_plan_add_outline(p->plan, -1, sp_i18n_plain(p->a, text),
                                                      (int)p->plan->npages - 1, q->hy);
             else if (p->numbered)
-                sp_plan_add_outline(p->plan, p->outline_day, outline_text(p, text),
+                sp_plan_add_outline(p->plan, p->outline_day, sp_i18n_plain(p->a, text),
                                     (int)p->plan->npages - 1, q->hy);
             tag(p, pg, true, "L");
             open = true;
@@ -2191,8 +2176,8 @@ static void emit_sheet(struct poster *p, const struct layout_try *lt, size_t si)
     bool first = si == 0, last = si + 1 == lt->nsheets;
     double y = lay->margin_top;
     /* what drawing a sheet makes lives as long as its page (the plan's page scratch): a
-       set of 30,000 sheets kept it all to the end (issue 16).  Bookmarks, which last to
-       the end, are made in the plan's own arena. */
+       set of 30,000 sheets kept it all to the end (issue 16).  What lasts to the end
+       (the page label; bookmarks, which sp_plan_add_outline copies) is in the plan's. */
     struct sp_arena *kept = p->a;
 
     p->a = sp_plan_scratch(p->plan);
@@ -2216,7 +2201,8 @@ static void emit_sheet(struct poster *p, const struct layout_try *lt, size_t si)
                 it->w = sp_text_width(p->t, &it->font, it->text);
             }
         }
-        pg->label = sp_arena_printf(p->a, "%zu of %zu", si + 1, lt->nsheets);
+        /* the plan's own arena: a page's label outlives its drawing (plan.h) */
+        pg->label = sp_arena_printf(kept, "%zu of %zu", si + 1, lt->nsheets);
     }
     y += p->header.height + SP_MM(1);
     rule(p, pg, y, SP_MM(1.2), p->x0, p->content_w);
@@ -2432,12 +2418,10 @@ static void poster_free(struct poster *p)
         g_ptr_array_free(p->fonts, TRUE);
     if (p->cuts)
         g_hash_table_destroy(p->cuts);
-    if (p->outlines)
-        g_hash_table_destroy(p->outlines);
     if (p->shapes)
         g_array_free(p->shapes, TRUE);
     p->fonts = NULL;
-    p->cuts = p->outlines = NULL;
+    p->cuts = NULL;
     p->shapes = NULL;
 }
 

@@ -144,17 +144,17 @@ static char *repair_encoding(struct sp_reader *r, const char *data, size_t len, 
         const char *q = p + 1;
         while (q < end && (unsigned char)*q >= 0x80)
             q++;  /* the run: a character's bytes after the first are all >= 0x80 */
-        if (g_utf8_validate(p, q - p, &bad)) {
-            p = q;
-            continue;
+        /* each bad byte of the run, the run found once (a run of bad bytes is linear) */
+        while (p < q && !g_utf8_validate(p, q - p, &bad)) {
+            if (*bad == '\0') {
+                if (!nnul++)
+                    first_nul = (size_t)(bad - data);
+            } else if (!nbad++) {
+                first_bad = (size_t)(bad - data);
+            }
+            p = bad + 1;
         }
-        if (*bad == '\0') {
-            if (!nnul++)
-                first_nul = (size_t)(bad - data);
-        } else if (!nbad++) {
-            first_bad = (size_t)(bad - data);
-        }
-        p = bad + 1;
+        p = q;
     }
     if (!nnul && !nbad)
         return NULL;

@@ -702,6 +702,31 @@ static void test_encoding_places(void)
         run_free(&r);
         g_string_free(g, TRUE);
     }
+    {
+        /* a long run with no ASCII in it (a legacy-encoded or binary feed): each bad byte
+           counted, good letters between them kept (the run is checked once: issue 16) */
+        struct run r;
+        GString *g = g_string_new("[{\"name\":\"x");
+        struct sp_source_opts o = { SP_FORMAT_MG_JSON, NULL, NULL, NULL, NULL };
+        char got[1200] = "";
+        for (int i = 0; i < 50000; i++)
+            g_string_append(g, i % 2 ? "\xc3\xa9" : "\xff");
+        g_string_append(g, "\",\"day\":1,\"time\":\"19:00\",\"address\":\"1 Road\","
+                           "\"city\":\"Town\"}]\n");
+        memset(&r, 0, sizeof r);
+        sp_directory_init(&r.dir);
+        sp_arena_init(&r.arena);
+        sp_diag_init(&r.diag);
+        r.rc = sp_directory_load_mem(&r.dir, "mem", g->str, g->len, &o, &r.arena, &r.diag,
+                                     &r.err);
+        for (size_t i = 0; i < r.diag.n; i++)
+            if (strstr(r.diag.v[i].msg, "replaced"))
+                sp_diag_format(&r.diag.v[i], got, sizeof got);
+        EQ_STR(got, "mem:1:12: warning: invalid UTF-8 replaced with U+FFFD "
+                    "(25000 places, first here)", "encoding: a long run of bad and good letters");
+        run_free(&r);
+        g_string_free(g, TRUE);
+    }
 }
 
 int main(int argc, char **argv)
