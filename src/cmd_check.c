@@ -89,14 +89,7 @@ int sp_cmd_check(const struct sp_options *o, struct sp_diag *diag, struct sp_err
                                   dir.n), dir.n);
         goto out;
     }
-    if (!o->sel.include_closed) {
-        struct sp_selection with_closed = o->sel;
-        with_closed.include_closed = true;
-        for (size_t i = 0; i < dir.n; i++)
-            if (dir.meetings[i].attendance == SP_ATTEND_CLOSED &&
-                sp_select_match(&dir.meetings[i], &with_closed))
-                nclosed_out++;
-    }
+    nclosed_out = sp_run_closed_left_out(o, &dir);
     fell = g_hash_table_new(g_str_hash, g_str_equal);
     reg = g_hash_table_new(g_str_hash, g_str_equal);
     seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);

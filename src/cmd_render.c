@@ -583,6 +583,17 @@ int sp_cmd_render(const struct sp_options *o, const char *datadir, struct sp_dia
         g_hash_table_destroy(used);
         g_ptr_array_free(keys, TRUE);
     }
+    if (rc == 0) {
+        /* every output written: say what the selection left out by default, so that no
+           meeting of the files is missing unsaid (check counts them too) */
+        size_t closed = sp_run_closed_left_out(o, &dir);
+        if (closed)
+            sp_diag_add(diag, SP_NOTE, NULL, 0, 0,
+                        sp_msgn("%zu temporarily closed meeting left out (--include-closed "
+                                "lists it)",
+                                "%zu temporarily closed meetings left out (--include-closed "
+                                "lists them)", closed), closed);
+    }
 out:
     if (in.qr_cache && timing && *timing && strcmp(timing, "0")) {
         size_t encoded, reused;

@@ -230,6 +230,20 @@ int sp_run_load(const struct sp_options *o, struct sp_directory *dir, struct sp_
     return 0;
 }
 
+size_t sp_run_closed_left_out(const struct sp_options *o, const struct sp_directory *dir)
+{
+    struct sp_selection with_closed = o->sel;
+    size_t n = 0;
+
+    if (o->sel.include_closed)
+        return 0;
+    with_closed.include_closed = true;
+    for (size_t i = 0; i < dir->n; i++)
+        n += dir->meetings[i].attendance == SP_ATTEND_CLOSED &&
+             sp_select_match(&dir->meetings[i], &with_closed);
+    return n;
+}
+
 struct sp_feed_watch *sp_run_feed_watch(const struct sp_options *o, time_t now,
                                         struct sp_error *err)
 {

@@ -61,6 +61,10 @@ bool sp_cmd_braille_path(const char *path);
 int sp_run_languages(const struct sp_options *o, const struct sp_settings *s,
                      const char *datadir, struct sp_langs *out, struct sp_error *err);
 
+/* Temporarily closed meetings of dir that the selection would show but for
+   --include-closed (0 with it): check counts them, render says it left them out. */
+size_t sp_run_closed_left_out(const struct sp_options *o, const struct sp_directory *dir);
+
 /* Load every input of o into dir (arena a); problems go to diag.  A web address (or
    --bmlt ROOT) is fetched, or with o->offline read from its saved copy (input/feed.h);
    dir->data_date says how current the feeds' data is. */

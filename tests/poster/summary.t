@@ -15,6 +15,13 @@ counts() {
     n=$(sed -n '1s/^\([0-9]*\) meetings\{0,1\} .*/\1/p' "$TMP/check")
     o=$(perl -ne 'if (/^Attendance:/) { my $t = 0; $t += $1 while /(?:online|online and in person) (\d+)/g;
                   print $t }' "$TMP/check")
+    closed=$(sed -n 's/^Attendance:.*temporarily closed \([0-9]*\) (left out.*/\1/p' "$TMP/check")
+}
+# the note a render ends with when the selection left out temporarily closed meetings
+closed_note() {
+    [ "${closed:-0}" = 1 ] && echo "signpost: note: 1 temporarily closed meeting left out (--include-closed lists it)"
+    [ "${closed:-0}" -gt 1 ] && echo "signpost: note: $closed temporarily closed meetings left out (--include-closed lists them)"
+    return 0
 }
 
 counts --region Swansea
@@ -58,16 +65,36 @@ grep -q "^wrote $TMP/split/p-Cardiff.pdf: [0-9]* sheets\{0,1\}, " "$out"; ok $? 
 # unusually long: a poster of more than 4 sheets is a warning (and exit 1 under --werror)
 run_sp render --layout poster-a4 $SET -o "$TMP/long.pdf" $EX
 is "$status" 0 "a 7-sheet poster is made"
-is "$(cat "$err")" "signpost: $TMP/long.pdf: warning: a poster of $(pages "$TMP/long.pdf") sheets is more than a noticeboard holds (try --layout poster-a3, --split-by town, or --day)" \
-   "... with a warning that says what to try"
+is "$(cat "$err")" "signpost: $TMP/long.pdf: warning: a poster of $(pages "$TMP/long.pdf") sheets is more than a noticeboard holds (try --layout poster-a3, --split-by town, or --day)
+$(closed_note)" \
+   "... with a warning that says what to try (and the note on closed meetings)"
 run_sp render -q --werror --layout poster-a4 $SET -o "$TMP/long.pdf" $EX
 is "$status" 1 "--werror: the long-poster warning exits 1"
 run_sp render --layout poster-a3 $SET -o "$TMP/p3.pdf" $EX
-is "$(wc -c < "$err" | tr -d ' ')" 0 "a 4-sheet poster: no warning"
+is "$(cat "$err")" "$(closed_note)" "a 4-sheet poster: no warning (only the note on closed meetings)"
 # a leaflet over 100 pages: the generated 5,000-meeting directory would take too long
 # here; a leaflet of the examples is under 100 pages and gets no warning
 run_sp render --layout leaflet-a5 $SET -o "$TMP/l.pdf" $EX
-is "$(wc -c < "$err" | tr -d ' ')" 0 "a $(pages "$TMP/l.pdf")-page leaflet: no warning"
+is "$(cat "$err")" "$(closed_note)" "a $(pages "$TMP/l.pdf")-page leaflet: no warning (only the note)"
+
+# temporarily closed meetings are left out unless asked for: the render says so, with the
+# number check counts; with --include-closed they are printed and there is no note
+[ "${closed:-0}" -gt 0 ]; ok $? "the examples have temporarily closed meetings ($closed)"
+is "$(cat "$err")" "signpost: note: $closed temporarily closed meetings left out (--include-closed lists them)" \
+   "render: a note with their number"
+counts --include-closed
+run_sp render --include-closed --layout leaflet-a5 $SET -o "$TMP/lc.pdf" $EX
+is "$(cat "$err")" "" "--include-closed: no note"
+is "$(cat "$out")" "wrote $TMP/lc.pdf: $(pages "$TMP/lc.pdf") pages, $n meetings ($o online)" \
+   "--include-closed: the summary counts them ($n meetings)"
+counts --region Swansea
+run_sp render --layout poster-a4 $SET --region Swansea -o "$TMP/sw.pdf" $EX
+is "$(cat "$err")" "$(closed_note)" "a selection: the note counts only its own closed meetings (${closed:-0} here)"
+run_sp render -q --layout leaflet-a5 $SET -o "$TMP/l.pdf" $EX
+is "$(cat "$err")" "" "-q: no note either"
+run_sp render --layout poster-a4 --sheets 1 $SET -o "$TMP/one.pdf" $EX
+[ "$status" != 0 ] && ! grep -q "temporarily closed" "$err"
+ok $? "a run that fails says nothing about what it left out"
 
 # --dump-plan writes no file, so no summary
 run_sp render --layout poster-a4 $SET --region Swansea --dump-plan $EX
