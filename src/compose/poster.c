@@ -205,7 +205,14 @@ struct pwords {
     const char *alt;           /* Figure alt and Link /Contents */
 };
 
-enum { WORDS_TEXT = 1, WORDS_JOIN = 2, WORDS_QR = 4 };
+enum {
+    WORDS_NAME = 1,            /* time and name */
+    WORDS_CODED = 2,           /* the place line, CODED */
+    WORDS_REDUCED = 4,         /* the place line, REDUCED (a row without a code: CODED's) */
+    WORDS_TEXT = WORDS_NAME | WORDS_CODED | WORDS_REDUCED,
+    WORDS_JOIN = 8,
+    WORDS_QR = 16
+};
 
 /*
  * What a code cell's size depends on: the code's box, the site under it and the joining
@@ -729,11 +736,11 @@ static const char *row_title(struct poster *p, const struct sp_row *row, struct 
 }
 
 /*
- * The words of row i in arena a: its text (WORDS_TEXT: time, name, place line), and for a
- * codable row its joining details (WORDS_JOIN) and its code (WORDS_QR).  The same every
- * time: measured rows are drawn with the words they were measured with, cut as they were
- * cut.  Returns -1 (err set) only when a code encoded before cannot be made again (out of
- * memory).
+ * The words of row i in arena a: its text (WORDS_NAME: time and name; WORDS_CODED and
+ * WORDS_REDUCED: the place line's variants), and for a codable row its joining details
+ * (WORDS_JOIN) and its code (WORDS_QR).  The same every time: measured rows are drawn
+ * with the words they were measured with, cut as they were cut.  Returns -1 (err set)
+ * only when a code encoded before cannot be made again (out of memory).
  */
 static int row_words(struct poster *p, size_t i, unsigned what, struct sp_arena *a,
                      struct pwords *w, struct sp_error *err)
@@ -744,17 +751,18 @@ static int row_words(struct poster *p, size_t i, unsigned what, struct sp_arena 
                                         : NULL;
 
     memset(w, 0, sizeof *w);
-    if (what & WORDS_TEXT) {
+    if (what & WORDS_NAME) {
         w->time = p->times[m->start_min % 1440];
         w->title = cut && cut->title ? cut->title : row_title(p, r->r, a);
+    }
+    if ((what & WORDS_CODED) || ((what & WORDS_REDUCED) && !r->codable))
         w->detail[CODED] = cut && cut->detail[CODED] ? cut->detail[CODED]
                                                      : detail_text(p, r, CODED, a);
-        if (!r->codable)
-            w->detail[REDUCED] = w->detail[CODED];
-        else
-            w->detail[REDUCED] = cut && cut->detail[REDUCED] ? cut->detail[REDUCED]
-                                                             : detail_text(p, r, REDUCED, a);
-    }
+    if ((what & WORDS_REDUCED) && !r->codable)
+        w->detail[REDUCED] = w->detail[CODED];
+    else if (what & WORDS_REDUCED)
+        w->detail[REDUCED] = cut && cut->detail[REDUCED] ? cut->detail[REDUCED]
+                                                         : detail_text(p, r, REDUCED, a);
     if ((what & (WORDS_JOIN | WORDS_QR)) && r->codable) {
         const char *link = sp_words_link(m, p->in->leave_off_passcodes);
         if (what & WORDS_JOIN) {
@@ -1970,7 +1978,8 @@ static void emit_table(struct poster *p, const struct layout_try *lt, const stru
         int ntl, ndl;
         int number = r->codable && v == CODED ? (int)++code : 0;
 
-        row_words(p, i, WORDS_TEXT, sa, &w, NULL);
+        /* the variant drawn only */
+        row_words(p, i, WORDS_NAME | (v == CODED ? WORDS_CODED : WORDS_REDUCED), sa, &w, NULL);
 
         if (q->heading == 1 || (q->heading == 2 && i == sh->s)) {
             const char *name = group_name(p, i);

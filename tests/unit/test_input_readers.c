@@ -32,16 +32,21 @@ static void run_load(struct run *r, const char *path, enum sp_format f, const ch
     sp_diag_compact(&r->diag);  /* each message once, as they are printed */
 }
 
-static void run_mem(struct run *r, const char *data, enum sp_format f)
+/* len bytes of data (NULs allowed) loaded as the file "mem" */
+static void run_mem_len(struct run *r, const char *data, size_t len, enum sp_format f)
 {
     struct sp_source_opts o = { f, NULL, NULL, NULL, NULL };
     memset(r, 0, sizeof *r);
     sp_directory_init(&r->dir);
     sp_arena_init(&r->arena);
     sp_diag_init(&r->diag);
-    r->rc = sp_directory_load_mem(&r->dir, "mem", data, strlen(data), &o, &r->arena, &r->diag,
-                                  &r->err);
+    r->rc = sp_directory_load_mem(&r->dir, "mem", data, len, &o, &r->arena, &r->diag, &r->err);
     sp_diag_compact(&r->diag);
+}
+
+static void run_mem(struct run *r, const char *data, enum sp_format f)
+{
+    run_mem_len(r, data, strlen(data), f);
 }
 
 static void run_free(struct run *r)
@@ -625,6 +630,15 @@ static void test_shared_links(void)
     run_free(&r);
 }
 
+/* The "... replaced with U+FFFD" message of r, formatted ("" when there is none). */
+static void replaced_message(const struct run *r, char *got, size_t size)
+{
+    *got = '\0';
+    for (size_t i = 0; i < r->diag.n; i++)
+        if (strstr(r->diag.v[i].msg, "replaced"))
+            sp_diag_format(&r->diag.v[i], got, size);
+}
+
 /* The file's UTF-8 check skips plain ASCII eight bytes at a time: a bad byte, a NUL or a
    good accented letter at every place around those eight-byte steps is found (or passed)
    exactly where it is. */
@@ -642,7 +656,6 @@ static void test_encoding_places(void)
 
     for (size_t k = 0; k < G_N_ELEMENTS(kinds); k++)
         for (int at = 0; at < 40; at++) {
-            struct sp_source_opts o = { SP_FORMAT_MG_JSON, NULL, NULL, NULL, NULL };
             GString *g = g_string_new("[{\"name\":\"");
             char want_name[128], want_msg[160], got[1200] = "";
             struct run r;
@@ -653,20 +666,13 @@ static void test_encoding_places(void)
             g_string_append_len(g, kinds[k].bytes, (gssize)kinds[k].len);
             g_string_append(g, "z\",\"day\":1,\"time\":\"19:00\",\"location\":\"Hall\","
                                "\"address\":\"1 Road\",\"city\":\"Town\"}]\n");
-            memset(&r, 0, sizeof r);
-            sp_directory_init(&r.dir);
-            sp_arena_init(&r.arena);
-            sp_diag_init(&r.diag);
-            r.rc = sp_directory_load_mem(&r.dir, "mem", g->str, g->len, &o, &r.arena, &r.diag,
-                                         &r.err);
+            run_mem_len(&r, g->str, g->len, SP_FORMAT_MG_JSON);
             snprintf(want_name, sizeof want_name, "%.*s%sz", at,
                      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", kinds[k].name);
             if (kinds[k].msg)
                 snprintf(want_msg, sizeof want_msg, "mem:1:%d: warning: %s", 11 + at,
                          kinds[k].msg);
-            for (size_t i = 0; i < r.diag.n; i++)
-                if (strstr(r.diag.v[i].msg, "replaced"))
-                    sp_diag_format(&r.diag.v[i], got, sizeof got);
+            replaced_message(&r, got, sizeof got);
             good = r.rc == 0 && r.dir.n == 1 && !strcmp(r.dir.meetings[0].name, want_name) &&
                    (kinds[k].msg ? !strcmp(got, want_msg) : !*got);
             if (!good) {
@@ -686,17 +692,9 @@ static void test_encoding_places(void)
                                   "\"location\":\"0123456789012345678901234\xfe\","
                                   "\"day\":1,\"time\":\"19:00\",\"address\":\"1 Road\","
                                   "\"city\":\"Town\"}]\n");
-        struct sp_source_opts o = { SP_FORMAT_MG_JSON, NULL, NULL, NULL, NULL };
         char got[1200] = "";
-        memset(&r, 0, sizeof r);
-        sp_directory_init(&r.dir);
-        sp_arena_init(&r.arena);
-        sp_diag_init(&r.diag);
-        r.rc = sp_directory_load_mem(&r.dir, "mem", g->str, g->len, &o, &r.arena, &r.diag,
-                                     &r.err);
-        for (size_t i = 0; i < r.diag.n; i++)
-            if (strstr(r.diag.v[i].msg, "replaced"))
-                sp_diag_format(&r.diag.v[i], got, sizeof got);
+        run_mem_len(&r, g->str, g->len, SP_FORMAT_MG_JSON);
+        replaced_message(&r, got, sizeof got);
         EQ_STR(got, "mem:1:28: warning: invalid UTF-8 replaced with U+FFFD "
                     "(2 places, first here)", "encoding: two bad bytes counted, the first placed");
         run_free(&r);
@@ -707,21 +705,13 @@ static void test_encoding_places(void)
            counted, good letters between them kept (the run is checked once: issue 16) */
         struct run r;
         GString *g = g_string_new("[{\"name\":\"x");
-        struct sp_source_opts o = { SP_FORMAT_MG_JSON, NULL, NULL, NULL, NULL };
         char got[1200] = "";
         for (int i = 0; i < 50000; i++)
             g_string_append(g, i % 2 ? "\xc3\xa9" : "\xff");
         g_string_append(g, "\",\"day\":1,\"time\":\"19:00\",\"address\":\"1 Road\","
                            "\"city\":\"Town\"}]\n");
-        memset(&r, 0, sizeof r);
-        sp_directory_init(&r.dir);
-        sp_arena_init(&r.arena);
-        sp_diag_init(&r.diag);
-        r.rc = sp_directory_load_mem(&r.dir, "mem", g->str, g->len, &o, &r.arena, &r.diag,
-                                     &r.err);
-        for (size_t i = 0; i < r.diag.n; i++)
-            if (strstr(r.diag.v[i].msg, "replaced"))
-                sp_diag_format(&r.diag.v[i], got, sizeof got);
+        run_mem_len(&r, g->str, g->len, SP_FORMAT_MG_JSON);
+        replaced_message(&r, got, sizeof got);
         EQ_STR(got, "mem:1:12: warning: invalid UTF-8 replaced with U+FFFD "
                     "(25000 places, first here)", "encoding: a long run of bad and good letters");
         run_free(&r);
