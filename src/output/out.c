@@ -15,6 +15,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <zlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -60,15 +63,19 @@ static cairo_status_t sink_write(void *closure, const unsigned char *d, unsigned
  * repeats the row above (background, stripes: all zeros) and Sub otherwise (flat runs
  * become zeros).  zlib at level 1 spent most of its time hashing those zeros, so the rows
  * go through signpost's own coder (band_rle below: fixed codes, runs and the row above).
- * Measured with bench/png_encode on a 1080p board (4 slides, 5 runs, a shared 2-core
- * machine): 6.9 ms a slide and 327 KB, against 16.5 ms / 225 KB for zlib at level 1 (the
- * encoder before), 20.5 ms / 230 KB for libpng at level 1 with Sub and 78 ms / 184 KB for
- * cairo's own writer; zlib's run-length strategy was no faster than its default.  The
- * image can also be cut into bands coded in parallel (each band a raw deflate stream
+ * The image can also be cut into bands coded in parallel (each band a raw deflate stream
  * ended by a sync flush, so they join into one zlib stream with the Adler-32 sums
  * combined): on the loaded machine 2 bands gained nothing, so one band is the default and
  * the parallelism is across slides instead (write_png_pages: the next slide is drawn
  * while the last ones are coded).  Files stay lossless: test_png decodes every choice.
+ *
+ * Measured with bench/png_encode on a 1080p board (4 slides, a shared 2-core machine, ms
+ * a slide, median): cairo's own writer 96-120 ms and 184 KB; libpng at level 1 with Sub
+ * 21-32 ms and 230 KB; this coder 3.5-3.7 ms and 327 KB.  The coder was 6.9-10.7 ms until
+ * its three costs went: zlib's Adler-32 over every byte matched with the row above (now
+ * one SSE2 pass a row, row_sums), a row repeating a repeated row filtered and scanned
+ * again (now one match, at once), and the Sub filter one byte at a time (now four pixels
+ * at a time).  The bytes written are the same as before those changes.
  */
 struct png_band {
     const unsigned char *data;   /* the surface */
@@ -102,28 +109,73 @@ static void band_out(struct png_band *b, z_stream *z, int flush)
     } while (z->avail_out == 0 || (flush == Z_FINISH && r != Z_STREAM_END));
 }
 
-/* Row y of the band as PNG filter byte and filtered RGB bytes (rowlen = 1 + 3 * width). */
-static void filter_row(const struct png_band *b, int y, unsigned char *row)
+/* The PNG filter of row y: the band's, or for 3 Up when the row repeats the one above
+   (background, stripes: all zeros) and Sub otherwise.  The first row of a band has no
+   row above in its own stream, which is fine for PNG. */
+static int row_filter(const struct png_band *b, int y)
+{
+    const unsigned char *src = b->data + (size_t)y * b->stride;
+
+    if (b->filter != 3)
+        return b->filter;
+    return y > 0 && !memcmp(src, src - b->stride, (size_t)b->width * 4) ? 2 : 1;
+}
+
+/* Row y of the band as PNG filter byte f and filtered RGB bytes (rowlen = 1 + 3 * width),
+   into row, which has rowlen + 1 bytes. */
+static void filter_row(const struct png_band *b, int y, int f, unsigned char *row)
 {
     const unsigned char *src = b->data + (size_t)y * b->stride;
     const uint32_t *px = (const uint32_t *)(const void *)src;
     unsigned char *o = row + 1;
-    int f = b->filter;
 
-    /* Up for a row that repeats the one above (background, stripes): all zeros; the
-       first row of a band has no row above in its own stream, which is fine for PNG */
-    if (f == 3)
-        f = y > 0 && !memcmp(src, src - b->stride, (size_t)b->width * 4) ? 2 : 1;
     row[0] = (unsigned char)f;
     if (f == 2 && y > 0 && b->filter == 3) {
-        memset(o, 0, (size_t)b->width * 3);
+        memset(o, 0, (size_t)b->width * 3);  /* the row repeats the one above */
     } else if (f == 1) {
-        unsigned prev = 0;
-        for (int x = 0; x < b->width; x++, o += 3) {
-            unsigned v = px[x], d = v - prev;  /* bytewise differences, borrow ignored */
+        uint32_t prev = 0;
+        int x = 0, w = b->width;
+#if defined(__SSE2__) && defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* four pixels at a time: each byte minus the same byte of the pixel to the left;
+           then each pixel's R, G, B in that order, stored as four bytes whose fourth the
+           next store writes over (the row has a byte to spare at its end) */
+        __m128i left = _mm_setzero_si128();
+
+        for (; x + 4 <= w; x += 4, o += 12) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(px + x));
+            __m128i d = _mm_sub_epi8(v, _mm_or_si128(_mm_slli_si128(v, 4), left));
+            uint64_t lo = (uint64_t)_mm_cvtsi128_si64(d);
+            uint64_t hi = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(d, d));
+            uint32_t rgb[4] = { __builtin_bswap32((uint32_t)lo) >> 8,
+                                __builtin_bswap32((uint32_t)(lo >> 32)) >> 8,
+                                __builtin_bswap32((uint32_t)hi) >> 8,
+                                __builtin_bswap32((uint32_t)(hi >> 32)) >> 8 };
+
+            memcpy(o, &rgb[0], 4);
+            memcpy(o + 3, &rgb[1], 4);
+            memcpy(o + 6, &rgb[2], 4);
+            memcpy(o + 9, &rgb[3], 4);
+            left = _mm_srli_si128(v, 12);
+        }
+        if (x > 0)
+            prev = px[x - 1];
+#endif
+        for (; x < w; x++, o += 3) {
+            uint32_t v = px[x];
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* the four bytewise differences at once, no borrow between bytes; then R, G,
+               B in that order, and one store of four bytes whose fourth the next pixel
+               writes over (the row has a byte to spare at its end) */
+            uint32_t d = ((v | 0x80808080u) - (prev & 0x7f7f7f7fu)) ^
+                         ((v ^ ~prev) & 0x80808080u);
+            uint32_t rgb = __builtin_bswap32(d) >> 8;
+
+            memcpy(o, &rgb, 4);
+#else
             o[0] = (unsigned char)((v >> 16) - (prev >> 16));
             o[1] = (unsigned char)((v >> 8) - (prev >> 8));
-            o[2] = (unsigned char)d;
+            o[2] = (unsigned char)(v - prev);
+#endif
             prev = v;
         }
     } else if (f == 2) {
@@ -148,7 +200,7 @@ static gpointer band_deflate(gpointer p)
 {
     struct png_band *b = p;
     size_t rowlen = 1 + (size_t)b->width * 3;
-    unsigned char *row = xmalloc(rowlen);
+    unsigned char *row = xmalloc(rowlen + 1);  /* + 1: filter_row's last store */
     z_stream z;
 
     memset(&z, 0, sizeof z);
@@ -159,7 +211,7 @@ static gpointer band_deflate(gpointer p)
         return NULL;
     }
     for (int y = b->y0; y < b->y1 && !b->err; y++) {
-        filter_row(b, y, row);
+        filter_row(b, y, row_filter(b, y), row);
         b->adler = adler32(b->adler, row, (uInt)rowlen);
         b->raw += rowlen;
         z.next_in = row;
@@ -358,57 +410,119 @@ static size_t same_as(const unsigned char *p, const unsigned char *q, size_t n)
     return k;
 }
 
+/*
+ * What a row of n bytes adds to the Adler-32: the sum of its bytes (*sum) and the sum of
+ * each byte times its place in the row, 0 to n - 1 (*placed); then
+ *   a' = a + sum,  s' = s + n a + n sum - placed.
+ * Sixteen bytes at a time with SSE2 where there is SSE2 (every x86-64).
+ */
+static void row_sums(const unsigned char *p, size_t n, uint64_t *sum, uint64_t *placed)
+{
+    uint64_t s1 = 0, s2 = 0;
+    size_t k = 0;
+#if defined(__SSE2__)
+    /* blocks of 16: the byte sums of each half (psadbw) and, over the blocks, the sum of
+       the sums before each block (before); within a block, each byte times 0..15 */
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i wlo = _mm_setr_epi16(0, 1, 2, 3, 4, 5, 6, 7);
+    const __m128i whi = _mm_setr_epi16(8, 9, 10, 11, 12, 13, 14, 15);
+
+    while (n - k >= 16) {
+        /* at most 4,096 blocks in one go: in a block each 32-bit lane of inner gains at
+           most (6 + 7 + 14 + 15) x 255 = 10,710, so 4,096 blocks stay far below 2^32 */
+        size_t blocks = (n - k) / 16 > 4096 ? 4096 : (n - k) / 16;
+        __m128i sums = zero, before = zero, inner = zero;
+        uint64_t lanes[2];
+        uint32_t in[4];
+
+        for (size_t i = 0; i < blocks; i++, k += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+
+            before = _mm_add_epi64(before, sums);
+            sums = _mm_add_epi64(sums, _mm_sad_epu8(v, zero));
+            inner = _mm_add_epi32(inner, _mm_madd_epi16(_mm_unpacklo_epi8(v, zero), wlo));
+            inner = _mm_add_epi32(inner, _mm_madd_epi16(_mm_unpackhi_epi8(v, zero), whi));
+        }
+        {
+            uint64_t bs, bb, bi;
+            uint64_t base = k - 16 * blocks;  /* the first block's place */
+
+            _mm_storeu_si128((__m128i *)(void *)lanes, sums);
+            bs = lanes[0] + lanes[1];
+            _mm_storeu_si128((__m128i *)(void *)lanes, before);
+            bb = lanes[0] + lanes[1];
+            _mm_storeu_si128((__m128i *)(void *)in, inner);
+            bi = (uint64_t)in[0] + in[1] + in[2] + in[3];
+            /* sum over blocks j of 16 j x (block j's sum) = 16 ((blocks - 1) bs - bb) */
+            s2 += base * bs + 16 * ((blocks - 1) * bs - bb) + bi;
+            s1 += bs;
+        }
+    }
+#endif
+    for (; k < n; k++) {
+        s1 += p[k];
+        s2 += (uint64_t)k * p[k];
+    }
+    *sum = s1;
+    *placed = s2;
+}
+
 static gpointer band_rle(gpointer p)
 {
     struct png_band *b = p;
     size_t rowlen = 1 + (size_t)b->width * 3;
-    unsigned char *row = xmalloc(rowlen), *prev = xmalloc(rowlen), *tmp;
+    unsigned char *row = xmalloc(rowlen + 1), *prev = xmalloc(rowlen + 1), *tmp;
     struct rle_codes *c = xmalloc(sizeof *c);
     struct bitout o = { b, 0, 0 };
     uint64_t a = 1, s = 0;  /* the Adler-32's two sums */
-    bool above = false;
+    bool above = false, prev_zeros = false;  /* prev: a row that repeats the one above */
 
     rle_codes_init(c, rowlen);
     bits_put(&o, b->last ? 3 : 2, 3);  /* BFINAL when last; BTYPE 01: fixed codes */
     for (int y = b->y0; y < b->y1; y++) {
+        int f = row_filter(b, y);
+        bool zeros = f == 2 && y > 0 && b->filter == 3;
+        uint64_t sum, placed;
         size_t i = 0;
 
-        filter_row(b, y, row);
+        if (zeros && prev_zeros && above && c->drow_n) {
+            /* the same filtered row as the last (filter byte 2, then zeros): one match a
+               row back, as the loop below would find; its sums are 2 and 0 */
+            put_match(&o, c, rowlen, c->drow, c->drow_n);
+            s = (s + rowlen * a + rowlen * 2) % ADLER_MOD;
+            a = (a + 2) % ADLER_MOD;
+            b->raw += rowlen;
+            continue;
+        }
+        filter_row(b, y, f, row);
         while (i < rowlen) {
             size_t r1 = 0, r2 = 0, n;
 
-            if (i > 0)
+            /* a run of the byte before, or the bytes of the row above (each worth
+               looking for only when the next byte starts one) */
+            if (i > 0 && row[i] == row[i - 1])
                 r1 = run_of(row + i, rowlen - i, row[i - 1]);
-            if (above && c->drow_n && i + r1 < rowlen)
+            if (above && c->drow_n && i + r1 < rowlen && row[i] == prev[i])
                 r2 = same_as(row + i, prev + i, rowlen - i);
             if (r1 >= 3 && r1 >= r2) {
-                uint64_t v = row[i - 1];
-
                 n = put_match(&o, c, r1, c->d1, c->d1_n);
-                s = (s + n * a + v * (n * (n + 1) / 2)) % ADLER_MOD;
-                a = (a + n * v) % ADLER_MOD;
             } else if (r2 >= 3) {
-                uLong ad = (uLong)((s % ADLER_MOD) << 16 | (a % ADLER_MOD));
-
                 n = put_match(&o, c, r2, c->drow, c->drow_n);
-                ad = adler32(ad, row + i, (uInt)n);
-                a = ad & 0xFFFF;
-                s = ad >> 16;
             } else {
                 n = 1;
                 bits_put(&o, c->lit[row[i]], c->lit_n[row[i]]);
-                a += row[i];
-                s += a;
             }
             i += n;
         }
-        a %= ADLER_MOD;
-        s %= ADLER_MOD;
+        row_sums(row, rowlen, &sum, &placed);
+        s = (s + rowlen * a + (rowlen * sum - placed) % ADLER_MOD) % ADLER_MOD;
+        a = (a + sum) % ADLER_MOD;
         b->raw += rowlen;
         tmp = prev;
         prev = row;
         row = tmp;
         above = true;
+        prev_zeros = zeros;
     }
     bits_put(&o, c->eob, c->eob_n);
     if (!b->last) {

@@ -1,8 +1,9 @@
 /*
  * test_png.c - the PNG encoder (out.c): every filter, level, strategy, band count and
  * coder (zlib, or signpost's run-length coder) decodes (with cairo's own PNG reader, which
- * checks the CRCs and zlib's Adler-32) to exactly the pixels encoded; odd sizes; repeated
- * rows; rows too long for a match with the row above; a full disk is an error.
+ * checks the CRCs and zlib's Adler-32) to exactly the pixels encoded; odd sizes; rows
+ * repeated once and several times running; rows too long for a match with the row above;
+ * a full disk is an error.
  */
 #include <cairo.h>
 #include <errno.h>
@@ -29,7 +30,8 @@ static cairo_status_t read_fn(void *c, unsigned char *d, unsigned int n)
     return CAIRO_STATUS_SUCCESS;
 }
 
-/* A w x h surface: flat background, some rows repeated, some noise (antialiasing-like). */
+/* A w x h surface: flat background, some rows repeated (once, and three times running),
+   some noise (antialiasing-like). */
 static cairo_surface_t *picture(int w, int h, unsigned seed)
 {
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
@@ -40,7 +42,7 @@ static cairo_surface_t *picture(int w, int h, unsigned seed)
         uint32_t *row = (uint32_t *)(void *)(d + (size_t)y * stride);
         for (int x = 0; x < w; x++) {
             seed = seed * 1103515245u + 12345u;
-            if (y % 7 == 3 && y > 0)  /* a row that repeats the one above */
+            if ((y % 7 == 3 || y % 11 >= 8) && y > 0)  /* repeats the row above */
                 row[x] = ((uint32_t *)(void *)(d + (size_t)(y - 1) * stride))[x];
             else if ((seed >> 16) % 5 == 0)
                 row[x] = (seed >> 8) & 0xFFFFFF;
@@ -72,9 +74,11 @@ static int same_pixels(cairo_surface_t *a, cairo_surface_t *b)
 
 static void test_round_trip(void)
 {
-    /* 11000 px: a row of 33001 bytes, past deflate's 32768-byte window */
-    static const struct { int w, h; } sizes[] = { { 1, 1 }, { 7, 5 }, { 640, 300 },
-                                                  { 11000, 3 } };
+    /* 6 and 7 px: not whole groups of four pixels (the Sub filter takes four at a
+       time); 11000 px: a row of 33001 bytes, past deflate's 32768-byte window; 22000 px:
+       a row of 66001 bytes, summed for the Adler-32 in more than one go */
+    static const struct { int w, h; } sizes[] = { { 1, 1 }, { 7, 5 }, { 6, 40 },
+                                                  { 640, 300 }, { 11000, 3 }, { 22000, 12 } };
     static const struct sp_png_opts opts[] = {
         /*  0*/ SP_PNG_OPTS_DEFAULT,
         /*  1*/ { 1, 0, 0, 1, 0 }, /*  2*/ { 1, 0, 1, 1, 0 }, /*  3*/ { 1, 0, 2, 1, 0 },
